@@ -1,0 +1,23 @@
+#pragma once
+// User-visible text in Dutch (default) and English, from assets/i18n/<lang>.json.
+// Keys are stable dotted names ("nav.overview"); a missing key shows as the key itself so it is noticed.
+#include <string>
+#include <string_view>
+
+namespace zicht::i18n {
+
+enum class Lang { nl, en };
+
+Lang parse_lang(std::string_view code);  // "nl" / "en"; anything else → nl
+std::string_view code(Lang lang);
+
+// The string for key in lang; falls back to Dutch, then to the key.
+const std::string& tr(std::string_view key, Lang lang);
+
+// {0}, {1}, … replaced by the arguments, in order.
+std::string format(std::string_view pattern, std::initializer_list<std::string_view> args);
+
+// Keys present in one language file and missing in the other (used by tests).
+std::string missing_keys_report();
+
+}  // namespace zicht::i18n
