@@ -1,0 +1,172 @@
+// Zicht core — readers for CSV (sniffed dialect, encodings) and JSON (records, columnar, NDJSON).
+//
+// Usage (incremental, e.g. from the browser main loop):
+//   IncrementalReader r("data.csv", opts);
+//   r.set_total_bytes(size);                 // optional: enables progress() and the memory estimate
+//   while (chunk) if (!r.feed(p, n).ok()) break;   // cancel = stop feeding and destroy the reader
+//   Status s = r.finish();
+//   Table t = r.take_table(); const ReadReport& rep = r.report();
+// Errors are values (Status), never exceptions across this API.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/table.h"
+
+namespace zicht::core {
+
+enum class Encoding { Utf8, Utf8Bom, Utf16LE, Utf16BE, Windows1252 };
+enum class Format { Unknown, Csv, JsonRecords, JsonColumnar, NdJson, Xlsx, Xls, Sav, Zip, Pdf, Gzip };
+enum class DateOrder { DMY, MDY, YMD };
+
+const char* encoding_name(Encoding e);  // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
+bool parse_encoding(const std::string& s, Encoding& out);
+const char* format_name(Format f);      // "csv", "json-records", "json-columnar", "ndjson", "xlsx", ...
+
+// Stable error codes (the UI maps them to Dutch/English text; `message` is the English detail).
+enum class ErrorCode {
+  Ok = 0,
+  Io,                 // "io_error": file cannot be opened/read
+  EmptyFile,          // "empty_file": no bytes (or only a byte-order mark / whitespace)
+  UnsupportedFormat,  // "unsupported_format": .xlsx/.xls/.sav/.zip/.pdf/.gz — save as CSV
+  TooLarge,           // "too_large": file too large for the memory budget (browser memory)
+  MalformedJson,      // "malformed_json"
+  NestingTooDeep,     // "nesting_too_deep": JSON nested deeper than ReadOptions::max_json_depth
+  TooManyColumns,     // "too_many_columns"
+  Finished,           // "finished": feed()/finish() after finish()
+  Usage,              // "usage": invalid options
+};
+const char* error_code_name(ErrorCode c);
+
+struct Status {
+  ErrorCode code = ErrorCode::Ok;
+  std::string message;  // English, names file, row, column and rule where they apply
+  int64_t row = 0;      // 1-based row in the file (0 = not applicable)
+  std::string column;
+  std::string rule;
+  bool ok() const { return code == ErrorCode::Ok; }
+  static Status success() { return Status{}; }
+};
+
+// Which tokens count as Missing / Not applicable in a column. Compared trimmed and case-insensitively.
+// Default = the generic suggestion; a schema/profile replaces it per field (SPEC §2).
+struct MissingPolicy {
+  std::vector<std::string> missing{"", "Missing", "#N/A", "NA", "N/A", "#NULL!", "NULL"};
+  std::vector<std::string> nvt{"NVT", "n.v.t.", "n.v.t", "nvt.", "Niet van toepassing"};
+  static MissingPolicy generic() { return MissingPolicy{}; }
+  static MissingPolicy none() { return MissingPolicy{{""}, {}}; }  // only empty is missing
+};
+
+struct ReadOptions {
+  std::optional<Encoding> encoding;    // override the detected encoding
+  std::optional<char> delimiter;       // override the sniffed delimiter
+  std::optional<char> quote;           // override the sniffed quote character
+  std::optional<bool> header;          // override header detection
+  std::optional<DateOrder> date_order; // force dd/mm or mm/dd for slash/dash/dot dates (all date columns)
+  std::map<std::string, ColumnType> type_overrides;  // by column name (after renaming duplicates)
+  std::map<std::string, MissingPolicy> missing;      // by column name; others use default_missing
+  MissingPolicy default_missing = MissingPolicy::generic();
+  uint64_t memory_budget_bytes = uint64_t(1536) << 20;  // 1.5 GiB (browser: wasm heap)
+  size_t sniff_bytes = 64 * 1024;
+  int max_json_depth = 512;
+  size_t max_columns = 100000;
+  size_t max_stored_flags = 10000;  // all flags are counted; only the first N are stored
+  size_t examples_per_column = 5;
+};
+
+struct Dialect {
+  char delimiter = ',';
+  char quote = '"';
+  bool header = true;
+  std::string line_endings;  // "LF", "CRLF", "CR", "mixed", "none"
+  bool delimiter_sniffed = true, quote_sniffed = true, header_sniffed = true;
+};
+
+struct CellFlag {
+  std::string file;
+  int64_t row = 0;      // 1-based row (record) in the file, header = row 1
+  std::string column;
+  std::string value;    // raw text (truncated to 200 bytes)
+  std::string rule;     // e.g. "invalid_date", "not_a_number", "ragged_row", "stray_quote"
+};
+
+struct ColumnInfo {
+  std::string name;
+  std::string original_name;  // before renaming duplicates / empty names
+  ColumnType type = ColumnType::Text;
+  bool type_overridden = false;
+  int64_t values = 0, missing = 0, nvt = 0, invalid = 0;
+  int64_t distinct = 0;  // distinct non-missing raw values
+  std::vector<std::string> examples;
+  std::vector<std::string> missing_tokens_seen;  // tokens that were counted as Missing / NVT
+  std::vector<std::string> nvt_tokens_seen;
+  // Numbers: ',' or '.' decimal separator used; dates: the order used and whether it was ambiguous.
+  char decimal_separator = 0;
+  DateOrder date_order = DateOrder::DMY;
+  bool date_order_ambiguous = false;
+};
+
+struct ReadReport {
+  std::string file_name;
+  std::string sha256;  // of the raw bytes, lowercase hex (filled by finish())
+  uint64_t bytes = 0;
+  Format format = Format::Unknown;
+  Encoding encoding = Encoding::Utf8;
+  bool encoding_overridden = false;
+  std::string encoding_reason;  // e.g. "byte-order mark", "valid UTF-8", "not valid UTF-8: decoded as Windows-1252"
+  Dialect dialect;
+  int64_t rows_in = 0;          // data rows in the table
+  std::vector<ColumnInfo> columns;
+  std::vector<CellFlag> flags;  // first max_stored_flags flags
+  int64_t flags_total = 0;
+  std::map<std::string, int64_t> flags_by_rule;
+  std::vector<std::string> notes;  // human-readable English notes (renamed columns, ambiguities, ...)
+};
+
+struct ReadResult {
+  Status status;
+  ReadReport report;
+  Table table;
+  bool ok() const { return status.ok(); }
+};
+
+class IncrementalReader {
+ public:
+  IncrementalReader(std::string file_name, ReadOptions options = {});
+  ~IncrementalReader();
+  IncrementalReader(const IncrementalReader&) = delete;
+  IncrementalReader& operator=(const IncrementalReader&) = delete;
+
+  void set_total_bytes(uint64_t total);  // optional; used by progress() and the memory estimate
+  Status feed(const uint8_t* data, size_t n);
+  Status finish();
+  double progress(uint64_t total_bytes) const;  // 0..1 of bytes fed
+  double progress() const;                      // uses set_total_bytes (0 if unknown)
+  uint64_t bytes_fed() const;
+  const ReadReport& report() const;
+  Table take_table();
+  const Status& status() const;  // first error (sticky)
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+ReadResult read_bytes(std::string file_name, const uint8_t* data, size_t n, const ReadOptions& options = {});
+ReadResult read_file(const std::string& path, const ReadOptions& options = {});
+
+// The `zicht inspect` JSON (SPEC §7); also used by the browser state hook.
+nlohmann::json inspect_json(const ReadResult& result);
+// Status as JSON: {"error": code, "message", "file", "row", "column", "rule"}.
+nlohmann::json status_json(const Status& s, const std::string& file_name);
+
+}  // namespace zicht::core
