@@ -1,0 +1,113 @@
+#include "stats/k_groups.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "stats/distributions.h"
+#include "stats/two_group.h"
+
+namespace zicht::stats {
+namespace {
+
+std::vector<std::vector<double>> clean_groups(const std::vector<std::vector<double>>& groups, ResultInfo& info) {
+  std::vector<std::vector<double>> out;
+  size_t dropped = 0, empty = 0;
+  for (const auto& g : groups) {
+    std::vector<double> v;
+    for (double a : g) {
+      if (std::isnan(a)) ++dropped;
+      else v.push_back(a);
+    }
+    if (v.empty()) ++empty;
+    else out.push_back(std::move(v));
+  }
+  if (dropped > 0) info.warn("missing_values", std::to_string(dropped) + " missing value(s) excluded");
+  if (empty > 0) info.warn("empty_group", std::to_string(empty) + " empty group(s) ignored");
+  for (const auto& g : out) info.n += static_cast<long>(g.size());
+  return out;
+}
+
+}  // namespace
+
+AnovaResult one_way_anova(const std::vector<std::vector<double>>& input) {
+  AnovaResult r;
+  r.info.method = "One-way analysis of variance";
+  r.info.variant = "equal variances (F test), eta squared = SS_between / SS_total";
+  const auto groups = clean_groups(input, r.info);
+  const double k = static_cast<double>(groups.size()), n = static_cast<double>(r.info.n);
+  if (groups.size() < 2 || n <= k) {
+    r.info.warn("too_few", "needs at least two non-empty groups and more observations than groups");
+    return r;
+  }
+  double grand = 0;
+  for (const auto& g : groups)
+    for (double a : g) grand += a;
+  grand /= n;
+  double ssb = 0, ssw = 0;
+  for (const auto& g : groups) {
+    double m = 0;
+    for (double a : g) m += a;
+    m /= static_cast<double>(g.size());
+    r.group_means.push_back(m);
+    r.group_sizes.push_back(static_cast<long>(g.size()));
+    ssb += static_cast<double>(g.size()) * (m - grand) * (m - grand);
+    for (double a : g) ssw += (a - m) * (a - m);
+  }
+  r.ss_between = ssb;
+  r.ss_within = ssw;
+  r.df1 = k - 1;
+  r.df2 = n - k;
+  r.eta_squared = ssb / (ssb + ssw);
+  if (!(ssw > 0)) {
+    r.info.warn("no_within_variance", "no variation within groups: F is undefined");
+    return r;
+  }
+  r.f = (ssb / r.df1) / (ssw / r.df2);
+  r.p_value = f_upper(r.f, r.df1, r.df2);
+  return r;
+}
+
+KruskalWallisResult kruskal_wallis(const std::vector<std::vector<double>>& input) {
+  KruskalWallisResult r;
+  r.info.method = "Kruskal-Wallis rank sum test";
+  r.info.variant = "chi-squared approximation with ties correction, as R kruskal.test";
+  const auto groups = clean_groups(input, r.info);
+  if (groups.size() < 2) {
+    r.info.warn("too_few", "needs at least two non-empty groups");
+    return r;
+  }
+  std::vector<double> all;
+  for (const auto& g : groups) all.insert(all.end(), g.begin(), g.end());
+  const std::vector<double> ranks = average_ranks(all);
+  const double n = static_cast<double>(all.size());
+  double s = 0;
+  size_t offset = 0;
+  for (const auto& g : groups) {
+    double rs = 0;
+    for (size_t i = 0; i < g.size(); ++i) rs += ranks[offset + i];
+    offset += g.size();
+    s += rs * rs / static_cast<double>(g.size());
+  }
+  // Ties correction: 1 - sum(t^3 - t) / (n^3 - n).
+  std::vector<double> sorted = all;
+  std::sort(sorted.begin(), sorted.end());
+  double ties = 0;
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i;
+    while (j + 1 < sorted.size() && sorted[j + 1] == sorted[i]) ++j;
+    const double t = static_cast<double>(j - i + 1);
+    ties += t * t * t - t;
+    i = j + 1;
+  }
+  const double h = (12 * s / (n * (n + 1)) - 3 * (n + 1)) / (1 - ties / (n * n * n - n));
+  r.df = static_cast<double>(groups.size()) - 1;
+  if (!std::isfinite(h)) {
+    r.info.warn("all_tied", "all observations are tied: the test is undefined");
+    return r;
+  }
+  r.statistic = h;
+  r.p_value = chisq_upper(h, r.df);
+  return r;
+}
+
+}  // namespace zicht::stats
