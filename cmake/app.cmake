@@ -1,0 +1,64 @@
+# The browser app: one self-contained zicht.html (wasm embedded as a data: URL), built with Emscripten.
+set(IMGUI_DIR ${CMAKE_SOURCE_DIR}/third_party/imgui)
+if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
+  message(FATAL_ERROR "Dear ImGui sources missing in third_party/imgui: run scripts/install-deps.sh")
+endif()
+
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+# 32-bit indices: large charts must not hit the 65,536-vertex limit of one draw list.
+target_compile_definitions(imgui PUBLIC "ImDrawIdx=unsigned int" IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_compile_options(imgui PRIVATE ${ZICHT_EM_FLAGS})
+
+file(GLOB_RECURSE ZICHT_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp
+     ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
+add_executable(zicht_app ${ZICHT_APP_SOURCES})
+target_link_libraries(zicht_app PRIVATE zicht_lib imgui)
+target_compile_options(zicht_app PRIVATE ${ZICHT_EM_FLAGS} -Wall -Wextra)
+
+# The HTML shell gets the few strings it needs before the wasm runs (no WebGL2, loading), from assets/i18n.
+set(ZICHT_SHELL_TEXT "{")
+foreach(lang nl en)
+  file(READ ${CMAKE_SOURCE_DIR}/assets/i18n/${lang}.json json)
+  set(obj "")
+  foreach(key shell.loading shell.no_webgl2 shell.crashed)
+    string(JSON val GET "${json}" "${key}")
+    string(REPLACE "\\" "\\\\" val "${val}")
+    string(REPLACE "\"" "\\\"" val "${val}")
+    string(REPLACE "<" "\\u003c" val "${val}")
+    string(APPEND obj "\"${key}\":\"${val}\",")
+  endforeach()
+  string(REGEX REPLACE ",$" "" obj "${obj}")
+  string(APPEND ZICHT_SHELL_TEXT "\"${lang}\":{${obj}},")
+endforeach()
+string(REGEX REPLACE ",$" "}" ZICHT_SHELL_TEXT "${ZICHT_SHELL_TEXT}")
+configure_file(${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_BINARY_DIR}/shell.html @ONLY)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/assets/i18n/nl.json
+             ${CMAKE_SOURCE_DIR}/assets/i18n/en.json)
+
+set(ZICHT_FONT_REGULAR /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
+set(ZICHT_FONT_BOLD /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)
+set(ZICHT_FONT_LICENSE /usr/share/doc/fonts-noto-core/copyright)
+foreach(f ${ZICHT_FONT_REGULAR} ${ZICHT_FONT_BOLD} ${ZICHT_FONT_LICENSE})
+  if(NOT EXISTS ${f})
+    message(FATAL_ERROR "${f} missing: run scripts/install-deps.sh (fonts-noto-core)")
+  endif()
+endforeach()
+
+set_target_properties(zicht_app PROPERTIES OUTPUT_NAME zicht SUFFIX ".html")
+target_link_options(zicht_app PRIVATE
+  ${ZICHT_EM_FLAGS}
+  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=2GB
+  -sENVIRONMENT=web -sSINGLE_FILE=1 -sMINIFY_HTML=0
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+  "SHELL:--shell-file ${CMAKE_BINARY_DIR}/shell.html"
+  "SHELL:--embed-file ${ZICHT_FONT_REGULAR}@/fonts/NotoSans-Regular.ttf"
+  "SHELL:--embed-file ${ZICHT_FONT_BOLD}@/fonts/NotoSans-Bold.ttf"
+  "SHELL:--embed-file ${ZICHT_FONT_LICENSE}@/licenses/noto-fonts.txt"
+  "SHELL:--embed-file ${IMGUI_DIR}/LICENSE.txt@/licenses/dear-imgui.txt")
+set_property(TARGET zicht_app APPEND PROPERTY LINK_DEPENDS ${CMAKE_BINARY_DIR}/shell.html)

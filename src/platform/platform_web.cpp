@@ -1,0 +1,257 @@
+// Browser glue for the app. Compiled only into the Emscripten build.
+#include "platform/platform.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <utility>
+
+namespace {
+
+std::vector<zicht::platform::FileEvent> g_file_events;
+std::function<std::string()> g_state_provider;
+std::string g_state_json;
+std::string g_pasted;
+
+}  // namespace
+
+// --- JavaScript side -----------------------------------------------------------------------------------------
+
+EM_JS(void, zicht_js_init, (), {
+  var canvas = Module['canvas'];
+  window.zichtFiles = {};
+  window.zichtNextFile = 1;
+  window.zichtPointer = {x : -1, y : -1, inside : false};
+  function track(e) {
+    var r = canvas.getBoundingClientRect();
+    window.zichtPointer.x = e.clientX - r.left;
+    window.zichtPointer.y = e.clientY - r.top;
+    window.zichtPointer.inside = true;
+  }
+  window.addEventListener('pointermove', track, true);
+  window.addEventListener('pointerdown', track, true);
+  document.documentElement.addEventListener('pointerleave', function() { window.zichtPointer.inside = false; });
+  function accept(file) {
+    var id = window.zichtNextFile++;
+    window.zichtFiles[id] = {file : file, offset : 0};
+    var n = lengthBytesUTF8(file.name) + 1;
+    var p = _malloc(n);
+    stringToUTF8(file.name, p, n);
+    _zicht_platform_file_opened(id, p, file.size);
+    _free(p);
+  }
+  var input = document.getElementById('zicht-file');
+  input.addEventListener('change', function() {
+    for (var i = 0; i < input.files.length; i++) accept(input.files[i]);
+    input.value = "";
+  });
+  window.addEventListener('dragover', function(e) {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  });
+  window.addEventListener('drop', function(e) {
+    e.preventDefault();
+    if (!e.dataTransfer) return;
+    for (var i = 0; i < e.dataTransfer.files.length; i++) accept(e.dataTransfer.files[i]);
+  });
+  document.addEventListener('paste', function(e) {
+    var t = (e.clipboardData && e.clipboardData.getData('text')) || "";
+    var n = lengthBytesUTF8(t) + 1;
+    var p = _malloc(n);
+    stringToUTF8(t, p, n);
+    _zicht_platform_paste(p);
+    _free(p);
+  });
+  window.zichtState = function() { return JSON.parse(UTF8ToString(_zicht_platform_state())); };
+});
+
+EM_JS(void, zicht_js_sync_display, (float* out), {
+  var c = Module['canvas'];
+  var dpr = window.devicePixelRatio || 1;
+  var r = c.getBoundingClientRect();
+  var w = Math.max(1, Math.round(r.width * dpr));
+  var h = Math.max(1, Math.round(r.height * dpr));
+  if (c.width != w || c.height != h) {
+    c.width = w;
+    c.height = h;
+  }
+  HEAPF32[(out >> 2) + 0] = r.width;
+  HEAPF32[(out >> 2) + 1] = r.height;
+  HEAPF32[(out >> 2) + 2] = dpr;
+  HEAPF32[(out >> 2) + 3] = w;
+  HEAPF32[(out >> 2) + 4] = h;
+});
+
+EM_JS(int, zicht_js_pointer, (float* out), {
+  var p = window.zichtPointer;
+  HEAPF32[(out >> 2) + 0] = p.x;
+  HEAPF32[(out >> 2) + 1] = p.y;
+  return p.inside ? 1 : 0;
+});
+
+EM_JS(void, zicht_js_open_picker, (), { document.getElementById('zicht-file').click(); });
+
+EM_JS(void, zicht_js_request_chunk, (int id, double max_bytes), {
+  var f = window.zichtFiles[id];
+  if (!f) return;
+  var start = f.offset;
+  var end = Math.min(f.file.size, start + max_bytes);
+  f.offset = end;
+  f.file.slice(start, end).arrayBuffer().then(
+      function(buf) {
+        if (!window.zichtFiles[id]) return;  // cancelled meanwhile
+        var n = buf.byteLength;
+        var p = _malloc(Math.max(1, n));
+        HEAPU8.set(new Uint8Array(buf), p);
+        _zicht_platform_chunk(id, p, n, end >= f.file.size ? 1 : 0);
+      },
+      function(err) {
+        var t = String(err);
+        var n = lengthBytesUTF8(t) + 1;
+        var p = _malloc(n);
+        stringToUTF8(t, p, n);
+        _zicht_platform_file_error(id, p);
+        _free(p);
+      });
+});
+
+EM_JS(void, zicht_js_close_file, (int id), { delete window.zichtFiles[id]; });
+
+EM_JS(void, zicht_js_download, (const char* name, const char* mime, const void* data, double size), {
+  var bytes = HEAPU8.slice(data, data + size);
+  var blob = new Blob([bytes], {type : UTF8ToString(mime)});
+  var a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = UTF8ToString(name);
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(function() {
+    URL.revokeObjectURL(a.href);
+    a.remove();
+  }, 2000);
+});
+
+EM_JS(void, zicht_js_copy, (const char* text), {
+  var t = UTF8ToString(text);
+  function fallback() {
+    var ta = document.createElement('textarea');
+    ta.value = t;
+    ta.style.position = 'fixed';
+    ta.style.opacity = '0';
+    document.body.appendChild(ta);
+    ta.select();
+    try { document.execCommand('copy'); } catch (e) {}
+    ta.remove();
+    Module['canvas'].focus();
+  }
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(t).catch(fallback);
+  } else {
+    fallback();
+  }
+});
+
+EM_JS(void, zicht_js_set_cursor, (int c), {
+  var names = [ 'default', 'text', 'pointer', 'ew-resize', 'ns-resize', 'move', 'not-allowed' ];
+  var v = names[c] || 'default';
+  if (Module['canvas'].style.cursor != v) Module['canvas'].style.cursor = v;
+});
+
+EM_JS(void, zicht_js_set_a11y, (const char* html), {
+  var el = document.getElementById('zicht-a11y');
+  var h = UTF8ToString(html);
+  el.innerHTML = h;
+  el.hidden = h.length == 0;
+});
+
+EM_JS(void, zicht_js_mark_ready, (), { window.zichtReady = true; });
+
+// --- Callbacks from JavaScript -------------------------------------------------------------------------------
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void zicht_platform_file_opened(int id, const char* name, double size) {
+  zicht::platform::FileEvent e;
+  e.kind = zicht::platform::FileEvent::Kind::opened;
+  e.id = id;
+  e.name = name;
+  e.size = size;
+  g_file_events.push_back(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void zicht_platform_chunk(int id, uint8_t* data, int size, int last) {
+  zicht::platform::FileEvent e;
+  e.kind = zicht::platform::FileEvent::Kind::chunk;
+  e.id = id;
+  e.bytes.data = std::unique_ptr<uint8_t, void (*)(void*)>(data, std::free);
+  e.bytes.size = static_cast<size_t>(size);
+  e.last = last != 0;
+  g_file_events.push_back(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void zicht_platform_file_error(int id, const char* message) {
+  zicht::platform::FileEvent e;
+  e.kind = zicht::platform::FileEvent::Kind::error;
+  e.id = id;
+  e.message = message;
+  g_file_events.push_back(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void zicht_platform_paste(const char* text) { g_pasted = text; }
+
+EMSCRIPTEN_KEEPALIVE const char* zicht_platform_state() {
+  g_state_json = g_state_provider ? g_state_provider() : std::string("{}");
+  return g_state_json.c_str();
+}
+
+}  // extern "C"
+
+// --- C++ side ------------------------------------------------------------------------------------------------
+
+namespace zicht::platform {
+
+void init() { zicht_js_init(); }
+
+Display sync_display() {
+  float v[5] = {0, 0, 1, 0, 0};
+  zicht_js_sync_display(v);
+  Display d;
+  d.css_width = v[0];
+  d.css_height = v[1];
+  d.dpr = v[2] > 0 ? v[2] : 1.0f;
+  d.fb_width = static_cast<int>(v[3]);
+  d.fb_height = static_cast<int>(v[4]);
+  return d;
+}
+
+bool pointer_position(float& x, float& y) {
+  float v[2];
+  int inside = zicht_js_pointer(v);
+  x = v[0];
+  y = v[1];
+  return inside != 0;
+}
+
+void open_file_picker() { zicht_js_open_picker(); }
+void request_chunk(int id, size_t max_bytes) { zicht_js_request_chunk(id, static_cast<double>(max_bytes)); }
+void close_file(int id) { zicht_js_close_file(id); }
+
+std::vector<FileEvent> take_file_events() {
+  std::vector<FileEvent> out;
+  out.swap(g_file_events);
+  return out;
+}
+
+void download(const std::string& file_name, const std::string& mime, const void* data, size_t size) {
+  zicht_js_download(file_name.c_str(), mime.c_str(), data, static_cast<double>(size));
+}
+
+void copy_to_clipboard(const std::string& text) { zicht_js_copy(text.c_str()); }
+const std::string& pasted_text() { return g_pasted; }
+void set_cursor(Cursor c) { zicht_js_set_cursor(static_cast<int>(c)); }
+void set_accessible_html(const std::string& html) { zicht_js_set_a11y(html.c_str()); }
+void set_state_provider(std::function<std::string()> provider) { g_state_provider = std::move(provider); }
+void mark_ready() { zicht_js_mark_ready(); }
+
+}  // namespace zicht::platform

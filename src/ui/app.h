@@ -1,0 +1,71 @@
+#pragma once
+// The app shell: menu bar, left navigation of pages, status bar, dialogs and the busy overlay. Pages draw what the
+// core and the analyses produced; they compute nothing themselves.
+#include <map>
+#include <string>
+
+#include "core/i18n.h"
+#include "imgui.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+#include "ui/workspace.h"
+
+namespace zicht::ui {
+
+enum class Page { start, data, quality };
+
+// What a page needs from the shell.
+struct PageContext {
+  i18n::Lang lang;
+  Theme theme;
+  const Fonts& fonts;
+  Workspace& workspace;
+  // Records the last item's screen rectangle under name, for the test hook (tests click real widgets).
+  void anchor(const char* name);
+  const std::string& tr(const char* key) const { return i18n::tr(key, lang); }
+  std::map<std::string, ImVec4>* anchors;
+  bool* request_open_file;
+};
+
+void draw_start_page(PageContext& ctx);
+void draw_data_page(PageContext& ctx);
+void draw_quality_page(PageContext& ctx);
+
+class App {
+ public:
+  explicit App(const std::string& lang_code);
+
+  // Rebuilds the font atlas when the device pixel ratio or the text size changed; true if the GPU texture must
+  // be re-uploaded.
+  bool prepare_fonts(float dpr);
+  void frame();
+  ImVec4 background() const { return palette(theme_).background; }
+  // The JSON behind window.zichtState(): loaded files, row counts, active page, widget anchors.
+  std::string state_json() const;
+
+ private:
+  void handle_file_events();
+  void draw_menu_bar();
+  void draw_navigation(float width, float height);
+  void draw_status_bar(float height);
+  void draw_page();
+  void draw_about();
+  void draw_busy_overlay();
+  void draw_errors();
+  void set_theme(Theme t);
+
+  i18n::Lang lang_;
+  Theme theme_ = Theme::light;
+  Page page_ = Page::start;
+  Fonts fonts_;
+  float font_dpr_ = 0;
+  float font_px_ = 17.0f;
+  bool theme_dirty_ = true;
+  bool show_about_ = false;
+  bool request_open_file_ = false;
+  int frames_ = 0;
+  Workspace workspace_;
+  std::map<std::string, ImVec4> anchors_;
+};
+
+}  // namespace zicht::ui

@@ -1,0 +1,161 @@
+// End-to-end tests of the built dist/zicht.html in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve, launch, openApp, waitReady, state, clickAnchor, distinctColours, dist, artifacts } from './helpers.mjs';
+
+let server, browser, base;
+const html = path.join(dist, 'zicht.html');
+
+before(async () => {
+  assert.ok(fs.existsSync(html), 'dist/zicht.html missing: run bash build-wasm.sh first');
+  server = await serve(dist);
+  base = `http://127.0.0.1:${server.address().port}/zicht.html`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// Only the page itself (and the wasm it carries as a data: URL) may be loaded.
+function assertNoNetwork(log, pageUrl) {
+  const other = log.requests.filter((u) => u !== pageUrl && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(other, [], 'the page made network requests');
+}
+
+// A CSV as an organisation would export it from Excel in Belgium: semicolons, dd/mm/yyyy, decimal comma.
+function makeCsv(rows) {
+  const lines = ['Kind ID;Module;Begindatum;Einddatum;Schakeling;Bedrag'];
+  for (let i = 1; i <= rows; i++) {
+    const d = String(1 + (i % 28)).padStart(2, '0');
+    lines.push(`K${i};Contextbegeleiding;${d}/03/2022;${i % 3 ? `${d}/09/2022` : ''};${1 + (i % 4)};${i},5`);
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+test('boots from a static server with no console errors, draws, and opens on the built-in sample', async () => {
+  const { context, page, log } = await openApp(browser, base);
+  await waitReady(page);
+  const s = await state(page);
+  assert.equal(s.app.lang, 'nl');
+  assert.equal(s.app.page, 'start');
+  assert.equal(s.files.length, 1);
+  assert.equal(s.files[0].builtin, true);
+  assert.equal(s.files[0].rows, 50);
+  const shot = await page.screenshot({ path: path.join(artifacts, 'start-dpr1.png') });
+  assert.ok(distinctColours(shot) > 50, 'the screenshot looks blank');
+  assert.deepEqual(log.errors, []);
+  assertNoNetwork(log, base);
+  await context.close();
+});
+
+test('a CSV chosen in the file picker shows up with the right row count, and a download is produced', async () => {
+  const { context, page, log } = await openApp(browser, base);
+  await waitReady(page);
+  const csv = path.join(artifacts, 'picker-test.csv');
+  fs.writeFileSync(csv, makeCsv(1234));
+  // Ctrl+O in the app opens the browser's file picker (a real user gesture reaches the page first).
+  await page.mouse.click(640, 400);
+  const chooserPromise = page.waitForEvent('filechooser', { timeout: 10000 });
+  await page.evaluate(() => 0);  // lets Playwright's file-chooser interception reach the browser first
+  await page.keyboard.press('Control+O');
+  const chooser = await chooserPromise;
+  await chooser.setFiles(csv);
+  await page.waitForFunction(() => window.zichtState().files.some((f) => f.name === 'picker-test.csv'));
+  const s = await state(page);
+  const f = s.files.find((x) => x.name === 'picker-test.csv');
+  assert.equal(f.rows, 1234);
+  assert.equal(f.columns, 6);
+  assert.equal(s.files.some((x) => x.builtin), false, 'the sample makes way for the user file');
+  assert.equal(s.app.page, 'data');
+
+  await page.waitForTimeout(100);
+  const downloadPromise = page.waitForEvent('download', { timeout: 10000 });
+  await clickAnchor(page, 'data.download_inspect');
+  const download = await downloadPromise;
+  assert.equal(download.suggestedFilename(), 'picker-test.csv.inspect.json');
+  const saved = path.join(artifacts, download.suggestedFilename());
+  await download.saveAs(saved);
+  const inspect = JSON.parse(fs.readFileSync(saved, 'utf8'));
+  assert.equal(inspect.rows, 1234);
+  await page.screenshot({ path: path.join(artifacts, 'data-page.png') });
+  assert.deepEqual(log.errors, []);
+  assertNoNetwork(log, base);
+  await context.close();
+});
+
+test('a file dropped on the page is read', async () => {
+  const { context, page, log } = await openApp(browser, base);
+  await waitReady(page);
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, makeCsv(77));
+  await page.waitForFunction(() => window.zichtState().files.some((f) => f.name === 'dropped.csv'));
+  const f = (await state(page)).files.find((x) => x.name === 'dropped.csv');
+  assert.equal(f.rows, 77);
+  assert.deepEqual(log.errors, []);
+  assertNoNetwork(log, base);
+  await context.close();
+});
+
+test('an Excel workbook gets a clear message instead of garbage', async () => {
+  const { context, page } = await openApp(browser, base);
+  await waitReady(page);
+  await page.evaluate(() => {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0]);
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'export.xlsx'));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => window.zichtState().errors.length > 0);
+  const s = await state(page);
+  assert.equal(s.errors[0].file, 'export.xlsx');
+  assert.equal(s.errors[0].code, 'unsupported_format');
+  await page.screenshot({ path: path.join(artifacts, 'xlsx-message.png') });
+  await context.close();
+});
+
+test('works from file:// too', async () => {
+  const url = pathToFileURL(html).href;
+  const { context, page, log } = await openApp(browser, url);
+  await waitReady(page);
+  assert.equal((await state(page)).files.length, 1);
+  assert.deepEqual(log.errors, []);
+  assertNoNetwork(log, url);
+  await context.close();
+});
+
+test('crisp at device pixel ratio 2: the backing store follows the screen', async () => {
+  const { context, page, log } = await openApp(browser, base, { dpr: 2, width: 1024, height: 640 });
+  await waitReady(page);
+  const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+  assert.deepEqual(size, [2048, 1280]);
+  const shot = await page.screenshot({ path: path.join(artifacts, 'start-dpr2.png') });
+  assert.ok(distinctColours(shot) > 50);
+  // Resizing the window resizes the backing store.
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 2200);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('without WebGL2 the page says so plainly', async () => {
+  const init = () => {
+    const orig = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : orig.call(this, kind, ...rest);
+    };
+  };
+  const { context, page } = await openApp(browser, base, { init });
+  await page.waitForFunction(() => window.zichtReady === 'no-webgl2', null, { timeout: 30000 });
+  const text = await page.textContent('#zicht-msg-text');
+  assert.match(text, /WebGL2/);
+  assert.equal(await page.isVisible('#zicht-msg'), true);
+  await context.close();
+});

@@ -1,0 +1,111 @@
+// Shared set-up for the browser tests: a static server on loopback, Debian's Chromium through playwright-core,
+// and a tiny PNG decoder to tell a blank screenshot from a drawn one.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const dist = path.join(root, 'dist');
+export const artifacts = path.join(root, 'tests/e2e/artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+export function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '');
+    const file = path.join(dir, rel || 'zicht.html');
+    if (!file.startsWith(dir) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+           '--use-angle=swiftshader'],
+  });
+}
+
+// Opens url in a fresh context and collects console errors, page errors and every request made.
+export async function openApp(browser, url, { dpr = 1, width = 1280, height = 800, init } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, acceptDownloads: true });
+  const page = await context.newPage();
+  const log = { errors: [], requests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('request', (r) => log.requests.push(r.url()));
+  if (init) await page.addInitScript(init);
+  await page.goto(url);
+  return { context, page, log };
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(() => window.zichtReady === true, null, { timeout: 30000 });
+}
+
+export async function state(page) {
+  return page.evaluate(() => window.zichtState());
+}
+
+export async function clickAnchor(page, name) {
+  const s = await state(page);
+  const r = s.anchors[name];
+  if (!r) throw new Error(`anchor ${name} not on screen; have ${Object.keys(s.anchors).join(', ')}`);
+  await page.mouse.move(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  await page.waitForTimeout(50);
+  await page.mouse.down();
+  await page.waitForTimeout(50);
+  await page.mouse.up();
+}
+
+// Decodes an 8-bit RGB/RGBA PNG (what Chromium writes) and returns {width, height, pixels}.
+export function decodePng(buf) {
+  let pos = 8, width = 0, height = 0, colorType = 0;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); colorType = data[9]; }
+    if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const bpp = colorType === 6 ? 4 : 3;
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const out = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x];
+      const a = x >= bpp ? out[y * stride + x - bpp] : 0;
+      const b = y > 0 ? out[(y - 1) * stride + x] : 0;
+      const c = x >= bpp && y > 0 ? out[(y - 1) * stride + x - bpp] : 0;
+      let p = 0;
+      if (f === 1) p = a; else if (f === 2) p = b; else if (f === 3) p = (a + b) >> 1;
+      else if (f === 4) { const q = a + b - c; const pa = Math.abs(q - a), pb = Math.abs(q - b), pc = Math.abs(q - c);
+        p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      out[y * stride + x] = (v + p) & 255;
+    }
+  }
+  return { width, height, bpp, pixels: out };
+}
+
+// Number of distinct colours in a screenshot (a blank canvas has one or two).
+export function distinctColours(png) {
+  const { pixels, bpp } = decodePng(png);
+  const seen = new Set();
+  for (let i = 0; i < pixels.length; i += bpp) {
+    seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+    if (seen.size > 5000) break;
+  }
+  return seen.size;
+}
