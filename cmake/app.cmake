@@ -21,7 +21,7 @@ target_compile_options(zicht_app PRIVATE ${ZICHT_EM_FLAGS} -Wall -Wextra)
 # The HTML shell gets the few strings it needs before the wasm runs (no WebGL2, loading), from assets/i18n.
 set(ZICHT_SHELL_TEXT "{")
 foreach(lang nl en)
-  file(READ ${CMAKE_SOURCE_DIR}/assets/i18n/${lang}.json json)
+  file(READ ${CMAKE_SOURCE_DIR}/assets/i18n/${lang}/app.json json)
   set(obj "")
   foreach(key shell.loading shell.no_webgl2 shell.crashed)
     string(JSON val GET "${json}" "${key}")
@@ -36,8 +36,8 @@ endforeach()
 string(REGEX REPLACE ",$" "}" ZICHT_SHELL_TEXT "${ZICHT_SHELL_TEXT}")
 configure_file(${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_BINARY_DIR}/shell.html @ONLY)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-             ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/assets/i18n/nl.json
-             ${CMAKE_SOURCE_DIR}/assets/i18n/en.json)
+             ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/assets/i18n/nl/app.json
+             ${CMAKE_SOURCE_DIR}/assets/i18n/en/app.json)
 
 set(ZICHT_FONT_REGULAR /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
 set(ZICHT_FONT_BOLD /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)

@@ -10,12 +10,13 @@ namespace {
 
 using Table = std::map<std::string, std::string, std::less<>>;
 
+// Every assets/i18n/<lang>/*.json file, merged: each area of the app keeps its strings in its own file.
 Table load(std::string_view lang) {
   Table t;
-  auto text = assets::find("i18n/" + std::string(lang) + ".json");
-  if (!text) return t;
-  auto j = nlohmann::json::parse(*text);
-  for (auto& [k, v] : j.items()) t.emplace(k, v.get<std::string>());
+  for (std::string_view path : assets::list("i18n/" + std::string(lang) + "/")) {
+    auto j = nlohmann::json::parse(*assets::find(path));
+    for (auto& [k, v] : j.items()) t.emplace(k, v.get<std::string>());
+  }
   return t;
 }
 
