@@ -141,30 +141,7 @@ struct Past {
   double multiplicity;  // number of partial tables merged into this node with (numerically) this value
 };
 
-// Minimum of sum_j log(x_j!) with sum_j x_j = total and 0 <= x_j <= cap_j: spread as evenly as the caps
-// allow (log x! is convex, so the most even feasible vector is the minimiser).
-double min_log_fact_sum(long total, std::vector<long> caps) {
-  std::sort(caps.begin(), caps.end());
-  double s = 0;
-  long remaining = total;
-  size_t left = caps.size();
-  for (size_t k = 0; k < caps.size(); ++k, --left) {
-    const long share = remaining / static_cast<long>(left);
-    if (caps[k] <= share) {
-      s += log_factorial(static_cast<double>(caps[k]));
-      remaining -= caps[k];
-      continue;
-    }
-    // All remaining columns have caps above the even share: split evenly.
-    const long q = remaining / static_cast<long>(left), extra = remaining % static_cast<long>(left);
-    s += static_cast<double>(extra) * log_factorial(static_cast<double>(q + 1)) +
-         static_cast<double>(static_cast<long>(left) - extra) * log_factorial(static_cast<double>(q));
-    return s;
-  }
-  return s;
-}
-
-// Maximum of the same sum: fill the largest caps first (that vector majorises every feasible one).
+// Maximum of sum_j log(x_j!) with sum_j x_j = total and 0 <= x_j <= cap_j: fill the largest caps first (that vector majorises every feasible one).
 double max_log_fact_sum(long total, std::vector<long> caps) {
   std::sort(caps.begin(), caps.end(), std::greater<long>());
   double s = 0;
@@ -174,6 +151,102 @@ double max_log_fact_sum(long total, std::vector<long> caps) {
     s += log_factorial(static_cast<double>(take));
     total -= take;
   }
+  return s;
+}
+
+// Exact minimum of sum_ij log(x_ij!) over all tables with row totals `rows` and column totals `cols`, i.e.
+// the most probable table (its -value is the longest path of the network). The cost is convex and separable,
+// so adding one unit at a time along a cheapest augmenting path (successive shortest paths, Bellman-Ford on
+// the residual bipartite graph) is optimal. With two rows this reduces to greedy marginal allocation.
+double exact_min_log_fact_table(const std::vector<long>& rows, const std::vector<long>& cols) {
+  const size_t nr = rows.size(), nc = cols.size();
+  if (nr == 1 || nc == 1) {
+    double s = 0;
+    for (long v : (nr == 1 ? cols : rows)) s += log_factorial(static_cast<double>(v));
+    return s;
+  }
+  if (nr == 2) {
+    // Put a_j units of column j in row 0 (the rest in row 1). Marginal cost of a_j -> a_j + 1 is
+    // log(a_j + 1) - log(c_j - a_j), increasing in a_j: allocate rows[0] units cheapest-first.
+    std::vector<long> a(nc, 0);
+    double s = 0;
+    for (long c : cols) s += log_factorial(static_cast<double>(c));
+    for (long unit = 0; unit < rows[0]; ++unit) {
+      size_t best = nc;
+      double best_cost = std::numeric_limits<double>::infinity();
+      for (size_t j = 0; j < nc; ++j) {
+        if (a[j] >= cols[j]) continue;
+        const double cost = std::log(static_cast<double>(a[j] + 1)) - std::log(static_cast<double>(cols[j] - a[j]));
+        if (cost < best_cost) {
+          best_cost = cost;
+          best = j;
+        }
+      }
+      s += best_cost;
+      ++a[best];
+    }
+    return s;
+  }
+  std::vector<std::vector<long>> x(nr, std::vector<long>(nc, 0));
+  std::vector<long> row_left = rows, col_left = cols;
+  long total = 0;
+  for (long v : rows) total += v;
+  const double inf = std::numeric_limits<double>::infinity();
+  // Nodes: 0..nr-1 rows, nr..nr+nc-1 columns. Forward row->col costs log(x+1); backward col->row -log(x).
+  for (long unit = 0; unit < total; ++unit) {
+    std::vector<double> dist(nr + nc, inf);
+    std::vector<long> pred(nr + nc, -1);
+    for (size_t i = 0; i < nr; ++i)
+      if (row_left[i] > 0) dist[i] = 0;
+    for (size_t pass = 0; pass < nr + nc; ++pass) {
+      bool changed = false;
+      for (size_t i = 0; i < nr; ++i) {
+        if (dist[i] == inf) continue;
+        for (size_t j = 0; j < nc; ++j) {
+          const double d = dist[i] + std::log(static_cast<double>(x[i][j] + 1));
+          if (d < dist[nr + j] - 1e-12) {
+            dist[nr + j] = d;
+            pred[nr + j] = static_cast<long>(i);
+            changed = true;
+          }
+        }
+      }
+      for (size_t j = 0; j < nc; ++j) {
+        if (dist[nr + j] == inf) continue;
+        for (size_t i = 0; i < nr; ++i) {
+          if (x[i][j] == 0) continue;
+          const double d = dist[nr + j] - std::log(static_cast<double>(x[i][j]));
+          if (d < dist[i] - 1e-12) {
+            dist[i] = d;
+            pred[i] = static_cast<long>(nr + j);
+            changed = true;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+    size_t end = nc;
+    for (size_t j = 0; j < nc; ++j)
+      if (col_left[j] > 0 && dist[nr + j] < inf && (end == nc || dist[nr + j] < dist[nr + end])) end = j;
+    // Walk back from the column to a source row, flipping flows.
+    size_t node = nr + end;
+    --col_left[end];
+    while (true) {
+      const long p = pred[node];
+      if (node >= nr) {  // reached column via forward edge from row p
+        ++x[static_cast<size_t>(p)][node - nr];
+        node = static_cast<size_t>(p);
+      } else {
+        if (p < 0) break;  // a source row
+        --x[node][static_cast<size_t>(p) - nr];
+        node = static_cast<size_t>(p);
+      }
+    }
+    --row_left[node];
+  }
+  double s = 0;
+  for (const auto& row : x)
+    for (long v : row) s += log_factorial(static_cast<double>(v));
   return s;
 }
 
@@ -191,17 +264,12 @@ NodeBounds bounds_for(const State& rows, const std::vector<long>& columns, size_
   b.log_total = log_factorial(static_cast<double>(n));
   for (long r : rows) b.log_total -= log_factorial(static_cast<double>(r));
   for (long c : cols) b.log_total -= log_factorial(static_cast<double>(c));
-  // Relax to row constraints only, then to column constraints only; each relaxation bounds the true optimum.
-  double min_by_rows = 0, min_by_cols = 0, max_by_rows = 0, max_by_cols = 0;
-  for (long r : rows) {
-    min_by_rows += min_log_fact_sum(r, cols);
-    max_by_rows += max_log_fact_sum(r, cols);
-  }
-  for (long c : cols) {
-    min_by_cols += min_log_fact_sum(c, rows);
-    max_by_cols += max_log_fact_sum(c, rows);
-  }
-  b.max_rest = -std::max(min_by_rows, min_by_cols);
+  // The most probable completion exactly; for the least probable one a bound from relaxing to row
+  // constraints only, then to column constraints only (each relaxation can only raise the maximum).
+  b.max_rest = -exact_min_log_fact_table(rows, cols);
+  double max_by_rows = 0, max_by_cols = 0;
+  for (long r : rows) max_by_rows += max_log_fact_sum(r, cols);
+  for (long c : cols) max_by_cols += max_log_fact_sum(c, rows);
   b.min_rest = -std::min(max_by_rows, max_by_cols);
   return b;
 }
@@ -226,6 +294,83 @@ void enumerate_column(const State& caps, long total, size_t k, std::vector<long>
 }
 
 long long past_key(double value) { return std::llround(value * 1e9); }
+
+// All completions of a node (stage, remaining row totals): their values sum(-log x!) sorted ascending, with
+// cumulative sums of multiplicity * exp(value - top) for prefix sums of probabilities.
+struct FutureList {
+  std::vector<double> values;
+  std::vector<double> multiplicity;
+  std::vector<double> cumulative;
+  double top = 0;  // largest value, the scale of `cumulative`
+};
+
+class FutureMemo {
+ public:
+  explicit FutureMemo(const std::vector<long>& columns) : columns_(columns), memo_(columns.size()) {}
+
+  // Upper bound on the number of completions from `stage`: compositions of each column but the last.
+  double estimated_count(size_t stage, size_t rows) const {
+    double est = 1;
+    for (size_t j = stage; j + 1 < columns_.size(); ++j) {
+      // C(c + r - 1, r - 1) ways to split c over r rows, ignoring the row caps.
+      double ways = 1;
+      for (size_t k = 1; k < rows; ++k) ways *= static_cast<double>(columns_[j] + static_cast<long>(k)) / static_cast<double>(k);
+      est *= ways;
+      if (est > 1e12) return est;
+    }
+    return est;
+  }
+
+  const FutureList& get(size_t stage, const State& state) {
+    auto it = memo_[stage].find(state);
+    if (it != memo_[stage].end()) return it->second;
+    FutureList out;
+    std::vector<std::pair<double, double>> items;  // (value, multiplicity)
+    if (stage + 1 == columns_.size()) {
+      long sum = 0;
+      double v = 0;
+      for (long r : state) {
+        sum += r;
+        v -= log_factorial(static_cast<double>(r));
+      }
+      if (sum == columns_[stage]) items.emplace_back(v, 1.0);
+    } else {
+      std::vector<std::vector<long>> fillings;
+      std::vector<long> scratch(state.size());
+      enumerate_column(state, columns_[stage], 0, scratch, fillings);
+      for (const auto& x : fillings) {
+        State rest(state.size());
+        double v = 0;
+        for (size_t i = 0; i < state.size(); ++i) {
+          rest[i] = state[i] - x[i];
+          v -= log_factorial(static_cast<double>(x[i]));
+        }
+        std::sort(rest.begin(), rest.end());
+        const FutureList& sub = get(stage + 1, rest);
+        for (size_t k = 0; k < sub.values.size(); ++k) items.emplace_back(v + sub.values[k], sub.multiplicity[k]);
+      }
+    }
+    std::sort(items.begin(), items.end());
+    for (const auto& [v, mult] : items) {
+      if (!out.values.empty() && past_key(out.values.back()) == past_key(v)) out.multiplicity.back() += mult;
+      else {
+        out.values.push_back(v);
+        out.multiplicity.push_back(mult);
+      }
+    }
+    if (!out.values.empty()) out.top = out.values.back();
+    double acc = 0;
+    for (size_t k = 0; k < out.values.size(); ++k) {
+      acc += out.multiplicity[k] * std::exp(out.values[k] - out.top);
+      out.cumulative.push_back(acc);
+    }
+    return memo_[stage].emplace(state, std::move(out)).first->second;
+  }
+
+ private:
+  std::vector<long> columns_;
+  std::vector<std::map<State, FutureList>> memo_;
+};
 
 }  // namespace
 
@@ -256,9 +401,10 @@ ExactResult fisher_exact(const CountTable& input) {
     t.swap(tr);
   }
   const Margins m = margins_of(t);
-  // Larger columns first: their many fillings are expanded while few nodes exist.
+  // Smaller columns first: their fillings give few distinct past values (which merge), and the big columns
+  // at the end are then mostly settled wholesale by the exact subtree bounds.
   std::vector<long> columns = m.columns;
-  std::sort(columns.begin(), columns.end(), std::greater<long>());
+  std::sort(columns.begin(), columns.end());
 
   double log_const = -log_factorial(static_cast<double>(m.total));
   for (long v : m.rows) log_const += log_factorial(static_cast<double>(v));
@@ -274,7 +420,25 @@ ExactResult fisher_exact(const CountTable& input) {
   std::map<State, std::unordered_map<long long, Past>> current;
   current[start][past_key(0)] = Past{0.0, 1.0};
   double p = 0;
+  FutureMemo futures(columns);
   for (size_t stage = 0; stage < columns.size(); ++stage) {
+    // Meet in the middle once the remaining columns admit few enough completions: enumerate those
+    // completions per node (memoised, equal values merged), sort them, and settle every past path with one
+    // binary search over prefix sums instead of expanding it further.
+    if (futures.estimated_count(stage, start.size()) <= 2e5) {
+      for (const auto& [state, pasts] : current) {
+        const FutureList& f = futures.get(stage, state);
+        if (f.values.empty()) continue;
+        for (const auto& [key, past] : pasts) {
+          (void)key;
+          const double limit = threshold - past.value;
+          const size_t k = static_cast<size_t>(std::upper_bound(f.values.begin(), f.values.end(), limit) - f.values.begin());
+          if (k > 0) p += past.multiplicity * std::exp(log_const + past.value + f.top) * f.cumulative[k - 1];
+        }
+      }
+      current.clear();
+      break;
+    }
     std::map<State, std::unordered_map<long long, Past>> next;
     for (const auto& [state, pasts] : current) {
       const NodeBounds b = bounds_for(state, columns, stage);

@@ -10,6 +10,20 @@
 namespace zicht::stats {
 namespace {
 
+// R's logit inverse link and its derivative (family.c): eta is clamped at +-30 so that mu stays inside
+// (DBL_EPSILON, 1 - DBL_EPSILON) and mu.eta never underflows to 0; needed to follow R under separation.
+constexpr double kEtaThreshold = 30.0;
+double logit_inverse(double eta) {
+  const double e = eta < -kEtaThreshold ? std::numeric_limits<double>::epsilon()
+                   : eta > kEtaThreshold ? 1 / std::numeric_limits<double>::epsilon() : std::exp(eta);
+  return e / (1 + e);
+}
+double logit_mu_eta(double eta) {
+  if (eta > kEtaThreshold || eta < -kEtaThreshold) return std::numeric_limits<double>::epsilon();
+  const double e = std::exp(eta);
+  return e / ((1 + e) * (1 + e));
+}
+
 // Binomial deviance contribution of one 0/1 case: -2 log likelihood.
 double unit_deviance(double y, double mu) {
   return y > 0.5 ? -2 * std::log(mu) : -2 * std::log1p(-mu);
@@ -55,7 +69,7 @@ LogisticResult logistic_regression(const std::vector<double>& y_in, const std::v
 
   // IRLS exactly as glm.fit: start from mu = (y + 0.5) / 2.
   Eigen::VectorXd mu = (y.array() + 0.5) / 2.0;
-  Eigen::VectorXd eta = (mu.array() / (1 - mu.array())).log();
+  Eigen::VectorXd eta = (mu.array() / (1 - mu.array())).log().matrix();
   Eigen::VectorXd beta = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(p));
   double dev = 0;
   for (Eigen::Index i = 0; i < n; ++i) dev += unit_deviance(y(i), mu(i));
@@ -63,9 +77,10 @@ LogisticResult logistic_regression(const std::vector<double>& y_in, const std::v
   bool rank_deficient = false;
   for (int iter = 1; iter <= 25; ++iter) {
     r.iterations = iter;
-    const Eigen::ArrayXd var = mu.array() * (1 - mu.array());  // mu.eta = var for the logit link
-    const Eigen::VectorXd z = (eta.array() + (y.array() - mu.array()) / var).matrix();
-    const Eigen::ArrayXd w = var.sqrt();
+    const Eigen::ArrayXd var = mu.array() * (1 - mu.array());
+    const Eigen::ArrayXd mu_eta = eta.unaryExpr([](double e) { return logit_mu_eta(e); }).array();
+    const Eigen::VectorXd z = (eta.array() + (y.array() - mu.array()) / mu_eta).matrix();
+    const Eigen::ArrayXd w = (mu_eta * mu_eta / var).sqrt();
     const Eigen::MatrixXd xw = x.array().colwise() * w;
     const Eigen::VectorXd zw = (z.array() * w).matrix();
     Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(xw);
@@ -76,7 +91,7 @@ LogisticResult logistic_regression(const std::vector<double>& y_in, const std::v
     beta = qr.solve(zw);
     xtwx_last = xw.transpose() * xw;
     eta = x * beta;
-    mu = (1.0 / (1.0 + (-eta.array()).exp())).matrix();
+    mu = eta.unaryExpr([](double e) { return logit_inverse(e); });
     const double dev_old = dev;
     dev = 0;
     for (Eigen::Index i = 0; i < n; ++i) dev += unit_deviance(y(i), mu(i));

@@ -1,0 +1,86 @@
+// Golden tests for src/stats/two_group and k_groups: wilcox.test(conf.int = TRUE), pwilcox/qwilcox,
+// t.test (Welch), anova(lm), kruskal.test.
+#include <catch2/catch.hpp>
+
+#include "../reference/golden_helpers.h"
+#include "stats/k_groups.h"
+#include "stats/two_group.h"
+
+using namespace zicht::stats;
+using golden::num;
+using golden::vec;
+
+static constexpr double kTol = 1e-9;
+// R finds the asymptotic Hodges–Lehmann estimate and CI with uniroot(tol = 1e-4) on a step function; Zicht
+// returns the exact crossing point (midpoint of a flat stretch). They agree within uniroot's tolerance.
+static constexpr double kUnirootAbs = 2e-4;
+
+TEST_CASE("Mann-Whitney matches wilcox.test: W, p, z, Hodges-Lehmann") {
+  for (const auto& g : golden::data()["mann_whitney"]) {
+    const std::string name = g["name"];
+    INFO("case " << name);
+    const MannWhitneyResult r = mann_whitney(vec(g["x"]), vec(g["y"]));
+    CHECK(r.exact == g["exact"].get<bool>());
+    CHECK_NEAR_REL(r.w, num(g["W"]), kTol);
+    CHECK_NEAR_REL(r.p_value, num(g["p"]), kTol);
+    CHECK_NEAR_REL(r.z, num(g["z"]), 1e-7);  // R's z recovered from its p via qnorm: 1e-7
+    CHECK_NEAR_REL(r.effect_r, num(g["z"]) / std::sqrt(static_cast<double>(r.n_x + r.n_y)), 1e-7);
+    if (g.contains("estimate")) {
+      if (r.exact) {
+        CHECK_NEAR_REL(r.hodges_lehmann, num(g["estimate"]), kTol);
+        CHECK_NEAR_REL(r.ci_lower, num(g["conf_int"][0]), kTol);
+        CHECK_NEAR_REL(r.ci_upper, num(g["conf_int"][1]), kTol);
+      } else {
+        CHECK_NEAR_ABS(r.hodges_lehmann, num(g["estimate"]), 0, kUnirootAbs);
+        CHECK_NEAR_ABS(r.ci_lower, num(g["conf_int"][0]), 0, kUnirootAbs);
+        CHECK_NEAR_ABS(r.ci_upper, num(g["conf_int"][1]), 0, kUnirootAbs);
+      }
+    }
+    if (name == "all_tied") CHECK(r.info.has_warning("all_tied"));
+    if (name == "ties_counts") CHECK(r.info.has_warning("ties"));
+  }
+}
+
+TEST_CASE("pwilcox and qwilcox") {
+  for (const auto& g : golden::data()["wilcox_distribution"]) {
+    const int m = g["m"].get<int>(), n = g["n"].get<int>();
+    if (g.contains("cdf")) CHECK_NEAR_REL(wilcox_cdf(num(g["q"]), m, n), num(g["cdf"]), kTol);
+    else CHECK(wilcox_quantile(num(g["p"]), m, n) == g["quantile"].get<int>());
+  }
+}
+
+TEST_CASE("Welch t-test matches t.test") {
+  for (const auto& g : golden::data()["welch"]) {
+    INFO("case " << g["name"].get<std::string>());
+    const WelchResult r = welch_t(vec(g["x"]), vec(g["y"]));
+    CHECK_NEAR_REL(r.t, num(g["t"]), kTol);
+    CHECK_NEAR_REL(r.df, num(g["df"]), kTol);
+    CHECK_NEAR_REL(r.p_value, num(g["p"]), kTol);
+    CHECK_NEAR_REL(r.ci_lower, num(g["conf_int"][0]), kTol);
+    CHECK_NEAR_REL(r.ci_upper, num(g["conf_int"][1]), kTol);
+    CHECK_NEAR_REL(r.mean_x, num(g["mean_x"]), kTol);
+  }
+  CHECK(welch_t({1}, {2, 3}).info.has_warning("too_few"));
+}
+
+TEST_CASE("one-way ANOVA and Kruskal-Wallis match anova(lm) and kruskal.test") {
+  for (const auto& g : golden::data()["k_groups"]) {
+    INFO("case " << g["name"].get<std::string>());
+    std::vector<std::vector<double>> groups;
+    for (const auto& grp : g["groups"]) groups.push_back(vec(grp));
+    const AnovaResult a = one_way_anova(groups);
+    CHECK_NEAR_REL(a.f, num(g["F"]), kTol);
+    CHECK(a.df1 == num(g["df1"]));
+    CHECK(a.df2 == num(g["df2"]));
+    CHECK_NEAR_REL(a.p_value, num(g["p"]), kTol);
+    CHECK_NEAR_REL(a.eta_squared, num(g["eta2"]), kTol);
+    const KruskalWallisResult k = kruskal_wallis(groups);
+    CHECK_NEAR_REL(k.statistic, num(g["kw_statistic"]), kTol);
+    CHECK(k.df == num(g["kw_df"]));
+    CHECK_NEAR_REL(k.p_value, num(g["kw_p"]), kTol);
+  }
+  const AnovaResult empty = one_way_anova({{1, 2}, {}, {3, 4}});
+  CHECK(empty.info.has_warning("empty_group"));
+  CHECK(empty.df1 == 1);
+  CHECK(kruskal_wallis({{2, 2}, {2, 2}}).info.has_warning("all_tied"));
+}
