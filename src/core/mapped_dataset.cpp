@@ -1,0 +1,360 @@
+#include "core/mapped_dataset.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "core/values.h"
+
+namespace zicht::core {
+
+const char* cell_kind_name(CellKind k) {
+  switch (k) {
+    case CellKind::Value: return "value";
+    case CellKind::Missing: return "missing";
+    case CellKind::NotApplicable: return "nvt";
+    case CellKind::Invalid: return "invalid";
+    case CellKind::Yes: return "yes";
+    case CellKind::No: return "no";
+  }
+  return "value";
+}
+
+namespace {
+
+// What one raw text means for a field. rule = nullptr when fine.
+struct Interp {
+  CellKind kind = CellKind::Missing;
+  int32_t value = 0;
+  const char* rule = nullptr;
+};
+
+struct FieldContext {
+  const FieldSpec* spec = nullptr;
+  MappedField* out = nullptr;
+  const std::map<std::string, std::string>* recode = nullptr;
+  DateOrder order = DateOrder::DMY;
+  std::map<std::string, int64_t> unlisted;  // raw value → count (values outside a code list)
+};
+
+int32_t code_index(MappedField& f, const std::string& v) {
+  for (size_t i = 0; i < f.values.size(); ++i)
+    if (f.values[i] == v) return static_cast<int32_t>(i);
+  f.values.push_back(v);
+  return static_cast<int32_t>(f.values.size() - 1);
+}
+
+Interp interpret_date(const FieldSpec& spec, std::string_view s, DateOrder order) {
+  DateParts p;
+  if (date_shape(s, p)) {
+    int32_t d;
+    if (date_from_parts(p, order, d)) return {CellKind::Value, d, nullptr};
+    return {CellKind::Invalid, 0, "impossible_date"};
+  }
+  (void)spec;
+  return {CellKind::Invalid, 0, "invalid_date"};
+}
+
+Interp interpret(FieldContext& fc, std::string_view raw_in) {
+  const FieldSpec& spec = *fc.spec;
+  std::string_view s = trim_ws(raw_in);
+  if (spec.type == FieldType::Code && !s.empty() && !spec.is_missing_token(s) && !spec.is_nvt_token(s) && !spec.find_code(s))
+    ++fc.unlisted[std::string(s)];
+  std::string recoded;
+  if (fc.recode) {
+    auto it = fc.recode->find(std::string(s));
+    if (it != fc.recode->end()) {
+      recoded = it->second;
+      s = recoded;
+    }
+  }
+  if (s.empty() || spec.is_missing_token(s)) return {CellKind::Missing, 0, nullptr};
+  if (spec.is_nvt_token(s)) return {CellKind::NotApplicable, 0, nullptr};
+  switch (spec.type) {
+    case FieldType::String: return {CellKind::Value, 0, nullptr};
+    case FieldType::Date:
+    case FieldType::Step:
+      if (spec.is_yes(s)) return {CellKind::Yes, 0, nullptr};
+      if (spec.is_no(s)) return {CellKind::No, 0, nullptr};
+      return interpret_date(spec, s, fc.order);
+    case FieldType::Count:
+    case FieldType::Integer: {
+      int64_t n;
+      double x;
+      bool integral = false;
+      if (parse_plain_int(s, n) || ((parse_number(s, ',', x, &integral) || parse_number(s, '.', x, &integral)) && integral &&
+                                    (n = static_cast<int64_t>(x), true))) {
+        if ((spec.min && static_cast<double>(n) < *spec.min) || (spec.max && static_cast<double>(n) > *spec.max))
+          return {CellKind::Invalid, 0, "out_of_range"};
+        return {CellKind::Value, static_cast<int32_t>(n), nullptr};
+      }
+      DateParts p;
+      if (spec.type == FieldType::Count && date_shape(s, p)) return {CellKind::Yes, 0, "date_in_count"};
+      return {CellKind::Invalid, 0, "not_a_number"};
+    }
+    case FieldType::Code: {
+      if (auto code = spec.find_code(s)) return {CellKind::Value, code_index(*fc.out, *code), nullptr};
+      if (!spec.closed) return {CellKind::Value, code_index(*fc.out, std::string(s)), nullptr};
+      return {CellKind::Invalid, code_index(*fc.out, std::string(s)), "not_in_code_list"};
+    }
+    case FieldType::Bool: {
+      if (spec.is_yes(s)) return {CellKind::Yes, 1, nullptr};
+      if (spec.is_no(s)) return {CellKind::No, 0, nullptr};
+      bool b;
+      if (parse_bool(s, b)) return {b ? CellKind::Yes : CellKind::No, b ? 1 : 0, nullptr};
+      return {CellKind::Invalid, 0, "invalid_bool"};
+    }
+  }
+  return {CellKind::Invalid, 0, nullptr};
+}
+
+}  // namespace
+
+const MappedField* MappedDataset::field(std::string_view id) const {
+  for (const auto& f : fields)
+    if (f.spec && f.spec->id == id) return &f;
+  return nullptr;
+}
+
+std::string MappedDataset::text(const MappedField& f, size_t row) const {
+  if (!f.mapped() || !table) return std::string();
+  return table->columns[static_cast<size_t>(f.column)].raw_text(row);
+}
+
+MappedDataset map_dataset(const std::string& file, const Table& table, const ReadReport& report, const Schema& schema,
+                          const Mapping& mapping, const ProfileSettings& settings) {
+  MappedDataset ds;
+  ds.file = file;
+  ds.schema = &schema;
+  ds.table = &table;
+  ds.mapping = mapping;
+  const size_t n = table.rows();
+  ds.used.assign(n, 1);
+  ds.validation.rows_in = static_cast<int64_t>(n);
+  ds.fields.resize(schema.fields.size());
+
+  // Cell-level flags are collected per field first, then merged in row order.
+  struct PendingFlag {
+    size_t row;
+    size_t field;
+    const char* rule;
+  };
+  std::vector<PendingFlag> pending;
+
+  std::vector<FieldContext> contexts;
+  for (size_t fi = 0; fi < schema.fields.size(); ++fi) {
+    MappedField& mf = ds.fields[fi];
+    mf.spec = &schema.fields[fi];
+    for (const auto& c : mf.spec->codes) mf.values.push_back(c.code);
+    const FieldMatch* fm = mapping.find(mf.spec->id);
+    if (!fm || !fm->mapped()) continue;
+    const Column* col = table.find(fm->column);
+    if (!col) continue;
+    mf.column = static_cast<int>(col - table.columns.data());
+    mf.column_name = col->name;
+    mf.kind.assign(n, CellKind::Missing);
+    mf.value.assign(n, 0);
+    FieldContext fc;
+    fc.spec = mf.spec;
+    fc.out = &mf;
+    auto rc = settings.overrides.recode.find(mf.spec->id);
+    if (rc != settings.overrides.recode.end()) fc.recode = &rc->second;
+    const size_t ci = static_cast<size_t>(mf.column);
+    if (ci < report.columns.size() && report.columns[ci].type == ColumnType::Date) fc.order = report.columns[ci].date_order;
+
+    const bool dict_column = col->type == ColumnType::Categorical || col->type == ColumnType::Text;
+    std::unordered_map<uint32_t, Interp> cache;  // dictionary code → meaning (text columns)
+    for (size_t r = 0; r < n; ++r) {
+      Interp it;
+      if (dict_column) {
+        const uint32_t code = col->codes[r];
+        auto found = cache.find(code);
+        if (found == cache.end()) found = cache.emplace(code, interpret(fc, col->dict.at(code))).first;
+        it = found->second;
+      } else if (col->state[r] == CellState::Value && col->type == ColumnType::Date &&
+                 (mf.spec->type == FieldType::Date || mf.spec->type == FieldType::Step)) {
+        it = {CellKind::Value, col->days[r], nullptr};
+      } else if (col->state[r] == CellState::Value && col->type == ColumnType::Date && mf.spec->type == FieldType::Count) {
+        it = {CellKind::Yes, 0, "date_in_count"};
+      } else if (col->state[r] == CellState::Value && col->type == ColumnType::Integer &&
+                 (mf.spec->type == FieldType::Count || mf.spec->type == FieldType::Integer)) {
+        const int64_t v = col->ints[r];
+        if ((mf.spec->min && static_cast<double>(v) < *mf.spec->min) || (mf.spec->max && static_cast<double>(v) > *mf.spec->max))
+          it = {CellKind::Invalid, 0, "out_of_range"};
+        else
+          it = {CellKind::Value, static_cast<int32_t>(v), nullptr};
+      } else if (col->state[r] == CellState::Value && col->type == ColumnType::Boolean && mf.spec->type != FieldType::Bool) {
+        // The reader keeps no raw text for a valid boolean cell ("Nee" comes back as "false"): ask the field in Dutch.
+        it = interpret(fc, col->bools[r] ? "Ja" : "Nee");
+      } else {
+        it = interpret(fc, col->raw_text(r));
+      }
+      mf.kind[r] = it.kind;
+      mf.value[r] = it.value;
+      if (it.rule) pending.push_back({r, fi, it.rule});
+    }
+    // Out-of-list values (counted once per distinct value; text columns count per row below).
+    if (dict_column && mf.spec->type == FieldType::Code) {
+      fc.unlisted.clear();
+      std::vector<int64_t> per_code(col->dict.size(), 0);
+      for (size_t r = 0; r < n; ++r) ++per_code[col->codes[r]];
+      for (const auto& [code, meaning] : cache) {
+        const std::string raw(trim_ws(col->dict.at(code)));
+        if (raw.empty() || mf.spec->find_code(raw) || mf.spec->is_missing_token(raw) || mf.spec->is_nvt_token(raw)) continue;
+        fc.unlisted[raw] += per_code[code];
+      }
+    }
+    for (const auto& [value, count] : fc.unlisted) {
+      UnlistedValue u{mf.spec->id, mf.column_name, value, count, ""};
+      if (fc.recode) {
+        auto it = fc.recode->find(value);
+        if (it != fc.recode->end()) u.recoded_to = it->second;
+      }
+      ds.unlisted.push_back(std::move(u));
+    }
+    contexts.push_back(std::move(fc));
+  }
+
+  // The as-of date.
+  if (settings.as_of) {
+    ds.as_of = *settings.as_of;
+    ds.as_of_from_data = false;
+  } else {
+    std::vector<int32_t> dates;
+    for (const auto& mf : ds.fields) {
+      if (!mf.mapped() || (mf.spec->type != FieldType::Date && mf.spec->type != FieldType::Step)) continue;
+      for (size_t r = 0; r < n; ++r)
+        if (mf.kind[r] == CellKind::Value) dates.push_back(mf.value[r]);
+    }
+    if (dates.empty()) {
+      ds.as_of = 0;
+    } else {
+      std::sort(dates.begin(), dates.end());
+      const int32_t p95 = dates[static_cast<size_t>(std::floor(0.95 * static_cast<double>(dates.size() - 1)))];
+      int32_t best = dates.front();
+      for (int32_t d : dates)
+        if (d <= p95 + 366) best = d;
+      ds.as_of = best;
+    }
+    ds.as_of_from_data = true;
+  }
+
+  // Dates before 1900 or after as-of + 1 year (kept as values, flagged).
+  int y;
+  unsigned um, ud;
+  civil_from_days(ds.as_of, y, um, ud);
+  const int32_t lo = days_from_civil(1900, 1, 1);
+  int32_t hi = days_from_civil(y + 1, um, std::min(ud, 28u));
+  if (ud > 28) hi += static_cast<int32_t>(ud - 28);
+  for (size_t fi = 0; fi < ds.fields.size(); ++fi) {
+    const auto& mf = ds.fields[fi];
+    if (!mf.mapped() || (mf.spec->type != FieldType::Date && mf.spec->type != FieldType::Step)) continue;
+    for (size_t r = 0; r < n; ++r)
+      if (mf.kind[r] == CellKind::Value && (mf.value[r] < lo || mf.value[r] > hi)) pending.push_back({r, fi, "date_out_of_range"});
+  }
+
+  // Row-level and cross-field rules for the file kind.
+  const FileKind* kind = schema.kind(mapping.kind);
+  const int id_fi = kind && !kind->identifier.empty() ? schema.field_index(kind->identifier) : -1;
+  const int start_fi = kind && !kind->start.empty() ? schema.field_index(kind->start) : -1;
+  const int end_fi = kind && !kind->end.empty() ? schema.field_index(kind->end) : -1;
+  const MappedField* id_f = id_fi >= 0 && ds.fields[id_fi].mapped() ? &ds.fields[id_fi] : nullptr;
+  const MappedField* start_f = start_fi >= 0 && ds.fields[start_fi].mapped() ? &ds.fields[start_fi] : nullptr;
+  const MappedField* end_f = end_fi >= 0 && ds.fields[end_fi].mapped() ? &ds.fields[end_fi] : nullptr;
+
+  std::vector<const char*> exclusion(n, nullptr);
+  for (size_t r = 0; r < n; ++r) {
+    if (id_f && id_f->kind[r] != CellKind::Value) exclusion[r] = "row_no_identifier";
+    else if (start_f && start_f->kind[r] != CellKind::Value) exclusion[r] = "row_no_start";
+    if (exclusion[r]) {
+      ds.used[r] = 0;
+      ++ds.validation.excluded_by_rule[exclusion[r]];
+      pending.push_back({r, static_cast<size_t>(exclusion[r][7] == 'i' ? id_fi : start_fi), exclusion[r]});
+    }
+  }
+  if (start_f && end_f)
+    for (size_t r = 0; r < n; ++r)
+      if (start_f->kind[r] == CellKind::Value && end_f->kind[r] == CellKind::Value && end_f->value[r] < start_f->value[r])
+        pending.push_back({r, static_cast<size_t>(end_fi), "end_before_start"});
+  for (size_t fi = 0; fi < ds.fields.size(); ++fi) {
+    const auto& mf = ds.fields[fi];
+    if (!mf.mapped() || mf.spec->role != "step" || mf.spec->type != FieldType::Step) continue;
+    for (size_t r = 0; r < n; ++r) {
+      if (mf.kind[r] != CellKind::Value) continue;
+      // When the end date itself lies before the start, that one flag (end_before_start) says it all.
+      const bool end_ok = end_f && end_f->kind[r] == CellKind::Value &&
+                          !(start_f && start_f->kind[r] == CellKind::Value && end_f->value[r] < start_f->value[r]);
+      if (end_ok && mf.value[r] > end_f->value[r])
+        pending.push_back({r, fi, "step_after_end"});
+      else if (start_f && start_f->kind[r] == CellKind::Value && mf.value[r] < start_f->value[r])
+        pending.push_back({r, fi, "step_before_start"});
+    }
+  }
+  if (kind && kind->unique_identifier && id_f) {
+    const Column& col = table.columns[static_cast<size_t>(id_f->column)];
+    std::unordered_map<std::string, size_t> seen;
+    for (size_t r = 0; r < n; ++r) {
+      if (id_f->kind[r] != CellKind::Value) continue;
+      std::string key(trim_ws(col.raw_text(r)));
+      if (!seen.emplace(std::move(key), r).second) pending.push_back({r, static_cast<size_t>(id_fi), "duplicate_identifier"});
+    }
+  }
+
+  // Flags in row order, then column order, then rule order.
+  std::map<std::string, size_t> rule_order;
+  for (size_t i = 0; i < validation_rules().size(); ++i) rule_order[validation_rules()[i]] = i;
+  std::stable_sort(pending.begin(), pending.end(), [&](const PendingFlag& a, const PendingFlag& b) {
+    if (a.row != b.row) return a.row < b.row;
+    const int ca = ds.fields[a.field].column, cb = ds.fields[b.field].column;
+    if (ca != cb) return ca < cb;
+    return rule_order[a.rule] < rule_order[b.rule];
+  });
+  for (const auto& p : pending) {
+    const MappedField& mf = ds.fields[p.field];
+    ValidationFlag f;
+    f.file = file;
+    f.row = table.row_number[p.row];
+    f.column = mf.column_name;
+    f.field = mf.spec->id;
+    f.value = mf.mapped() ? table.columns[static_cast<size_t>(mf.column)].raw_text(p.row) : std::string();
+    if (f.value.size() > 200) f.value.resize(200);
+    f.rule = p.rule;
+    ds.validation.add(std::move(f));
+  }
+  for (size_t r = 0; r < n; ++r) (ds.used[r] ? ds.validation.rows_used : ds.validation.rows_excluded)++;
+  return ds;
+}
+
+MappedDataset map_file(const ReadResult& read, const Schema& schema, const ProfileSettings& settings, std::string_view kind) {
+  std::vector<std::string> names;
+  for (const auto& c : read.table.columns) names.push_back(c.name);
+  Mapping m = match_columns(schema, names, &settings.overrides, kind);
+  return map_dataset(read.report.file_name, read.table, read.report, schema, m, settings);
+}
+
+nlohmann::json profile_json(const MappedDataset& ds, size_t first_flags) {
+  nlohmann::json j;
+  j["profile"] = ds.schema ? ds.schema->id : "generic";
+  j["kind"] = ds.mapping.kind;
+  j["score"] = std::round(ds.mapping.score * 1000) / 1000;
+  j["as_of"] = format_iso_date(ds.as_of);
+  j["as_of_from_data"] = ds.as_of_from_data;
+  j["mapping"] = nlohmann::json::object();
+  for (const auto& fm : ds.mapping.fields) {
+    if (!fm.mapped()) continue;
+    j["mapping"][fm.field] = {{"column", fm.column}, {"confidence", std::round(fm.confidence * 100) / 100}, {"method", fm.method}};
+  }
+  j["unmapped"] = nlohmann::json::array();
+  for (const auto& fm : ds.mapping.fields)
+    if (!fm.mapped()) j["unmapped"].push_back(fm.field);
+  j["unmatched_required"] = ds.mapping.missing_required;
+  j["validation"] = validation_json(ds.validation, first_flags);
+  j["unlisted"] = nlohmann::json::array();
+  for (const auto& u : ds.unlisted)
+    j["unlisted"].push_back({{"field", u.field}, {"column", u.column}, {"value", u.value}, {"count", u.count},
+                             {"recoded_to", u.recoded_to}});
+  return j;
+}
+
+}  // namespace zicht::core
