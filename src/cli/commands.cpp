@@ -3,10 +3,12 @@
 namespace zicht::cli {
 
 int run_inspect(const std::vector<std::string>& args);  // cmd_inspect.cpp
+int run_analyse(const std::vector<std::string>& args);  // cmd_analyse.cpp
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"inspect", run_inspect},
+      {"analyse", run_analyse},
   };
   return all;
 }

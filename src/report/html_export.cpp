@@ -1,0 +1,185 @@
+#include "report/html_export.h"
+
+#include <map>
+
+#include "report/csv_export.h"
+#include "report/format.h"
+
+namespace zicht::report {
+namespace {
+
+const char* kCss = R"CSS(
+:root { color-scheme: light; }
+body { font: 15px/1.5 "Noto Sans", "DejaVu Sans", system-ui, sans-serif; color: #1d2530; background: #fff;
+       max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; }
+h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .25rem; border-bottom: 1px solid #d0d4d8; padding-bottom: .2rem; }
+.unit, .meta { color: #5c6572; margin: 0 0 .75rem; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+th, td { border: 1px solid #d0d4d8; padding: .25rem .6rem; vertical-align: top; }
+thead th { background: #d6e6f2; text-align: left; }
+td.num { text-align: right; white-space: nowrap; }
+tbody th { text-align: left; font-weight: normal; }
+.notes { color: #5c6572; }
+.test { margin: .25rem 0 1rem; }
+footer { margin-top: 3rem; color: #5c6572; font-size: .85rem; border-top: 1px solid #d0d4d8; padding-top: .5rem;
+         overflow-wrap: anywhere; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  section { break-inside: avoid-page; }
+  h2 { break-after: avoid; }
+}
+)CSS";
+
+void append_escaped(std::string& out, std::string_view s) { out += html_escape(s); }
+
+std::string tr(const char* key, i18n::Lang lang) { return i18n::tr(key, lang); }
+
+void render_table(std::string& out, const analysis::Table& t, i18n::Lang lang) {
+  out += "<table>\n<caption>";
+  append_escaped(out, t.title.in(lang));
+  out += "</caption>\n<thead><tr>";
+  for (const auto& c : t.columns) {
+    out += "<th scope=\"col\">";
+    append_escaped(out, c.label.in(lang));
+    out += "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& row : t.rows) {
+    out += "<tr>";
+    for (size_t i = 0; i < row.size() && i < t.columns.size(); ++i) {
+      const std::string text = format_value(row[i], t.columns[i].decimals, lang);
+      if (i == 0) {
+        out += "<th scope=\"row\">";
+        append_escaped(out, text);
+        out += "</th>";
+      } else {
+        out += row[i].is_number() ? "<td class=\"num\">" : "<td>";
+        append_escaped(out, text);
+        out += "</td>";
+      }
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+}
+
+void render_test(std::string& out, const analysis::TestResult& t, i18n::Lang lang) {
+  out += "<p class=\"test\">";
+  append_escaped(out, t.name + (t.variant.empty() ? "" : " (" + t.variant + ")"));
+  out += ": N = " + format_integer(t.n, lang);
+  if (t.df >= 0) out += ", df = " + format_number(t.df, -1, lang);
+  out += ", ";
+  append_escaped(out, t.statistic_name.empty() ? "statistic" : t.statistic_name);
+  out += " = " + format_number(t.statistic, 3, lang);
+  if (t.p >= 0) out += ", p = " + format_number(t.p, t.p < 0.001 ? 6 : 3, lang);
+  if (!t.effect_name.empty()) {
+    out += ", ";
+    append_escaped(out, t.effect_name);
+    out += " = " + format_number(t.effect, 3, lang);
+  }
+  out += "</p>\n";
+}
+
+void render_result(std::string& out, const analysis::Result& r, i18n::Lang lang) {
+  out += "<section id=\"";
+  append_escaped(out, r.id);
+  out += "\">\n<h2>";
+  append_escaped(out, r.title.in(lang));
+  out += "</h2>\n<p class=\"unit\">";
+  append_escaped(out, tr("report.unit", lang) + ": " + r.unit.in(lang));
+  out += "</p>\n";
+  if (r.chart) {
+    out += "<figure class=\"chart\" data-kind=\"";
+    append_escaped(out, r.chart->kind);
+    out += "\" data-table=\"";
+    append_escaped(out, r.chart->table);
+    out += "\"></figure>\n";
+  }
+  for (const auto& t : r.tables) render_table(out, t, lang);
+  for (const auto& t : r.tests) render_test(out, t, lang);
+  if (!r.notes.empty()) {
+    out += "<ul class=\"notes\">\n";
+    for (const auto& n : r.notes) {
+      out += "<li>";
+      append_escaped(out, n.in(lang));
+      out += "</li>\n";
+    }
+    out += "</ul>\n";
+  }
+  if (!r.flags.empty()) {
+    // Counts per rule only: flagged values may be identifiers, which no export carries.
+    std::map<std::string, size_t> by_rule;
+    for (const auto& f : r.flags) ++by_rule[f.rule];
+    out += "<table>\n<caption>";
+    append_escaped(out, tr("report.flags", lang));
+    out += "</caption>\n<thead><tr><th scope=\"col\">";
+    append_escaped(out, tr("report.rule", lang));
+    out += "</th><th scope=\"col\">n</th></tr></thead>\n<tbody>\n";
+    for (const auto& [rule, n] : by_rule) {
+      out += "<tr><th scope=\"row\">";
+      append_escaped(out, i18n::tr("rule." + rule, lang));
+      out += "</th><td class=\"num\">" + format_integer(static_cast<int64_t>(n), lang) + "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  out += "</section>\n";
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        if (c < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') break;  // not allowed in XML
+        out.push_back(ch);
+    }
+  }
+  return out;
+}
+
+std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const HtmlOptions& options) {
+  std::string out;
+  const std::string title = options.title.empty() ? tr("report.title", lang) : options.title;
+  if (options.standalone) {
+    out += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"";
+    out += i18n::code(lang);
+    out += "\" xml:lang=\"";
+    out += i18n::code(lang);
+    out += "\">\n<head>\n<meta charset=\"utf-8\"/>\n";
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+           "img-src data:\"/>\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>";
+    append_escaped(out, title);
+    out += "</title>\n<style>";
+    out += kCss;
+    out += "</style>\n</head>\n<body>\n";
+  }
+  out += "<main>\n<h1>";
+  append_escaped(out, title);
+  out += "</h1>\n<p class=\"meta\">";
+  std::string meta = tr("report.mode", lang) + ": " + set.provenance.mode;
+  if (!set.provenance.as_of.empty()) meta += " · " + tr("report.as_of", lang) + ": " + set.provenance.as_of;
+  append_escaped(out, meta);
+  out += "</p>\n";
+  for (const auto& r : set.results) render_result(out, r, lang);
+  out += "</main>\n";
+  if (options.standalone) {
+    out += "<footer>";
+    append_escaped(out, tr("report.provenance", lang) + ": " + provenance_line(set.provenance));
+    out += "</footer>\n</body>\n</html>\n";
+  }
+  return out;
+}
+
+}  // namespace zicht::report

@@ -1,0 +1,21 @@
+#pragma once
+// The HTML report: one self-contained, well-formed (polyglot XHTML) file with print-friendly CSS, real <table>
+// markup with captions and header scopes, a place per result for its chart, provenance in the footer, and every
+// user-supplied string escaped. No scripts, no external resources; its own CSP forbids both.
+#include <string>
+#include <string_view>
+
+#include "analysis/result.h"
+
+namespace zicht::report {
+
+struct HtmlOptions {
+  std::string title;       // document title; default "Zicht — rapport"
+  bool standalone = true;  // false: only the <main> fragment (the app's accessible twin of a page)
+};
+
+std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const HtmlOptions& options = {});
+// Escapes & < > " ' and drops characters XML forbids (C0 controls other than TAB, LF, CR).
+std::string html_escape(std::string_view s);
+
+}  // namespace zicht::report
