@@ -10,11 +10,9 @@ std::string provenance_line(const analysis::Provenance& p) {
   return s;
 }
 
-std::string table_csv(const analysis::Result& r, const analysis::Table& t, const analysis::Provenance& p,
-                      i18n::Lang lang, const CsvOptions& options) {
-  CsvWriter w(options);
-  w.comment(r.title.in(lang) + " — " + t.title.in(lang) + " (" + r.unit.in(lang) + ")");
-  w.comment(provenance_line(p));
+namespace {
+
+void write_rows(CsvWriter& w, const analysis::Table& t, i18n::Lang lang) {
   for (const auto& c : t.columns) w.text(c.label.in(lang));
   w.end_row();
   using K = analysis::Value::Kind;
@@ -30,6 +28,22 @@ std::string table_csv(const analysis::Result& r, const analysis::Table& t, const
     }
     w.end_row();
   }
+}
+
+}  // namespace
+
+std::string table_csv(const analysis::Result& r, const analysis::Table& t, const analysis::Provenance& p,
+                      i18n::Lang lang, const CsvOptions& options) {
+  CsvWriter w(options);
+  w.comment(r.title.in(lang) + " — " + t.title.in(lang) + " (" + r.unit.in(lang) + ")");
+  w.comment(provenance_line(p));
+  write_rows(w, t, lang);
+  return w.take();
+}
+
+std::string table_tsv(const analysis::Table& t, i18n::Lang lang) {
+  CsvWriter w(CsvOptions{'\t', lang == i18n::Lang::nl, false});
+  write_rows(w, t, lang);
   return w.take();
 }
 

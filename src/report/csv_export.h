@@ -18,6 +18,10 @@ std::string table_csv(const analysis::Result& r, const analysis::Table& t, const
                       i18n::Lang lang, const CsvOptions& options);
 std::vector<ExportFile> results_csv(const analysis::ResultSet& set, i18n::Lang lang, const CsvOptions& options);
 
+// A table as tab-separated text for pasting into a spreadsheet: header row, full-precision numbers with the
+// language's decimal separator, no comments.
+std::string table_tsv(const analysis::Table& t, i18n::Lang lang);
+
 // One line of provenance: tool, inputs with hashes, settings hash, as-of date, mode, k.
 std::string provenance_line(const analysis::Provenance& p);
 

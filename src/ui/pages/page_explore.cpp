@@ -1,0 +1,93 @@
+#include "ui/pages/page_explore.h"
+
+#include "imgui.h"
+#include "platform/platform.h"
+#include "report/html_export.h"
+#include "report/json_export.h"
+
+namespace zicht::ui {
+
+analysis::ResultSet subset(const analysis::ResultSet& set, const std::vector<const analysis::Result*>& results) {
+  analysis::ResultSet out;
+  out.provenance = set.provenance;
+  for (const auto* r : results) out.results.push_back(*r);
+  return out;
+}
+
+void draw_explore_page(const analysis::ResultSet& set, const ResultViewContext& ctx, ExplorePageState& state,
+                       std::vector<const analysis::Result*>& on_screen) {
+  const auto tr = [&](const char* key) { return i18n::tr(key, ctx.lang); };
+  on_screen.clear();
+  ImGui::PushFont(ctx.fonts.large);
+  ImGui::TextUnformatted(tr("explore.title").c_str());
+  ImGui::PopFont();
+  if (set.results.empty()) {
+    ImGui::TextWrapped("%s", tr("explore.empty").c_str());
+    return;
+  }
+  const analysis::Result* overview = set.find("verkennen.overview");
+  std::vector<const analysis::Result*> columns;
+  for (const auto& r : set.results)
+    if (&r != overview) columns.push_back(&r);
+  const analysis::Result* chosen = nullptr;
+  for (const auto* r : columns)
+    if (r->id == state.selected) chosen = r;
+  if (!chosen && !columns.empty()) chosen = columns.front();
+  if (overview) on_screen.push_back(overview);
+  if (chosen) on_screen.push_back(chosen);
+
+  // Page actions: reports render the same result objects as the screen.
+  if (ImGui::Button(tr("report.html_page").c_str())) {
+    const std::string html = report::results_html(subset(set, on_screen), ctx.lang);
+    platform::download("zicht-verkennen.html", "text/html;charset=utf-8", html.data(), html.size());
+  }
+  ctx.anchor("explore.report_page");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("report.html_all").c_str())) {
+    const std::string html = report::results_html(set, ctx.lang);
+    platform::download("zicht-rapport.html", "text/html;charset=utf-8", html.data(), html.size());
+  }
+  ctx.anchor("explore.report_all");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("report.json").c_str())) {
+    const std::string json = report::results_json(set, ctx.lang).dump(2);
+    platform::download("zicht-resultaten.json", "application/json", json.data(), json.size());
+  }
+  ctx.anchor("explore.json");
+  ImGui::SameLine();
+  ImGui::Checkbox(tr("a11y.show").c_str(), &state.accessible_html);
+  ctx.anchor("explore.a11y");
+  std::string twin;
+  if (state.accessible_html) {
+    report::HtmlOptions opt;
+    opt.standalone = false;
+    twin = report::results_html(subset(set, on_screen), ctx.lang, opt);
+  }
+  if (twin != state.accessible_html_shown) {
+    platform::set_accessible_html(twin);
+    state.accessible_html_shown = std::move(twin);
+  }
+
+  ImGui::Spacing();
+  if (overview) {
+    draw_result(*overview, ctx);
+    ImGui::Spacing();
+    ImGui::Separator();
+  }
+  if (!columns.empty()) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("explore.pick").c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
+    if (ImGui::BeginCombo("##column", chosen->title.in(ctx.lang).c_str())) {
+      for (const auto* r : columns)
+        if (ImGui::Selectable(r->title.in(ctx.lang).c_str(), r == chosen)) state.selected = r->id;
+      ImGui::EndCombo();
+    }
+    ctx.anchor("explore.column");
+    ImGui::Spacing();
+    draw_result(*chosen, ctx);
+  }
+}
+
+}  // namespace zicht::ui
