@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <unordered_map>
+
 
 #include "stats/distributions.h"
 
@@ -134,6 +134,20 @@ ChiSquareResult chi_square(const CountTable& input, bool yates_correction) {
 
 namespace {
 
+// log(n!) from a table grown on demand: the network evaluates it millions of times. Memoisation only
+// (no observable state), and every value in one test comes from the same table, so the comparisons
+// against the observed table's value are consistent.
+double lfact(long n) {
+  static std::vector<double> table{0.0};
+  if (n < 0) return std::numeric_limits<double>::quiet_NaN();
+  while (static_cast<long>(table.size()) <= n) table.push_back(table.back() + std::log(static_cast<double>(table.size())));
+  return table[static_cast<size_t>(n)];
+}
+
+}  // namespace
+
+namespace {
+
 using State = std::vector<long>;  // remaining row totals, sorted (rows are exchangeable for what remains)
 
 struct Past {
@@ -148,7 +162,7 @@ double max_log_fact_sum(long total, std::vector<long> caps) {
   for (long c : caps) {
     if (total <= 0) break;
     const long take = std::min(c, total);
-    s += log_factorial(static_cast<double>(take));
+    s += lfact(take);
     total -= take;
   }
   return s;
@@ -162,7 +176,7 @@ double exact_min_log_fact_table(const std::vector<long>& rows, const std::vector
   const size_t nr = rows.size(), nc = cols.size();
   if (nr == 1 || nc == 1) {
     double s = 0;
-    for (long v : (nr == 1 ? cols : rows)) s += log_factorial(static_cast<double>(v));
+    for (long v : (nr == 1 ? cols : rows)) s += lfact(v);
     return s;
   }
   if (nr == 2) {
@@ -170,7 +184,7 @@ double exact_min_log_fact_table(const std::vector<long>& rows, const std::vector
     // log(a_j + 1) - log(c_j - a_j), increasing in a_j: allocate rows[0] units cheapest-first.
     std::vector<long> a(nc, 0);
     double s = 0;
-    for (long c : cols) s += log_factorial(static_cast<double>(c));
+    for (long c : cols) s += lfact(c);
     for (long unit = 0; unit < rows[0]; ++unit) {
       size_t best = nc;
       double best_cost = std::numeric_limits<double>::infinity();
@@ -246,7 +260,7 @@ double exact_min_log_fact_table(const std::vector<long>& rows, const std::vector
   }
   double s = 0;
   for (const auto& row : x)
-    for (long v : row) s += log_factorial(static_cast<double>(v));
+    for (long v : row) s += lfact(v);
   return s;
 }
 
@@ -261,9 +275,9 @@ NodeBounds bounds_for(const State& rows, const std::vector<long>& columns, size_
   long n = 0;
   for (long r : rows) n += r;
   NodeBounds b{};
-  b.log_total = log_factorial(static_cast<double>(n));
-  for (long r : rows) b.log_total -= log_factorial(static_cast<double>(r));
-  for (long c : cols) b.log_total -= log_factorial(static_cast<double>(c));
+  b.log_total = lfact(n);
+  for (long r : rows) b.log_total -= lfact(r);
+  for (long c : cols) b.log_total -= lfact(c);
   // The most probable completion exactly; for the least probable one a bound from relaxing to row
   // constraints only, then to column constraints only (each relaxation can only raise the maximum).
   b.max_rest = -exact_min_log_fact_table(rows, cols);
@@ -306,7 +320,9 @@ struct FutureList {
 
 class FutureMemo {
  public:
-  explicit FutureMemo(const std::vector<long>& columns) : columns_(columns), memo_(columns.size()) {}
+  FutureMemo(const std::vector<long>& columns, double& work, double work_limit)
+      : columns_(columns), memo_(columns.size()), work_(work), limit_(work_limit) {}
+  bool exhausted() const { return work_ > limit_; }
 
   // Upper bound on the number of completions from `stage`: compositions of each column but the last.
   double estimated_count(size_t stage, size_t rows) const {
@@ -322,6 +338,8 @@ class FutureMemo {
   }
 
   const FutureList& get(size_t stage, const State& state) {
+    static const FutureList none;
+    if (exhausted()) return none;
     auto it = memo_[stage].find(state);
     if (it != memo_[stage].end()) return it->second;
     FutureList out;
@@ -331,7 +349,7 @@ class FutureMemo {
       double v = 0;
       for (long r : state) {
         sum += r;
-        v -= log_factorial(static_cast<double>(r));
+        v -= lfact(r);
       }
       if (sum == columns_[stage]) items.emplace_back(v, 1.0);
     } else {
@@ -343,11 +361,13 @@ class FutureMemo {
         double v = 0;
         for (size_t i = 0; i < state.size(); ++i) {
           rest[i] = state[i] - x[i];
-          v -= log_factorial(static_cast<double>(x[i]));
+          v -= lfact(x[i]);
         }
         std::sort(rest.begin(), rest.end());
         const FutureList& sub = get(stage + 1, rest);
         for (size_t k = 0; k < sub.values.size(); ++k) items.emplace_back(v + sub.values[k], sub.multiplicity[k]);
+        work_ += static_cast<double>(sub.values.size()) + 1;
+        if (exhausted()) return none;
       }
     }
     std::sort(items.begin(), items.end());
@@ -370,11 +390,13 @@ class FutureMemo {
  private:
   std::vector<long> columns_;
   std::vector<std::map<State, FutureList>> memo_;
+  double& work_;
+  double limit_;
 };
 
 }  // namespace
 
-ExactResult fisher_exact(const CountTable& input) {
+ExactResult fisher_exact(const CountTable& input, double work_limit) {
   ExactResult r;
   r.info.method = "Fisher's exact test";
   r.info.variant = "two-sided; tables with probability <= observed (relative tolerance 1e-7), as R fisher.test";
@@ -406,21 +428,24 @@ ExactResult fisher_exact(const CountTable& input) {
   std::vector<long> columns = m.columns;
   std::sort(columns.begin(), columns.end());
 
-  double log_const = -log_factorial(static_cast<double>(m.total));
-  for (long v : m.rows) log_const += log_factorial(static_cast<double>(v));
-  for (long v : m.columns) log_const += log_factorial(static_cast<double>(v));
+  double log_const = -lfact(m.total);
+  for (long v : m.rows) log_const += lfact(v);
+  for (long v : m.columns) log_const += lfact(v);
   double observed = 0;
   for (const auto& row : t)
-    for (long v : row) observed -= log_factorial(static_cast<double>(v));
+    for (long v : row) observed -= lfact(v);
   r.observed_probability = std::exp(log_const + observed);
   const double threshold = observed + std::log1p(1e-7);
 
   State start = m.rows;
   std::sort(start.begin(), start.end());
-  std::map<State, std::unordered_map<long long, Past>> current;
-  current[start][past_key(0)] = Past{0.0, 1.0};
+  // Past paths per node; equal values (same key) are merged after each stage by sorting, which is far more
+  // cache-friendly than hashing millions of entries.
+  std::map<State, std::vector<Past>> current;
+  current[start].push_back(Past{0.0, 1.0});
   double p = 0;
-  FutureMemo futures(columns);
+  double work = 0;
+  FutureMemo futures(columns, work, work_limit);
   for (size_t stage = 0; stage < columns.size(); ++stage) {
     // Meet in the middle once the remaining columns admit few enough completions: enumerate those
     // completions per node (memoised, equal values merged), sort them, and settle every past path with one
@@ -429,8 +454,7 @@ ExactResult fisher_exact(const CountTable& input) {
       for (const auto& [state, pasts] : current) {
         const FutureList& f = futures.get(stage, state);
         if (f.values.empty()) continue;
-        for (const auto& [key, past] : pasts) {
-          (void)key;
+        for (const auto& past : pasts) {
           const double limit = threshold - past.value;
           const size_t k = static_cast<size_t>(std::upper_bound(f.values.begin(), f.values.end(), limit) - f.values.begin());
           if (k > 0) p += past.multiplicity * std::exp(log_const + past.value + f.top) * f.cumulative[k - 1];
@@ -439,13 +463,21 @@ ExactResult fisher_exact(const CountTable& input) {
       current.clear();
       break;
     }
-    std::map<State, std::unordered_map<long long, Past>> next;
+    std::map<State, std::vector<Past>> next;
     for (const auto& [state, pasts] : current) {
+      if (work > work_limit) break;
       const NodeBounds b = bounds_for(state, columns, stage);
+      {
+        // Cost of the exact bound (augmenting paths), in the same units as one stored partial table.
+        double remaining = 0;
+        for (long v : state) remaining += static_cast<double>(v);
+        const double nr = static_cast<double>(state.size()), nc = static_cast<double>(columns.size() - stage);
+        work += state.size() <= 2 ? remaining * nc / 8 : remaining * (nr + nc) * nr * nc / 8;
+      }
       std::vector<std::vector<long>> fillings;
       bool enumerated = false;
-      for (const auto& [key, past] : pasts) {
-        (void)key;
+      work += static_cast<double>(pasts.size());
+      for (const auto& past : pasts) {
         if (past.value + b.max_rest <= threshold) {  // every completion is at least as extreme
           p += past.multiplicity * std::exp(log_const + past.value + b.log_total);
           continue;
@@ -461,23 +493,36 @@ ExactResult fisher_exact(const CountTable& input) {
           double value = past.value;
           for (size_t i = 0; i < state.size(); ++i) {
             rest[i] = state[i] - x[i];
-            value -= log_factorial(static_cast<double>(x[i]));
+            value -= lfact(x[i]);
           }
           std::sort(rest.begin(), rest.end());
-          auto& slot = next[rest];
-          auto it = slot.find(past_key(value));
-          if (it == slot.end()) slot.emplace(past_key(value), Past{value, past.multiplicity});
-          else it->second.multiplicity += past.multiplicity;
+          work += 1;
+          next[rest].push_back(Past{value, past.multiplicity});
         }
       }
     }
+    for (auto& [state, pasts] : next) {
+      (void)state;
+      std::sort(pasts.begin(), pasts.end(), [](const Past& a, const Past& b) { return a.value < b.value; });
+      size_t out = 0;
+      for (size_t i = 0; i < pasts.size(); ++i) {
+        if (out > 0 && past_key(pasts[out - 1].value) == past_key(pasts[i].value)) pasts[out - 1].multiplicity += pasts[i].multiplicity;
+        else pasts[out++] = pasts[i];
+      }
+      pasts.resize(out);
+    }
     current.swap(next);
+    if (work > work_limit) break;
+  }
+  if (work > work_limit) {
+    r.info.warn("fisher_too_large",
+                "the exact computation exceeded its work limit: use the Monte-Carlo p-value for this table");
+    return r;  // p stays NaN
   }
   // After the last stage only the empty state remains; its completions are complete tables.
   for (const auto& [state, pasts] : current) {
     (void)state;
-    for (const auto& [key, past] : pasts) {
-      (void)key;
+    for (const auto& past : pasts) {
       if (past.value <= threshold) p += past.multiplicity * std::exp(log_const + past.value);
     }
   }

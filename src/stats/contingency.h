@@ -5,9 +5,13 @@
 // Reports df, p, Cramér's V, expected counts, Pearson residuals and adjusted standardised residuals
 // (chisq.test()$stdres), plus the classic small-expectation warnings. Rows or columns whose total is zero
 // are dropped first (R would return NaN) and a warning says so.
-// `fisher_exact`: Fisher's exact test for any r x c table, two-sided, identical to R's fisher.test p-value
-// (tables with probability <= observed * (1 + 1e-7) count), computed with a network algorithm (stage per
-// column, nodes = sorted remaining row totals, exact subtree sums and bounds to accept/reject whole subtrees).
+// `fisher_exact`: Fisher's exact test for any r x c table, two-sided, the same p-value as R's
+// fisher.test(workspace = 2e8) (tables with probability <= observed * (1 + 1e-7) count). Network algorithm:
+// one stage per column, nodes = sorted remaining row totals, past paths with equal value merged; whole
+// subtrees are settled with the exact most-probable completion (convex min-cost allocation) and a bound on
+// the least probable one; once the remaining columns admit few completions, those are enumerated per node
+// and every past path is settled by binary search over prefix sums (meet in the middle). A work limit
+// keeps the browser responsive: beyond it the result is NaN with a warning pointing to Monte-Carlo.
 // `chi_square_monte_carlo` / `fisher_monte_carlo`: Monte-Carlo p-values as R's simulate.p.value = TRUE
 // ((1 + #{sim >= observed}) / (B + 1)) with random tables of the same margins drawn by Patefield's
 // algorithm and a fixed, platform-independent random generator (seeded; not R's generator, so results agree
@@ -41,7 +45,10 @@ struct ExactResult {
   double observed_probability = kNaN;  // hypergeometric probability of the observed table
 };
 
-ExactResult fisher_exact(const CountTable& table);
+// work_limit bounds the work (partial tables visited or stored, completions enumerated, bound computations;
+// 1e7 is about 2-3 s natively, Table 6 needs 1.8e6);
+// beyond it the p-value is NaN with warning "fisher_too_large" and the caller should offer Monte-Carlo.
+ExactResult fisher_exact(const CountTable& table, double work_limit = 1e7);
 
 struct MonteCarloResult {
   ResultInfo info;

@@ -167,3 +167,11 @@ TEST_CASE("Monte-Carlo p-values agree with R within Monte-Carlo error") {
   CHECK(chi_square_monte_carlo(t, 10).statistic == Approx(chi_square(t).statistic).epsilon(1e-12));
   CHECK(fisher_monte_carlo(t, 10).statistic == Approx(-2 * std::lgamma(4.0) - 2 * std::lgamma(2.0)).epsilon(1e-12));
 }
+
+TEST_CASE("Fisher's exact test gives up cleanly beyond its work limit") {
+  const ExactResult f = fisher_exact(table6(), 1e3);
+  CHECK(std::isnan(f.p_value));
+  CHECK(f.info.has_warning("fisher_too_large"));
+  // The default limit is ample for Table 6.
+  CHECK_FALSE(fisher_exact(table6()).info.has_warning("fisher_too_large"));
+}
