@@ -68,15 +68,16 @@ inline int utf8_seq(const uint8_t* p, size_t n) {
 }
 }  // namespace
 
-size_t count_invalid_utf8(const uint8_t* p, size_t n, bool complete) {
-  size_t bad = 0, i = 0;
+size_t count_invalid_utf8(const uint8_t* p, size_t n, bool complete, size_t* valid_multibyte) {
+  size_t bad = 0, i = 0, good = 0;
   while (i < n) {
     if (p[i] < 0x80) { ++i; continue; }
     int l = utf8_seq(p + i, n - i);
-    if (l > 0) i += size_t(l);
+    if (l > 0) { i += size_t(l); ++good; }
     else if (l < 0) { if (complete) ++bad; break; }
     else { ++bad; ++i; }
   }
+  if (valid_multibyte) *valid_multibyte = good;
   return bad;
 }
 

@@ -17,7 +17,7 @@ size_t detect_bom(const uint8_t* p, size_t n, Encoding& enc);
 bool guess_utf16(const uint8_t* p, size_t n, Encoding& enc);
 // Number of invalid UTF-8 sequences in p[0..n); a truncated sequence at the very end is not counted when
 // `complete` is false.
-size_t count_invalid_utf8(const uint8_t* p, size_t n, bool complete);
+size_t count_invalid_utf8(const uint8_t* p, size_t n, bool complete, size_t* valid_multibyte = nullptr);
 
 // Streaming decoder: appends UTF-8 to `out`; keeps an incomplete trailing sequence for the next call.
 class Decoder {

@@ -226,8 +226,14 @@ struct IncrementalReader::Impl {
     } else if (guess_utf16(p, n, enc)) {
       rep.encoding_reason = "no byte-order mark; NUL byte pattern looks like UTF-16";
     } else {
-      size_t bad = count_invalid_utf8(p, n, complete);
-      if (bad) {
+      size_t good = 0;
+      size_t bad = count_invalid_utf8(p, n, complete, &good);
+      if (bad && good > bad) {
+        // Mostly UTF-8 with a few stray bytes: keep UTF-8, decode the stray bytes as Windows-1252 (noted).
+        enc = Encoding::Utf8;
+        rep.encoding_reason = "UTF-8 (" + std::to_string(good) + " valid multi-byte characters) with " +
+                              std::to_string(bad) + " invalid bytes decoded as Windows-1252";
+      } else if (bad) {
         enc = Encoding::Windows1252;
         rep.encoding_reason = "not valid UTF-8 (" + std::to_string(bad) +
                               " invalid sequences in the first " + std::to_string(n) +
@@ -246,14 +252,9 @@ struct IncrementalReader::Impl {
     // Format: JSON if the first non-space character is [ or {
     size_t i = 0;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) ++i;
-    if (i == text.size()) {
-      if (complete) return fail(make_error(ErrorCode::EmptyFile, file, "the file is empty (no data)", 0, "", "empty_file"));
-      sniffed = false;  // only whitespace so far: keep sniffing
-      sample.assign(text.begin(), text.end());
-      text.clear();
-      return status;
-    }
-    if (text[i] == '[' || text[i] == '{') return start_json(i, complete);
+    if (i == text.size() && complete)
+      return fail(make_error(ErrorCode::EmptyFile, file, "the file is empty (no data)", 0, "", "empty_file"));
+    if (i < text.size() && (text[i] == '[' || text[i] == '{')) return start_json(i, complete);
     rep.format = Format::Csv;
     mode = Mode::Csv;
     sniff_dialect(complete);
@@ -681,7 +682,7 @@ struct IncrementalReader::Impl {
         }
         --depth;
         if (depth == base && mode == Mode::JsonValues && !single_object) {
-          int64_t row = elem_line;
+          int64_t row = ++json_records;  // NDJSON: row = record number (errors name the line)
           if (!json_record(std::string_view(text).substr(elem_start, i + 1 - elem_start), row).ok()) return status;
           elem_start = std::string::npos;
         }
@@ -714,7 +715,7 @@ struct IncrementalReader::Impl {
       if (mode == Mode::JsonValues && single_object) return finish_single_object();
       if (mode == Mode::JsonValues && elem_start != std::string::npos) {
         // a trailing scalar top-level value (NDJSON of scalars)
-        if (!json_record(std::string_view(text).substr(elem_start), elem_line).ok()) return status;
+        if (!json_record(std::string_view(text).substr(elem_start), ++json_records).ok()) return status;
       }
       text.clear();
       return status;
@@ -805,10 +806,15 @@ struct IncrementalReader::Impl {
     sha.update(p, n);
     fed += n;
     if (!sniffed) {
-      sample.insert(sample.end(), p, p + n);
+      // Sniff on exactly the first sniff_bytes (deterministic whatever the chunking), then go on.
+      size_t want = opt.sniff_bytes > sample.size() ? opt.sniff_bytes - sample.size() : 0;
+      size_t take = std::min(want, n);
+      sample.insert(sample.end(), p, p + take);
+      p += take;
+      n -= take;
       if (sample.size() < opt.sniff_bytes) return status;
       if (!sniff(false).ok()) return status;
-      if (!sniffed) return status;
+      if (n) dec.decode(p, n, text);
       if (!process(false).ok()) return status;
       return check_memory();
     }
@@ -828,8 +834,6 @@ struct IncrementalReader::Impl {
       if (sample.empty())
         return fail(make_error(ErrorCode::EmptyFile, file, "the file is empty (0 bytes)", 0, "", "empty_file"));
       if (!sniff(true).ok()) return status;
-      if (!sniffed)
-        return fail(make_error(ErrorCode::EmptyFile, file, "the file is empty (no data)", 0, "", "empty_file"));
     } else {
       dec.flush(text);
     }
@@ -951,20 +955,8 @@ ReadResult read_file(const std::string& path, const ReadOptions& options) {
   return res;
 }
 
-nlohmann::json status_json(const Status& s, const std::string& file_name) {
-  nlohmann::json j;
-  j["error"] = error_code_name(s.code);
-  j["message"] = s.message;
-  j["file"] = file_name;
-  j["row"] = s.row;
-  j["column"] = s.column;
-  j["rule"] = s.rule;
-  return j;
-}
-
-namespace {
 // Invalid UTF-8 cannot go into nlohmann::json::dump(); all our text is UTF-8 already, but be safe.
-std::string safe(const std::string& s) {
+static std::string safe(const std::string& s) {
   if (count_invalid_utf8(reinterpret_cast<const uint8_t*>(s.data()), s.size(), true) == 0) return s;
   std::string out;
   Decoder d(Encoding::Utf8);
@@ -972,6 +964,18 @@ std::string safe(const std::string& s) {
   d.flush(out);
   return out;
 }
+nlohmann::json status_json(const Status& s, const std::string& file_name) {
+  nlohmann::json j;
+  j["error"] = error_code_name(s.code);
+  j["message"] = safe(s.message);
+  j["file"] = safe(file_name);
+  j["row"] = s.row;
+  j["column"] = safe(s.column);
+  j["rule"] = safe(s.rule);
+  return j;
+}
+
+namespace {
 std::string delim_name(char c) {
   if (c == '\t') return "\\t";
   if (c == 0) return "";

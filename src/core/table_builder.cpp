@@ -87,7 +87,9 @@ void TableBuilder::flag(int64_t row, const std::string& column, std::string_view
     f.file = rep_.file_name;
     f.row = row;
     f.column = column;
-    f.value = std::string(value.substr(0, 200));
+    size_t cut = std::min<size_t>(value.size(), 200);
+    while (cut < value.size() && cut > 0 && (uint8_t(value[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+    f.value = std::string(value.substr(0, cut));
     f.rule = rule;
     rep_.flags.push_back(std::move(f));
   }
