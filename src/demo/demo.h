@@ -1,0 +1,176 @@
+// Zicht demo — built-in synthetic data for workshops, tests and benchmarks (SPEC §1 "the demo opens by default").
+//
+// One seeded generator per profile writes the CSV an organisation would export: the Dutch headers of the schema
+// (each field's first synonym), ';' as delimiter, dd/mm/yyyy dates, "nee"/"ja" where the SofS dashboard uses them.
+// The population is built *deterministically from the published counts* (exact quotas, then a seeded shuffle), so
+// with any seed the marginals of SPEC §3 come out exactly under the readings of SPEC §3.2; randomness only fills
+// in what has no published target (which trajectory gets which value, days within a month, …).
+//
+// Everything here is plain C++17 without threads, built for native and wasm32 alike. The random numbers come from
+// our own xoshiro256** (demo/rng.h), never from std::*_distribution, so native and wasm produce identical bytes.
+//
+//   std::string csv = zicht::demo::generate_csv({"sofs"});              // 370 trajectories, seed 2023
+//   zicht::demo::SofsDemo d = zicht::demo::generate_sofs(2023);          // the same rows, structured
+//
+// Which published figures are exact, approximate or not reproducible: see the comment block at the end of this
+// file and tests/unit/test_demo_*.cpp.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zicht::demo {
+
+struct DemoOptions {
+  std::string profile = "sofs";  // "sofs" | "binc"
+  uint64_t seed = 2023;
+  // Records to write: 0 = the published size (sofs: 370 trajectories; binc modules: 1,365 module rows of 368
+  // children; binc clients: 368 children). Larger: the published design is repeated with new ids (each copy
+  // shuffled with its own derived seed) and cut at exactly `rows`; smaller: the first `rows` records.
+  uint64_t rows = 0;
+  std::string part = "modules";  // binc only: "modules" | "clients"
+  // binc modules only: repeat the client characteristics (Table 5) on every module row.
+  bool characteristics_in_modules = false;
+};
+
+// Checks the options; returns an empty string when they are usable, else an English message.
+std::string validate_options(const DemoOptions& options);
+
+// The whole CSV in one string (UTF-8 without BOM, CRLF line ends).
+std::string generate_csv(const DemoOptions& options);
+
+// The same bytes in pieces of roughly `chunk_bytes`, for writing very large files without holding them in memory.
+// Returns the number of data rows written.
+uint64_t generate_csv_chunks(const DemoOptions& options, const std::function<void(std::string_view)>& sink,
+                             size_t chunk_bytes = size_t(1) << 20);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Structured form (what the CSV says, before formatting), so tests can count records directly.
+
+// Days since 1970-01-01 (as core::days_from_civil). kNoDate = no date.
+constexpr int32_t kNoDate = INT32_MIN;
+
+// A SofS dashboard cell for a step: a date, "ja" (taken, date unknown), "nee" (not taken) or empty (Missing).
+enum class StepCell : uint8_t { Date, Ja, Nee, Missing };
+// The network-meeting cell: a count, a date typed into the count column ("≥ 1, count unknown"), or empty.
+enum class MeetingCell : uint8_t { Count, Date, Missing };
+// A partnership cell (who was involved in a step): "ja", "nee" or empty.
+enum class Involvement : uint8_t { Ja, Nee, Missing };
+
+// The ten date steps in the dashboard's column order.
+enum Step : int {
+  kMappingIntern, kMappingFamilie, kDrieHuizen, kGevaarsboodschap, kVeiligheidsdoel, kVeiligheidsschaal,
+  kTraject, kWoordEnBeeld, kPlanVolwassenen, kPlanKind, kStepCount
+};
+extern const char* const kStepIds[kStepCount];      // schema field ids: "mapping_intern", …
+extern const char* const kStepHeaders[kStepCount];  // CSV headers: "Mapping intern", …
+
+struct SofsTrajectory {
+  std::string traject_id;
+  std::string organisatie;
+  int organisation_index = 0;          // 0..19 into sofs_organisations()
+  int32_t start_cb = kNoDate;
+  int32_t start_consulent = kNoDate;   // kNoDate = empty
+  std::string typering;                // EM, FM, IFG, SM, V, Geen
+  StepCell step[kStepCount] = {};
+  int32_t step_date[kStepCount] = {};  // valid when step[i] == Date
+  MeetingCell meetings = MeetingCell::Missing;
+  int meeting_count = 0;               // when Count
+  int32_t meeting_date = kNoDate;      // when Date
+  int network_figures = -1;            // -1 = empty
+  std::string plan_b;                  // "netwerk", "verblijf" or "" (blank)
+  StepCell plan_b_in_werking = StepCell::Missing;  // Date, Nee or Missing
+  int32_t plan_b_date = kNoDate;
+  bool closed = false;
+  bool end_written_nee = false;        // open: einddatum "nee" (true) or empty (false)
+  int32_t einddatum = kNoDate;         // closed: the end date
+  Involvement cb[kStepCount] = {};
+  Involvement consulent[kStepCount] = {};
+};
+
+struct SofsDemo {
+  int32_t as_of = 0;  // 5 October 2023: the latest date in the data
+  std::vector<SofsTrajectory> trajectories;
+};
+
+struct BincModule {
+  std::string kind_id, gezin_id, module_id, module_type;
+  int32_t start = kNoDate, einde = kNoDate;  // einde kNoDate = open
+  int schakeling = 0;                         // 1-based position in the child's chain
+  int begeleidingsjaar = 0;
+  std::string vzb_organisatietype;            // "" = Missing (one child)
+  std::string organisatie;
+};
+
+// The Table 5 characteristics of one child; "" = Missing, "Niet van toepassing" = NVT, -1 = Missing for numbers.
+struct BincClient {
+  std::string kind_id, gezin_id;
+  std::string geslacht;
+  int instroomleeftijd = -1;
+  std::string dagbesteding, opleidingsniveau, schoolachterstand, niet_begeleide_minderjarige, gezinssituatie,
+      adoptiegezin, pleeggezin, pleegzorg_moment;
+  int aantal_kinderen = -1;
+  std::string huisvesting, thuistaal, gezondheid, schuldenlast, opleiding_opvoedingsfiguur, arbeidssituatie;
+};
+
+// What the generator intended for each child (derivable from the module rows by SPEC §2.2's rules; the tests check
+// that the derivation gives the same).
+enum class ChainRole : uint8_t { Voortraject, Sofs, Combined, Natraject };
+struct BincChild {
+  std::string kind_id;
+  int sofs_modules = 0;
+  std::vector<size_t> modules;  // indices into BincDemo::modules, in chain order
+  std::vector<ChainRole> roles; // per module in `modules`
+  bool open = false;            // dossier status (latest-starting module has no end)
+  std::string organisatietype;  // of the latest-starting module ("" = Missing)
+};
+
+struct BincDemo {
+  int32_t as_of = 0;  // 6 June 2023
+  std::vector<BincModule> modules;   // in child order, each child's modules in chain order
+  std::vector<BincClient> clients;   // one per child
+  std::vector<BincChild> children;
+};
+
+SofsDemo generate_sofs(uint64_t seed = 2023);
+BincDemo generate_binc(uint64_t seed = 2023);
+
+// The 20 made-up organisations (not real ones); demo_organisations()[i] for i >= 15 registered no consulent data.
+const std::vector<std::string>& demo_organisations();
+constexpr int kOrganisationsWithoutConsulent = 5;
+
+// The default module-type → cluster mapping the demo was built with (Table 8's eight clusters plus "Overige").
+// The SofS cluster holds the SofS module and "Verblijf voor kinderen korte duur", the stay organisations had to
+// create for SofS (seed notes 003 §2.1): that is how Table 8's 42 SofS links before the last SofS module arise.
+const std::vector<std::pair<std::string, std::string>>& binc_cluster_map();
+std::string binc_cluster(std::string_view module_type);  // "Overige" when not listed
+extern const char* const kBincClusters[9];                 // Table 8's row order, then "Overige"
+extern const char* const kSofsModuleType;                  // "Contextbegeleiding i.f.v. veiligheidsplanning SofS"
+
+// Completed calendar months between two dates (SPSS DATEDIFF "month"; SPEC §4): whole months from a to b.
+int completed_months(int32_t a, int32_t b);
+
+// dd/mm/yyyy
+std::string format_date(int32_t days);
+
+// Published figures the demo does NOT reproduce exactly, and why (also listed in tests/unit/test_demo_targets.cpp):
+//  - Table 7 frequency 336/21/8/2/1 (implies 415 modules): the demo follows the 402 modules of the rank table,
+//    with 341/21/5/1/0 (SPEC §3.2, seed notes §3.20 #5).
+//  - Table 5 per-support-year series (unique children 1/179/263/162 = 605 child-years, sex and age by year,
+//    children in the family by year): one row per module cannot carry child × year counts; the age table is also
+//    internally inconsistent (§3.20 #6, #7). The demo gives each child one intake age and one family size with
+//    the pooled shape of the published distributions (mean family size 2.6).
+//  - Table 8's "124 / 209 trajecten" and the text's 24.6 % / 10.1 % / 33.8 % and the 1,872 schakelingen cannot be
+//    reconciled with the link counts (SPEC §3.2); the demo reproduces the links (649 / 319).
+//  - 31.3 % closed / 68.5 % open of 368: the demo has 115 closed + 252 open with an organisation type and one child
+//    without one (closed), so 116 / 252 of 368.
+//  - Closed n = 237 in Figures 7–8 (§3.20 #2): the demo has 236.
+//  - Printed chi-square "df" (236, 209, 233, 207) are N; "X²(4) = 5.37" for the child plan by year is not what the
+//    published counts give (χ²(2) = 1.81, which the demo gives); Mann–Whitney U / logistic regression values and
+//    the F statistics are not targeted (the group sizes and means are).
+//  - "28.3 %" (§3.20 #1), "minstens 7,1 %" (#3), "rond de acht maanden" (#9): the demo follows 28.4 %, 7.3 %, 9.2.
+
+}  // namespace zicht::demo

@@ -1,0 +1,40 @@
+// Zicht demo — helpers shared by the generators (internal).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/table.h"
+#include "demo/demo.h"
+#include "demo/rng.h"
+
+namespace zicht::demo::detail {
+
+inline int32_t ymd(int y, unsigned m, unsigned d) { return core::days_from_civil(y, m, d); }
+
+// The date k calendar months after `day` (k may be negative); the day of month is clamped to the month's length.
+int32_t add_months(int32_t day, int k);
+
+// Exact months as SPEC §4 uses them for means: days / 30.4375.
+inline double exact_months(int32_t from, int32_t to) { return double(to - from) / 30.4375; }
+
+// Splits `total` over `weights` by largest remainder (ties to the lower index): exact integer quotas.
+std::vector<int> apportion(int total, const std::vector<int>& weights);
+
+// Organisation index per record: the published size split over the 20 organisations by fixed weights, shuffled.
+std::vector<int> organisation_quota(int n, Rng& rng);
+
+// Ids: "ZD-0000001" (trajectories), "KD-0000001" (children), "GD-0000001" (families), "MD-0000001" (modules).
+std::string trajectory_id(uint64_t n);
+std::string child_id(uint64_t n);
+std::string family_id(uint64_t n);
+std::string module_id(uint64_t n);
+
+// One copy of the published design with ids numbered from first_number (replicas for large files).
+SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_child_number);
+// Children numbered from first_child_number, modules from first_module_number, families from first_family_number.
+BincDemo generate_binc_block(uint64_t seed, uint64_t first_child_number, uint64_t first_module_number,
+                             uint64_t first_family_number);
+
+}  // namespace zicht::demo::detail
