@@ -71,10 +71,10 @@ const Histogram kFiguresOpen = {{0, 8}, {1, 8}, {2, 14}, {3, 20}, {4, 24}, {5, 1
 
 // Duration of closed trajectories in completed months: 103 below 8, 39 at exactly 8 (142 ≤ 8), 94 above 8
 // (133 ≥ 8); mean in exact months ≈ 9.2.
-const Histogram kDurationBelow8 = {{0, 2}, {1, 4}, {2, 8}, {3, 10}, {4, 14}, {5, 18}, {6, 22}, {7, 25}};
-const Histogram kDuration8Plus = {{8, 39},  {9, 16},  {10, 14}, {11, 12}, {12, 10}, {13, 9},
-                                  {14, 8},  {15, 6},  {16, 5},  {17, 4},  {18, 3},  {19, 2},
-                                  {20, 2},  {21, 1},  {22, 1},  {23, 1}};
+const Histogram kDurationBelow8 = {{0, 2}, {1, 4}, {2, 7}, {3, 10}, {4, 13}, {5, 18}, {6, 23}, {7, 26}};
+const Histogram kDuration8Plus = {{8, 39},  {9, 12},  {10, 12}, {11, 12}, {12, 10}, {13, 10},
+                                  {14, 9},  {15, 8},  {16, 6},  {17, 4},  {18, 3},  {19, 2},
+                                  {20, 2},  {21, 2},  {22, 1},  {23, 1}};
 // Of the 67 complete trajectories, 53 lasted ≥ 8 completed months (79.1 %; 53/133 = 39.9 %).
 constexpr int kCompositeLong = 53;
 
@@ -398,7 +398,7 @@ SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_number) {
         } else if (int(k) < 1 + kPlanBAtOrBeforeStart) {
           t.plan_b_date = t.start_cb - int32_t(rng.range(0, 120)) * (rng.chance(1, 3) ? 0 : 1);
         } else {
-          t.plan_b_date = frac_date(rng, t.start_cb, std::max<int32_t>(span, 1), 0.02, 0.9);
+          t.plan_b_date = frac_date(rng, t.start_cb, std::max<int32_t>(span, 1), 0.15, 1.0);
           if (t.plan_b_date <= t.start_cb) t.plan_b_date = t.start_cb + 1;
           t.plan_b_date = std::min(t.plan_b_date, std::min(t.einddatum, t.start_cb + 457));
         }
@@ -418,7 +418,9 @@ SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_number) {
     const int32_t span = std::max<int32_t>(end - t.start_cb, 1);
     for (int s = 0; s < kStepCount; ++s) {
       if (t.step[s] != StepCell::Date) continue;
-      int32_t d = frac_date(rng, t.start_cb, span, kStepFrom[s], kStepTo[s]);
+      // Open trajectories are still under way: their steps sit earlier in the time elapsed so far.
+      const double scale = t.closed ? 1.0 : 0.7;
+      int32_t d = frac_date(rng, t.start_cb, span, kStepFrom[s] * scale, kStepTo[s] * scale);
       if (s == kMappingIntern && rng.chance(3, 100)) d = t.start_cb - int32_t(rng.range(365, 730));  // 1–2 years
       if (s == kPlanKind && t.step[kPlanVolwassenen] == StepCell::Date)
         d = std::max(d, t.step_date[kPlanVolwassenen]);
@@ -433,7 +435,8 @@ SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_number) {
     }
     if (t.meetings == MeetingCell::Date) t.meeting_date = frac_date(rng, t.start_cb, span, 0.1, 0.8);
     const bool consulent_data = t.organisation_index < 20 - kOrganisationsWithoutConsulent;
-    if (consulent_data && rng.chance(85, 100)) t.start_consulent = t.start_cb + int32_t(rng.range(-14, 45));
+    if (consulent_data && rng.chance(85, 100))
+      t.start_consulent = std::min(end, t.start_cb + int32_t(rng.range(-14, 45)));
     for (int s = 0; s < kStepCount; ++s) {
       const bool taken = t.step[s] == StepCell::Date || t.step[s] == StepCell::Ja;
       if (!taken || s == kVeiligheidsdoel) {
