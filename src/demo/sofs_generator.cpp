@@ -385,6 +385,11 @@ SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_number) {
     std::vector<StepCell> other_cell =
         quota<StepCell>({{StepCell::Nee, kPlanBNee}, {StepCell::Missing, kPlanBMissing}});
     rng.shuffle(other_cell);
+    // Times to plan B (days from the start) as fixed values, so the mean (≈ 3.6 months) does not depend on the
+    // seed: 15 at or before the start besides the −5-month one, 60 after the start spread over 0.4–9.2 months
+    // (the longest trajectories get the longest times, so the end date rarely has to cut one short).
+    const int32_t before_start[] = {0, 0, 0, 0, 0, -10, -20, -30, -45, -60, -75, -90, -100, -110, -120};
+    std::vector<std::pair<int32_t, int>> later;  // (span, record) of the 60 activated after the start
     for (size_t k = 0; k < idx.size(); ++k) {
       SofsTrajectory& t = all[size_t(idx[k])];
       const int32_t span = t.einddatum - t.start_cb;
@@ -396,16 +401,21 @@ SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_number) {
         } else if (k == 1) {
           t.plan_b_date = t.start_cb - 153;  // 5 months before the start
         } else if (int(k) < 1 + kPlanBAtOrBeforeStart) {
-          t.plan_b_date = t.start_cb - int32_t(rng.range(0, 120)) * (rng.chance(1, 3) ? 0 : 1);
+          t.plan_b_date = t.start_cb + before_start[k - 2];
         } else {
-          t.plan_b_date = frac_date(rng, t.start_cb, std::max<int32_t>(span, 1), 0.15, 1.0);
-          if (t.plan_b_date <= t.start_cb) t.plan_b_date = t.start_cb + 1;
-          t.plan_b_date = std::min(t.plan_b_date, std::min(t.einddatum, t.start_cb + 457));
+          later.push_back({span, idx[k]});
         }
       } else {
         t.plan_b = other_type[k - size_t(kPlanBActivated)];
         t.plan_b_in_werking = other_cell[k - size_t(kPlanBActivated)];
       }
+    }
+    std::sort(later.begin(), later.end());
+    for (size_t j = 0; j < later.size(); ++j) {
+      SofsTrajectory& t = all[size_t(later[j].second)];
+      const double m = 0.4 + 8.8 * double(j) / double(later.size() - 1);
+      const int32_t days = std::max<int32_t>(1, int32_t(std::lround(m * 30.4375)));
+      t.plan_b_date = t.start_cb + std::min(days, std::max<int32_t>(later[j].first, 1));
     }
   }
 
