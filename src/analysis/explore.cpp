@@ -14,8 +14,17 @@ using core::ColumnType;
 
 Text type_label(ColumnType t) { return Text::key(std::string("type.") + core::column_type_name(t)); }
 
-// Identifier-like: every value distinct (and enough of them to be meaningful). Such columns are never listed.
-bool identifier_like(const core::ColumnInfo& info) { return info.values >= 20 && info.distinct == info.values; }
+// Identifier-like: every value distinct (and enough of them to be meaningful), or a name that says "id" or
+// "nummer" with many distinct values (a child id repeats over its modules). Such columns are never listed.
+bool identifier_like(const core::ColumnInfo& info) {
+  if (info.values >= 20 && info.distinct == info.values) return true;
+  const std::string name = "_" + slug(info.name) + "_";
+  static const char* kIdWords[] = {"_id_", "_nr_", "_nummer_", "_identificatie_", "_identificatiecode_", "_code_",
+                                   "_dossier_", "_rijksregisternummer_", "_naam_", "_name_"};
+  for (const char* w : kIdWords)
+    if (name.find(w) != std::string::npos && info.distinct > 10) return true;
+  return false;
+}
 
 void count_states(const core::Column& c, CategoryCounts& out) {
   for (CellState s : c.state) {

@@ -2,8 +2,10 @@
 
 #include <map>
 
+#include "report/chart.h"
 #include "report/csv_export.h"
 #include "report/format.h"
+#include "report/svg.h"
 
 namespace zicht::report {
 namespace {
@@ -21,6 +23,8 @@ th, td { border: 1px solid #d0d4d8; padding: .25rem .6rem; vertical-align: top; 
 thead th { background: #d6e6f2; text-align: left; }
 td.num { text-align: right; white-space: nowrap; }
 tbody th { text-align: left; font-weight: normal; }
+figure.chart { margin: .5rem 0 1rem; } figure.chart svg { max-width: 100%; height: auto; }
+figcaption { color: #5c6572; font-size: .85rem; }
 .notes { color: #5c6572; }
 .test { margin: .25rem 0 1rem; }
 footer { margin-top: 3rem; color: #5c6572; font-size: .85rem; border-top: 1px solid #d0d4d8; padding-top: .5rem;
@@ -90,12 +94,16 @@ void render_result(std::string& out, const analysis::Result& r, i18n::Lang lang)
   out += "</h2>\n<p class=\"unit\">";
   append_escaped(out, tr("report.unit", lang) + ": " + r.unit.in(lang));
   out += "</p>\n";
-  if (r.chart) {
+  charts::Scene scene;
+  const charts::Style style = charts::Style::light();
+  if (charts::chart_for_result(r, lang, 720, 340, style, scene)) {
     out += "<figure class=\"chart\" data-kind=\"";
     append_escaped(out, r.chart->kind);
-    out += "\" data-table=\"";
-    append_escaped(out, r.chart->table);
-    out += "\"></figure>\n";
+    out += "\">\n";
+    out += charts::to_svg(scene, style);
+    out += "<figcaption>";
+    append_escaped(out, scene.description);
+    out += "</figcaption>\n</figure>\n";
   }
   for (const auto& t : r.tables) render_table(out, t, lang);
   for (const auto& t : r.tests) render_test(out, t, lang);
