@@ -156,6 +156,26 @@ int completed_months(int32_t a, int32_t b);
 // dd/mm/yyyy
 std::string format_date(int32_t days);
 
+// Exact for every seed (tests/unit/test_demo_targets.cpp counts them on the records):
+//  SofS: 370 = 134 open + 236 closed (as of 5 Oct 2023); case types 56/17/175/26/82/14; closed by year 43/139/54;
+//    adult plan `valid` 126/185 and 13/30, 79/109, 34/46; child plan `all` 12/43, 54/139, 21/54 and `valid` 87/165;
+//    W&P `valid` 27/38, 100/130, 39/47 = 166/215 (77.2 %); family mapping 228/233 (97.9 %); all 11 steps 67/236,
+//    53 of them ≥ 8 completed months; 133 closed ≥ 8 (142 ≤ 8, 94 > 8, 39 at 8); plan B open 37 netwerk / 30
+//    verblijf of 134; closed activated 77/165 (38 netwerk, 34 verblijf), 16/77 = 21 % at or before the start;
+//    network meetings: 246 numeric counts (91 cells hold a date = 24.6 %, 33 Missing), range 0–19, median 4,
+//    ≥ 6 for 81/246 = 32.9 % (denominator: every trajectory with a numeric count, open and closed, since Fig. 7
+//    uses all 370 and dates are left out of counts, SPEC §2.1), Missing in 28/236 = 11.9 % of closed, 20/236 =
+//    8.5 % closed without any, means by closing year 95/28 = 3.39, 408/87 = 4.69, 244/33 = 7.39 (n = 148, as
+//    F(2,145)); safety-goal partnership: of the 308 trajectories that took the step, context worker "ja" 291
+//    (94.5 %), consulent "ja" 78 (25.3 %; empty = not involved); 5 of 20 organisations without consulent data.
+//  Binc: 368 children, 367 with an organisation type (Table 6 counts, 252 open / 115 closed, χ² = 32.21, df 10);
+//    402 SofS modules, frequency 341/21/5/1, rank 162/72/51/107/10, 378 alone / 24 combined (12 with "verblijf voor
+//    kinderen korte duur" and the other seven combinations of Table 7); pre 649 / post 319 links with Table 8's
+//    cluster counts (binc_cluster_map()); Table 5 with `all` n = 368 for every categorical block.
+// Approximate (value for seed 2023): mean meetings 4.96 ("5"); network figures 0–12, median 4, mean 4.01; mean
+//  duration 9.19 months; adult plan time mean 7.58 (−3.0 … 22.0); plan B time mean 3.59 (−5.0 … 15.0); family
+//  size mean 2.61.
+//
 // Published figures the demo does NOT reproduce exactly, and why (also listed in tests/unit/test_demo_targets.cpp):
 //  - Table 7 frequency 336/21/8/2/1 (implies 415 modules): the demo follows the 402 modules of the rank table,
 //    with 341/21/5/1/0 (SPEC §3.2, seed notes §3.20 #5).

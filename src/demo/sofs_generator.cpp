@@ -107,7 +107,7 @@ int32_t frac_date(Rng& rng, int32_t start, int32_t span, double lo, double hi) {
 }
 
 // Realistic moments of each step as a share of the trajectory's length (early steps first).
-const double kStepFrom[kStepCount] = {-0.05, 0.0, 0.05, 0.05, 0.1, 0.15, 0.15, 0.3, 0.55, 0.6};
+const double kStepFrom[kStepCount] = {-0.02, 0.0, 0.05, 0.05, 0.1, 0.15, 0.15, 0.3, 0.55, 0.6};
 const double kStepTo[kStepCount] = {0.15, 0.15, 0.35, 0.35, 0.4, 0.6, 0.6, 0.9, 1.0, 1.0};
 // Share of consulent involvement per taken step where the organisation registers consulent data: consulenten are
 // more involved at the start than towards the end (Fig. 6).
