@@ -89,6 +89,19 @@ void check_sofs_exact(const SofsDemo& d) {
     CHECK(wy.step_taken == wp_taken[y]);
     CHECK(wy.step_valid == wp_valid[y]);
   }
+  // Trend tests from these counts (SPEC §3.1 sofs.trend): adult plan χ²(2) = 10.15 (published), child plan `all`
+  // χ²(2) = 1.81 (the printed X²(4) = 5.37 is not reproducible), W&P χ²(2) = 1.71 (published "X²(2) = 1.71").
+  {
+    zicht::stats::CountTable adult, child, wp;
+    for (int y = 0; y < 3; ++y) {
+      adult.push_back({adult_taken[y], adult_valid[y] - adult_taken[y]});
+      child.push_back({child_taken[y], child_all[y] - child_taken[y]});
+      wp.push_back({wp_taken[y], wp_valid[y] - wp_taken[y]});
+    }
+    CHECK(zicht::stats::chi_square(adult).statistic == Approx(10.15).margin(0.005));
+    CHECK(zicht::stats::chi_square(child).statistic == Approx(1.81).margin(0.005));
+    CHECK(zicht::stats::chi_square(wp).statistic == Approx(1.71).margin(0.005));
+  }
   // Child plan `valid` 87/165; W&P 166/215 = 77.2 %; family mapping 228/233 = 97.9 %.
   Counted c = count_step(ts, kPlanKind, 0);
   CHECK(c.step_taken == 87);
@@ -473,7 +486,7 @@ TEST_CASE("demo: figures not reproduced, with the reason") {
       {"closed n = 237 in Figures 7-8", "236 everywhere else (§3.20 #2)"},
       {"'X²(4) = 5.37' child plan by year", "the published counts 12/43, 54/139, 21/54 give χ²(2) = 1.81"},
       {"printed chi-square 'df' 236/209/233/207, Mann-Whitney U 1850/637.5, logit β 0.13/0.26, F(2,145) = 6.21, "
-       "F(2,205) = 1.27, X²(2) = 10.15 (adult plan by year, reproduced by the counts), W&P and plan-B trend tests",
+       "F(2,205) = 1.27, plan-B trend test (adult plan X²(2) = 10.15 and W&P X²(2) = 1.71 do follow from the counts)",
        "test statistics on record-level associations are not targeted; only the counts and group sizes behind them"},
       {"plan B network share by closing year 58.6/64.9/64.1 %", "denominator unclear (df = 4); not targeted"},
       {"28.3 % (L8605), 'minstens 7,1 %', 'rond de acht maanden'", "the demo follows 28.4 %, 7.3 %, 9.2 (§3.20 #1, #3, #9)"},
