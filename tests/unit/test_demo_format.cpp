@@ -85,6 +85,22 @@ TEST_CASE("demo sofs CSV reads and maps with no mapping changes") {
   for (size_t i = 0; i < ds.rows(); ++i)
     netwerk += planb->kind[i] == core::CellKind::Value && planb->values[size_t(planb->value[i])] == "netwerk";
   CHECK(netwerk == 37 + 38 + 60);
+  // Round trip of the step cells: the all-11-steps composite read back from the CSV is 67 of 236 closed, and the
+  // adult plan `valid` 126/185 (the structured counts are checked in test_demo_targets.cpp).
+  int composite = 0, adult = 0, adult_valid = 0;
+  for (size_t i = 0; i < ds.rows(); ++i) {
+    if (end->kind[i] != core::CellKind::Value) continue;
+    bool all = meetings->kind[i] == core::CellKind::Yes ||
+               (meetings->kind[i] == core::CellKind::Value && meetings->value[i] >= 1);
+    for (const char* step : demo::kStepIds) all = all && ds.field(step)->taken(i);
+    composite += all;
+    const core::MappedField* plan = ds.field("veiligheidsplan_volwassenen");
+    adult += plan->taken(i);
+    adult_valid += plan->kind[i] != core::CellKind::Missing;
+  }
+  CHECK(composite == 67);
+  CHECK(adult == 126);
+  CHECK(adult_valid == 185);
 }
 
 TEST_CASE("demo binc CSVs (modules, clients, modules with characteristics) read and map") {
