@@ -152,13 +152,13 @@ MannWhitneyResult mann_whitney(std::vector<double> x, std::vector<double> y, dou
   }
 
   // Hodges–Lehmann estimate and confidence interval.
-  std::vector<double> diffs;
-  diffs.reserve(x.size() * y.size());
-  for (double a : x)
-    for (double b : y) diffs.push_back(a - b);
-  std::sort(diffs.begin(), diffs.end());
   const double alpha = 1 - conf_level;
   if (r.exact) {
+    std::vector<double> diffs;  // at most 49 * 49 pairwise differences
+    diffs.reserve(x.size() * y.size());
+    for (double a : x)
+      for (double b : y) diffs.push_back(a - b);
+    std::sort(diffs.begin(), diffs.end());
     int qu = wilcox_quantile(alpha / 2, m, n);
     if (qu == 0) qu = 1;
     const int ql = m * n - qu;
@@ -182,31 +182,27 @@ MannWhitneyResult mann_whitney(std::vector<double> x, std::vector<double> y, dou
       const double s = std::sqrt((nx * ny / 12) * ((N + 1) - tie_term(shifted) / (N * (N - 1))));
       return (dz - corr) / s - zq;
     };
-    // wdiff is a non-increasing step function of d that only jumps at pairwise differences. Probe points:
-    // index 2k+1 is diffs[k], index 2k+2 the midpoint of diffs[k] and diffs[k+1].
-    const size_t probes = 2 * diffs.size();  // indices 1 .. 2*size-1 are meaningful
-    const auto probe = [&](size_t i) {
-      const size_t k = (i - 1) / 2;
-      return i % 2 == 1 ? diffs[k] : (diffs[k] + diffs[k + 1]) / 2;
-    };
-    const auto boundary = [&](size_t i) { return diffs[(i - 1) / 2]; };  // the jump point at or left of probe i
-    const auto first_index = [&](double zq, bool strict) {  // first probe with f <= 0 (or < 0 if strict)
-      size_t lo = 1, hi = probes;  // answer in [lo, hi); hi means none
-      while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        const double f = wdiff(probe(mid), zq);
+    // wdiff is a non-increasing step function of d (it jumps only at pairwise differences), so R's
+    // uniroot lands somewhere in the crossing. We locate the crossing exactly: a = sup{d: f(d) > 0} and
+    // b = inf{d: f(d) < 0} by bisection down to adjacent doubles, and return (a + b) / 2, which is the jump
+    // point itself or the middle of a stretch where f is exactly 0. No n_x * n_y array is needed.
+    const double mumin = *std::min_element(x.begin(), x.end()) - *std::max_element(y.begin(), y.end());
+    const double mumax = *std::max_element(x.begin(), x.end()) - *std::min_element(y.begin(), y.end());
+    const auto boundary = [&](double zq, bool strict) {  // first d with f <= 0 (strict: f < 0)
+      double lo = mumin, hi = mumax;  // invariant: f(lo) "before", f(hi) "after"
+      for (int it = 0; it < 200; ++it) {
+        const double mid = lo + (hi - lo) / 2;
+        if (mid <= lo || mid >= hi) break;
+        const double f = wdiff(mid, zq);
         if (strict ? f < 0 : f <= 0) hi = mid;
-        else lo = mid + 1;
+        else lo = mid;
       }
-      return lo;
+      return hi;
     };
     const auto root = [&](double zq) {
-      const double mumin = diffs.front(), mumax = diffs.back();
       if (wdiff(mumin, zq) <= 0) return mumin;
       if (wdiff(mumax, zq) >= 0) return mumax;
-      const size_t a = first_index(zq, false), b = first_index(zq, true);
-      const double left = a < probes ? boundary(a) : mumax, right = b < probes ? boundary(b) : mumax;
-      return (left + right) / 2;
+      return (boundary(zq, false) + boundary(zq, true)) / 2;
     };
     const double zq = normal_quantile(1 - alpha / 2);
     r.ci_lower = root(zq);

@@ -160,7 +160,9 @@ g$mann_whitney <- list(
           c(1, 1, 2, 3, 3, 3, 4, 4, 5, 6, 0, 0, 2, 7)),
   mw_case("large_no_ties", big_x, big_y),
   mw_case("unbalanced_exact", c(3.1, 4.7), c(1.2, 2.5, 3.3, 0.4, 5.9, 2.2, 1.8)),
-  mw_case("all_tied", c(2, 2, 2), c(2, 2), conf.int = FALSE)
+  mw_case("all_tied", c(2, 2, 2), c(2, 2), conf.int = FALSE),
+  mw_case("n_one", c(5.5), c(1.25, 2.5, 3.75, 7.125)),
+  mw_case("ties_large", c(rep(0:6, each = 8), 9), c(rep(1:8, each = 7)))
 )
 # z for all_tied is NaN in R; store as null.
 g$mann_whitney[[5]]$z <- fin(g$mann_whitney[[5]]$z)
@@ -230,7 +232,8 @@ g$logistic <- list(
   logit_case("univariate_meetings", adult, list(meetings = meet)),
   logit_case("three_predictors", adult, list(meetings = meet, figures = fig, age = age)),
   logit_case("small", c(0, 0, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1), list(x = c(1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 7, 8))),
-  logit_case("perfect_separation", c(0, 0, 0, 0, 1, 1, 1, 1), list(x = c(1, 2, 3, 4, 5, 6, 7, 8)))
+  logit_case("perfect_separation", c(0, 0, 0, 0, 1, 1, 1, 1), list(x = c(1, 2, 3, 4, 5, 6, 7, 8))),
+  logit_case("quasi_separation", c(0, 0, 0, 0, 1, 0, 1, 1, 1), list(x = c(1, 2, 3, 4, 4, 4, 5, 6, 7)))
 )
 
 # ---------------------------------------------------------------------------------------------------------

@@ -41,7 +41,9 @@ TEST_CASE("Table 6 (organisation type x open/closed): chi-square, residuals, Fis
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   CHECK_NEAR_REL(f.p_value, num(golden::named(golden::data()["fisher"], "table6")["p"]), kTol);
   CHECK(f.p_value == Approx(1.1466e-5).epsilon(1e-4));
-  CHECK(seconds < 2.0);
+  // Native Release: about 0.3 s; an unoptimised WebAssembly build: about 4 s. Guards against regressions to
+  // the tens of seconds a plain network algorithm needs here.
+  CHECK(seconds < 15.0);
 }
 
 TEST_CASE("closing-year trend: Pearson chi-square on the 2 x 3 table and prop.trend.test") {
