@@ -194,7 +194,33 @@ SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_number) {
     const int c = kCompositePerYear[y];
     assign_tri(rng, all, m, c, kAdultPlan[y], kPlanVolwassenen);
     assign_tri(rng, all, m, c, kChildPlan[y], kPlanKind);
-    assign_tri(rng, all, m, c, kWordsPictures[y], kWoordEnBeeld);
+    // Plans, W&P and network meetings go together (Fig. 10–11: both associated with the adult plan). The
+    // non-complete members are ordered with adult plans first (15 % of them swapped, so it is a tendency, not a
+    // rule); W&P readings go to the front of that order, meetings-free and empty cells to the back.
+    auto plan_first = [&](uint64_t swap_pct) {
+      std::vector<int> ordered(m.begin(), m.begin() + c);
+      std::vector<std::pair<int, int>> keyed;
+      for (size_t i = size_t(c); i < m.size(); ++i) {
+        bool with_plan = all[size_t(m[i])].step[kPlanVolwassenen] == StepCell::Date;
+        if (rng.chance(swap_pct, 100)) with_plan = !with_plan;
+        keyed.push_back({with_plan ? 0 : 1, m[i]});
+      }
+      std::stable_sort(keyed.begin(), keyed.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (const auto& k : keyed) ordered.push_back(k.second);
+      return ordered;
+    };
+    std::vector<int> ordered = plan_first(35);  // W&P: a weaker tie (about 10 % of plans without W&P)
+    {
+      std::vector<StepCell> tail = quota<StepCell>(
+          {{StepCell::Nee, kWordsPictures[y].nee}, {StepCell::Missing, kWordsPictures[y].missing}});
+      rng.shuffle(tail);
+      const int taken_rest = kWordsPictures[y].taken - c;
+      for (size_t i = size_t(c); i < ordered.size(); ++i) {
+        const int k = int(i) - c;
+        all[size_t(ordered[i])].step[kWoordEnBeeld] = k < taken_rest ? StepCell::Date : tail[size_t(k - taken_rest)];
+      }
+    }
 
     // Network meetings: the complete trajectories draw from cells that show at least one meeting.
     struct Cell {
@@ -205,14 +231,16 @@ SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_number) {
     for (int v : expand(kMeetingsClosed[y])) (v > 0 ? positive : other).push_back({MeetingCell::Count, v});
     for (int i = 0; i < kMeetingDatesClosed[y]; ++i) positive.push_back({MeetingCell::Date, 0});
     for (int i = 0; i < kMeetingMissingClosed[y]; ++i) other.push_back({MeetingCell::Missing, 0});
+    ordered = plan_first(15);
     rng.shuffle(positive);
+    rng.shuffle(other);
     std::vector<Cell> rest(positive.begin() + c, positive.end());
-    rest.insert(rest.end(), other.begin(), other.end());
     rng.shuffle(rest);
-    for (size_t i = 0; i < m.size(); ++i) {
+    rest.insert(rest.end(), other.begin(), other.end());  // zeros and empty cells last: trajectories without plan
+    for (size_t i = 0; i < ordered.size(); ++i) {
       const Cell& cell = int(i) < c ? positive[i] : rest[i - size_t(c)];
-      all[size_t(m[i])].meetings = cell.kind;
-      all[size_t(m[i])].meeting_count = cell.count;
+      all[size_t(ordered[i])].meetings = cell.kind;
+      all[size_t(ordered[i])].meeting_count = cell.count;
     }
   }
 
