@@ -173,8 +173,10 @@ std::string format_date(int32_t days);
 //    kinderen korte duur" and the other seven combinations of Table 7); pre 649 / post 319 links with Table 8's
 //    cluster counts (binc_cluster_map()); Table 5 with `all` n = 368 for every categorical block.
 // Approximate (value for seed 2023): mean meetings 4.96 ("5"); network figures 0–12, median 4, mean 4.01; mean
-//  duration 9.19 months; adult plan time mean 7.58 (−3.0 … 22.0); plan B time mean 3.59 (−5.0 … 15.0); family
-//  size mean 2.61.
+//  duration 9.19 months; adult plan time mean 7.62 (−3.0 … 22.0, 177 dated plans, open ones included); plan B time
+//  mean 3.59 (−5.0 … 15.0); family size mean 2.61. Associations (not targeted, closed n = 236): meeting held ×
+//  adult plan χ² ≈ 44.7 (published 41.83), 5/126 = 4.0 % of adult plans without a meeting (published 4.1 %),
+//  15/126 = 11.9 % without W&P (published 9.7 %).
 //
 // Published figures the demo does NOT reproduce exactly, and why (also listed in tests/unit/test_demo_targets.cpp):
 //  - Table 7 frequency 336/21/8/2/1 (implies 415 modules): the demo follows the 402 modules of the rank table,
