@@ -2,8 +2,10 @@
 
 #include "imgui.h"
 #include "platform/platform.h"
+#include "report/chart.h"
 #include "report/csv_export.h"
 #include "report/format.h"
+#include "ui/charts/draw.h"
 
 namespace zicht::ui {
 
@@ -71,6 +73,15 @@ void draw_result(const analysis::Result& r, const ResultViewContext& ctx) {
   ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
   ImGui::TextUnformatted(("(" + i18n::tr("report.unit", ctx.lang) + ": " + r.unit.in(ctx.lang) + ")").c_str());
   ImGui::PopStyleColor();
+  report::charts::Scene scene;
+  const report::charts::Style style =
+      ctx.theme == Theme::dark ? report::charts::Style::dark_theme() : report::charts::Style::light();
+  const float w = std::min(ImGui::GetContentRegionAvail().x, 900.0f);
+  if (report::charts::chart_for_result(r, ctx.lang, w, std::max(240.0f, std::min(380.0f, w * 0.45f)), style, scene)) {
+    ImGui::Spacing();
+    charts::draw_scene(scene, style);
+    ctx.anchor(r.id + ".chart");
+  }
   for (const auto& t : r.tables) {
     ImGui::Spacing();
     draw_result_table(r, t, ctx);

@@ -1,0 +1,12 @@
+#pragma once
+// Draws a chart Scene (report/chart.h) with ImDrawList at the cursor, with hover highlight and tooltips — the same
+// layout the HTML report writes as SVG.
+#include "imgui.h"
+#include "report/chart.h"
+
+namespace zicht::ui::charts {
+
+// Reserves scene.width × scene.height at the cursor and draws the scene there.
+void draw_scene(const report::charts::Scene& scene, const report::charts::Style& style);
+
+}  // namespace zicht::ui::charts
