@@ -80,8 +80,10 @@ void draw_explore_page(const analysis::ResultSet& set, const ResultViewContext& 
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
     if (ImGui::BeginCombo("##column", chosen->title.in(ctx.lang).c_str())) {
-      for (const auto* r : columns)
+      for (const auto* r : columns) {
         if (ImGui::Selectable(r->title.in(ctx.lang).c_str(), r == chosen)) state.selected = r->id;
+        ctx.anchor("explore.column." + r->id);
+      }
       ImGui::EndCombo();
     }
     ctx.anchor("explore.column");
