@@ -357,4 +357,26 @@ nlohmann::json profile_json(const MappedDataset& ds, size_t first_flags) {
   return j;
 }
 
+bool add_profile_inspect(nlohmann::json& inspect, const ReadResult& read, const std::string& profile,
+                         const ProfileSettings& settings, std::string& error) {
+  if (profile == "generic") {
+    inspect["profile"] = "generic";
+    inspect["validation"] = {{"rows_in", read.report.rows_in}, {"rows_used", read.report.rows_in}, {"rows_excluded", 0},
+                             {"flags_total", read.report.flags_total}, {"flags_by_rule", read.report.flags_by_rule}};
+    return true;
+  }
+  const Schema* schema = find_schema(profile);
+  if (!schema) {
+    error = "unknown profile '" + profile + "' (known: sofs, binc, generic)";
+    return false;
+  }
+  MappedDataset ds = map_file(read, *schema, settings);
+  for (auto& [key, value] : profile_json(ds).items()) inspect[key] = value;
+  if (!ds.mapping.ok()) {
+    error = unmatched_message(*schema, ds.mapping, read.report.file_name);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace zicht::core

@@ -97,4 +97,10 @@ MappedDataset map_file(const ReadResult& read, const Schema& schema, const Profi
 //  "unmatched_required": [...], "validation": validation_json(...), "unlisted": [{"field","value","count","recoded_to"}]}
 nlohmann::json profile_json(const MappedDataset& ds, size_t first_flags = 20);
 
+// `zicht inspect --profile P [--settings S] [--as-of D]`: adds profile_json's keys to `inspect` (the reader's
+// inspect_json). "generic" adds only {"profile": "generic"} and the reader's row counts as "validation".
+// Returns false with an English message naming the file and the fields when required fields cannot be mapped.
+bool add_profile_inspect(nlohmann::json& inspect, const ReadResult& read, const std::string& profile,
+                         const ProfileSettings& settings, std::string& error);
+
 }  // namespace zicht::core
