@@ -47,7 +47,7 @@ run_target() {
   else
     local work=$OUT/corpus/$t
     mkdir -p "$work"
-    "$OUT/fuzz_$t" -max_total_time="$SECS" -max_len=262144 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$OUT/fuzz_$t" -max_total_time="$SECS" -max_len=16384 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$find_dir/" "$work" "$ROOT/fuzz/corpus/$t" >"$OUT/fuzz_$t.log" 2>&1
   fi
 }

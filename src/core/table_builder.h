@@ -51,7 +51,6 @@ class TableBuilder {
   std::vector<int64_t> row_numbers_;
   std::unordered_map<std::string, size_t> by_name_;
   std::unordered_map<std::string, int> used_names_;
-  uint64_t fixed_bytes_ = 0;
 };
 
 }  // namespace zicht::core
