@@ -17,6 +17,7 @@ struct NavItem {
 constexpr NavItem kNav[] = {
     {Page::start, "nav.start", "nav.start"},
     {Page::data, "nav.data", "nav.data"},
+    {Page::mapping, "nav.mapping", "nav.mapping"},
     {Page::quality, "nav.quality", "nav.quality"},
 };
 
@@ -24,6 +25,7 @@ const char* page_id(Page p) {
   switch (p) {
     case Page::start: return "start";
     case Page::data: return "data";
+    case Page::mapping: return "mapping";
     case Page::quality: return "quality";
   }
   return "start";
@@ -59,7 +61,7 @@ void App::handle_file_events() {
       case platform::FileEvent::Kind::chunk:
         if (workspace_.feed(e.id, e.bytes.data.get(), e.bytes.size, e.last)) {
           platform::close_file(e.id);
-          page_ = Page::data;
+          page_ = workspace_.take_werkmap_opened() ? Page::mapping : Page::data;
         }
         break;
       case platform::FileEvent::Kind::error:
@@ -211,10 +213,11 @@ void App::draw_status_bar(float height) {
 }
 
 void App::draw_page() {
-  PageContext ctx{lang_, theme_, fonts_, workspace_, &anchors_, &request_open_file_};
+  PageContext ctx{lang_, theme_, fonts_, workspace_, &anchors_, &request_open_file_, &intern_mode_};
   switch (page_) {
     case Page::start: draw_start_page(ctx); break;
     case Page::data: draw_data_page(ctx); break;
+    case Page::mapping: draw_mapping_page(ctx); break;
     case Page::quality: draw_quality_page(ctx); break;
   }
 }
@@ -300,7 +303,7 @@ void App::draw_errors() {
     ImGui::PushFont(fonts_.bold);
     ImGui::TextUnformatted(e.file.c_str());
     ImGui::PopFont();
-    const std::string key = std::string("error.") + core::error_code_name(e.status.code);
+    const std::string key = e.key.empty() ? std::string("error.") + core::error_code_name(e.status.code) : e.key;
     ImGui::TextWrapped("%s", i18n::tr(key, lang_).c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, palette(theme_).text_muted);
     ImGui::TextWrapped("%s", e.status.message.c_str());
@@ -330,6 +333,24 @@ std::string App::state_json() const {
                           {"columns", r.columns.size()},
                           {"flags", r.flags_total}});
   }
+  // Per file: its profile, mapping and validation (core::profile_json, shared with `zicht inspect --profile`).
+  j["profiles"] = nlohmann::json::array();
+  for (size_t i = 0; i < workspace_.files().size(); ++i) {
+    const auto& f = workspace_.files()[i];
+    j["files"][i]["profile"] = f.profile;
+    nlohmann::json p = f.mapped ? core::profile_json(*f.mapped, 50) : nlohmann::json{{"profile", "generic"}};
+    p["file"] = f.name;
+    p["auto"] = f.profile_auto;
+    p["detect_score"] = f.detect_score;
+    if (!f.mapped) {
+      const auto& r = f.result.report;
+      p["validation"] = {{"rows_in", r.rows_in}, {"rows_used", r.rows_in}, {"rows_excluded", 0},
+                         {"flags_total", r.flags_total}, {"flags_by_rule", r.flags_by_rule}};
+    }
+    j["profiles"].push_back(std::move(p));
+  }
+  j["werkmap"] = {{"name", workspace_.werkmap_name()}, {"doc", workspace_.werkmap().doc()}};
+  j["mode"] = intern_mode_ ? "intern" : "delen";
   j["loading"] = nlohmann::json::array();
   for (const auto& l : workspace_.loading()) j["loading"].push_back({{"name", l.name}, {"progress", l.progress()}});
   j["errors"] = nlohmann::json::array();

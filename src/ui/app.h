@@ -12,7 +12,7 @@
 
 namespace zicht::ui {
 
-enum class Page { start, data, quality };
+enum class Page { start, data, mapping, quality };
 
 // What a page needs from the shell.
 struct PageContext {
@@ -25,10 +25,13 @@ struct PageContext {
   const std::string& tr(const char* key) const { return i18n::tr(key, lang); }
   std::map<std::string, ImVec4>* anchors;
   bool* request_open_file;
+  // Intern mode (SPEC §5): original row numbers and ids may be shown so errors can be fixed at the source.
+  bool* intern_mode;
 };
 
 void draw_start_page(PageContext& ctx);
 void draw_data_page(PageContext& ctx);
+void draw_mapping_page(PageContext& ctx);
 void draw_quality_page(PageContext& ctx);
 
 class App {
@@ -40,7 +43,8 @@ class App {
   bool prepare_fonts(float dpr);
   void frame();
   ImVec4 background() const { return palette(theme_).background; }
-  // The JSON behind window.zichtState(): loaded files, row counts, active page, widget anchors.
+  // The JSON behind window.zichtState(): loaded files, row counts, active page, widget anchors, and per file its
+  // profile, column mapping and validation counts (the same JSON as `zicht inspect --profile`).
   std::string state_json() const;
 
  private:
@@ -63,6 +67,7 @@ class App {
   bool theme_dirty_ = true;
   bool show_about_ = false;
   bool request_open_file_ = false;
+  bool intern_mode_ = true;
   int frames_ = 0;
   Workspace workspace_;
   std::map<std::string, ImVec4> anchors_;

@@ -3,10 +3,29 @@
 #include <algorithm>
 
 #include "core/assets.h"
+#include "core/mapping.h"
+#include "core/schema.h"
 
 namespace zicht::ui {
 
 double Loading::progress() const { return reader ? reader->progress(size) : 0.0; }
+
+namespace {
+
+bool ends_with_json(const std::string& name) {
+  if (name.size() < 5) return false;
+  std::string ext = name.substr(name.size() - 5);
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return ext == ".json";
+}
+
+std::vector<std::string> column_names(const core::Table& t) {
+  std::vector<std::string> names;
+  for (const auto& c : t.columns) names.push_back(c.name);
+  return names;
+}
+
+}  // namespace
 
 void Workspace::load_builtin_sample() {
   const char* name = "voorbeeld_modules.csv";
@@ -16,7 +35,11 @@ void Workspace::load_builtin_sample() {
   f.name = name;
   f.builtin = true;
   f.result = core::read_bytes(name, reinterpret_cast<const uint8_t*>(text->data()), text->size());
+  detect(f);
   files_.push_back(std::move(f));
+  rebind();
+  remap(files_.back());
+  ++version_;
 }
 
 void Workspace::begin(int id, const std::string& name, uint64_t size) {
@@ -40,13 +63,35 @@ void Workspace::erase_loading(int id) {
                  loading_.end());
 }
 
+bool Workspace::open_werkmap(const std::string& name, const uint8_t* data, size_t n) {
+  core::Werkmap w;
+  std::string error;
+  if (!core::Werkmap::parse(std::string_view(reinterpret_cast<const char*>(data), n), w, error)) {
+    core::Status s;
+    s.code = core::ErrorCode::Usage;
+    s.message = error;
+    errors_.push_back({name, s, "profiles.werkmap_error"});
+    return false;
+  }
+  set_werkmap(std::move(w), name);
+  werkmap_opened_ = true;
+  return true;
+}
+
 bool Workspace::feed(int id, const uint8_t* data, size_t n, bool last) {
   Loading* l = find_loading(id);
   if (!l) return true;
   l->waiting = false;
+  // A werkmap is small: it arrives whole in the first chunk.
+  if (l->first_chunk && last && ends_with_json(l->name) && core::looks_like_werkmap(data, n)) {
+    open_werkmap(l->name, data, n);
+    erase_loading(id);
+    return true;
+  }
+  l->first_chunk = false;
   core::Status s = l->reader->feed(data, n);
   if (!s.ok()) {
-    errors_.push_back({l->name, s});
+    errors_.push_back({l->name, s, ""});
     erase_loading(id);
     return true;
   }
@@ -61,7 +106,7 @@ bool Workspace::feed(int id, const uint8_t* data, size_t n, bool last) {
 void Workspace::finish(Loading& l) {
   core::Status s = l.reader->finish();
   if (!s.ok()) {
-    errors_.push_back({l.name, s});
+    errors_.push_back({l.name, s, ""});
     return;
   }
   LoadedFile f;
@@ -69,6 +114,7 @@ void Workspace::finish(Loading& l) {
   f.result.status = s;
   f.result.report = l.reader->report();
   f.result.table = l.reader->take_table();
+  detect(f);
   add(std::move(f));
 }
 
@@ -77,6 +123,9 @@ void Workspace::add(LoadedFile f) {
                               [&](const LoadedFile& g) { return g.builtin || g.name == f.name; }),
                files_.end());
   files_.push_back(std::move(f));
+  rebind();
+  remap(files_.back());
+  ++version_;
 }
 
 void Workspace::fail(int id, const std::string& message) {
@@ -85,7 +134,7 @@ void Workspace::fail(int id, const std::string& message) {
   core::Status s;
   s.code = core::ErrorCode::Io;
   s.message = message;
-  errors_.push_back({l->name, s});
+  errors_.push_back({l->name, s, ""});
   erase_loading(id);
 }
 
@@ -93,6 +142,89 @@ void Workspace::cancel(int id) { erase_loading(id); }
 
 void Workspace::remove_file(size_t index) {
   if (index < files_.size()) files_.erase(files_.begin() + static_cast<std::ptrdiff_t>(index));
+  rebind();
+  ++version_;
+}
+
+void Workspace::detect(LoadedFile& f) {
+  const core::ProfileGuess g = core::detect_profile(column_names(f.result.table));
+  f.profile = g.profile;
+  f.profile_auto = true;
+  f.detect_score = g.score;
+}
+
+void Workspace::rebind() {
+  // Moving a LoadedFile moves its Table object; the dataset must point at the table where it now lives.
+  for (auto& f : files_)
+    if (f.mapped) f.mapped->table = &f.result.table;
+}
+
+void Workspace::remap(LoadedFile& f) {
+  f.mapped.reset();
+  const core::Schema* schema = core::find_schema(f.profile);
+  if (!schema) return;
+  core::ProfileSettings ps;
+  ps.overrides = werkmap_.overrides(f.profile);
+  ps.as_of = werkmap_.as_of();
+  const core::Mapping m = core::match_columns(*schema, column_names(f.result.table), &ps.overrides);
+  f.mapped = std::make_unique<core::MappedDataset>(
+      core::map_dataset(f.name, f.result.table, f.result.report, *schema, m, ps));
+}
+
+void Workspace::remap_profile(const std::string& profile) {
+  for (auto& f : files_)
+    if (f.profile == profile) remap(f);
+  ++version_;
+}
+
+void Workspace::set_werkmap(core::Werkmap w, const std::string& name) {
+  werkmap_ = std::move(w);
+  werkmap_name_ = name;
+  for (auto& f : files_) remap(f);
+  ++version_;
+}
+
+void Workspace::set_profile(size_t file, const std::string& profile) {
+  if (file >= files_.size() || !core::is_known_profile(profile)) return;
+  files_[file].profile = profile;
+  files_[file].profile_auto = false;
+  remap(files_[file]);
+  ++version_;
+}
+
+void Workspace::set_column(size_t file, const std::string& field, std::optional<std::string> column) {
+  if (file >= files_.size()) return;
+  werkmap_.set_column(files_[file].profile, field, std::move(column));
+  remap_profile(files_[file].profile);
+}
+
+void Workspace::set_recode(size_t file, const std::string& field, const std::string& value, const std::string& code) {
+  if (file >= files_.size()) return;
+  if (code.empty())
+    werkmap_.clear_recode(files_[file].profile, field, value);
+  else
+    werkmap_.set_recode(files_[file].profile, field, value, code);
+  remap_profile(files_[file].profile);
+}
+
+void Workspace::set_as_of(std::optional<int32_t> days) {
+  werkmap_.set_as_of(days);
+  for (auto& f : files_) remap(f);
+  ++version_;
+}
+
+std::string Workspace::save_werkmap(const std::string& name) {
+  werkmap_name_ = name;
+  // The saved file holds the whole mapping in effect (automatic matches too), so next month's export maps the
+  // same way; fields without a column stay out so a newly added column can still be matched automatically.
+  core::Werkmap out = werkmap_;
+  for (const auto& f : files_) {
+    if (!f.mapped || f.builtin) continue;
+    core::MappingOverrides o = out.overrides(f.profile);
+    for (const auto& fm : f.mapped->mapping.fields)
+      if (fm.mapped() && !o.columns.count(fm.field)) out.set_column(f.profile, fm.field, fm.column);
+  }
+  return out.dump();
 }
 
 }  // namespace zicht::ui

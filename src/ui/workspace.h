@@ -2,12 +2,19 @@
 // What the app has loaded and is loading. Plain C++ (no ImGui): files arrive in chunks from the page and are fed
 // straight into the core's incremental reader, so progress is visible, cancel works between chunks and no second
 // full copy of a file is kept.
+//
+// Each loaded file also gets a profile (auto-detected, or chosen on the Koppeling page) and, for a schema profile,
+// its MappedDataset (mapping + validation). The user's choices live in the werkmap; every change there re-maps the
+// files of that profile. A small .json whose top-level "schema" is "zicht.werkmap/…" is opened as a werkmap, not
+// as data.
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/mapped_dataset.h"
 #include "core/reader.h"
+#include "core/werkmap.h"
 
 namespace zicht::ui {
 
@@ -15,6 +22,11 @@ struct LoadedFile {
   std::string name;
   bool builtin = false;  // the built-in sample, not the user's data
   core::ReadResult result;
+  std::string profile = "generic";  // "generic", "sofs", "binc"
+  bool profile_auto = true;         // detected, not chosen by the user
+  double detect_score = 0;
+  // The file understood as its profile (null for generic). Points into `result.table`: rebound after moves.
+  std::unique_ptr<core::MappedDataset> mapped;
 };
 
 struct Loading {
@@ -22,6 +34,7 @@ struct Loading {
   std::string name;
   uint64_t size = 0;
   bool waiting = false;  // a chunk has been requested and not yet received
+  bool first_chunk = true;
   std::unique_ptr<core::IncrementalReader> reader;
   double progress() const;
 };
@@ -29,6 +42,7 @@ struct Loading {
 struct LoadError {
   std::string file;
   core::Status status;
+  std::string key;  // i18n key of the explanation; empty = "error.<status code>"
 };
 
 class Workspace {
@@ -50,16 +64,47 @@ class Workspace {
   const std::vector<Loading>& loading() const { return loading_; }
   const std::vector<LoadError>& errors() const { return errors_; }
 
+  // --- Profiles and the werkmap ---
+  const core::Werkmap& werkmap() const { return werkmap_; }
+  const std::string& werkmap_name() const { return werkmap_name_; }  // last opened or saved werkmap file
+  // Replaces the werkmap (opened from a file) and re-maps every file.
+  void set_werkmap(core::Werkmap w, const std::string& name);
+  void set_profile(size_t file, const std::string& profile);
+  // Field → column choice (nullopt = not mapped), saved in the werkmap for the file's profile.
+  void set_column(size_t file, const std::string& field, std::optional<std::string> column);
+  // A value outside a code list mapped to a code (empty code = remove the recoding).
+  void set_recode(size_t file, const std::string& field, const std::string& value, const std::string& code);
+  void set_as_of(std::optional<int32_t> days);
+  // The werkmap as saved (also records the name).
+  std::string save_werkmap(const std::string& name);
+  // True once after a werkmap was opened from a file (the app then shows the Koppeling page).
+  bool take_werkmap_opened() {
+    const bool b = werkmap_opened_;
+    werkmap_opened_ = false;
+    return b;
+  }
+  // Bumped on every change of files, mappings or validation (pages cache on it).
+  uint64_t version() const { return version_; }
+
  private:
   Loading* find_loading(int id);
   void finish(Loading& l);
   void erase_loading(int id);
   // A user file replaces the built-in sample; a file with the same name replaces the earlier one.
   void add(LoadedFile f);
+  void detect(LoadedFile& f);
+  void remap(LoadedFile& f);
+  void remap_profile(const std::string& profile);
+  void rebind();
+  bool open_werkmap(const std::string& name, const uint8_t* data, size_t n);
 
   std::vector<LoadedFile> files_;
   std::vector<Loading> loading_;
   std::vector<LoadError> errors_;
+  core::Werkmap werkmap_;
+  std::string werkmap_name_;
+  uint64_t version_ = 1;
+  bool werkmap_opened_ = false;
 };
 
 }  // namespace zicht::ui
