@@ -371,7 +371,8 @@ bool add_profile_inspect(nlohmann::json& inspect, const ReadResult& read, const 
     return false;
   }
   MappedDataset ds = map_file(read, *schema, settings);
-  for (auto& [key, value] : profile_json(ds).items()) inspect[key] = value;
+  const nlohmann::json pj = profile_json(ds);
+  for (auto it = pj.begin(); it != pj.end(); ++it) inspect[it.key()] = it.value();
   if (!ds.mapping.ok()) {
     error = unmatched_message(*schema, ds.mapping, read.report.file_name);
     return false;

@@ -259,3 +259,23 @@ TEST_CASE("a file without a start column cannot be mapped and says which field i
   CHECK(ds.mapping.missing_required == std::vector<std::string>{"start_cb"});
   CHECK(ds.validation.rows_in == 1);
 }
+
+TEST_CASE("add_profile_inspect: merged into the inspect JSON; unmappable required fields fail with a message") {
+  ReadResult r = read("sofs_export.csv");
+  nlohmann::json j = inspect_json(r);
+  std::string err;
+  REQUIRE(add_profile_inspect(j, r, "sofs", ProfileSettings{}, err));
+  CHECK(j["rows"] == 20);
+  CHECK(j["profile"] == "sofs");
+  CHECK(j["validation"]["flags_total"] == 15);
+  CHECK(j["mapping"]["einddatum"]["column"] == "Einddatum");
+  ReadResult c = read("binc_clients.csv");
+  nlohmann::json k = inspect_json(c);
+  CHECK_FALSE(add_profile_inspect(k, c, "sofs", ProfileSettings{}, err));
+  CHECK(err.find("binc_clients.csv") != std::string::npos);
+  CHECK(err.find("traject_id") != std::string::npos);
+  CHECK(err.find("start_cb") != std::string::npos);
+  nlohmann::json g = inspect_json(c);
+  CHECK(add_profile_inspect(g, c, "generic", ProfileSettings{}, err));
+  CHECK(g["validation"]["rows_in"] == 12);
+}
