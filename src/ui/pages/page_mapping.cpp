@@ -148,7 +148,7 @@ void draw_unlisted(PageContext& ctx, size_t fi, const LoadedFile& f) {
   ImGui::PopFont();
   ImGui::TextWrapped("%s", ctx.tr("profiles.unlisted_intro").c_str());
   const float row_h = ImGui::GetFrameHeightWithSpacing();
-  const float h = std::min(row_h * (static_cast<float>(ds.unlisted.size()) + 1.3f), 240.0f);
+  const float h = std::min(row_h * (static_cast<float>(ds.unlisted.size()) + 1.0f) + 4.0f, 240.0f);
   if (!ImGui::BeginTable("##unlisted", 4,
                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                              ImGuiTableFlags_SizingStretchProp,
