@@ -95,18 +95,21 @@ class Builder {
   const Style& s_;
 };
 
-// Shortens text with "…" until it fits max_width.
+// Shortens text with "…" until it fits max_width (one pass: labels can be 100 kB of user text).
 std::string fit(const std::string& text, float max_width, float size) {
   if (text_width(text, size) <= max_width) return text;
-  std::string t = text;
-  while (!t.empty()) {
-    // drop one UTF-8 code point from the end
-    size_t cut = t.size() - 1;
-    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
-    t.resize(cut);
-    if (text_width(t + "…", size) <= max_width) return t + "…";
+  const float budget = max_width - text_width("…", size);
+  float w = 0;
+  size_t end = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t next = i + 1;
+    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    w += text_width(std::string_view(text).substr(i, next - i), size);
+    if (w > budget) break;
+    end = next;
+    i = next;
   }
-  return "";
+  return end == 0 ? std::string() : text.substr(0, end) + "…";
 }
 
 int decimals_for_step(double step) {
