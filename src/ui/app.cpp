@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/explore.h"
 #include "platform/platform.h"
+#include "report/json_export.h"
 
 namespace zicht::ui {
 namespace {
@@ -17,6 +19,7 @@ struct NavItem {
 constexpr NavItem kNav[] = {
     {Page::start, "nav.start", "nav.start"},
     {Page::data, "nav.data", "nav.data"},
+    {Page::explore, "nav.explore", "nav.explore"},
     {Page::mapping, "nav.mapping", "nav.mapping"},
     {Page::quality, "nav.quality", "nav.quality"},
 };
@@ -25,6 +28,7 @@ const char* page_id(Page p) {
   switch (p) {
     case Page::start: return "start";
     case Page::data: return "data";
+    case Page::explore: return "explore";
     case Page::mapping: return "mapping";
     case Page::quality: return "quality";
   }
@@ -84,6 +88,8 @@ void App::frame() {
     theme_dirty_ = false;
   }
   handle_file_events();
+  on_screen_.clear();
+  refresh_results();
   anchors_.clear();
 
   ImGuiIO& io = ImGui::GetIO();
@@ -217,6 +223,14 @@ void App::draw_page() {
   switch (page_) {
     case Page::start: draw_start_page(ctx); break;
     case Page::data: draw_data_page(ctx); break;
+    case Page::explore: {
+      const ResultViewContext rv{lang_, theme_, fonts_, results_.provenance, [this](const std::string& name) {
+                                   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+                                   anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
+                                 }};
+      draw_explore_page(results_, rv, explore_, on_screen_);
+      break;
+    }
     case Page::mapping: draw_mapping_page(ctx); break;
     case Page::quality: draw_quality_page(ctx); break;
   }
@@ -317,6 +331,14 @@ void App::draw_errors() {
   ImGui::EndPopup();
 }
 
+void App::refresh_results() {
+  if (workspace_.version() == results_version_) return;
+  results_version_ = workspace_.version();
+  std::vector<analysis::Input> inputs;
+  for (const auto& f : workspace_.files()) inputs.push_back({f.name, &f.result});
+  results_ = analysis::explore(inputs, analysis::Settings{});
+}
+
 std::string App::state_json() const {
   nlohmann::json j;
   j["app"] = {{"version", ZICHT_VERSION}, {"build", ZICHT_BUILD}, {"lang", i18n::code(lang_)},
@@ -358,7 +380,8 @@ std::string App::state_json() const {
     j["errors"].push_back({{"file", e.file}, {"code", core::error_code_name(e.status.code)}});
   j["anchors"] = nlohmann::json::object();
   for (const auto& [name, r] : anchors_) j["anchors"][name] = {r.x, r.y, r.z, r.w};
-  j["results"] = nlohmann::json::array();
+  // The results on screen, in the same zicht.results/1 form as the CLI's JSON.
+  j["results"] = nlohmann::json::parse(report::results_json(subset(results_, on_screen_), lang_).dump());
   return j.dump();
 }
 

@@ -4,15 +4,17 @@
 #include <map>
 #include <string>
 
+#include "analysis/result.h"
 #include "core/i18n.h"
 #include "imgui.h"
 #include "ui/fonts.h"
+#include "ui/pages/page_explore.h"
 #include "ui/theme.h"
 #include "ui/workspace.h"
 
 namespace zicht::ui {
 
-enum class Page { start, data, mapping, quality };
+enum class Page { start, data, explore, mapping, quality };
 
 // What a page needs from the shell.
 struct PageContext {
@@ -57,6 +59,8 @@ class App {
   void draw_busy_overlay();
   void draw_errors();
   void set_theme(Theme t);
+  // Recomputes the Verkennen results when the loaded files changed (the pages only draw them).
+  void refresh_results();
 
   i18n::Lang lang_;
   Theme theme_ = Theme::light;
@@ -71,6 +75,10 @@ class App {
   int frames_ = 0;
   Workspace workspace_;
   std::map<std::string, ImVec4> anchors_;
+  analysis::ResultSet results_;
+  uint64_t results_version_ = ~uint64_t(0);
+  ExplorePageState explore_;
+  std::vector<const analysis::Result*> on_screen_;  // results drawn this frame (state hook)
 };
 
 }  // namespace zicht::ui

@@ -72,8 +72,8 @@ test('state hook, CLI JSON, CSV and HTML report carry the same numbers', async (
   }
   const chosen = (await state(page)).results.results;
 
-  // CSV of the first column's frequency table, downloaded through the app.
-  const shown = chosen.find((r) => r.id !== 'verkennen.overview');
+  // CSV of the overview table (at the top of the page), downloaded through the app.
+  const shown = chosen.find((r) => r.id === 'verkennen.overview');
   const table = shown.tables[0];
   const dl = page.waitForEvent('download', { timeout: 10000 });
   await clickAnchor(page, `${shown.id}.${table.id}.csv`);
@@ -90,6 +90,16 @@ test('state hook, CLI JSON, CSV and HTML report carry the same numbers', async (
       else assert.equal(cell, v);
     });
   });
+
+  // The CLI's CSV of a frequency table (percentages with decimal commas) holds the state hook's numbers too.
+  const outDir = path.join(artifacts, 'csv-out');
+  execFileSync(path.join(root, 'build/zicht'),
+    ['analyse', '--profile', 'generic', '--format', 'csv', '--decimal-comma', '--out', outDir, file]);
+  const status = chosen.find((r) => r.id === 'verkennen.status').tables[0];
+  const freq = parseCsv(fs.readFileSync(path.join(outDir, 'verkennen.status.frequencies.csv'), 'utf8'));
+  status.rows.forEach((row, i) => row.forEach((v, j) => {
+    if (typeof v === 'number') assert.equal(Number(freq[i + 1][j].replace(',', '.')), v, `status[${i}][${j}]`);
+  }));
 
   // HTML report of the page: the same counts in real <table> markup.
   const dl2 = page.waitForEvent('download', { timeout: 10000 });
