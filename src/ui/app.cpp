@@ -202,6 +202,15 @@ void App::draw_status_bar(float height) {
   }
   ImGui::SameLine();
   ImGui::TextUnformatted(i18n::tr("status.local", lang_).c_str());
+  bool demo = false;
+  for (const auto& f : workspace_.files()) demo = demo || f.builtin;
+  if (demo) {
+    // The demo is fictitious and exempt from suppression: say so wherever it is shown.
+    ImGui::SameLine(0, 24);
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+    ImGui::TextUnformatted(i18n::tr("status.demo", lang_).c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::SameLine(0, 24);
   int64_t rows = 0;
   for (const auto& f : workspace_.files()) rows += f.result.report.rows_in;

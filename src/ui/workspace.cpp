@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/assets.h"
+#include "demo/demo.h"
 #include "core/mapping.h"
 #include "core/schema.h"
 
@@ -28,17 +29,26 @@ std::vector<std::string> column_names(const core::Table& t) {
 }  // namespace
 
 void Workspace::load_builtin_sample() {
-  const char* name = "voorbeeld_modules.csv";
-  auto text = assets::find(std::string("samples/") + name);
-  if (!text) return;
-  LoadedFile f;
-  f.name = name;
-  f.builtin = true;
-  f.result = core::read_bytes(name, reinterpret_cast<const uint8_t*>(text->data()), text->size());
-  detect(f);
-  files_.push_back(std::move(f));
+  // The built-in demo: fictitious SofS-dashboard and Binc exports from the seeded generator, in the profiles' own
+  // export format, so the app opens on real-looking content and every page has something to show.
+  struct Part {
+    const char* name;
+    demo::DemoOptions options;
+  };
+  const Part parts[] = {{"demo_sofs.csv", {"sofs", 2023, 0, "modules", false}},
+                        {"demo_binc_modules.csv", {"binc", 2023, 0, "modules", false}},
+                        {"demo_binc_clients.csv", {"binc", 2023, 0, "clients", false}}};
+  for (const Part& part : parts) {
+    const std::string text = demo::generate_csv(part.options);
+    LoadedFile f;
+    f.name = part.name;
+    f.builtin = true;
+    f.result = core::read_bytes(part.name, reinterpret_cast<const uint8_t*>(text.data()), text.size());
+    detect(f);
+    files_.push_back(std::move(f));
+  }
   rebind();
-  remap(files_.back());
+  for (auto& f : files_) remap(f);
   ++version_;
 }
 

@@ -50,6 +50,7 @@ class Workspace {
   // Size of the chunks asked from the page.
   static constexpr size_t kChunkBytes = size_t(4) << 20;
 
+  // Loads the built-in fictitious demo (SofS export, Binc modules and clients); a user file replaces it.
   void load_builtin_sample();
   void begin(int id, const std::string& name, uint64_t size);
   // Feeds one chunk; returns true when the file is complete (or failed) and no more chunks are needed.

@@ -37,15 +37,16 @@ function makeCsv(rows) {
   return lines.join('\r\n') + '\r\n';
 }
 
-test('boots from a static server with no console errors, draws, and opens on the built-in sample', async () => {
+test('boots from a static server with no console errors, draws, and opens on the built-in demo', async () => {
   const { context, page, log } = await openApp(browser, base);
   await waitReady(page);
   const s = await state(page);
   assert.equal(s.app.lang, 'nl');
   assert.equal(s.app.page, 'start');
-  assert.equal(s.files.length, 1);
-  assert.equal(s.files[0].builtin, true);
-  assert.equal(s.files[0].rows, 50);
+  assert.deepEqual(s.files.map((f) => [f.name, f.builtin]),
+    [['demo_sofs.csv', true], ['demo_binc_modules.csv', true], ['demo_binc_clients.csv', true]]);
+  assert.equal(s.files[0].rows, 370);  // the evaluation's 370 SofS trajectories
+  assert.equal(s.files[2].rows, 368);  // and its 368 Binc children
   const shot = await page.screenshot({ path: path.join(artifacts, 'start-dpr1.png') });
   assert.ok(distinctColours(shot) > 50, 'the screenshot looks blank');
   assert.deepEqual(log.errors, []);
@@ -125,7 +126,7 @@ test('works from file:// too', async () => {
   const url = pathToFileURL(html).href;
   const { context, page, log } = await openApp(browser, url);
   await waitReady(page);
-  assert.equal((await state(page)).files.length, 1);
+  assert.equal((await state(page)).files[0].rows, 370);
   assert.deepEqual(log.errors, []);
   assertNoNetwork(log, url);
   await context.close();
