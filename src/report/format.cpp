@@ -57,4 +57,15 @@ std::string format_value(const analysis::Value& v, int decimals, i18n::Lang lang
   return "";
 }
 
+std::string format_test(const analysis::TestResult& t, i18n::Lang lang) {
+  std::string out = t.name + (t.variant.empty() ? "" : " (" + t.variant + ")");
+  out += ": N = " + format_integer(t.n, lang);
+  if (t.df >= 0) out += ", df = " + format_number(t.df, -1, lang);
+  out += ", " + (t.statistic_name.empty() ? std::string("statistic") : t.statistic_name) + " = " +
+         format_number(t.statistic, 3, lang);
+  if (t.p >= 0) out += ", p = " + format_number(t.p, t.p < 0.001 ? 6 : 3, lang);
+  if (!t.effect_name.empty()) out += ", " + t.effect_name + " = " + format_number(t.effect, 3, lang);
+  return out;
+}
+
 }  // namespace zicht::report

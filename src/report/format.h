@@ -13,4 +13,8 @@ std::string format_integer(int64_t v, i18n::Lang lang);
 // A cell as displayed: numbers formatted, text in lang, missing as "–", suppressed as "<k".
 std::string format_value(const analysis::Value& v, int decimals, i18n::Lang lang);
 
+// A test result as one line: "name (variant): N = …, df = …, statistic = …, p = …, effect = …" — the same text
+// on screen and in the HTML report.
+std::string format_test(const analysis::TestResult& t, i18n::Lang lang);
+
 }  // namespace zicht::report

@@ -71,18 +71,7 @@ void render_table(std::string& out, const analysis::Table& t, i18n::Lang lang) {
 
 void render_test(std::string& out, const analysis::TestResult& t, i18n::Lang lang) {
   out += "<p class=\"test\">";
-  append_escaped(out, t.name + (t.variant.empty() ? "" : " (" + t.variant + ")"));
-  out += ": N = " + format_integer(t.n, lang);
-  if (t.df >= 0) out += ", df = " + format_number(t.df, -1, lang);
-  out += ", ";
-  append_escaped(out, t.statistic_name.empty() ? "statistic" : t.statistic_name);
-  out += " = " + format_number(t.statistic, 3, lang);
-  if (t.p >= 0) out += ", p = " + format_number(t.p, t.p < 0.001 ? 6 : 3, lang);
-  if (!t.effect_name.empty()) {
-    out += ", ";
-    append_escaped(out, t.effect_name);
-    out += " = " + format_number(t.effect, 3, lang);
-  }
+  append_escaped(out, format_test(t, lang));
   out += "</p>\n";
 }
 

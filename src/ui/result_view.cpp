@@ -86,13 +86,7 @@ void draw_result(const analysis::Result& r, const ResultViewContext& ctx) {
     ImGui::Spacing();
     draw_result_table(r, t, ctx);
   }
-  for (const auto& t : r.tests) {
-    std::string line = t.name + ": N = " + report::format_integer(t.n, ctx.lang);
-    if (t.df >= 0) line += ", df = " + report::format_number(t.df, -1, ctx.lang);
-    line += ", " + t.statistic_name + " = " + report::format_number(t.statistic, 3, ctx.lang);
-    if (t.p >= 0) line += ", p = " + report::format_number(t.p, t.p < 0.001 ? 6 : 3, ctx.lang);
-    ImGui::TextWrapped("%s", line.c_str());
-  }
+  for (const auto& t : r.tests) ImGui::TextWrapped("%s", report::format_test(t, ctx.lang).c_str());
   if (!r.notes.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
     for (const auto& n : r.notes) ImGui::TextWrapped("%s", n.in(ctx.lang).c_str());

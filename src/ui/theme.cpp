@@ -16,10 +16,6 @@ Palette make_light() {
   p.border = rgb(208, 212, 216);
   p.warning = rgb(166, 86, 0);
   p.good = rgb(0, 118, 84);
-  // Okabe–Ito, darkened where needed for contrast on white.
-  const ImVec4 s[8] = {rgb(0, 114, 178), rgb(213, 94, 0), rgb(0, 158, 115), rgb(204, 121, 167),
-                       rgb(86, 180, 233), rgb(230, 159, 0), rgb(120, 120, 120), rgb(240, 228, 66)};
-  for (int i = 0; i < 8; ++i) p.series[i] = ImGui::ColorConvertFloat4ToU32(s[i]);
   return p;
 }
 
@@ -34,9 +30,6 @@ Palette make_dark() {
   p.border = rgb(64, 70, 80);
   p.warning = rgb(240, 170, 80);
   p.good = rgb(80, 200, 150);
-  const ImVec4 s[8] = {rgb(86, 180, 233), rgb(230, 159, 0), rgb(0, 178, 130), rgb(224, 141, 187),
-                       rgb(0, 134, 198), rgb(233, 114, 20), rgb(170, 170, 170), rgb(240, 228, 66)};
-  for (int i = 0; i < 8; ++i) p.series[i] = ImGui::ColorConvertFloat4ToU32(s[i]);
   return p;
 }
 

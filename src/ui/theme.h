@@ -1,6 +1,6 @@
 #pragma once
-// Colours and spacing of the app. Light by default (projectors), dark on request; both keep the same
-// colour-blind-safe data palette (Okabe–Ito), adjusted for contrast on the background.
+// Colours and spacing of the app chrome. Light by default (projectors), dark on request. Chart colours (the
+// colour-blind-safe Okabe–Ito palette) live in report/chart.h, shared by screen and SVG.
 #include "imgui.h"
 
 namespace zicht::ui {
@@ -9,7 +9,6 @@ enum class Theme { light, dark };
 
 struct Palette {
   ImVec4 background, panel, text, text_muted, accent, accent_soft, border, warning, good;
-  ImU32 series[8];
 };
 
 const Palette& palette(Theme t);
