@@ -1,4 +1,4 @@
-// zicht analyse --profile P [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]
+// zicht analyse --profile P [--clients FILE] [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]
 //               [--format json|csv|html] [--out PATH] [--decimal-comma] FILE...
 // Runs every analysis of the profile and writes the results (SPEC §7). Exit 0 when it ran (flagged cells are in
 // the output), 1 when an input cannot be read, 2 on usage errors.
@@ -8,7 +8,9 @@
 #include <regex>
 #include <sstream>
 
+#include "analysis/binc.h"
 #include "analysis/explore.h"
+#include "analysis/sofs.h"
 #include "cli/commands.h"
 #include "core/reader.h"
 #include "report/csv_export.h"
@@ -20,7 +22,7 @@ namespace {
 
 int usage_error(const std::string& msg) {
   std::cerr << "zicht analyse: " << msg << "\n"
-            << "Usage: zicht analyse --profile generic [--settings S.json] [--as-of YYYY-MM-DD] [--lang nl|en]\n"
+            << "Usage: zicht analyse --profile generic|sofs|binc [--clients FILE] [--settings S.json] [--as-of YYYY-MM-DD] [--lang nl|en]\n"
                "                     [--format json|csv|html] [--out PATH] [--decimal-comma] FILE...\n";
   return kExitUsage;
 }
@@ -36,7 +38,7 @@ bool write_file(const std::string& path, const std::string& content) {
 int run_analyse(const std::vector<std::string>& args) {
   analysis::Settings settings;
   settings.profile.clear();
-  std::string format = "json", out, lang_code = "nl", settings_path;
+  std::string format = "json", out, lang_code = "nl", settings_path, clients;
   bool decimal_comma = false;
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -49,6 +51,8 @@ int run_analyse(const std::vector<std::string>& args) {
     std::string v;
     if (a == "--profile") {
       if (!value(settings.profile)) return usage_error("--profile needs a value");
+    } else if (a == "--clients") {
+      if (!value(clients)) return usage_error("--clients needs a file");
     } else if (a == "--settings") {
       if (!value(settings_path)) return usage_error("--settings needs a file");
     } else if (a == "--as-of") {
@@ -72,10 +76,15 @@ int run_analyse(const std::vector<std::string>& args) {
       files.push_back(a);
     }
   }
-  if (settings.profile.empty()) return usage_error("--profile is required (generic)");
-  if (settings.profile != "generic")
-    return usage_error("profile '" + settings.profile + "' has no analyses yet in this version; use generic");
+  if (settings.profile.empty()) return usage_error("--profile is required (generic, sofs or binc)");
+  if (settings.profile != "generic" && settings.profile != "sofs" && settings.profile != "binc")
+    return usage_error("unknown profile '" + settings.profile + "'; use generic, sofs or binc");
+  if (!clients.empty() && settings.profile != "binc") return usage_error("--clients belongs to --profile binc");
   if (files.empty()) return usage_error("missing FILE");
+  if (settings.profile != "generic" && files.size() != 1)
+    return usage_error("--profile " + settings.profile + " reads one file" +
+                       (settings.profile == "binc" ? " (the client file goes with --clients)" : ""));
+  if (!clients.empty()) files.push_back(clients);
   if (format == "csv" && out.empty()) return usage_error("--format csv writes a directory: give --out DIR");
   if (!settings_path.empty()) {
     std::ifstream f(settings_path, std::ios::binary);
@@ -103,7 +112,16 @@ int run_analyse(const std::vector<std::string>& args) {
     inputs.push_back({std::filesystem::path(path).filename().string(), &data.back()});
   }
   const i18n::Lang lang = i18n::parse_lang(lang_code);
-  const analysis::ResultSet set = analysis::explore(inputs, settings);
+  analysis::ResultSet set;
+  std::string error;
+  bool ok = true;
+  if (settings.profile == "sofs") ok = analysis::sofs::analyse(inputs, settings, set, error);
+  else if (settings.profile == "binc") ok = analysis::binc::analyse(inputs, !clients.empty(), settings, set, error);
+  else set = analysis::explore(inputs, settings);
+  if (!ok) {
+    std::cerr << "zicht analyse: " << error << "\n";
+    return kExitInput;
+  }
 
   if (format == "csv") {
     std::error_code ec;

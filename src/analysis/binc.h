@@ -1,0 +1,48 @@
+#pragma once
+// The Binc module-pathway analyses (SPEC §2.2, §3.2; seed 003 L4438–4983): every result id of SPEC §3.2, from a
+// MappedDataset of profile "binc" kind "modules" and, optionally, one of kind "clients" joined on kind_id.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/result.h"
+#include "analysis/settings.h"
+#include "core/mapped_dataset.h"
+
+namespace zicht::analysis::binc {
+
+// The counting unit (SPEC §2.2); every title names it.
+enum class Unit { kinderen, modules, schakelingen, kind_jaar, gezinnen };
+const char* unit_id(Unit u);  // "kinderen", "modules", "schakelingen", "kind_jaar", "gezinnen"
+
+struct Options {
+  std::string sofs_module_type = "Contextbegeleiding i.f.v. veiligheidsplanning SofS";
+  // Module type → cluster (Table 8). Empty = the report's 8 clusters; unlisted types go to "overige".
+  std::map<std::string, std::string> clusters;
+  bool orgtype_from_last_sofs = false;  // default: organisation type of the child's latest-starting module
+  Unit unit = Unit::kinderen;           // where a result can be counted in several units
+  int min_path = 5;                     // Sankey: paths with fewer children merged into "overige"
+  std::string denominator = "valid";
+  std::vector<std::string> organisations;  // filter; empty = all
+  std::vector<std::string> consent;
+
+  static Options from_werkmap(const nlohmann::json& werkmap);
+  nlohmann::json to_json() const;
+};
+
+// Every result of SPEC §3.2 in page order: binc.profile, binc.orgtype_by_status, binc.module_frequency,
+// binc.module_combination, binc.module_rank, binc.pre_post, binc.transitions, binc.durations, binc.quality.
+// `clients` may be null (characteristics then come from the module file, when present there).
+std::vector<Result> results(const core::MappedDataset& modules, const core::MappedDataset* clients,
+                            const Options& options);
+
+// The CLI's `zicht analyse --profile binc [--clients FILE]`: inputs[0] is the module file, inputs[1] (when
+// `has_clients`) the client file. Returns false with an English message naming file and fields when required
+// fields cannot be mapped.
+bool analyse(const std::vector<Input>& inputs, bool has_clients, const Settings& settings, ResultSet& out,
+             std::string& error);
+
+}  // namespace zicht::analysis::binc
