@@ -169,6 +169,24 @@ nlohmann::json& Werkmap::section(const std::string& name) {
   return doc_[name];
 }
 
+void Werkmap::patch_options(const nlohmann::json& patch) {
+  if (!patch.is_object()) return;
+  static const char* kKeys[] = {"norms", "filters", "consent", "notes", "clusters", "settings", "denominator"};
+  for (const char* k : kKeys) {
+    auto it = patch.find(k);
+    if (it == patch.end()) continue;
+    if (it->is_object() && doc_.contains(k) && doc_[k].is_object()) {
+      doc_[k].merge_patch(*it);
+    } else if (it->is_null()) {
+      doc_.erase(k);
+    } else {
+      nlohmann::json fresh = nlohmann::json::object();
+      fresh.merge_patch(*it);
+      doc_[k] = it->is_object() ? fresh : *it;
+    }
+  }
+}
+
 bool looks_like_werkmap(const uint8_t* data, size_t n) {
   size_t i = 0;
   if (n >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) i = 3;

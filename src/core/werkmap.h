@@ -48,6 +48,10 @@ class Werkmap {
 
   // Free-form sections later issues fill: "norms", "clusters", "consent", "filters", "notes".
   nlohmann::json& section(const std::string& name);
+  // Applies an RFC 7386 merge patch (null removes a key) to the sections that hold analysis options — "norms",
+  // "filters", "consent", "notes", "clusters", "settings", "denominator" — and ignores any other key, so a patch can
+  // never change the schema version or the mapping.
+  void patch_options(const nlohmann::json& patch);
   const nlohmann::json& doc() const { return doc_; }
   int loaded_version() const { return loaded_version_; }
 

@@ -66,6 +66,13 @@ void set_cursor(Cursor c);
 // html hides it.
 void set_accessible_html(const std::string& html);
 
+// --- Storage (only what the user chose to keep: SPEC §5 "nothing persists unless the user asks") ------------
+// localStorage of this page's origin; never data. Returns false when nothing is stored or storage is unavailable
+// (private windows, file:// policies).
+bool storage_get(const std::string& key, std::string& value);
+void storage_set(const std::string& key, const std::string& value);
+void storage_remove(const std::string& key);
+
 // --- Test hook -----------------------------------------------------------------------------------------------
 // window.zichtState() returns the JSON this provider produces (loaded files, row counts, active page, results).
 void set_state_provider(std::function<std::string()> provider);

@@ -18,6 +18,7 @@ std::string g_pasted;
 // --- JavaScript side -----------------------------------------------------------------------------------------
 
 EM_JS(void, zicht_js_init, (), {
+  window.zichtMainAt = performance.now();  // wasm compiled and main() running (startup measurement)
   var canvas = Module['canvas'];
   window.zichtFiles = {};
   window.zichtNextFile = 1;
@@ -165,7 +166,27 @@ EM_JS(void, zicht_js_set_a11y, (const char* html), {
   el.hidden = h.length == 0;
 });
 
-EM_JS(void, zicht_js_mark_ready, (), { window.zichtReady = true; });
+EM_JS(void, zicht_js_mark_ready, (), {
+  window.zichtReadyAt = performance.now();  // ms since navigation start: the first-frame measurement
+  window.zichtReady = true;
+});
+
+EM_JS(int, zicht_js_storage_get, (const char* key, char* out, int cap), {
+  try {
+    const v = window.localStorage.getItem(UTF8ToString(key));
+    if (v === null) return -1;
+    stringToUTF8(v, out, cap);
+    return lengthBytesUTF8(v);
+  } catch (e) {
+    return -1;
+  }
+});
+EM_JS(void, zicht_js_storage_set, (const char* key, const char* value), {
+  try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+EM_JS(void, zicht_js_storage_remove, (const char* key), {
+  try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
 
 // --- Callbacks from JavaScript -------------------------------------------------------------------------------
 
@@ -253,5 +274,15 @@ void set_cursor(Cursor c) { zicht_js_set_cursor(static_cast<int>(c)); }
 void set_accessible_html(const std::string& html) { zicht_js_set_a11y(html.c_str()); }
 void set_state_provider(std::function<std::string()> provider) { g_state_provider = std::move(provider); }
 void mark_ready() { zicht_js_mark_ready(); }
+
+bool storage_get(const std::string& key, std::string& value) {
+  char buf[1024];
+  const int n = zicht_js_storage_get(key.c_str(), buf, static_cast<int>(sizeof buf));
+  if (n < 0 || n >= static_cast<int>(sizeof buf)) return false;  // absent, or too long for a setting
+  value.assign(buf, static_cast<size_t>(n));
+  return true;
+}
+void storage_set(const std::string& key, const std::string& value) { zicht_js_storage_set(key.c_str(), value.c_str()); }
+void storage_remove(const std::string& key) { zicht_js_storage_remove(key.c_str()); }
 
 }  // namespace zicht::platform

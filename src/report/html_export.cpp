@@ -169,6 +169,31 @@ std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const 
   if (!set.provenance.as_of.empty()) meta += " · " + tr("report.as_of", lang) + ": " + set.provenance.as_of;
   append_escaped(out, meta);
   out += "</p>\n";
+  for (const auto& [heading, text] : options.story) {
+    if (text.empty()) continue;
+    out += "<section class=\"story\">\n<h2>";
+    append_escaped(out, tr("report.story", lang) + (heading.empty() ? "" : " — " + heading));
+    out += "</h2>\n";
+    // Paragraphs at blank lines; single newlines kept as line breaks.
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find("\n\n", start);
+      if (end == std::string::npos) end = text.size();
+      std::string para = text.substr(start, end - start);
+      if (!para.empty()) {
+        out += "<p>";
+        size_t a = 0;
+        for (size_t b; (b = para.find('\n', a)) != std::string::npos; a = b + 1) {
+          append_escaped(out, para.substr(a, b - a));
+          out += "<br/>";
+        }
+        append_escaped(out, para.substr(a));
+        out += "</p>\n";
+      }
+      start = end + 2;
+    }
+    out += "</section>\n";
+  }
   for (const auto& r : set.results) render_result(out, r, lang);
   out += "</main>\n";
   if (options.standalone) {

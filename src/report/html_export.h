@@ -4,6 +4,8 @@
 // user-supplied string escaped. No scripts, no external resources; its own CSP forbids both.
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "analysis/result.h"
 
@@ -12,6 +14,8 @@ namespace zicht::report {
 struct HtmlOptions {
   std::string title;       // document title; default "Zicht — rapport"
   bool standalone = true;  // false: only the <main> fragment (the app's accessible twin of a page)
+  // "Het verhaal achter de cijfers": the user's notes per page (heading, text), printed before the results.
+  std::vector<std::pair<std::string, std::string>> story;
 };
 
 std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const HtmlOptions& options = {});

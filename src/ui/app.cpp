@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/binc.h"
+#include "analysis/choices.h"
 #include "analysis/explore.h"
+#include "analysis/sofs.h"
 #include "platform/platform.h"
 #include "report/json_export.h"
 
@@ -31,6 +34,8 @@ const char* page_id(Page p) {
     case Page::explore: return "explore";
     case Page::mapping: return "mapping";
     case Page::quality: return "quality";
+    case Page::sofs: return "sofs";
+    case Page::binc: return "binc";
   }
   return "start";
 }
@@ -42,7 +47,10 @@ void PageContext::anchor(const char* name) {
   (*anchors)[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
-App::App(const std::string& lang_code) : lang_(i18n::parse_lang(lang_code)) { workspace_.load_builtin_sample(); }
+App::App(const std::string& lang_code) : lang_(i18n::parse_lang(lang_code)) {
+  workspace_.load_builtin_sample();
+  tour_.init();
+}
 
 bool App::prepare_fonts(float dpr) {
   if (dpr == font_dpr_ && fonts_.regular) return false;
@@ -119,6 +127,7 @@ void App::frame() {
   ImGui::End();
 
   draw_status_bar(status_h);
+  if (workspace_.loading().empty() && workspace_.errors().empty()) tour_.draw(anchors_, lang_, theme_, fonts_);
   draw_about();
   draw_errors();
   draw_busy_overlay();
@@ -142,7 +151,10 @@ void App::draw_menu_bar() {
   }
   anchors_["menu.file"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                                   ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
-  if (ImGui::BeginMenu(i18n::tr("menu.view", lang_).c_str())) {
+  const bool view_open = ImGui::BeginMenu(i18n::tr("menu.view", lang_).c_str());
+  anchors_["menu.view"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                 ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  if (view_open) {
     if (ImGui::MenuItem(i18n::tr("menu.theme_light", lang_).c_str(), nullptr, theme_ == Theme::light))
       set_theme(Theme::light);
     if (ImGui::MenuItem(i18n::tr("menu.theme_dark", lang_).c_str(), nullptr, theme_ == Theme::dark))
@@ -153,6 +165,7 @@ void App::draw_menu_bar() {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(i18n::tr("menu.help", lang_).c_str())) {
+    if (ImGui::MenuItem(i18n::tr("menu.tour", lang_).c_str())) tour_.start();
     if (ImGui::MenuItem(i18n::tr("menu.about", lang_).c_str())) show_about_ = true;
     ImGui::EndMenu();
   }
@@ -176,10 +189,33 @@ void App::draw_navigation(float width, float height) {
     anchors_[item.anchor] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                                    ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
   }
+  draw_profile_nav("sofs", "nav.section_sofs");
+  draw_profile_nav("binc", "nav.section_binc");
   ImGui::PopStyleVar();
   ImGui::EndChild();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
+}
+
+void App::draw_profile_nav(const std::string& profile, const char* section_key) {
+  const Palette& pal = palette(theme_);
+  ImGui::Spacing();
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
+  ImGui::TextUnformatted(i18n::tr(section_key, lang_).c_str());
+  ImGui::PopStyleColor();
+  ImGui::Spacing();
+  const Page page = profile == "sofs" ? Page::sofs : Page::binc;
+  std::string& current = profile == "sofs" ? sofs_page_ : binc_page_;
+  for (const auto& p : profile == "sofs" ? sofs_pages() : binc_pages()) {
+    const std::string label = i18n::tr(p.title_key, lang_) + "###nav." + profile + "." + p.id;
+    if (ImGui::Selectable(label.c_str(), page_ == page && current == p.id, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
+      page_ = page;
+      current = p.id;
+    }
+    anchors_["nav." + profile + "." + p.id] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                                     ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  }
 }
 
 void App::draw_status_bar(float height) {
@@ -202,6 +238,8 @@ void App::draw_status_bar(float height) {
   }
   ImGui::SameLine();
   ImGui::TextUnformatted(i18n::tr("status.local", lang_).c_str());
+  anchors_["status.local"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                    ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
   bool demo = false;
   for (const auto& f : workspace_.files()) demo = demo || f.builtin;
   if (demo) {
@@ -237,7 +275,24 @@ void App::draw_page() {
                                    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
                                    anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
                                  }};
-      draw_explore_page(results_, rv, explore_, on_screen_);
+      draw_explore_page(results_, rv, explore_, actions_, on_screen_);
+      break;
+    }
+    case Page::sofs:
+    case Page::binc: {
+      const bool sofs = page_ == Page::sofs;
+      const analysis::ResultSet& set = sofs ? sofs_set_ : binc_set_;
+      const ResultViewContext rv{lang_, theme_, fonts_, set.provenance, [this](const std::string& name) {
+                                   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+                                   anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
+                                 }};
+      const std::string profile = sofs ? "sofs" : "binc";
+      const ProfilePage* p = find_profile_page(profile, sofs ? sofs_page_ : binc_page_);
+      if (!p) p = &(sofs ? sofs_pages() : binc_pages()).front();
+      ProfilePageArgs args{profile, *p, set, sofs ? sofs_data_ : binc_data_, sofs ? nullptr : binc_clients_, rv,
+                           workspace_, actions_};
+      args.request_open_file = &request_open_file_;
+      draw_profile_page(args, on_screen_);
       break;
     }
     case Page::mapping: draw_mapping_page(ctx); break;
@@ -340,7 +395,49 @@ void App::draw_errors() {
   ImGui::EndPopup();
 }
 
+void App::refresh_profile_results() {
+  if (workspace_.options_version() == profile_version_) return;
+  profile_version_ = workspace_.options_version();
+  sofs_data_ = binc_data_ = binc_clients_ = nullptr;
+  const LoadedFile* sofs_file = nullptr;
+  const LoadedFile* binc_file = nullptr;
+  const LoadedFile* clients_file = nullptr;
+  for (const auto& f : workspace_.files()) {
+    if (!f.mapped) continue;
+    if (f.profile == "sofs" && !sofs_file) sofs_file = &f;
+    if (f.profile == "binc" && f.mapped->mapping.kind == "modules" && !binc_file) binc_file = &f;
+    if (f.profile == "binc" && f.mapped->mapping.kind == "clients" && !clients_file) clients_file = &f;
+  }
+  const auto& doc = workspace_.werkmap().doc();
+  analysis::Settings settings;
+  settings.werkmap = doc;
+  sofs_set_ = analysis::ResultSet{};
+  if (sofs_file) {
+    sofs_data_ = sofs_file->mapped.get();
+    settings.profile = "sofs";
+    sofs_set_.results = analysis::sofs::results(*sofs_data_, analysis::sofs::Options::from_werkmap(doc));
+    sofs_set_.provenance =
+        analysis::mapped_provenance({sofs_data_}, {{sofs_file->name, &sofs_file->result}}, settings);
+  }
+  binc_set_ = analysis::ResultSet{};
+  if (binc_file) {
+    binc_data_ = binc_file->mapped.get();
+    binc_clients_ = clients_file ? clients_file->mapped.get() : nullptr;
+    settings.profile = "binc";
+    binc_set_.results =
+        analysis::binc::results(*binc_data_, binc_clients_, analysis::binc::Options::from_werkmap(doc));
+    std::vector<const core::MappedDataset*> ds{binc_data_};
+    std::vector<analysis::Input> in{{binc_file->name, &binc_file->result}};
+    if (clients_file) {
+      ds.push_back(binc_clients_);
+      in.push_back({clients_file->name, &clients_file->result});
+    }
+    binc_set_.provenance = analysis::mapped_provenance(ds, in, settings);
+  }
+}
+
 void App::refresh_results() {
+  refresh_profile_results();
   if (workspace_.version() == results_version_) return;
   results_version_ = workspace_.version();
   std::vector<analysis::Input> inputs;
@@ -352,6 +449,8 @@ std::string App::state_json() const {
   nlohmann::json j;
   j["app"] = {{"version", ZICHT_VERSION}, {"build", ZICHT_BUILD}, {"lang", i18n::code(lang_)},
               {"theme", theme_ == Theme::dark ? "dark" : "light"}, {"page", page_id(page_)}};
+  if (page_ == Page::sofs) j["app"]["subpage"] = sofs_page_;
+  if (page_ == Page::binc) j["app"]["subpage"] = binc_page_;
   j["files"] = nlohmann::json::array();
   for (const auto& f : workspace_.files()) {
     const auto& r = f.result.report;
@@ -382,6 +481,7 @@ std::string App::state_json() const {
   }
   j["werkmap"] = {{"name", workspace_.werkmap_name()}, {"doc", workspace_.werkmap().doc()}};
   j["mode"] = intern_mode_ ? "intern" : "delen";
+  j["tour"] = {{"active", tour_.active()}, {"step", tour_.step()}, {"remember", tour_.remember()}};
   j["loading"] = nlohmann::json::array();
   for (const auto& l : workspace_.loading()) j["loading"].push_back({{"name", l.name}, {"progress", l.progress()}});
   j["errors"] = nlohmann::json::array();
@@ -390,7 +490,8 @@ std::string App::state_json() const {
   j["anchors"] = nlohmann::json::object();
   for (const auto& [name, r] : anchors_) j["anchors"][name] = {r.x, r.y, r.z, r.w};
   // The results on screen, in the same zicht.results/1 form as the CLI's JSON.
-  j["results"] = nlohmann::json::parse(report::results_json(subset(results_, on_screen_), lang_).dump());
+  const analysis::ResultSet& shown = page_ == Page::sofs ? sofs_set_ : page_ == Page::binc ? binc_set_ : results_;
+  j["results"] = nlohmann::json::parse(report::results_json(subset(shown, on_screen_), lang_).dump());
   return j.dump();
 }
 

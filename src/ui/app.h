@@ -9,12 +9,15 @@
 #include "imgui.h"
 #include "ui/fonts.h"
 #include "ui/pages/page_explore.h"
+#include "ui/pages/page_kit.h"
+#include "ui/pages/page_profile.h"
 #include "ui/theme.h"
+#include "ui/tour.h"
 #include "ui/workspace.h"
 
 namespace zicht::ui {
 
-enum class Page { start, data, explore, mapping, quality };
+enum class Page { start, data, explore, mapping, quality, sofs, binc };
 
 // What a page needs from the shell.
 struct PageContext {
@@ -59,8 +62,11 @@ class App {
   void draw_busy_overlay();
   void draw_errors();
   void set_theme(Theme t);
-  // Recomputes the Verkennen results when the loaded files changed (the pages only draw them).
+  // Recomputes the Verkennen results when the loaded files changed, and the SofS and Binc results when files or
+  // the werkmap's options (filters, norms, clusters, …) changed (the pages only draw them).
   void refresh_results();
+  void refresh_profile_results();
+  void draw_profile_nav(const std::string& profile, const char* section_key);
 
   i18n::Lang lang_;
   Theme theme_ = Theme::light;
@@ -78,6 +84,14 @@ class App {
   analysis::ResultSet results_;
   uint64_t results_version_ = ~uint64_t(0);
   ExplorePageState explore_;
+  ReportActionsState actions_;  // one accessible twin for whichever page is shown
+  std::string sofs_page_ = "overzicht", binc_page_ = "profiel";
+  analysis::ResultSet sofs_set_, binc_set_;
+  const core::MappedDataset* sofs_data_ = nullptr;
+  const core::MappedDataset* binc_data_ = nullptr;
+  const core::MappedDataset* binc_clients_ = nullptr;
+  uint64_t profile_version_ = ~uint64_t(0);
+  Tour tour_;
   std::vector<const analysis::Result*> on_screen_;  // results drawn this frame (state hook)
 };
 

@@ -35,6 +35,7 @@ void Workspace::load_builtin_sample() {
     const char* name;
     demo::DemoOptions options;
   };
+  files_.clear();  // the demo replaces whatever was loaded (the user's files stay on disk)
   const Part parts[] = {{"demo_sofs.csv", {"sofs", 2023, 0, "modules", false}},
                         {"demo_binc_modules.csv", {"binc", 2023, 0, "modules", false}},
                         {"demo_binc_clients.csv", {"binc", 2023, 0, "clients", false}}};
@@ -221,6 +222,11 @@ void Workspace::set_as_of(std::optional<int32_t> days) {
   werkmap_.set_as_of(days);
   for (auto& f : files_) remap(f);
   ++version_;
+}
+
+void Workspace::patch_werkmap_options(const nlohmann::json& patch) {
+  werkmap_.patch_options(patch);
+  ++options_version_;
 }
 
 std::string Workspace::save_werkmap(const std::string& name) {

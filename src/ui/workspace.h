@@ -76,6 +76,9 @@ class Workspace {
   // A value outside a code list mapped to a code (empty code = remove the recoding).
   void set_recode(size_t file, const std::string& field, const std::string& value, const std::string& code);
   void set_as_of(std::optional<int32_t> days);
+  // Changes analysis options in the werkmap (norms, filters, consent, notes, clusters, settings, denominator):
+  // no re-mapping, only the profile pages recompute (see options_version).
+  void patch_werkmap_options(const nlohmann::json& patch);
   // The werkmap as saved (also records the name).
   std::string save_werkmap(const std::string& name);
   // True once after a werkmap was opened from a file (the app then shows the Koppeling page).
@@ -86,6 +89,8 @@ class Workspace {
   }
   // Bumped on every change of files, mappings or validation (pages cache on it).
   uint64_t version() const { return version_; }
+  // Bumped on every change of the werkmap's analysis options (and with version()).
+  uint64_t options_version() const { return version_ + options_version_; }
 
  private:
   Loading* find_loading(int id);
@@ -105,6 +110,7 @@ class Workspace {
   core::Werkmap werkmap_;
   std::string werkmap_name_;
   uint64_t version_ = 1;
+  uint64_t options_version_ = 0;
   bool werkmap_opened_ = false;
 };
 

@@ -1,8 +1,11 @@
-// Issue 8 (part): the templates offered on the start page load back with no mapping changes.
+// Issue 8: the first-run experience — the demo from file:// with the network off within 2 seconds, the guided
+// tour (skippable, remembered only on request), and the templates offered on the start page, which load back
+// with no mapping changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serve, launch, openApp, waitReady, state, clickAnchor, dist, artifacts } from './helpers.mjs';
 
 let server, browser, base;
@@ -43,6 +46,58 @@ test('each template downloads from the start page and maps without changes', asy
     await page.waitForFunction(() => window.zichtState().app.page === 'start');
     await page.waitForTimeout(100);
   }
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('opened from disk with the network off, zicht.html shows the demo within 2 seconds', async () => {
+  const url = pathToFileURL(path.join(dist, 'zicht.html')).href;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, offline: true });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(() => { try { localStorage.setItem('zicht.tour', 'seen'); } catch (e) {} });
+  await page.goto(url);
+  await waitReady(page);
+  // zichtReadyAt: performance.now() at the third frame, i.e. milliseconds from navigation start to the demo drawn.
+  const ms = await page.evaluate(() => window.zichtReadyAt);
+  const s = await state(page);
+  console.log(`file:// offline: demo on screen after ${Math.round(ms)} ms`);
+  assert.ok(s.files.some((f) => f.builtin && f.name === 'demo_sofs.csv' && f.rows === 370));
+  assert.ok(ms < 2000, `demo shown after ${ms} ms`);
+  assert.deepEqual(requests.filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('blob:')), []);
+  await page.screenshot({ path: path.join(artifacts, 'demo-file-offline.png') });
+  await context.close();
+});
+
+test('the guided tour: shown on first use, skippable, remembered only when the user asks', async () => {
+  const { context, page, log } = await openApp(browser, base, { tour: true });
+  await waitReady(page);
+  let s = await state(page);
+  assert.deepEqual([s.tour.active, s.tour.step], [true, 0]);
+  await page.screenshot({ path: path.join(artifacts, 'tour-step1.png') });
+  await clickAnchor(page, 'tour.next');
+  await page.waitForFunction(() => window.zichtState().tour.step === 1);
+  await clickAnchor(page, 'tour.skip');
+  await page.waitForFunction(() => !window.zichtState().tour.active);
+  assert.equal(await page.evaluate(() => localStorage.getItem('zicht.tour')), null, 'nothing stored unasked');
+  // Not remembered: it shows again on the next visit.
+  await page.reload();
+  await waitReady(page);
+  s = await state(page);
+  assert.equal(s.tour.active, true);
+  // Remembered on request: ticked, then walked to the end.
+  await clickAnchor(page, 'tour.remember');
+  await page.waitForFunction(() => window.zichtState().tour.remember === true);
+  for (let i = 1; i <= 5; i++) {
+    await clickAnchor(page, 'tour.next');
+    await page.waitForFunction((n) => window.zichtState().tour.step !== n - 1 || !window.zichtState().tour.active, i);
+  }
+  await page.waitForFunction(() => !window.zichtState().tour.active);
+  assert.equal(await page.evaluate(() => localStorage.getItem('zicht.tour')), 'seen');
+  await page.reload();
+  await waitReady(page);
+  assert.equal((await state(page)).tour.active, false);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

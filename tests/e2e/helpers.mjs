@@ -35,13 +35,16 @@ export async function launch() {
 }
 
 // Opens url in a fresh context and collects console errors, page errors and every request made.
-export async function openApp(browser, url, { dpr = 1, width = 1280, height = 800, init } = {}) {
+// Unless tour is true, the page starts as if the user had asked to remember that the first-use tour was seen
+// (the one localStorage key Zicht writes, and only on request), so the tour does not cover what a test clicks.
+export async function openApp(browser, url, { dpr = 1, width = 1280, height = 800, init, tour = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, acceptDownloads: true });
   const page = await context.newPage();
   const log = { errors: [], requests: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
   page.on('pageerror', (e) => log.errors.push(String(e)));
   page.on('request', (r) => log.requests.push(r.url()));
+  if (!tour) await page.addInitScript(() => { try { localStorage.setItem('zicht.tour', 'seen'); } catch (e) {} });
   if (init) await page.addInitScript(init);
   await page.goto(url);
   return { context, page, log };

@@ -87,3 +87,25 @@ TEST_CASE("a werkmap is recognised among dropped files, data is not") {
   CHECK_FALSE(yes(R"({"schema": "something else"})"));
   CHECK_FALSE(yes("Kind ID;Module\r\nK1;X\r\n"));
 }
+
+TEST_CASE("analysis options are patched into the werkmap without touching its schema or mapping") {
+  Werkmap w;
+  w.set_column("sofs", "start_cb", std::string("Begin"));
+  w.patch_options(nlohmann::json::parse(R"({"norms":{"sofs":{"meetings_low":5}},"notes":{"sofs.overzicht":"Zomer"},
+                                             "schema":"zicht.werkmap/9","profiles":{},"denominator":"all"})"));
+  CHECK(w.doc()["schema"] == "zicht.werkmap/1");
+  CHECK(w.overrides("sofs").columns.at("start_cb") == std::optional<std::string>("Begin"));
+  CHECK(w.doc()["norms"]["sofs"]["meetings_low"] == 5);
+  CHECK(w.doc()["notes"]["sofs.overzicht"] == "Zomer");
+  CHECK(w.denominator() == "all");
+  // A second patch merges (RFC 7386): other keys stay, null removes.
+  w.patch_options(nlohmann::json::parse(R"({"norms":{"sofs":{"meetings_high":10}},"notes":{"sofs.overzicht":null}})"));
+  CHECK(w.doc()["norms"]["sofs"]["meetings_low"] == 5);
+  CHECK(w.doc()["norms"]["sofs"]["meetings_high"] == 10);
+  CHECK_FALSE(w.doc()["notes"].contains("sofs.overzicht"));
+  // Survives a save and load.
+  Werkmap back;
+  std::string err;
+  REQUIRE(Werkmap::parse(w.dump(), back, err));
+  CHECK(back.doc()["norms"] == w.doc()["norms"]);
+}

@@ -111,3 +111,15 @@ TEST_CASE("CSV export: one file per result table, named by result id, with prove
     CHECK(f.content.find("# Zicht " ZICHT_VERSION) != std::string::npos);
   }
 }
+
+TEST_CASE("the HTML report prints the page notes (het verhaal achter de cijfers), escaped, with paragraphs") {
+  analysis::ResultSet set;
+  report::HtmlOptions opt;
+  opt.story = {{"Overzicht", "Eerste alinea <b>\nnieuwe regel\n\nTweede alinea"}, {"Stappen", ""}};
+  const std::string html = report::results_html(set, i18n::Lang::nl, opt);
+  CHECK(html.find("<h2>Het verhaal achter de cijfers — Overzicht</h2>") != std::string::npos);
+  CHECK(html.find("<p>Eerste alinea &lt;b&gt;<br/>nieuwe regel</p>") != std::string::npos);
+  CHECK(html.find("<p>Tweede alinea</p>") != std::string::npos);
+  CHECK(html.find("Stappen") == std::string::npos);  // an empty note prints nothing
+  CHECK(report::results_html(set, i18n::Lang::en, opt).find("The story behind the numbers — Overzicht") != std::string::npos);
+}

@@ -1,9 +1,8 @@
 #include "ui/pages/page_explore.h"
 
+#include "ui/pages/page_kit.h"
+
 #include "imgui.h"
-#include "platform/platform.h"
-#include "report/html_export.h"
-#include "report/json_export.h"
 
 namespace zicht::ui {
 
@@ -15,7 +14,7 @@ analysis::ResultSet subset(const analysis::ResultSet& set, const std::vector<con
 }
 
 void draw_explore_page(const analysis::ResultSet& set, const ResultViewContext& ctx, ExplorePageState& state,
-                       std::vector<const analysis::Result*>& on_screen) {
+                       ReportActionsState& actions, std::vector<const analysis::Result*>& on_screen) {
   const auto tr = [&](const char* key) { return i18n::tr(key, ctx.lang); };
   on_screen.clear();
   ImGui::PushFont(ctx.fonts.large);
@@ -37,36 +36,7 @@ void draw_explore_page(const analysis::ResultSet& set, const ResultViewContext& 
   if (chosen) on_screen.push_back(chosen);
 
   // Page actions: reports render the same result objects as the screen.
-  if (ImGui::Button(tr("report.html_page").c_str())) {
-    const std::string html = report::results_html(subset(set, on_screen), ctx.lang);
-    platform::download("zicht-verkennen.html", "text/html;charset=utf-8", html.data(), html.size());
-  }
-  ctx.anchor("explore.report_page");
-  ImGui::SameLine();
-  if (ImGui::Button(tr("report.html_all").c_str())) {
-    const std::string html = report::results_html(set, ctx.lang);
-    platform::download("zicht-rapport.html", "text/html;charset=utf-8", html.data(), html.size());
-  }
-  ctx.anchor("explore.report_all");
-  ImGui::SameLine();
-  if (ImGui::Button(tr("report.json").c_str())) {
-    const std::string json = report::results_json(set, ctx.lang).dump(2);
-    platform::download("zicht-resultaten.json", "application/json", json.data(), json.size());
-  }
-  ctx.anchor("explore.json");
-  ImGui::SameLine();
-  ImGui::Checkbox(tr("a11y.show").c_str(), &state.accessible_html);
-  ctx.anchor("explore.a11y");
-  std::string twin;
-  if (state.accessible_html) {
-    report::HtmlOptions opt;
-    opt.standalone = false;
-    twin = report::results_html(subset(set, on_screen), ctx.lang, opt);
-  }
-  if (twin != state.accessible_html_shown) {
-    platform::set_accessible_html(twin);
-    state.accessible_html_shown = std::move(twin);
-  }
+  draw_report_actions(set, on_screen, ctx, "explore", "verkennen", actions);
 
   ImGui::Spacing();
   if (overview) {

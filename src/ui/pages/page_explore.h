@@ -11,13 +11,12 @@ namespace zicht::ui {
 
 struct ExplorePageState {
   std::string selected;  // result id of the column shown
-  bool accessible_html = false;
-  std::string accessible_html_shown;  // what the page's HTML twin holds now (replaced only on change)
 };
+struct ReportActionsState;
 
 // Draws the page; fills on_screen with the results it showed (for the state hook and the reports).
 void draw_explore_page(const analysis::ResultSet& set, const ResultViewContext& ctx, ExplorePageState& state,
-                       std::vector<const analysis::Result*>& on_screen);
+                       ReportActionsState& actions, std::vector<const analysis::Result*>& on_screen);
 
 // The results on screen as their own result set (same provenance), for the page's report and the state hook.
 analysis::ResultSet subset(const analysis::ResultSet& set, const std::vector<const analysis::Result*>& results);

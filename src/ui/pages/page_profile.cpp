@@ -1,0 +1,353 @@
+#include "ui/pages/page_profile.h"
+
+#include <algorithm>
+#include <map>
+
+#include "analysis/binc.h"
+#include "analysis/choices.h"
+#include "analysis/sofs.h"
+#include "core/werkmap.h"
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+
+namespace zicht::ui {
+
+const std::vector<ProfilePage>& sofs_pages() {
+  static const std::vector<ProfilePage> pages = {
+      {"overzicht", "page.sofs.overzicht", {"sofs.overview", "sofs.case_type"}},
+      {"stappen", "page.sofs.stappen", {"sofs.steps", "sofs.all_steps"}},
+      {"partnerschap", "page.sofs.partnerschap", {"sofs.partnership"}},
+      {"netwerk", "page.sofs.netwerk", {"sofs.network_meetings", "sofs.network_figures"}},
+      {"plan_b", "page.sofs.plan_b", {"sofs.plan_b", "sofs.plan_vs_steps", "sofs.plan_adult_groups"}},
+      {"duur", "page.sofs.duur", {"sofs.time_to_step"}},
+      {"trends", "page.sofs.trends", {"sofs.trend"}},
+      {"organisaties", "page.sofs.organisaties", {"sofs.by_organisation"}},
+      {"kwaliteit", "page.sofs.kwaliteit", {"sofs.quality"}},
+  };
+  return pages;
+}
+
+const std::vector<ProfilePage>& binc_pages() {
+  static const std::vector<ProfilePage> pages = {
+      {"profiel", "page.binc.profiel", {"binc.profile"}},
+      {"organisatietype", "page.binc.organisatietype", {"binc.orgtype_by_status"}},
+      {"modules", "page.binc.modules", {"binc.module_frequency", "binc.module_combination", "binc.module_rank"}},
+      {"voor_na", "page.binc.voor_na", {"binc.pre_post"}},
+      {"overgangen", "page.binc.overgangen", {"binc.transitions"}},
+      {"duur", "page.binc.duur", {"binc.durations"}},
+      {"kwaliteit", "page.binc.kwaliteit", {"binc.quality"}},
+  };
+  return pages;
+}
+
+const ProfilePage* find_profile_page(const std::string& profile, const std::string& id) {
+  const auto& pages = profile == "binc" ? binc_pages() : sofs_pages();
+  for (const auto& p : pages)
+    if (id == p.id) return &p;
+  return nullptr;
+}
+
+namespace {
+
+// Text buffers of date fields, kept between frames while the user types.
+std::map<std::string, std::string>& buffers() {
+  static std::map<std::string, std::string> b;
+  return b;
+}
+
+std::string tr(const ResultViewContext& rv, const char* key) { return i18n::tr(key, rv.lang); }
+
+// A combo listing choices with check marks; the preview says how many are chosen ("alle" when none).
+bool multi_select(const char* id, const std::string& label, const std::vector<std::string>& choices,
+                  std::vector<std::string>& chosen, const ResultViewContext& rv) {
+  bool changed = false;
+  const std::string preview =
+      chosen.empty() ? tr(rv, "filter.all")
+                     : (chosen.size() == 1 ? chosen.front()
+                                           : i18n::format(tr(rv, "filter.n_chosen"), {std::to_string(chosen.size())}));
+  ImGui::SetNextItemWidth(220);
+  if (ImGui::BeginCombo((label + "###" + id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+    if (ImGui::Selectable(tr(rv, "filter.all").c_str(), chosen.empty())) {
+      chosen.clear();
+      changed = true;
+    }
+    for (const auto& c : choices) {
+      const bool on = std::find(chosen.begin(), chosen.end(), c) != chosen.end();
+      if (ImGui::Selectable(c.c_str(), on, ImGuiSelectableFlags_DontClosePopups)) {
+        if (on) chosen.erase(std::find(chosen.begin(), chosen.end(), c));
+        else chosen.push_back(c);
+        std::sort(chosen.begin(), chosen.end());
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  rv.anchor(std::string("filter.") + id);
+  return changed;
+}
+
+// A YYYY-MM-DD field bound to an optional date; applies when the text is a valid date or empty.
+bool date_field(const char* id, const std::string& label, std::optional<int32_t>& value,
+                const ResultViewContext& rv) {
+  std::string& buf = buffers()[id];
+  ImGui::SetNextItemWidth(130);
+  bool changed = false;
+  if (ImGui::InputTextWithHint((label + "###" + id).c_str(), tr(rv, "filter.date_hint").c_str(), &buf)) {
+    int32_t d = 0;
+    if (buf.empty()) {
+      value.reset();
+      changed = true;
+    } else if (buf.size() == 10 && core::parse_iso_date(buf, d)) {
+      value = d;
+      changed = true;
+    }
+  }
+  // While not being edited the field shows the date in effect (an invalid entry is dropped on leaving).
+  if (!ImGui::IsItemActive()) buf = value ? core::format_iso_date(*value) : std::string();
+  rv.anchor(std::string("filter.") + id);
+  return changed;
+}
+
+bool denominator_combo(Workspace& ws, const ResultViewContext& rv) {
+  static const char* kDen[] = {"valid", "applicable", "all"};
+  const std::string current = ws.werkmap().denominator();
+  ImGui::SetNextItemWidth(200);
+  bool changed = false;
+  if (ImGui::BeginCombo((tr(rv, "filter.denominator") + "###den").c_str(),
+                        tr(rv, ("denominator." + current).c_str()).c_str())) {
+    for (const char* d : kDen) {
+      if (ImGui::Selectable(tr(rv, (std::string("denominator.") + d).c_str()).c_str(), current == d)) {
+        ws.patch_werkmap_options({{"denominator", d}});
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  rv.anchor("filter.denominator");
+  return changed;
+}
+
+void sofs_controls(const ProfilePageArgs& a) {
+  const ResultViewContext& rv = a.rv;
+  auto o = analysis::sofs::Options::from_werkmap(a.workspace.werkmap().doc());
+  bool changed = false;
+  static std::vector<std::string> orgs, types;
+  static uint64_t choices_version = ~uint64_t(0);
+  if (choices_version != a.workspace.version()) {
+    choices_version = a.workspace.version();
+    orgs = analysis::field_values(*a.data, "organisatie");
+    types = analysis::field_values(*a.data, "typering");
+  }
+  if (ImGui::CollapsingHeader((tr(rv, "filter.title") + "###filters").c_str())) {
+    ImGui::Indent();
+    changed |= date_field("from", tr(rv, "filter.from"), o.period_from, rv);
+    ImGui::SameLine();
+    changed |= date_field("to", tr(rv, "filter.to"), o.period_to, rv);
+    ImGui::SameLine();
+    int by = o.period_by_end ? 1 : 0;
+    if (ImGui::RadioButton(tr(rv, "filter.by_start").c_str(), &by, 0)) changed = true;
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr(rv, "filter.by_end").c_str(), &by, 1)) changed = true;
+    o.period_by_end = by == 1;
+    changed |= multi_select("organisatie", tr(rv, "filter.organisation"), orgs, o.organisations, rv);
+    ImGui::SameLine();
+    changed |= multi_select("typering", tr(rv, "filter.typering"), types, o.typering, rv);
+    ImGui::SameLine();
+    static const char* kStatus[] = {"", "open", "closed"};
+    ImGui::SetNextItemWidth(150);
+    if (ImGui::BeginCombo((tr(rv, "filter.status") + "###status").c_str(),
+                          tr(rv, ("filter.status." + (o.status.empty() ? std::string("all") : o.status)).c_str())
+                              .c_str())) {
+      for (const char* s : kStatus) {
+        const std::string key = std::string("filter.status.") + (*s ? s : "all");
+        if (ImGui::Selectable(tr(rv, key.c_str()).c_str(), o.status == s)) {
+          o.status = s;
+          changed = true;
+        }
+      }
+      ImGui::EndCombo();
+    }
+    rv.anchor("filter.status");
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr(rv, "norms.title").c_str());
+    ImGui::SetNextItemWidth(110);
+    changed |= ImGui::InputInt((tr(rv, "norms.meetings_low") + "###mlow").c_str(), &o.meetings_low);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    changed |= ImGui::InputInt((tr(rv, "norms.meetings_high") + "###mhigh").c_str(), &o.meetings_high);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    changed |= ImGui::InputInt((tr(rv, "norms.duration") + "###dur").c_str(), &o.duration_months);
+    o.meetings_low = std::max(0, o.meetings_low);
+    o.meetings_high = std::max(o.meetings_low, o.meetings_high);
+    o.duration_months = std::max(1, std::min(120, o.duration_months));
+    denominator_combo(a.workspace, rv);
+    ImGui::Unindent();
+  }
+  if (changed) a.workspace.patch_werkmap_options(o.to_json());
+}
+
+void binc_controls(const ProfilePageArgs& a) {
+  const ResultViewContext& rv = a.rv;
+  auto o = analysis::binc::Options::from_werkmap(a.workspace.werkmap().doc());
+  bool changed = false;
+  static std::vector<std::string> orgs, types;
+  static uint64_t choices_version = ~uint64_t(0);
+  if (choices_version != a.workspace.version()) {
+    choices_version = a.workspace.version();
+    orgs = analysis::field_values(*a.data, "organisatie");
+    types = analysis::field_values(*a.data, "module_type");
+  }
+  // The counting unit is always in view: it changes the numbers and every title.
+  static const analysis::binc::Unit kUnits[] = {analysis::binc::Unit::kinderen, analysis::binc::Unit::modules,
+                                                analysis::binc::Unit::schakelingen, analysis::binc::Unit::kind_jaar,
+                                                analysis::binc::Unit::gezinnen};
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(rv, "page.unit.switch").c_str());
+  ImGui::SameLine();
+  for (auto u : kUnits) {
+    const std::string key = std::string("page.unit.") + analysis::binc::unit_id(u);
+    if (u == analysis::binc::Unit::gezinnen) {
+      const core::MappedField* g = a.data->field("gezin_id");
+      if (!g || !g->mapped()) continue;
+    }
+    if (ImGui::RadioButton(tr(rv, key.c_str()).c_str(), o.unit == u)) {
+      o.unit = u;
+      changed = true;
+    }
+    rv.anchor(std::string("binc.unit.") + analysis::binc::unit_id(u));
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  if (ImGui::CollapsingHeader((tr(rv, "filter.title") + "###filters").c_str())) {
+    ImGui::Indent();
+    changed |= multi_select("organisatie", tr(rv, "filter.organisation"), orgs, o.organisations, rv);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(360);
+    if (ImGui::BeginCombo((tr(rv, "page.binc.setting.sofs_module") + "###sofsmod").c_str(), o.sofs_module_type.c_str())) {
+      for (const auto& t : types)
+        if (ImGui::Selectable(t.c_str(), t == o.sofs_module_type)) {
+          o.sofs_module_type = t;
+          changed = true;
+        }
+      ImGui::EndCombo();
+    }
+    int rule = o.orgtype_from_last_sofs ? 1 : 0;
+    if (ImGui::RadioButton(tr(rv, "page.binc.setting.orgtype_latest").c_str(), &rule, 0)) changed = true;
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr(rv, "page.binc.setting.orgtype_last_sofs").c_str(), &rule, 1)) changed = true;
+    o.orgtype_from_last_sofs = rule == 1;
+    ImGui::SetNextItemWidth(110);
+    changed |= ImGui::InputInt((tr(rv, "page.binc.setting.min_path") + "###minpath").c_str(), &o.min_path);
+    o.min_path = std::max(1, o.min_path);
+    denominator_combo(a.workspace, rv);
+    ImGui::Unindent();
+  }
+  if (a.page.id == std::string("voor_na") || a.page.id == std::string("overgangen")) {
+    if (ImGui::CollapsingHeader((tr(rv, "page.binc.clusters.title") + "###clusters").c_str())) {
+      ImGui::TextWrapped("%s", tr(rv, "page.binc.clusters.help").c_str());
+      std::map<std::string, std::string> effective = o.clusters;
+      if (ImGui::BeginTable("##clusters", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                                 ImGuiTableFlags_ScrollY,
+                            ImVec2(0, std::min(360.0f, ImGui::GetTextLineHeightWithSpacing() * (types.size() + 2.0f))))) {
+        ImGui::TableSetupColumn(tr(rv, "page.binc.clusters.module").c_str());
+        ImGui::TableSetupColumn(tr(rv, "page.binc.clusters.cluster").c_str());
+        ImGui::TableHeadersRow();
+        for (const auto& t : types) {
+          if (t == o.sofs_module_type) continue;
+          ImGui::TableNextRow();
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(t.c_str());
+          ImGui::TableNextColumn();
+          auto it = effective.find(t);
+          std::string& buf = buffers()["cluster:" + t];
+          const std::string current = it == effective.end() ? std::string() : it->second;
+          ImGui::PushID(t.c_str());
+          ImGui::SetNextItemWidth(-1);
+          if (ImGui::InputTextWithHint("##c", tr(rv, "page.binc.clusters.other").c_str(), &buf,
+                                       ImGuiInputTextFlags_EnterReturnsTrue)) {
+            o.clusters[t] = buf;
+            changed = true;
+          }
+          if (!ImGui::IsItemActive() && !changed) buf = current;
+          ImGui::PopID();
+        }
+        ImGui::EndTable();
+      }
+    }
+  }
+  if (changed) a.workspace.patch_werkmap_options(o.to_json());
+}
+
+bool is_row_level(const analysis::Table& t) {
+  // Row-level lists (data-quality flags with row numbers and ids) are hidden in presentation mode.
+  for (const auto& c : t.columns)
+    if (c.id == "row" || c.id == "traject_id" || c.id == "kind_id") return true;
+  return false;
+}
+
+}  // namespace
+
+void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Result*>& on_screen) {
+  const ResultViewContext& rv = a.rv;
+  on_screen.clear();
+  const std::string title = tr(rv, a.page.title_key);
+  if (!a.data) {
+    draw_page_title(title, tr(rv, ("page." + a.profile + ".empty").c_str()), rv);
+    ImGui::Spacing();
+    if (primary_button(rv.theme, tr(rv, "start.open").c_str()) && a.request_open_file) *a.request_open_file = true;
+    rv.anchor(a.profile + ".empty.open");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(rv, "page.load_demo").c_str())) a.workspace.load_builtin_sample();
+    rv.anchor(a.profile + ".empty.demo");
+    return;
+  }
+  const std::string sub = i18n::format(tr(rv, ("page." + a.profile + ".subtitle").c_str()),
+                                       {a.data->file, std::to_string(a.data->validation.rows_used),
+                                        a.set.provenance.as_of});
+  draw_page_title(title, sub, rv);
+  for (const char* id : a.page.results)
+    if (const analysis::Result* r = a.set.find(id)) on_screen.push_back(r);
+
+  const std::string note_key = a.profile + "." + a.page.id;
+  const auto& notes = a.workspace.werkmap().doc().value("notes", nlohmann::json::object());
+  const std::string note = notes.is_object() ? notes.value(note_key, std::string()) : std::string();
+  report::HtmlOptions html;
+  html.title = tr(rv, "app.title") + " — " + title;
+  html.story.push_back({title, note});
+  draw_report_actions(a.set, on_screen, rv, a.profile + "." + a.page.id, a.profile + "-" + a.page.id, a.actions,
+                      html);
+  ImGui::Spacing();
+  if (a.profile == "sofs") sofs_controls(a);
+  else binc_controls(a);
+  ImGui::Separator();
+  ImGui::Spacing();
+
+  if (on_screen.empty()) {
+    ImGui::TextWrapped("%s", tr(rv, "page.no_results").c_str());
+  }
+  for (const analysis::Result* r : on_screen) {
+    const bool overview = r->id.size() > 9 && r->id.compare(r->id.size() - 9, 9, ".overview") == 0;
+    if (overview && draw_headlines(*r, rv)) {
+      ImGui::Spacing();
+      continue;
+    }
+    if (a.presentation) {
+      analysis::Result shown = *r;
+      shown.tables.erase(std::remove_if(shown.tables.begin(), shown.tables.end(), is_row_level),
+                         shown.tables.end());
+      shown.flags.clear();
+      draw_result(shown, rv);
+    } else {
+      draw_result(*r, rv);
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+  }
+  draw_page_note(note, rv, "note." + note_key, [&](const std::string& text) {
+    a.workspace.patch_werkmap_options({{"notes", {{note_key, text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text)}}}});
+  });
+}
+
+}  // namespace zicht::ui

@@ -1,0 +1,128 @@
+// Issues 9 and 10 in the browser: every SofS and Binc page of the built-in demo, reached through the left
+// navigation, shows its results; the numbers on screen are, table for table, those of `zicht analyse` on the same
+// file; the Binc counting unit changes numbers and titles together; a page note reaches the HTML report.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, openApp, waitReady, state, clickAnchor, dist, artifacts, root } from './helpers.mjs';
+
+const cli = path.join(root, 'build/zicht');
+const pages = {
+  sofs: {
+    overzicht: ['sofs.overview', 'sofs.case_type'], stappen: ['sofs.steps', 'sofs.all_steps'],
+    partnerschap: ['sofs.partnership'], netwerk: ['sofs.network_meetings', 'sofs.network_figures'],
+    plan_b: ['sofs.plan_b', 'sofs.plan_vs_steps', 'sofs.plan_adult_groups'], duur: ['sofs.time_to_step'],
+    trends: ['sofs.trend'], organisaties: ['sofs.by_organisation'], kwaliteit: ['sofs.quality'],
+  },
+  binc: {
+    profiel: ['binc.profile'], organisatietype: ['binc.orgtype_by_status'],
+    modules: ['binc.module_frequency', 'binc.module_combination', 'binc.module_rank'], voor_na: ['binc.pre_post'],
+    overgangen: ['binc.transitions'], duur: ['binc.durations'], kwaliteit: ['binc.quality'],
+  },
+};
+
+let server, browser, base;
+before(async () => {
+  server = await serve(dist);
+  base = `http://127.0.0.1:${server.address().port}/zicht.html`;
+  browser = await launch();
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+async function openPage(page, profile, id) {
+  await clickAnchor(page, `nav.${profile}.${id}`);
+  await page.waitForFunction(([p, s]) => {
+    const st = window.zichtState();
+    return st.app.page === p && st.app.subpage === s;
+  }, [profile, id]);
+  await page.waitForTimeout(150);  // one more frame: the results of the page are on screen
+  return state(page);
+}
+
+// The CLI on the very bytes of the built-in demo (same generator, same seed).
+function cliResults(profile) {
+  const dir = path.join(artifacts, `cli-${profile}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const data = path.join(dir, `demo_${profile}.csv`);
+  execFileSync(cli, ['demo', '--profile', profile, '--out', data]);
+  const args = ['analyse', '--profile', profile, '--lang', 'nl'];
+  if (profile === 'binc') {
+    const clients = path.join(dir, 'demo_binc_clients.csv');
+    execFileSync(cli, ['demo', '--profile', 'binc', '--part', 'clients', '--out', clients]);
+    args.push('--clients', clients);
+  }
+  return JSON.parse(execFileSync(cli, [...args, data], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+}
+
+for (const profile of ['sofs', 'binc']) {
+  test(`every ${profile} page shows its results, number for number those of zicht analyse`, async () => {
+    const expected = cliResults(profile);
+    const ids = expected.results.map((r) => r.id);
+    for (const list of Object.values(pages[profile])) for (const id of list) assert.ok(ids.includes(id), `CLI writes ${id}`);
+    const { context, page, log } = await openApp(browser, base);
+    await waitReady(page);
+    for (const [id, results] of Object.entries(pages[profile])) {
+      const s = await openPage(page, profile, id);
+      const shown = s.results.results.map((r) => r.id);
+      assert.deepEqual(shown, results, `${profile}/${id} shows its results`);
+      for (const r of s.results.results) {
+        const twin = expected.results.find((x) => x.id === r.id);
+        assert.deepEqual(r.tables, twin.tables, `tables of ${r.id}`);
+        assert.deepEqual(r.tests, twin.tests, `tests of ${r.id}`);
+      }
+      await page.screenshot({ path: path.join(artifacts, `page-${profile}-${id}.png`) });
+    }
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+}
+
+test('the Binc counting unit changes the numbers and the titles together', async () => {
+  const { context, page, log } = await openApp(browser, base);
+  await waitReady(page);
+  const before = (await openPage(page, 'binc', 'profiel')).results.results[0];
+  await clickAnchor(page, 'binc.unit.kind_jaar');
+  await page.waitForFunction((u) => window.zichtState().results.results[0]?.unit?.nl !== u, before.unit.nl);
+  const after = (await state(page)).results.results[0];
+  assert.notDeepEqual(after.tables, before.tables);
+  assert.notEqual(after.unit.nl, before.unit.nl);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a page note is kept in the werkmap and printed in the page report', async () => {
+  const { context, page, log } = await openApp(browser, base);
+  await waitReady(page);
+  await openPage(page, 'sofs', 'overzicht');
+  const note = 'Veel trajecten startten in de zomer — ZZNOTE42';
+  // The note field is at the bottom of the page: scroll it into view, then type.
+  await page.mouse.move(700, 500);
+  for (let i = 0; i < 40 && !(await state(page)).anchors['note.sofs.overzicht']; i++) {
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(60);
+  }
+  for (let i = 0; i < 40; i++) {
+    const r = (await state(page)).anchors['note.sofs.overzicht'];
+    if (r && r[1] + r[3] < 780) break;
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(60);
+  }
+  await clickAnchor(page, 'note.sofs.overzicht');
+  await page.keyboard.type(note);
+  await page.waitForFunction((n) => window.zichtState().werkmap.doc.notes?.['sofs.overzicht'] === n, note);
+  for (let i = 0; i < 60 && !(await state(page)).anchors['sofs.overzicht.report_page']; i++) {
+    await page.mouse.wheel(0, -800);
+    await page.waitForTimeout(60);
+  }
+  const dl = page.waitForEvent('download', { timeout: 10000 });
+  await clickAnchor(page, 'sofs.overzicht.report_page');
+  const file = path.join(artifacts, 'sofs-overzicht-report.html');
+  await (await dl).saveAs(file);
+  const html = fs.readFileSync(file, 'utf8');
+  assert.ok(html.includes('ZZNOTE42'), 'the note is in the report');
+  assert.ok(html.includes('Het verhaal achter de cijfers'));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
