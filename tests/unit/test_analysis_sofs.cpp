@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analysis/sofs.h"
+#include "analysis/sofs_common.h"
 #include "core/schema.h"
 #include "core/table.h"
 #include "core/werkmap.h"
@@ -945,6 +946,25 @@ TEST_CASE("SofS: deterministic output") {
   CHECK(report::results_json(a, i18n::Lang::en).dump() == report::results_json(b, i18n::Lang::en).dump());
 }
 
+TEST_CASE("SofS: the large-sample Mann–Whitney path agrees with stats::mann_whitney") {
+  std::vector<double> gx, gy;
+  for (int i = 0; i < 300; ++i) gx.push_back(i % 7);
+  for (int i = 0; i < 250; ++i) gy.push_back((i * 3) % 11);
+  const auto a = analysis::sofs::detail::mann_whitney(gx, gy);        // via zicht::stats
+  const auto b = analysis::sofs::detail::mann_whitney(gx, gy, true);  // value counts
+  CHECK(a.n_x == b.n_x);
+  CHECK(a.n_y == b.n_y);
+  CHECK(b.w == Approx(a.w).epsilon(1e-12));
+  CHECK(b.z == Approx(a.z).epsilon(1e-12));
+  CHECK(b.p == Approx(a.p).epsilon(1e-9));
+  CHECK(b.r == Approx(a.r).epsilon(1e-12));
+  CHECK(a.variant == b.variant);
+  CHECK(a.warnings == b.warnings);
+  // The demo's meetings by adult plan (ties, n = 122) the same way.
+  const Table& m = table(result(the_demo().rs, "sofs.plan_adult_groups"), "mann_whitney");
+  CHECK(x(m, 0, "w") == 717);  // regression value (stats::mann_whitney path)
+}
+
 TEST_CASE("SofS: 100,000 trajectories", "[.][bench]") {
   demo::DemoOptions o;
   o.rows = 100000;
@@ -956,4 +976,28 @@ TEST_CASE("SofS: 100,000 trajectories", "[.][bench]") {
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   WARN("results() on 100,000 trajectories: " << ms << " ms");
   CHECK(rs.size() == 14);
+  using namespace analysis::sofs::detail;
+  analysis::sofs::Options opt;
+  auto time = [](const char* what, auto&& f) {
+    const auto a = std::chrono::steady_clock::now();
+    f();
+    const double t = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count();
+    WARN(what << ": " << t << " ms");
+  };
+  Data d;
+  time("prepare", [&] { d = prepare(ds, opt); });
+  time("overview", [&] { overview(d); });
+  time("case_type", [&] { case_type(d); });
+  time("steps", [&] { steps(d); });
+  time("all_steps", [&] { all_steps(d); });
+  time("partnership", [&] { partnership(d); });
+  time("network_meetings", [&] { network_meetings(d); });
+  time("network_figures", [&] { network_figures(d); });
+  time("plan_b", [&] { plan_b(d); });
+  time("plan_vs_steps", [&] { plan_vs_steps(d); });
+  time("plan_adult_groups", [&] { plan_adult_groups(d); });
+  time("time_to_step", [&] { time_to_step(d); });
+  time("trend", [&] { trend(d); });
+  time("by_organisation", [&] { by_organisation(d); });
+  time("quality", [&] { quality(d); });
 }
