@@ -584,6 +584,24 @@ TEST_CASE("SofS: status is decided on the as-of date") {
   CHECK(n(q, row_of(q, "rule_id", "end_after_as_of"), "n") == 1);
 }
 
+TEST_CASE("SofS: only the required columns, or no rows at all: every result, no crash") {
+  core::ReadResult f = read("Identificatiecode;Startdatum traject\nA;01/01/2022\nB;01/02/2022\n");
+  core::MappedDataset ds = map(f, day(2023, 1, 1));
+  REQUIRE(ds.mapping.ok());
+  const auto rs = analysis::sofs::results(ds, {});
+  REQUIRE(rs.size() == 14);
+  const Table& o = table(result(rs, "sofs.overview"), "headline");
+  CHECK(n(o, 0, "n") == 2);
+  CHECK(n(o, 1, "n") == 2);  // no end date column: open
+  CHECK(n(table(result(rs, "sofs.all_steps"), "composite"), 2, "missing") == 2);  // undetermined
+  core::ReadResult empty = read("Identificatiecode;Startdatum traject;Einddatum;Netwerkberaden\n");
+  core::MappedDataset de = map(empty, day(2023, 1, 1));
+  const auto re = analysis::sofs::results(de, {});
+  REQUIRE(re.size() == 14);
+  CHECK(n(table(result(re, "sofs.overview"), "headline"), 0, "n") == 0);
+  CHECK(na(table(result(re, "sofs.overview"), "headline"), 3, "value"));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // (b) The demo: the published figures of SPEC §3.1.
 
