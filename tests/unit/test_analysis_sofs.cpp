@@ -847,8 +847,12 @@ TEST_CASE("SofS demo: published figures that cannot be reproduced, and why") {
       {"logistic β = 0.13 (p = 0.40), −2LL 102.38; β = 0.26, −2LL 178.00", "not targeted; different unpublished Ns"},
       {"7.3 % of closed without network figures", "the demo has 17/236 = 7.2 % (not targeted)"},
       {"mean duration 'rond de acht maanden' (L3347)", "9.2 elsewhere (§3.20 #9); the demo follows 9.2"},
+      {"'40 % langer dan acht maanden' next to the adult-plan time (summary L364–368)",
+       "§3.20 #10: the 40 % is module duration, 94/236 = 39.8 % > 8 completed months, not a time to the plan"},
+      {"logistic regression with p = 0.40 called 'voorspellend'",
+       "§3.20 #12: a reading, not a number; Zicht reports β, OR with 95 % CI and p and makes no such claim"},
   };
-  CHECK(sizeof(list) / sizeof(list[0]) == 11);
+  CHECK(sizeof(list) / sizeof(list[0]) == 13);
   const auto& rs = the_demo().rs;
   // Asserted where possible:
   const Table& o = table(result(rs, "sofs.overview"), "headline");
@@ -865,6 +869,10 @@ TEST_CASE("SofS demo: published figures that cannot be reproduced, and why") {
   CHECK(x(zt, 1, "pct") == Approx(7.2).margin(0.05));
   const Table& mw = table(result(rs, "sofs.plan_adult_groups"), "mann_whitney");
   CHECK(x(mw, 0, "w") != Approx(1850.0));
+  const Table& th = table(result(rs, "sofs.time_to_step"), "duration_threshold");
+  CHECK(x(th, 1, "pct") == Approx(39.8).margin(0.05));  // #10: the "40 %" is duration
+  const Table& lg = table(result(rs, "sofs.plan_adult_groups"), "logistic");
+  CHECK(lg.column_index("or_lower") >= 0);  // #12: the CI is always shown next to β and p
 }
 
 // ---------------------------------------------------------------------------------------------------------------
