@@ -183,6 +183,7 @@ Result plan_vs_steps(const Data& d) {
         t.name = fe.info.method;
         t.variant = fe.info.variant + "; " + what;
         t.n = fe.info.n;
+        t.statistic = stats::kNaN;  // an exact test has no test statistic
         t.p = fe.p_value;
         t.warnings = warning_codes(fe.info);
         r.tests.push_back(t);
@@ -424,8 +425,10 @@ Result time_to_step(const Data& d) {
       }
     }
     const stats::KaplanMeierResult res = stats::kaplan_meier(times, events);
+    const Value label = step_label(d, s), id = Value::str(kStepIds[s]);
+    km.rows.reserve(km.rows.size() + res.rows.size());
     for (const auto& row : res.rows)
-      km.rows.push_back({step_label(d, s), Value::str(kStepIds[s]), num(row.time), Value::of(row.n_risk),
+      km.rows.push_back({label, id, num(row.time), Value::of(row.n_risk),
                          Value::of(row.n_event), Value::of(row.n_censor), num(row.surv), num(row.lower),
                          num(row.upper)});
     ks.rows.push_back({step_label(d, s), Value::str(kStepIds[s]), Value::of(res.info.n), Value::of(res.events),
