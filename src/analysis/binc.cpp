@@ -161,6 +161,18 @@ struct Quality {
     ++k;
     flags.push_back(Flag{file, row, column, std::move(value), rule});
   }
+  // A flag whose value text is made only when it will be kept (no string work per row once a rule is full).
+  template <class MakeValue>
+  void flag_if(Rule& r, const std::string& file, int64_t row, const std::string& column, MakeValue make) {
+    ++r.n;
+    size_t& k = flags_per_rule[r.id];
+    if (k >= kMaxFlagsPerRule) {
+      truncated = true;
+      return;
+    }
+    ++k;
+    flags.push_back(Flag{file, row, column, make(), r.id});
+  }
 };
 
 struct Context {
@@ -860,7 +872,7 @@ Result pre_post(const Context& cx) {
     return t;
   };
   r.tables.push_back(make("clusters", u == Unit::schakelingen));
-  if (u != Unit::schakelingen) r.tables.push_back(make("clusters_schakelingen", true));
+  if (u != Unit::schakelingen) r.notes.push_back(Text::key("binc.note.pre_post_table8_links"));
 
   const long n = long(cx.selected.size());
   Table s;
@@ -1066,6 +1078,7 @@ Result quality(Context& cx) {
   const core::MappedField* fsch = ds.field("schakeling");
   const core::MappedField* fmid = ds.field("module_id");
   Quality& q = cx.q;
+  q.rules.reserve(32);  // references to rules are held below
   // Fixed rule order.
   q.rule("overlapping_modules", Unit::modules);
   q.rule("overlapping_sofs_modules", Unit::modules);
@@ -1076,6 +1089,10 @@ Result quality(Context& cx) {
   q.rule("schakeling_mismatch", Unit::modules);
   q.rule("duplicate_module_id", Unit::modules);
   q.rule("children_without_sofs", Unit::kinderen);
+  q.rule("start_after_as_of", Unit::modules).n = ch.after_as_of;
+  for (uint32_t m : ch.after_as_of_rows)
+    q.flag(ds.file, ds.row_number(m), fs->column_name, ds.text(*fs, m), "start_after_as_of");
+  if (ch.after_as_of > long(ch.after_as_of_rows.size())) q.truncated = true;
   q.rule("repeat_counts_vs_module_total", Unit::modules);
   if (cx.clients) {
     q.rule("clients_without_modules", Unit::kinderen, "binc.unit.client_rows").n = cx.clients_without_modules;
@@ -1092,48 +1109,45 @@ Result quality(Context& cx) {
   }
   const std::string file = ds.file;
   long sofs_rows = 0, freq_sum = 0;
+  // References first: the rule list does not grow inside the loop.
+  Quality::Rule& r_overlap = q.rule("overlapping_modules", Unit::modules);
+  Quality::Rule& r_overlap_sofs = q.rule("overlapping_sofs_modules", Unit::modules);
+  Quality::Rule& r_end = q.rule("end_before_start", Unit::modules);
+  Quality::Rule& r_unknown = q.rule("unknown_module_type", Unit::modules);
+  Quality::Rule& r_missing = q.rule("missing_module_type", Unit::modules);
+  Quality::Rule& r_unclustered = q.rule("unclustered_module_type", Unit::modules);
+  Quality::Rule& r_schak = q.rule("schakeling_mismatch", Unit::modules);
+  Quality::Rule& r_dup = q.rule("duplicate_module_id", Unit::modules);
+  Quality::Rule& r_nosofs = q.rule("children_without_sofs", Unit::kinderen);
+  const core::MappedField* fkid = ds.field("kind_id");
+  const bool has_type = mt && mt->mapped(), has_end = fe && fe->mapped(), has_sch = fsch && fsch->mapped();
   for (size_t c = 0; c < ch.children(); ++c) {
     if (ch.n_sofs[c] == 0) {
-      ++q.rule("children_without_sofs", Unit::kinderen).n;
       const uint32_t r0 = ch.order[ch.begin[c]];
-      q.flag(file, ds.row_number(r0), ds.field("kind_id")->column_name, std::string(ch.child_id(c)),
-             "children_without_sofs");
+      q.flag_if(r_nosofs, file, ds.row_number(r0), fkid->column_name, [&] { return std::string(ch.child_id(c)); });
     }
     int32_t max_end = INT32_MIN;
     for (uint32_t i = ch.begin[c]; i < ch.begin[c + 1]; ++i) {
       const uint32_t m = ch.order[i];
       if (ch.sofs[m]) ++sofs_rows;
-      if (i > ch.begin[c] && ch.start[m] <= max_end) {
-        ++q.rule("overlapping_modules", Unit::modules).n;
-        q.flag(file, ds.row_number(m), fs->column_name, ds.text(*fs, m), "overlapping_modules");
-      }
+      if (i > ch.begin[c] && ch.start[m] <= max_end)
+        q.flag_if(r_overlap, file, ds.row_number(m), fs->column_name, [&] { return ds.text(*fs, m); });
       max_end = std::max(max_end, ch.end[m]);
-      if (Role(ch.role[m]) == Role::sofs_parallel) {
-        ++q.rule("overlapping_sofs_modules", Unit::modules).n;
-        q.flag(file, ds.row_number(m), fs->column_name, ds.text(*fs, m), "overlapping_sofs_modules");
+      if (Role(ch.role[m]) == Role::sofs_parallel)
+        q.flag_if(r_overlap_sofs, file, ds.row_number(m), fs->column_name, [&] { return ds.text(*fs, m); });
+      if (has_end && fe->kind[m] == CellKind::Value && fe->value[m] < ch.start[m])
+        q.flag_if(r_end, file, ds.row_number(m), fe->column_name, [&] { return ds.text(*fe, m); });
+      if (has_type) {
+        if (mt->kind[m] != CellKind::Value)
+          q.flag_if(r_missing, file, ds.row_number(m), mt->column_name, [&] { return ds.text(*mt, m); });
+        else if (size_t(mt->value[m]) >= mt->spec->codes.size())
+          q.flag_if(r_unknown, file, ds.row_number(m), mt->column_name, [&] { return mt->values[size_t(mt->value[m])]; });
+        if (!ch.sofs[m] && ch.cluster_of_row(m) == ch.other_cluster) ++r_unclustered.n;
       }
-      if (fe && fe->mapped() && fe->kind[m] == CellKind::Value && fe->value[m] < ch.start[m]) {
-        ++q.rule("end_before_start", Unit::modules).n;
-        q.flag(file, ds.row_number(m), fe->column_name, ds.text(*fe, m), "end_before_start");
-      }
-      if (mt && mt->mapped()) {
-        if (mt->kind[m] != CellKind::Value) {
-          ++q.rule("missing_module_type", Unit::modules).n;
-          q.flag(file, ds.row_number(m), mt->column_name, ds.text(*mt, m), "missing_module_type");
-        } else if (size_t(mt->value[m]) >= mt->spec->codes.size()) {
-          ++q.rule("unknown_module_type", Unit::modules).n;
-          q.flag(file, ds.row_number(m), mt->column_name, mt->values[size_t(mt->value[m])], "unknown_module_type");
-        }
-        if (!ch.sofs[m] && ch.cluster_of_row(m) == ch.other_cluster) ++q.rule("unclustered_module_type", Unit::modules).n;
-      }
-      if (fsch && fsch->mapped() && fsch->kind[m] == CellKind::Value && fsch->value[m] != ch.position[m]) {
-        ++q.rule("schakeling_mismatch", Unit::modules).n;
-        q.flag(file, ds.row_number(m), fsch->column_name, ds.text(*fsch, m), "schakeling_mismatch");
-      }
-      if (!mid_count.empty() && midcol->state[m] == core::CellState::Value && mid_count[midcol->codes[m]] > 1) {
-        ++q.rule("duplicate_module_id", Unit::modules).n;
-        q.flag(file, ds.row_number(m), fmid->column_name, std::string(midcol->str(m)), "duplicate_module_id");
-      }
+      if (has_sch && fsch->kind[m] == CellKind::Value && fsch->value[m] != ch.position[m])
+        q.flag_if(r_schak, file, ds.row_number(m), fsch->column_name, [&] { return ds.text(*fsch, m); });
+      if (!mid_count.empty() && midcol->state[m] == core::CellState::Value && mid_count[midcol->codes[m]] > 1)
+        q.flag_if(r_dup, file, ds.row_number(m), fmid->column_name, [&] { return std::string(midcol->str(m)); });
     }
   }
   for (uint32_t c : cx.selected) freq_sum += ch.n_sofs[c];
