@@ -1,5 +1,7 @@
 #include "report/csv_writer.h"
 
+#include <cstring>
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -56,6 +58,15 @@ void CsvWriter::number(double value, int decimals) {
     for (int prec = 1; prec <= 17; ++prec) {
       std::snprintf(buf, sizeof buf, "%.*g", prec, value);
       if (std::strtod(buf, nullptr) == value) break;
+    }
+    // %g switches to an exponent for round numbers (100 → "1e+02"), which spreadsheets and readers of a
+    // percentage column should never see: in the everyday range, the fewest fixed decimals that read back exactly.
+    const double mag = std::fabs(value);
+    if (std::strchr(buf, 'e') && mag >= 1e-6 && mag < 1e15) {
+      for (int d = 0; d <= 20; ++d) {
+        std::snprintf(buf, sizeof buf, "%.*f", d, value);
+        if (std::strtod(buf, nullptr) == value) break;
+      }
     }
   }
   std::string s = buf;

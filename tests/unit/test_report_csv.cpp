@@ -47,3 +47,15 @@ TEST_CASE("CSV writer: comma dialect keeps decimal points and round-trips double
   w.end_row();
   CHECK(w.str() == "0.1,0.3333333333333333,1e-12\r\n");
 }
+
+TEST_CASE("CSV writer: round numbers stay plain — 100 % is 100, not 1e+02") {
+  CsvWriter w(CsvOptions{',', false, false});
+  for (double v : {100.0, 1000.0, 250000.0, 1e14, -300.0, 12.5, 0.000125, 1e20}) w.number(v);
+  w.end_row();
+  CHECK(w.str() == "100,1000,250000,100000000000000,-300,12.5,0.000125,1e+20\r\n");
+  CsvWriter be(CsvOptions::excel_be());
+  be.number(100.0);
+  be.number(37.5);
+  be.end_row();
+  CHECK(be.str().find("100;37,5\r\n") != std::string::npos);
+}

@@ -57,15 +57,18 @@ int find_role(const analysis::Table& t, analysis::Role role, int after = -1) {
 
 }  // namespace
 
-bool draw_headlines(const analysis::Result& r, const ResultViewContext& ctx) {
+bool draw_headlines(const analysis::Result& r, const ResultViewContext& ctx, const std::string& denominator) {
   if (r.tables.empty() || r.tables.front().rows.empty()) return false;
   const analysis::Table& t = r.tables.front();
   const Palette& pal = palette(ctx.theme);
   const int label_col = find_role(t, analysis::Role::category);
-  const int pct_col = find_role(t, analysis::Role::percent);
+  // The percentage and denominator of the chosen policy (SPEC §4), else the first ones.
+  int pct_col = t.column_index("pct_" + denominator);
+  int den_col = t.column_index("denom_" + denominator);
+  if (pct_col < 0) pct_col = find_role(t, analysis::Role::percent);
+  if (den_col < 0) den_col = find_role(t, analysis::Role::denominator);
   const int stat_col = find_role(t, analysis::Role::statistic);
   const int count_col = find_role(t, analysis::Role::count);
-  const int den_col = find_role(t, analysis::Role::denominator);
   const float avail = ImGui::GetContentRegionAvail().x;
   const float card_w = std::max(170.0f, std::min(240.0f, (avail - 3 * 12.0f) / 4.0f));
   const float card_h = ImGui::GetTextLineHeight() * 1.0f + ctx.fonts.large->FontSize * 1.25f +
@@ -84,10 +87,10 @@ bool draw_headlines(const analysis::Result& r, const ResultViewContext& ctx) {
     const analysis::Value* pct = cell(pct_col);
     const analysis::Value* stat = cell(stat_col);
     std::string figure;
-    if (pct && pct->kind != analysis::Value::Kind::missing)
+    if (stat && stat->kind != analysis::Value::Kind::missing)
+      figure = report::format_value(*stat, stat->kind == analysis::Value::Kind::integer ? 0 : 1, ctx.lang);
+    else if (pct && pct->kind != analysis::Value::Kind::missing)
       figure = report::format_value(*pct, 1, ctx.lang) + " %";
-    else if (stat && stat->kind != analysis::Value::Kind::missing)
-      figure = report::format_value(*stat, t.columns[static_cast<size_t>(stat_col)].decimals, ctx.lang);
     else if (count && count->kind != analysis::Value::Kind::missing)
       figure = report::format_value(*count, 0, ctx.lang);
     else
@@ -106,7 +109,8 @@ bool draw_headlines(const analysis::Result& r, const ResultViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.large);
     ImGui::TextUnformatted(figure.c_str());
     ImGui::PopFont();
-    if (count && den && count->is_number() && den->is_number() && pct_col >= 0) {
+    const bool shows_stat = stat && stat->kind != analysis::Value::Kind::missing;
+    if (!shows_stat && count && den && count->is_number() && den->is_number() && pct_col >= 0) {
       ImGui::SetCursorPosX(12);
       ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
       ImGui::TextUnformatted(i18n::format(i18n::tr("page.n_of", ctx.lang),

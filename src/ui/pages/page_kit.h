@@ -22,9 +22,10 @@ void draw_report_actions(const analysis::ResultSet& all, const std::vector<const
                          const ResultViewContext& ctx, const std::string& prefix, const std::string& file_stem,
                          ReportActionsState& state, const report::HtmlOptions& html = {});
 
-// Headline figures: each row of the result's first table as a card — the figure large, its label, and
-// "n van N" underneath when the row has a numerator and a denominator. Returns false when there is nothing to show.
-bool draw_headlines(const analysis::Result& r, const ResultViewContext& ctx);
+// Headline figures: each row of the result's first table as a card — the figure large (its statistic, else the
+// percentage under the chosen denominator policy "valid" | "applicable" | "all"), its label, and "n van N"
+// underneath when the row has a numerator and a denominator. Returns false when there is nothing to show.
+bool draw_headlines(const analysis::Result& r, const ResultViewContext& ctx, const std::string& denominator);
 
 // The page note, edited in place; `on_change` receives the new text (saved in the werkmap, never data).
 void draw_page_note(const std::string& text, const ResultViewContext& ctx, const std::string& anchor,

@@ -184,7 +184,13 @@ void sofs_controls(const ProfilePageArgs& a) {
     denominator_combo(a.workspace, rv);
     ImGui::Unindent();
   }
-  if (changed) a.workspace.patch_werkmap_options(o.to_json());
+  if (changed) {
+    nlohmann::json patch = o.to_json();
+    // A cleared date must leave the werkmap too (a merge patch keeps keys it does not mention).
+    if (!o.period_from) patch["filters"]["sofs"]["period_from"] = nullptr;
+    if (!o.period_to) patch["filters"]["sofs"]["period_to"] = nullptr;
+    a.workspace.patch_werkmap_options(patch);
+  }
 }
 
 void binc_controls(const ProfilePageArgs& a) {
@@ -328,7 +334,7 @@ void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Res
   }
   for (const analysis::Result* r : on_screen) {
     const bool overview = r->id.size() > 9 && r->id.compare(r->id.size() - 9, 9, ".overview") == 0;
-    if (overview && draw_headlines(*r, rv)) {
+    if (overview && draw_headlines(*r, rv, a.workspace.werkmap().denominator())) {
       ImGui::Spacing();
       continue;
     }
