@@ -679,6 +679,28 @@ TEST_CASE("binc: profile per child, per child × support year and per family; th
   CHECK(column(f, "n", 5) == std::vector<int64_t>{1, 1, 0, 0, 0});
 }
 
+TEST_CASE("binc: small expected counts in a large table get a Monte-Carlo p instead of Fisher's exact test") {
+  // 2,100 children; one of them in a type of its own (expected count < 1).
+  std::string csv = "Kind ID;Module;Begindatum;Einddatum;VZB organisatietype\n";
+  for (int i = 0; i < 2100; ++i) {
+    const char* type = i == 0 ? "Pleegzorg"
+                       : i % 2 ? "Organisatie voor bijzondere jeugdzorg met verblijf"
+                               : "Naadloos Flexibel Traject";
+    csv += "K" + std::to_string(i) + ";CB SofS;01/01/2022;" + (i % 3 == 0 ? "" : "01/06/2022") + ";" + type + "\n";
+  }
+  auto m = map(csv, "modules", "2022-12-31");
+  const auto rs = binc::results(m->ds, nullptr, binc::Options{});
+  const Result& r = result(rs, "binc.orgtype_by_status");
+  REQUIRE(r.tests.size() == 2);
+  CHECK(r.tests[0].n == 2100);
+  CHECK(std::find(r.tests[0].warnings.begin(), r.tests[0].warnings.end(), "expected_lt1") != r.tests[0].warnings.end());
+  CHECK(r.tests[1].name == "Fisher's exact test with simulated p-value");
+  CHECK(r.tests[1].p > 0);
+  CHECK(r.tests[1].p <= 1);
+  // Deterministic: the simulation is seeded.
+  CHECK(result(binc::results(m->ds, nullptr, binc::Options{}), "binc.orgtype_by_status").tests[1].p == r.tests[1].p);
+}
+
 // Published figures (SPEC §3.2, seed notes 003 §3.20) that the analyses cannot reproduce from the demo, and why.
 // Each is checked against what the analyses do give.
 TEST_CASE("binc demo: published figures that are not reproduced, with the reason") {
