@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <ctime>
 #include <memory>
 #include <set>
 
@@ -834,15 +835,17 @@ TEST_CASE("binc: one million module rows", "[.bench]") {
   demo::DemoOptions o{"binc"};
   o.rows = 1000000;
   auto m = map(demo::generate_csv(o), "modules", {}, "big.csv");
-  // The best of three runs: the machine may be shared.
-  double s = 1e9;
+  // The best of three runs, wall clock and process CPU time: the machine may be shared.
+  double s = 1e9, cpu = 1e9;
   std::vector<Result> rs;
   for (int k = 0; k < 3; ++k) {
     const auto t0 = std::chrono::steady_clock::now();
+    const std::clock_t c0 = std::clock();
     rs = binc::results(m->ds, nullptr, binc::Options{});
+    cpu = std::min(cpu, double(std::clock() - c0) / CLOCKS_PER_SEC);
     s = std::min(s, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
-  WARN("binc results on 1,000,000 module rows: " << s << " s (best of 3)");
+  WARN("binc results on 1,000,000 module rows: " << s << " s wall, " << cpu << " s CPU (best of 3)");
   CHECK(rs.size() == 9);
-  CHECK(s < 1.0);
+  CHECK(cpu < 1.0);
 }
