@@ -161,6 +161,12 @@ struct Quality {
     ++k;
     flags.push_back(Flag{file, row, column, std::move(value), rule});
   }
+  bool room(const std::string& rule) {
+    auto it = flags_per_rule.find(rule);
+    if (it == flags_per_rule.end() || it->second < kMaxFlagsPerRule) return true;
+    truncated = true;
+    return false;
+  }
   // A flag whose value text is made only when it will be kept (no string work per row once a rule is full).
   template <class MakeValue>
   void flag_if(Rule& r, const std::string& file, int64_t row, const std::string& column, MakeValue make) {
@@ -211,10 +217,12 @@ void load_characteristics(Context& cx) {
     std::unordered_map<std::string, int32_t> child_by_id;
     child_by_id.reserve(nc * 2);
     for (size_t c = 0; c < nc; ++c) child_by_id.emplace(std::string(ch.child_id(c)), int32_t(c));
+    std::string key;  // reused: no allocation per client row
     for (size_t r = 0; r < cx.clients->rows(); ++r) {
       if (!cx.clients->used[r] || !cid || !cid->mapped()) continue;
       const std::string_view id = R::cell_view(*cx.clients, *cid, r, scratch);
-      auto it = child_by_id.find(std::string(id));
+      key.assign(id.data(), id.size());
+      auto it = child_by_id.find(key);
       if (it == child_by_id.end()) {
         ++cx.clients_without_modules;
         cx.q.flag(cx.clients->file, cx.clients->row_number(r), cid->column_name, std::string(id),
@@ -269,8 +277,9 @@ void load_characteristics(Context& cx) {
             have = true;
           } else if (k != cf.kind[c] || (k == CellKind::Value && cf.field->value[r] != cf.value[c])) {
             ++cx.conflicts;
-            cx.q.flag(cx.mods.file, cx.mods.row_number(r), cf.field->column_name, cx.mods.text(*cf.field, r),
-                      "conflicting_characteristics");
+            if (cx.q.room("conflicting_characteristics"))
+              cx.q.flag(cx.mods.file, cx.mods.row_number(r), cf.field->column_name, cx.mods.text(*cf.field, r),
+                        "conflicting_characteristics");
             break;  // one conflict per child and characteristic
           }
         }
@@ -314,31 +323,34 @@ std::vector<uint32_t> profile_records(const Context& cx, Unit unit) {
     const core::MappedField* gm = cx.mods.field("gezin_id");
     const core::MappedField* gc = cx.clients ? cx.clients->field("gezin_id") : nullptr;
     std::unordered_map<std::string, uint32_t> first;
-    std::string scratch;
-    for (uint32_t c : cx.selected) {
-      std::string fam;
+    std::string scratch, fam;
+    auto family_key = [&](uint32_t c) {
+      fam.clear();
       const uint32_t r0 = cx.ch.order[cx.ch.begin[c]];
-      if (gm && gm->mapped() && gm->kind[r0] == CellKind::Value) fam = std::string(R::cell_view(cx.mods, *gm, r0, scratch));
-      else if (gc && gc->mapped() && !cx.client_row.empty() && cx.client_row[c] >= 0 &&
-               gc->kind[size_t(cx.client_row[c])] == CellKind::Value)
-        fam = std::string(R::cell_view(*cx.clients, *gc, size_t(cx.client_row[c]), scratch));
-      if (fam.empty()) fam = "\x01" + std::string(cx.ch.child_id(c));  // no family id: a family of its own
-      auto ins = first.emplace(fam, c);
-      if (!ins.second) {
-        const uint32_t o = ins.first->second;
-        if (cx.ch.start[cx.ch.order[cx.ch.begin[c]]] < cx.ch.start[cx.ch.order[cx.ch.begin[o]]]) ins.first->second = c;
+      if (gm && gm->mapped() && gm->kind[r0] == CellKind::Value) {
+        const std::string_view v = R::cell_view(cx.mods, *gm, r0, scratch);
+        fam.assign(v.data(), v.size());
+      } else if (gc && gc->mapped() && !cx.client_row.empty() && cx.client_row[c] >= 0 &&
+                 gc->kind[size_t(cx.client_row[c])] == CellKind::Value) {
+        const std::string_view v = R::cell_view(*cx.clients, *gc, size_t(cx.client_row[c]), scratch);
+        fam.assign(v.data(), v.size());
+      } else {  // no family id: a family of its own
+        const std::string_view v = cx.ch.child_id(c);
+        fam.assign(1, '\x01');
+        fam.append(v.data(), v.size());
       }
-    }
+    };
     for (uint32_t c : cx.selected) {
-      // Keep child order: a child is a record when it is its family's representative.
-      std::string fam;
-      const uint32_t r0 = cx.ch.order[cx.ch.begin[c]];
-      if (gm && gm->mapped() && gm->kind[r0] == CellKind::Value) fam = std::string(R::cell_view(cx.mods, *gm, r0, scratch));
-      else if (gc && gc->mapped() && !cx.client_row.empty() && cx.client_row[c] >= 0 &&
-               gc->kind[size_t(cx.client_row[c])] == CellKind::Value)
-        fam = std::string(R::cell_view(*cx.clients, *gc, size_t(cx.client_row[c]), scratch));
-      if (fam.empty()) fam = "\x01" + std::string(cx.ch.child_id(c));
-      if (first[fam] == c) rec.push_back(c);
+      family_key(c);
+      auto it = first.find(fam);
+      if (it == first.end()) first.emplace(fam, c);
+      else if (cx.ch.start[cx.ch.order[cx.ch.begin[c]]] < cx.ch.start[cx.ch.order[cx.ch.begin[it->second]]])
+        it->second = c;
+    }
+    // Keep child order: a child is a record when it represents its family.
+    for (uint32_t c : cx.selected) {
+      family_key(c);
+      if (first.find(fam)->second == c) rec.push_back(c);
     }
   } else {
     rec = cx.selected;
@@ -485,6 +497,7 @@ Result profile(Context& cx) {
     r.notes.push_back(Text::key("binc.note.profile_unit_children"));
     u = Unit::kinderen;
   }
+  if (u == Unit::gezinnen) r.notes.push_back(Text::key("binc.note.family_representative"));
   r.title = Text::key(std::string("binc.profile.title.") + unit_id(u));
   r.unit = unit_text(u);
   const std::vector<uint32_t> rec = profile_records(cx, u);
