@@ -3,6 +3,8 @@
 // its denominators.
 #include "analysis/binc.h"
 
+#include "demo/demo.h"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -55,7 +57,8 @@ Options Options::from_werkmap(const nlohmann::json& w) {
         o.sofs_module_type = (*b)["sofs_module_type"].get<std::string>();
       if (b->contains("orgtype_from") && (*b)["orgtype_from"].is_string())
         o.orgtype_from_last_sofs = (*b)["orgtype_from"].get<std::string>() == "last_sofs";
-      if (b->contains("unit") && (*b)["unit"].is_string()) parse_unit((*b)["unit"].get<std::string>(), o.unit);
+      if (b->contains("unit") && (*b)["unit"].is_string())
+        o.unit_chosen = parse_unit((*b)["unit"].get<std::string>(), o.unit);
       if (b->contains("organisations") && (*b)["organisations"].is_array())
         for (const auto& x : (*b)["organisations"])
           if (x.is_string()) o.organisations.push_back(x.get<std::string>());
@@ -81,11 +84,13 @@ Options Options::from_werkmap(const nlohmann::json& w) {
   return o;
 }
 
+std::string default_cluster(const std::string& module_type) { return demo::binc_cluster(module_type); }
+
 nlohmann::json Options::to_json() const {
   nlohmann::json j = nlohmann::json::object();
   j["settings"]["binc"] = {{"sofs_module_type", sofs_module_type},
                            {"orgtype_from", orgtype_from_last_sofs ? "last_sofs" : "latest"},
-                           {"unit", unit_id(unit)},
+                           {"unit", unit_chosen ? nlohmann::json(unit_id(unit)) : nlohmann::json(nullptr)},
                            {"organisations", organisations}};
   j["clusters"]["binc"] = nlohmann::json::object();
   for (const auto& kv : clusters) j["clusters"]["binc"][kv.first] = kv.second;
@@ -817,8 +822,9 @@ Result module_rank(const Context& cx) {
 Result pre_post(const Context& cx) {
   Result r;
   r.id = "binc.pre_post";
-  Unit u = cx.opt.unit == Unit::kinderen ? Unit::kinderen : Unit::schakelingen;
-  if (cx.opt.unit != Unit::kinderen && cx.opt.unit != Unit::schakelingen)
+  // Natural unit: schakelingen (Table 8); kinderen only when chosen.
+  Unit u = cx.opt.unit_chosen && cx.opt.unit == Unit::kinderen ? Unit::kinderen : Unit::schakelingen;
+  if (cx.opt.unit_chosen && cx.opt.unit != Unit::kinderen && cx.opt.unit != Unit::schakelingen)
     r.notes.push_back(Text::key("binc.note.pre_post_unit_links"));
   r.title = Text::key(std::string("binc.pre_post.title.") + unit_id(u));
   r.unit = unit_text(u);

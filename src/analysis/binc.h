@@ -23,7 +23,11 @@ struct Options {
   // Module type → cluster (Table 8). Empty = the report's 8 clusters; unlisted types go to "overige".
   std::map<std::string, std::string> clusters;
   bool orgtype_from_last_sofs = false;  // default: organisation type of the child's latest-starting module
-  Unit unit = Unit::kinderen;           // where a result can be counted in several units
+  // The counting unit where a result can be counted in several units. Until the user chooses one
+  // (unit_chosen), each result counts in its own natural unit, as the evaluation's tables do: the profile
+  // (Table 5) in kinderen, the pre- and post-trajectories (Table 8) in schakelingen.
+  Unit unit = Unit::kinderen;
+  bool unit_chosen = false;
   int min_path = 5;                     // Sankey: paths with fewer children merged into "overige"
   std::string denominator = "valid";
   std::vector<std::string> organisations;  // filter; empty = all
@@ -32,6 +36,10 @@ struct Options {
   static Options from_werkmap(const nlohmann::json& werkmap);
   nlohmann::json to_json() const;
 };
+
+// The report's cluster of a module type (Table 8's 8 clusters, "Overige" for the rest): the default when
+// Options::clusters is empty. A non-empty Options::clusters replaces the default as a whole.
+std::string default_cluster(const std::string& module_type);
 
 // Every result of SPEC §3.2 in page order: binc.profile, binc.orgtype_by_status, binc.module_frequency,
 // binc.module_combination, binc.module_rank, binc.pre_post, binc.transitions, binc.durations, binc.quality.

@@ -198,15 +198,21 @@ void App::draw_navigation(float width, float height) {
 }
 
 void App::draw_profile_nav(const std::string& profile, const char* section_key) {
-  const Palette& pal = palette(theme_);
-  ImGui::Spacing();
-  ImGui::Spacing();
-  ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
-  ImGui::TextUnformatted(i18n::tr(section_key, lang_).c_str());
-  ImGui::PopStyleColor();
-  ImGui::Spacing();
+  // One profile's pages open at a time (an accordion), so the navigation fits a 1024×640 screen.
   const Page page = profile == "sofs" ? Page::sofs : Page::binc;
+  if (page_ == page) nav_open_ = profile;
+  ImGui::Spacing();
+  ImGui::SetNextItemOpen(nav_open_ == profile, ImGuiCond_Always);
+  const std::string header = i18n::tr(section_key, lang_) + "###nav.section." + profile;
+  const bool open = ImGui::TreeNodeEx(header.c_str(), ImGuiTreeNodeFlags_NoTreePushOnOpen |
+                                                          ImGuiTreeNodeFlags_SpanAvailWidth |
+                                                          ImGuiTreeNodeFlags_FramePadding);
+  if (ImGui::IsItemClicked()) nav_open_ = open ? std::string() : profile;
+  anchors_["nav.section." + profile] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                              ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  if (!open) return;
   std::string& current = profile == "sofs" ? sofs_page_ : binc_page_;
+  ImGui::Indent(8);
   for (const auto& p : profile == "sofs" ? sofs_pages() : binc_pages()) {
     const std::string label = i18n::tr(p.title_key, lang_) + "###nav." + profile + "." + p.id;
     if (ImGui::Selectable(label.c_str(), page_ == page && current == p.id, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
@@ -216,6 +222,7 @@ void App::draw_profile_nav(const std::string& profile, const char* section_key) 
     anchors_["nav." + profile + "." + p.id] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                                                      ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
   }
+  ImGui::Unindent(8);
 }
 
 void App::draw_status_bar(float height) {

@@ -86,6 +86,7 @@ class App {
   ExplorePageState explore_;
   ReportActionsState actions_;  // one accessible twin for whichever page is shown
   std::string sofs_page_ = "overzicht", binc_page_ = "profiel";
+  std::string nav_open_ = "sofs";  // the profile whose pages the navigation lists
   analysis::ResultSet sofs_set_, binc_set_;
   const core::MappedDataset* sofs_data_ = nullptr;
   const core::MappedDataset* binc_data_ = nullptr;

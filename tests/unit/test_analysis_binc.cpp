@@ -509,6 +509,7 @@ TEST_CASE("binc demo: Table 5 blocks are complete and self-consistent, with the 
 TEST_CASE("binc demo: the counting unit changes numbers and titles consistently") {
   const Demo& d = demo_files();
   binc::Options kids, links, years, families;
+  for (binc::Options* o : {&kids, &links, &years, &families}) o->unit_chosen = true;
   links.unit = binc::Unit::schakelingen;
   years.unit = binc::Unit::kind_jaar;
   families.unit = binc::Unit::gezinnen;

@@ -211,14 +211,21 @@ void binc_controls(const ProfilePageArgs& a) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(rv, "page.unit.switch").c_str());
   ImGui::SameLine();
+  if (ImGui::RadioButton(tr(rv, "page.unit.natural").c_str(), !o.unit_chosen)) {
+    o.unit_chosen = false;
+    changed = true;
+  }
+  rv.anchor("binc.unit.natural");
+  ImGui::SameLine();
   for (auto u : kUnits) {
     const std::string key = std::string("page.unit.") + analysis::binc::unit_id(u);
     if (u == analysis::binc::Unit::gezinnen) {
       const core::MappedField* g = a.data->field("gezin_id");
       if (!g || !g->mapped()) continue;
     }
-    if (ImGui::RadioButton(tr(rv, key.c_str()).c_str(), o.unit == u)) {
+    if (ImGui::RadioButton(tr(rv, key.c_str()).c_str(), o.unit_chosen && o.unit == u)) {
       o.unit = u;
+      o.unit_chosen = true;
       changed = true;
     }
     rv.anchor(std::string("binc.unit.") + analysis::binc::unit_id(u));
@@ -252,10 +259,16 @@ void binc_controls(const ProfilePageArgs& a) {
   if (a.page.id == std::string("voor_na") || a.page.id == std::string("overgangen")) {
     if (ImGui::CollapsingHeader((tr(rv, "page.binc.clusters.title") + "###clusters").c_str())) {
       ImGui::TextWrapped("%s", tr(rv, "page.binc.clusters.help").c_str());
-      std::map<std::string, std::string> effective = o.clusters;
-      if (ImGui::BeginTable("##clusters", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                                 ImGuiTableFlags_ScrollY,
-                            ImVec2(0, std::min(360.0f, ImGui::GetTextLineHeightWithSpacing() * (types.size() + 2.0f))))) {
+      if (!o.clusters.empty()) {
+        if (ImGui::Button(tr(rv, "page.binc.clusters.reset").c_str())) {
+          a.workspace.patch_werkmap_options({{"clusters", {{"binc", nullptr}}}});
+          return;
+        }
+        rv.anchor("binc.clusters.reset");
+      }
+      const float rows_h = ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(types.size()) + 2.0f);
+      if (ImGui::BeginTable("##clusters", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
+                            ImVec2(0, std::min(360.0f, rows_h)))) {
         ImGui::TableSetupColumn(tr(rv, "page.binc.clusters.module").c_str());
         ImGui::TableSetupColumn(tr(rv, "page.binc.clusters.cluster").c_str());
         ImGui::TableHeadersRow();
@@ -265,17 +278,22 @@ void binc_controls(const ProfilePageArgs& a) {
           ImGui::TableNextColumn();
           ImGui::TextUnformatted(t.c_str());
           ImGui::TableNextColumn();
-          auto it = effective.find(t);
+          // The cluster in effect: the user's map when there is one (it replaces the default as a whole).
+          auto it = o.clusters.find(t);
+          const std::string current = o.clusters.empty() ? analysis::binc::default_cluster(t)
+                                      : it == o.clusters.end() ? std::string("Overige") : it->second;
           std::string& buf = buffers()["cluster:" + t];
-          const std::string current = it == effective.end() ? std::string() : it->second;
           ImGui::PushID(t.c_str());
           ImGui::SetNextItemWidth(-1);
-          if (ImGui::InputTextWithHint("##c", tr(rv, "page.binc.clusters.other").c_str(), &buf,
-                                       ImGuiInputTextFlags_EnterReturnsTrue)) {
-            o.clusters[t] = buf;
-            changed = true;
+          bool edited = false;
+          if (ImGui::InputText("##c", &buf, ImGuiInputTextFlags_EnterReturnsTrue)) {
+            if (o.clusters.empty())  // first edit: start from the default map of every type present
+              for (const auto& other : types)
+                if (other != o.sofs_module_type) o.clusters[other] = analysis::binc::default_cluster(other);
+            o.clusters[t] = buf.empty() ? std::string("Overige") : buf;
+            changed = edited = true;
           }
-          if (!ImGui::IsItemActive() && !changed) buf = current;
+          if (!ImGui::IsItemActive() && !edited) buf = current;
           ImGui::PopID();
         }
         ImGui::EndTable();
