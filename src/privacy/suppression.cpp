@@ -165,7 +165,7 @@ struct Structure {
   std::vector<int> inner_rows, inner_cols;
 };
 
-Structure build(const Table& t) {
+Structure build(const Table& t, int k) {
   Structure s;
   const size_t nr = t.rows.size(), nc = t.columns.size();
   s.var_at.assign(nr, std::vector<int>(nc, -1));
@@ -188,7 +188,8 @@ Structure build(const Table& t) {
     for (int c : counts) {
       const std::string id = lower_ascii(t.columns[c].id);
       const bool named = id == "total" || id == "totaal" || id == "n_total" || id == "n_totaal";
-      bool sums_up = true, any = false;
+      bool sums_up = true;
+      int rows_checked = 0;
       for (size_t r = 0; r < nr && sums_up; ++r) {
         if (!known(r, c)) continue;
         int64_t sum = 0;
@@ -200,9 +201,10 @@ Structure build(const Table& t) {
           }
         if (!full) continue;
         if (sum != val(r, c)) sums_up = false;
-        any = true;
+        if (sum != 0) ++rows_checked;
       }
-      if (named || (sums_up && any)) {
+      // Arithmetic needs at least three non-empty rows: with fewer, a coincidence is too likely.
+      if (named || (sums_up && rows_checked >= 3)) {
         total_col = c;
         break;
       }
@@ -221,9 +223,17 @@ Structure build(const Table& t) {
         has_category = true;
         if (is_total_label(t.rows[r][c])) total_row[r] = true;
       }
+  // An unlabelled last row (empty category) that is the sum of all the others is a total row too. (Arithmetic
+  // alone is not enough: "Ontbrekend" can equal the sum of the rows above it by coincidence.)
   if (nr >= 3 && !total_row[nr - 1] && has_category) {
-    bool sums_up = true, nonzero = false;
+    bool unlabelled = true;
+    for (size_t c = 0; c < nc && c < t.rows[nr - 1].size(); ++c)
+      if (t.columns[c].role == Role::category && t.rows[nr - 1][c].kind != Value::Kind::missing &&
+          !(t.rows[nr - 1][c].kind == Value::Kind::text && t.rows[nr - 1][c].s.empty()))
+        unlabelled = false;
+    bool sums_up = unlabelled, nonzero = false;
     for (int c : inner_cols) {
+      if (!sums_up) break;
       if (!known(nr - 1, c)) {
         sums_up = false;
         break;
@@ -342,6 +352,23 @@ Structure build(const Table& t) {
           break;
         }
       }
+    // A margin that is not in the table is assumed published, unless it is itself a count below k (then it is
+    // hidden wherever it is published): an unknown without cells.
+    auto implicit_total = [&](const std::vector<int>& vars) {
+      int64_t sum = 0;
+      for (int v : vars) {
+        if (s.vars[v].suppressed && s.vars[v].value == 0 && hidden(s.vars[v].cells[0].first, s.vars[v].cells[0].second))
+          return -1;  // contains an earlier-hidden cell: the margin is unknown here anyway
+        sum += s.vars[v].value;
+      }
+      if (sum < 1 || sum >= k) return -1;
+      Var v;
+      v.kind = Var::total;
+      v.value = sum;
+      v.suppressed = v.primary = true;
+      s.vars.push_back(v);
+      return static_cast<int>(s.vars.size() - 1);
+    };
     for (int r : inner_rows) {
       Sum sum_eq;
       for (int c : inner_cols)
@@ -349,15 +376,25 @@ Structure build(const Table& t) {
       if (total_col >= 0) sum_eq.total = at(r, total_col);
       else if (row_total_denom >= 0 && cell_ok(r, row_total_denom))
         sum_eq.total = add_var(Var::denominator, r, row_total_denom);
+      else sum_eq.total = implicit_total(sum_eq.vars);
       s.sums.push_back(sum_eq);
     }
+    Sum implicit_rows;
+    for (const Sum& row_sum : s.sums)
+      if (row_sum.total >= 0 && s.vars[row_sum.total].cells.empty()) implicit_rows.vars.push_back(row_sum.total);
+    Sum implicit_cols;
     for (int c : inner_cols) {
       Sum sum_eq;
       for (int r : inner_rows)
         if (at(r, c) >= 0) sum_eq.vars.push_back(at(r, c));
       if (the_total_row >= 0) sum_eq.total = at(the_total_row, c);
+      else sum_eq.total = implicit_total(sum_eq.vars);
+      if (sum_eq.total >= 0 && s.vars[sum_eq.total].cells.empty()) implicit_cols.vars.push_back(sum_eq.total);
       s.sums.push_back(sum_eq);
     }
+    // The grand total is public, and so are the other margins: the hidden small margins add up to a known number.
+    if (!implicit_rows.vars.empty()) s.sums.push_back(implicit_rows);
+    if (!implicit_cols.vars.empty()) s.sums.push_back(implicit_cols);
     if (total_col >= 0) {
       Sum sum_eq;
       for (int r : inner_rows)
@@ -387,12 +424,12 @@ Structure build(const Table& t) {
 // Chooses complementary suppressions until no suppressed unknown is determined. Returns vars given up on.
 int secondary_suppression(Structure& s) {
   std::set<int> given_up;
-  auto still_determined = [&](int x) { return determined(s.vars, s.sums)[x]; };
+  auto still_determined = [&](int x) -> bool { return determined(s.vars, s.sums)[x]; };
   for (int guard = 0; guard < 10000; ++guard) {
     const std::vector<bool> det = determined(s.vars, s.sums);
     int x = -1;
     for (size_t i = 0; i < det.size(); ++i)
-      if (det[i] && !given_up.count(static_cast<int>(i))) {
+      if (det[i] && s.vars[i].primary && !given_up.count(static_cast<int>(i))) {
         x = static_cast<int>(i);
         break;
       }
@@ -450,6 +487,30 @@ int secondary_suppression(Structure& s) {
       s.vars[a].suppressed = s.vars[b].suppressed = false;
     }
     if (done) continue;
+    // Last resort before giving up: a zero inner cell (alone or with one of the candidates). Where the other
+    // cells of a row or column are zeros shown next to a published total, only hiding a zero protects the small
+    // cell; a hidden zero reads "<k", which is still true.
+    std::vector<int> zeros;
+    for (size_t i = 0; i < s.vars.size(); ++i) {
+      const Var& v = s.vars[i];
+      if (!v.suppressed && !v.known && v.value == 0 && v.kind == Var::inner && !v.cells.empty())
+        zeros.push_back(static_cast<int>(i));
+    }
+    for (int z : zeros) {
+      s.vars[z].suppressed = true;
+      if (!still_determined(x)) {
+        done = true;
+        break;
+      }
+      for (size_t a = 0; a < limit && !done; ++a) {
+        s.vars[cands[a]].suppressed = true;
+        if (!still_determined(x)) done = true;
+        else s.vars[cands[a]].suppressed = false;
+      }
+      if (done) break;
+      s.vars[z].suppressed = false;
+    }
+    if (done) continue;
     // Progress at least: the smallest candidate that shares a sum with x.
     for (int c : cands)
       if (linked_direct.count(c)) {
@@ -462,7 +523,7 @@ int secondary_suppression(Structure& s) {
   int unprotected = 0;
   const std::vector<bool> det = determined(s.vars, s.sums);
   for (size_t i = 0; i < det.size(); ++i)
-    if (det[i]) unprotected += static_cast<int>(s.vars[i].cells.size());
+    if (det[i] && s.vars[i].primary) unprotected += static_cast<int>(s.vars[i].cells.size());
   return unprotected;
 }
 
@@ -476,7 +537,7 @@ bool suppress_cell(Value& v, int k) {
 }  // namespace
 
 InnerLayout inner_layout(const Table& t) {
-  const Structure s = build(t);
+  const Structure s = build(t, 2);
   return InnerLayout{s.inner_rows, s.inner_cols};
 }
 
@@ -485,7 +546,7 @@ TableSummary suppress(Table& t, int k, SuppressionSummary& summary, const std::s
   ts.result_id = result_id;
   ts.table_id = t.id;
   ++summary.tables_seen;
-  Structure s = build(t);
+  Structure s = build(t, k);
   // Primary: counts 1…k−1 (inner, totals and denominators alike).
   for (auto& v : s.vars)
     if (v.value >= 1 && v.value < k) v.suppressed = v.primary = true;
