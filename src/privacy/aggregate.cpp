@@ -80,9 +80,14 @@ bool shareable(const Table& t) {
     if (c.id == "file") return false;
     any_count = any_count || c.role == Role::count;
   }
+  // Bins (number categories) follow each file's range; counts of distinct values do not add up across files.
+  const std::string& distinct = i18n::tr("stat.distinct", i18n::Lang::nl);
   for (const auto& row : t.rows)
-    for (size_t c = 0; c < row.size() && c < t.columns.size(); ++c)
-      if (t.columns[c].role == Role::category && row[c].kind == Value::Kind::number) return false;
+    for (size_t c = 0; c < row.size() && c < t.columns.size(); ++c) {
+      if (t.columns[c].role != Role::category) continue;
+      if (row[c].kind == Value::Kind::number) return false;
+      if (row[c].kind == Value::Kind::text && row[c].s == distinct) return false;
+    }
   return any_count;
 }
 

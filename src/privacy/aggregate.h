@@ -13,7 +13,8 @@
 // category column, the verbatim code (a string) or a label {"nl", "en"}.
 // Only tables made of category, count, denominator and percent columns go in: never statistics (a minimum or
 // maximum is one person's value), never tests, notes, flags, row numbers, identifiers or file names, and no
-// histograms (bins follow each file's range, so they cannot be merged) or tables that describe the input files.
+// histograms (bins follow each file's range, so they cannot be merged), counts of distinct values (not additive)
+// or tables that describe the input files.
 #include <string>
 #include <vector>
 
