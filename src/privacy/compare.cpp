@@ -75,7 +75,8 @@ Table compare_organisations(const Table& in, const std::vector<std::string>& con
       if (p.numerator < 0 || p.denominator < 0) continue;
       const Value& n = row[p.numerator];
       const Value& d = row[p.denominator];
-      if (n.kind == Value::Kind::suppressed || d.kind == Value::Kind::suppressed) row[c] = n.kind == Value::Kind::suppressed ? n : d;
+      if (n.kind == Value::Kind::suppressed) row[c] = n;
+      else if (d.kind == Value::Kind::suppressed) row[c] = d;
       else if (n.is_number() && d.is_number() && d.as_double() > 0)
         row[c] = Value::num(100.0 * n.as_double() / d.as_double());
     }

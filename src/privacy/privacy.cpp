@@ -111,6 +111,9 @@ SuppressionSummary apply(analysis::ResultSet& set, const PrivacyOptions& opt) {
     }
   } catch (const nlohmann::json::exception&) {
   }
+  // File names can carry a person's or a team's name: in delen outputs a file is "bestand N" with its hash.
+  for (size_t f = 0; f < p.files.size(); ++f)
+    p.files[f].name = i18n::format(i18n::tr("privacy.file", i18n::Lang::nl), {std::to_string(f + 1)});
   std::optional<Pseudonymiser> own;
   const Pseudonymiser* pseudo = opt.pseudonymiser;
   if (!pseudo) {

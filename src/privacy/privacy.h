@@ -9,7 +9,7 @@
 //   last segment of its id is slug(X), the Verkennen convention) are left out, and any table that still shows a
 //   value of such a column is left out too (belt and braces); identifier values anywhere in a table become
 //   pseudonyms, and number summaries of identifier columns (descriptives, histograms) are left out;
-// - input file names shown in tables become "bestand 1", "bestand 2", …;
+// - input file names, in tables and in the provenance, become "bestand 1", "bestand 2", … (hashes stay);
 // - every table is suppressed (privacy/suppression.h);
 // - flags (row-level data-quality lists with row numbers and values) are dropped;
 // - tests of a result with any suppressed cell keep name, variant, n and df only: the statistic, p and effect
