@@ -44,17 +44,20 @@ bool has_any_suppressed(const Result& r) {
 }
 
 // Identifier values → pseudonyms, file names → "bestand N". Returns false when the table shows a personal value.
-bool clean_table(Table& t, const ColumnPolicy& policy, const Pseudonymiser& pseudo) {
+// In a result about an identifier column every category value is an id; elsewhere only text values of four or
+// more characters are taken for ids (so an id column 1, 2, 3, … does not rename ages or years).
+bool clean_table(Table& t, const ColumnPolicy& policy, const Pseudonymiser& pseudo, bool about_identifier) {
   for (auto& row : t.rows)
     for (size_t c = 0; c < row.size(); ++c) {
       Value& v = row[c];
       std::string text;
       if (v.kind == Value::Kind::text) text = v.s;
-      else if (v.kind == Value::Kind::integer && c < t.columns.size() && t.columns[c].role == Role::category)
+      else if (about_identifier && v.kind == Value::Kind::integer && c < t.columns.size() &&
+               t.columns[c].role == Role::category)
         text = std::to_string(v.i);
       else continue;
       if (policy.personal_values.count(text) || (!v.en.empty() && policy.personal_values.count(v.en))) return false;
-      if (policy.identifier_values.count(text)) {
+      if ((about_identifier || text.size() >= 4) && policy.identifier_values.count(text)) {
         v = Value::str(pseudo(text));
         continue;
       }
@@ -137,7 +140,7 @@ SuppressionSummary apply(analysis::ResultSet& set, const PrivacyOptions& opt) {
     bool left_out = false;
     for (auto& t : r.tables) {
       if (col && is_number_summary(t)) continue;
-      if (!clean_table(t, policy, *pseudo)) {
+      if (!clean_table(t, policy, *pseudo, col != nullptr)) {
         left_out = true;
         continue;
       }
