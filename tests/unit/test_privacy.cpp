@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <random>
@@ -230,6 +231,7 @@ TEST_CASE("Suppression property: random 1-D frequency tables, no suppressed cell
       auto small = [&](long x) { return x >= 1 && x < k; };
       REQUIRE((small(all) || small(valid) || small(all - valid) || small(all - nvt) || small(all - valid - nvt)));
       ++unprotectable;
+      if (std::getenv("ZICHT_SHOW_UNPROTECTED")) WARN(dump(before) << "->\n" << dump(t));
       continue;
     }
     FreqUnknowns u;
@@ -291,7 +293,7 @@ TEST_CASE("Suppression property: random 1-D frequency tables, no suppressed cell
 
 TEST_CASE("Suppression property: random r×c tables, every suppressed cell lies on a cycle (not derivable)") {
   std::mt19937_64 rng(4242);
-  int tables = 0, cells = 0, with_secondary = 0, unprotectable = 0, zeros_hidden = 0;
+  int tables = 0, cells = 0, with_secondary = 0, unprotectable = 0, zeros_hidden = 0, skipped = 0;
   for (int iter = 0; iter < 2000; ++iter) {
     const int k = std::vector<int>{3, 5, 10}[iter % 3];
     const bool with_totals = iter % 2 == 1;
@@ -373,7 +375,10 @@ TEST_CASE("Suppression property: random r×c tables, every suppressed cell lies 
     if (std::find(values.begin(), values.end(), 0L) != values.end()) {
       // Hidden zeros can only grow, so a cycle must be walkable in a direction that raises them: search the
       // perturbations δ ∈ {−1, 0, 1} of the hidden cells directly (every node keeps its sum; zeros never drop).
-      if (edges.size() > 12) continue;
+      if (edges.size() > 12) {
+        ++skipped;
+        continue;
+      }
       std::vector<bool> moves(edges.size(), false);
       std::vector<int> d(edges.size());
       long combos = 1;
@@ -418,7 +423,9 @@ TEST_CASE("Suppression property: random r×c tables, every suppressed cell lies 
   WARN("r×c: " << tables << " tables (2..6 × 2..6, k in {3,5,10}, half with total row and column), "
                << with_secondary << " needed secondary suppression, " << cells << " small suppressed cells verified, "
                << unprotectable << " flagged unprotectable (a margin itself below k), " << zeros_hidden
-               << " zero cells used as last-resort complements");
+               << " zero cells used as last-resort complements, " << skipped
+               << " tables with hidden zeros and > 12 hidden cells not enumerated");
+  CHECK(skipped < 100);
 }
 
 TEST_CASE("Suppression: zeros stay, percentages of suppressed counts are suppressed, summary counts") {
