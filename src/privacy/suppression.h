@@ -2,22 +2,29 @@
 // Small-cell suppression for the "delen" mode (SPEC §5), generic over the result model: any analysis::Table.
 //
 // How a table is read (the conventions every profile's tables follow; see analysis/tables.h):
-// - Count cells are the integer cells of Role::count columns. Counts 1…k−1 are suppressed (primary); zeros stay.
-// - Margins. A count column whose every row equals the sum of the other count columns is a total column (or id
-//   "total"/"totaal"); a row labelled "Totaal"/"Total" (or the last row, when it is the sum of the others) is a
-//   total row. The remaining count columns and rows form the inner table.
+// - Count cells are the integer cells of Role::count columns. Counts 1…k−1 are suppressed (primary); zeros stay
+//   (unless one is the only possible complement, below).
+// - Margins. A count column named "total"/"totaal", or equal to the sum of the other count columns in every row
+//   (at least three non-empty rows, so a coincidence does not count), is a total column; a row labelled
+//   "Totaal"/"Total" (or an unlabelled last row that is the sum of the others) is a total row. The remaining
+//   count columns and rows form the inner table.
 //   * 1-D (one inner count column, e.g. frequency_table): for every denominator column, rows sharing one
 //     denominator value whose counts add up to it form a published sum (valid / applicable / all); the sum over
 //     all rows is known anyway (the number of rows in the file is in the provenance). Without a denominator the
 //     column total is assumed published.
-//   * 2-D (two or more inner count columns): every inner row and every inner column has a published total (the
-//     total column / total row when the table has one, a denominator equal to the row sum, else assumed known).
-// - Secondary suppression: every sum above is a linear equation. A suppressed cell is "recoverable" when the
+//   * 2-D (two or more inner count columns): every inner row and every inner column has a total: the total
+//     column / total row when the table has one, a denominator equal to the row sum, else a margin assumed
+//     published elsewhere — unless it is itself a count below k, then it is an unknown (hidden wherever it is
+//     published) whose sum with the other small margins is known (the grand total is public).
+// - Secondary suppression: every sum above is a linear equation. A small cell is "recoverable" when the
 //   published cells and totals determine it uniquely (checked exactly: Gauss–Jordan elimination over the
-//   integers on the suppressed unknowns). While some suppressed cell is recoverable, one more cell is suppressed:
+//   integers on the suppressed unknowns). While some small cell is recoverable, one more cell is suppressed:
 //   the smallest published non-zero cell whose suppression makes it unrecoverable (inner cells before totals
-//   before denominators, then by count, row, column), else the cheapest such pair, else the smallest cell that
-//   shares a sum with it; repeated to a fixed point. Zeros are never used as complements (they stay visible).
+//   before denominators, then by count, row, column), else the cheapest such pair, else (last resort, where the
+//   other cells of a row are zeros shown next to a published total) a zero cell, else the smallest cell that
+//   shares a sum with it; repeated to a fixed point. Complements of k or more may themselves stay recoverable:
+//   they reveal nothing small. When nothing inside the table can help (a total the public row count fixes is
+//   itself below k), the cell is counted as `unprotected` and the result gets a note not to share it.
 // - Percentages (and lower/upper bounds) belong to the nearest count column to their left (their numerator) and
 //   the first denominator column to their right: suppressed when either is suppressed.
 // - Statistics of small groups (mean, SD, median, minimum, maximum, …): (a) row-wise, when the row has a count
