@@ -1,5 +1,6 @@
 #include "privacy/privacy.h"
 
+#include <algorithm>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -81,9 +82,48 @@ bool is_number_summary(const Table& t) {
 
 }  // namespace
 
+// The size of the group a result describes, when one of its tables says so: the first denominator of a
+// frequency-like table (the valid n of a column). -1 = unknown.
+int64_t result_group_n(const Result& r) {
+  int64_t n = -1;
+  for (const auto& t : r.tables)
+    for (size_t c = 0; c < t.columns.size(); ++c)
+      if (t.columns[c].role == Role::denominator) {
+        for (const auto& row : t.rows)
+          if (c < row.size() && is_count_value(row[c])) {
+            n = std::max(n, count_value(row[c]));
+            break;
+          }
+        break;
+      }
+  return n;
+}
+
 SuppressionSummary suppress_result(Result& r, int k) {
   SuppressionSummary s;
+  // Tables without their own n (a first and last date next to counts per year) take the result's group size:
+  // the minimum and maximum of fewer than k values are single records.
+  const int64_t group_n = result_group_n(r);
+  int small_group_cells = 0;
+  if (group_n >= 1 && group_n < k)
+    for (auto& t : r.tables)
+      for (auto& row : t.rows)
+        for (size_t c = 0; c < row.size() && c < t.columns.size(); ++c)
+          if (t.columns[c].role == Role::statistic &&
+              (row[c].kind == Value::Kind::text || row[c].kind == Value::Kind::number)) {
+            row[c] = Value::suppressed(k);
+            ++small_group_cells;
+          }
   for (auto& t : r.tables) suppress(t, k, s, r.id);
+  if (small_group_cells > 0) {
+    if (s.tables.empty()) {
+      TableSummary ts;
+      ts.result_id = r.id;
+      s.add(ts);
+    }
+    s.tables.back().dependent += small_group_cells;
+    s.dependent += small_group_cells;
+  }
   if (has_any_suppressed(r)) {
     for (auto& test : r.tests) {
       test.statistic = stats::kNaN;

@@ -507,6 +507,20 @@ TEST_CASE("Suppression: statistics of groups below k") {
   CHECK(g.rows[0][2].d == 3.5);
 }
 
+TEST_CASE("Delen mode: first and last dates of fewer than k values are hidden") {
+  const core::ReadResult data = read("Start;Groep\n01/02/2021;a\n03/04/2022;a\n05/06/2022;b\n;b\n;a\n;a\n;b\n");
+  std::vector<analysis::Input> inputs = {{"t.csv", &data}};
+  analysis::ResultSet set = analysis::explore(inputs, analysis::Settings{});
+  privacy::PrivacyOptions opt;
+  privacy::apply(set, opt);
+  const analysis::Result* r = set.find("verkennen.start");
+  REQUIRE(r);
+  for (const auto& row : table_of(*r, "range").rows) CHECK(hidden(row[1]));
+  const std::string json = report::results_json(set, i18n::Lang::nl).dump();
+  CHECK(json.find("2021-02-01") == std::string::npos);
+  // (2022-06-05 is still there as the as-of date of the provenance, which defaults to the latest date.)
+}
+
 TEST_CASE("Pseudonyms: HMAC-SHA256, stable within a session, different across salts") {
   // RFC 4231 test case 2.
   const std::string key = "Jefe";
