@@ -12,6 +12,7 @@
 #include "analysis/explore.h"
 #include "analysis/sofs.h"
 #include "cli/commands.h"
+#include "cli/delen.h"
 #include "core/reader.h"
 #include "report/csv_export.h"
 #include "report/html_export.h"
@@ -22,7 +23,7 @@ namespace {
 
 int usage_error(const std::string& msg) {
   std::cerr << "zicht analyse: " << msg << "\n"
-            << "Usage: zicht analyse --profile generic|sofs|binc [--clients FILE] [--settings S.json] [--as-of YYYY-MM-DD] [--lang nl|en]\n"
+            << "Usage: zicht analyse --profile generic|sofs|binc [--clients FILE] [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]\n"
                "                     [--format json|csv|html] [--out PATH] [--decimal-comma] FILE...\n";
   return kExitUsage;
 }
@@ -60,7 +61,10 @@ int run_analyse(const std::vector<std::string>& args) {
         return usage_error("--as-of needs a date YYYY-MM-DD");
       settings.as_of = v;
     } else if (a == "--suppress") {
-      return usage_error("--suppress (delen mode) is not available yet in this version");
+      std::string why;
+      if (!value(v)) return usage_error("--suppress needs a number k >= 2");
+      if (!parse_suppress_k(v, settings.suppress_k, why)) return usage_error(why);
+      settings.mode = "delen";
     } else if (a == "--lang") {
       if (!value(lang_code) || (lang_code != "nl" && lang_code != "en")) return usage_error("--lang nl|en");
     } else if (a == "--format") {
@@ -122,6 +126,7 @@ int run_analyse(const std::vector<std::string>& args) {
     std::cerr << "zicht analyse: " << error << "\n";
     return kExitInput;
   }
+  if (settings.mode == "delen") apply_delen(set, inputs, settings.suppress_k);
 
   if (format == "csv") {
     std::error_code ec;

@@ -5,12 +5,16 @@ namespace zicht::cli {
 int run_inspect(const std::vector<std::string>& args);  // cmd_inspect.cpp
 int run_analyse(const std::vector<std::string>& args);  // cmd_analyse.cpp
 int run_demo(const std::vector<std::string>& args);     // cmd_demo.cpp
+int run_aggregate(const std::vector<std::string>& args);  // cmd_aggregate.cpp
+int run_merge(const std::vector<std::string>& args);      // cmd_aggregate.cpp
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"inspect", run_inspect},
       {"analyse", run_analyse},
       {"demo", run_demo},
+      {"aggregate", run_aggregate},
+      {"merge", run_merge},
   };
   return all;
 }

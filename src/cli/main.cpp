@@ -14,6 +14,8 @@ void usage(std::ostream& os) {
      << "  zicht inspect [--profile P] FILE\n"
      << "  zicht analyse --profile P [options] FILE...\n"
      << "  zicht demo --profile P [--seed N] [--rows R] --out FILE\n"
+     << "  zicht aggregate --profile P [--suppress K] [--organisation NAME] --out FILE.json FILE\n"
+     << "  zicht merge [--suppress K] --out FILE A.json B.json ...\n"
      << "  zicht version\n";
 }
 
