@@ -4,6 +4,7 @@
 // user-supplied string escaped. No scripts, no external resources; its own CSP forbids both.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analysis/result.h"
 
@@ -12,6 +13,11 @@ namespace zicht::report {
 struct HtmlOptions {
   std::string title;       // document title; default "Zicht — rapport"
   bool standalone = true;  // false: only the <main> fragment (the app's accessible twin of a page)
+  // Extra charts after the results, each as its own section (the chart gallery; svg from charts::to_svg).
+  struct Figure {
+    std::string id, caption, svg;
+  };
+  std::vector<Figure> figures;
 };
 
 std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const HtmlOptions& options = {});
