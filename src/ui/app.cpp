@@ -10,6 +10,7 @@ namespace zicht::ui {
 namespace {
 
 constexpr int kKeyO = 'O';  // GLFW key codes equal ASCII for letters
+constexpr int kKeyF9 = 298;  // GLFW_KEY_F9
 
 struct NavItem {
   Page page;
@@ -31,6 +32,7 @@ const char* page_id(Page p) {
     case Page::explore: return "explore";
     case Page::mapping: return "mapping";
     case Page::quality: return "quality";
+    case Page::gallery: return "gallery";
   }
   return "start";
 }
@@ -45,10 +47,18 @@ void PageContext::anchor(const char* name) {
 App::App(const std::string& lang_code) : lang_(i18n::parse_lang(lang_code)) { workspace_.load_builtin_sample(); }
 
 bool App::prepare_fonts(float dpr) {
-  if (dpr == font_dpr_ && fonts_.regular) return false;
+  if (dpr == font_dpr_ && font_px_ == font_built_px_ && fonts_.regular) return false;
   fonts_ = build_fonts(font_px_, dpr);
   font_dpr_ = dpr;
+  font_built_px_ = font_px_;
   return true;
+}
+
+void App::set_presentation(bool on) {
+  presentation_ = on;
+  font_px_ = on ? 24.0f : 17.0f;  // the atlas is rebuilt before the next frame (prepare_fonts)
+  if (on) intern_mode_ = false;   // what is shown to a room is "delen" (SPEC §5): no row-level detail
+  theme_dirty_ = true;
 }
 
 void App::set_theme(Theme t) {
@@ -84,7 +94,11 @@ void App::handle_file_events() {
 
 void App::frame() {
   if (theme_dirty_) {
-    apply_theme(theme_, 1.0f);
+    apply_theme(theme_, presentation_ ? 1.3f : 1.0f);
+    if (presentation_) {  // high contrast: secondary text as strong as text
+      ImVec4* c = ImGui::GetStyle().Colors;
+      c[ImGuiCol_TextDisabled] = c[ImGuiCol_Text];
+    }
     theme_dirty_ = false;
   }
   handle_file_events();
@@ -94,12 +108,16 @@ void App::frame() {
 
   ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyO, false)) request_open_file_ = true;
+  // Ctrl+1 … Ctrl+9: the pages of the navigation, in order (GLFW key codes equal ASCII for digits).
+  for (int i = 0; i < 9 && i < static_cast<int>(std::size(kNav)); ++i)
+    if (io.KeyCtrl && ImGui::IsKeyPressed('1' + i, false)) page_ = kNav[i].page;
+  if (ImGui::IsKeyPressed(kKeyF9, false)) set_presentation(!presentation_);
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   draw_menu_bar();
   const float menu_h = ImGui::GetFrameHeight();
   const float status_h = ImGui::GetFrameHeight() + 8;
-  const float nav_w = std::max(190.0f, std::min(260.0f, vp->Size.x * 0.18f));
+  const float nav_w = std::max(190.0f * font_px_ / 17.0f, std::min(260.0f * font_px_ / 17.0f, vp->Size.x * 0.18f));
   const float body_h = vp->Size.y - menu_h - status_h;
 
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + menu_h));
@@ -150,8 +168,23 @@ void App::draw_menu_bar() {
     ImGui::Separator();
     if (ImGui::MenuItem("Nederlands", nullptr, lang_ == i18n::Lang::nl)) lang_ = i18n::Lang::nl;
     if (ImGui::MenuItem("English", nullptr, lang_ == i18n::Lang::en)) lang_ = i18n::Lang::en;
+    ImGui::Separator();
+    if (ImGui::MenuItem(i18n::tr("menu.presentation", lang_).c_str(), "F9", presentation_))
+      set_presentation(!presentation_);
+    anchors_["menu.presentation"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                           ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
     ImGui::EndMenu();
   }
+  anchors_["menu.view"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                 ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  if (ImGui::BeginMenu(i18n::tr("menu.developer", lang_).c_str())) {
+    if (ImGui::MenuItem(i18n::tr("menu.gallery", lang_).c_str(), nullptr, page_ == Page::gallery)) page_ = Page::gallery;
+    anchors_["menu.gallery"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                      ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    ImGui::EndMenu();
+  }
+  anchors_["menu.developer"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                      ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
   if (ImGui::BeginMenu(i18n::tr("menu.help", lang_).c_str())) {
     if (ImGui::MenuItem(i18n::tr("menu.about", lang_).c_str())) show_about_ = true;
     ImGui::EndMenu();
@@ -211,6 +244,12 @@ void App::draw_status_bar(float height) {
     ImGui::TextUnformatted(i18n::tr("status.demo", lang_).c_str());
     ImGui::PopStyleColor();
   }
+  if (presentation_) {
+    ImGui::SameLine(0, 24);
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.good);
+    ImGui::TextUnformatted(i18n::tr("status.presentation", lang_).c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::SameLine(0, 24);
   int64_t rows = 0;
   for (const auto& f : workspace_.files()) rows += f.result.report.rows_in;
@@ -229,6 +268,7 @@ void App::draw_status_bar(float height) {
 
 void App::draw_page() {
   PageContext ctx{lang_, theme_, fonts_, workspace_, &anchors_, &request_open_file_, &intern_mode_};
+  ctx.presentation = presentation_;
   switch (page_) {
     case Page::start: draw_start_page(ctx); break;
     case Page::data: draw_data_page(ctx); break;
@@ -236,12 +276,14 @@ void App::draw_page() {
       const ResultViewContext rv{lang_, theme_, fonts_, results_.provenance, [this](const std::string& name) {
                                    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
                                    anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
-                                 }};
+                                 },
+                                 presentation_};
       draw_explore_page(results_, rv, explore_, on_screen_);
       break;
     }
     case Page::mapping: draw_mapping_page(ctx); break;
     case Page::quality: draw_quality_page(ctx); break;
+    case Page::gallery: draw_gallery_page(ctx); break;
   }
 }
 
@@ -382,6 +424,7 @@ std::string App::state_json() const {
   }
   j["werkmap"] = {{"name", workspace_.werkmap_name()}, {"doc", workspace_.werkmap().doc()}};
   j["mode"] = intern_mode_ ? "intern" : "delen";
+  j["presentation"] = presentation_;
   j["loading"] = nlohmann::json::array();
   for (const auto& l : workspace_.loading()) j["loading"].push_back({{"name", l.name}, {"progress", l.progress()}});
   j["errors"] = nlohmann::json::array();

@@ -14,7 +14,7 @@
 
 namespace zicht::ui {
 
-enum class Page { start, data, explore, mapping, quality };
+enum class Page { start, data, explore, mapping, quality, gallery };
 
 // What a page needs from the shell.
 struct PageContext {
@@ -29,12 +29,16 @@ struct PageContext {
   bool* request_open_file;
   // Intern mode (SPEC §5): original row numbers and ids may be shown so errors can be fixed at the source.
   bool* intern_mode;
+  // Presentation mode: large type, high contrast, row-level views hidden (pages check this).
+  bool presentation = false;
 };
 
 void draw_start_page(PageContext& ctx);
 void draw_data_page(PageContext& ctx);
 void draw_mapping_page(PageContext& ctx);
 void draw_quality_page(PageContext& ctx);
+// Ontwikkelaar → Grafiekengalerij: every chart type on fixed data.
+void draw_gallery_page(PageContext& ctx);
 
 class App {
  public:
@@ -68,6 +72,9 @@ class App {
   Fonts fonts_;
   float font_dpr_ = 0;
   float font_px_ = 17.0f;
+  float font_built_px_ = 0;
+  bool presentation_ = false;
+  void set_presentation(bool on);
   bool theme_dirty_ = true;
   bool show_about_ = false;
   bool request_open_file_ = false;

@@ -36,10 +36,9 @@ void draw_text(ImDrawList* dl, ImVec2 origin, const Prim& p) {
 
 }  // namespace
 
-void draw_scene(const report::charts::Scene& scene, const report::charts::Style& style) {
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(origin, ImVec2(origin.x + scene.width, origin.y + scene.height), col(style.background), 4);
+void paint_scene(ImDrawList* dl, ImVec2 origin, const report::charts::Scene& scene,
+                 const report::charts::Style& style, float rounding) {
+  dl->AddRectFilled(origin, ImVec2(origin.x + scene.width, origin.y + scene.height), col(style.background), rounding);
   dl->PushClipRect(origin, ImVec2(origin.x + scene.width, origin.y + scene.height), true);
   std::vector<ImVec2> pts;
   for (const auto& p : scene.prims) {
@@ -73,6 +72,12 @@ void draw_scene(const report::charts::Scene& scene, const report::charts::Style&
     }
   }
   dl->PopClipRect();
+}
+
+void draw_scene(const report::charts::Scene& scene, const report::charts::Style& style) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  paint_scene(dl, origin, scene, style, 4);
   ImGui::InvisibleButton("##chart", ImVec2(scene.width, scene.height));
   if (ImGui::IsItemHovered()) {
     const ImVec2 m = ImGui::GetIO().MousePos;

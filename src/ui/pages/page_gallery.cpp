@@ -1,0 +1,78 @@
+// Ontwikkelaar → Grafiekengalerij: every chart type on fixed, fictitious data (report::charts::gallery), drawn with
+// the same Scenes the HTML report writes as SVG, each with its PNG and SVG export.
+#include <cmath>
+#include <map>
+
+#include "report/gallery.h"
+#include "ui/app.h"
+#include "ui/charts/draw.h"
+#include "ui/charts/export.h"
+
+namespace zicht::ui {
+namespace {
+
+struct GalleryCache {
+  i18n::Lang lang = i18n::Lang::nl;
+  bool built = false;
+  std::vector<report::charts::GalleryChart> charts;
+  // Scenes are laid out once per width and style, not every frame.
+  std::string key;
+  std::vector<report::charts::Scene> scenes;
+};
+
+}  // namespace
+
+void draw_gallery_page(PageContext& ctx) {
+  static GalleryCache cache;
+  if (!cache.built || cache.lang != ctx.lang) {
+    cache.charts = report::charts::gallery(ctx.lang);
+    cache.lang = ctx.lang;
+    cache.built = true;
+    cache.key.clear();
+  }
+  ImGui::PushFont(ctx.fonts.large);
+  ImGui::TextUnformatted(ctx.tr("gallery.title").c_str());
+  ImGui::PopFont();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(760.0f, ImGui::GetContentRegionAvail().x));
+  ImGui::TextWrapped("%s", ctx.tr("gallery.intro").c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+
+  report::charts::Style style =
+      ctx.theme == Theme::dark ? report::charts::Style::dark_theme() : report::charts::Style::light();
+  style.lang = ctx.lang;
+  if (ctx.presentation) style = style.scaled_for_presentation();
+  const float width = std::floor(std::max(320.0f, std::min(ImGui::GetContentRegionAvail().x - 4, 960.0f)));
+  const std::string key = std::to_string(static_cast<int>(width)) + (style.dark ? "d" : "l") +
+                          (style.presentation ? "p" : "") + std::string(i18n::code(ctx.lang));
+  if (key != cache.key) {
+    cache.scenes.clear();
+    for (const auto& c : cache.charts)
+      cache.scenes.push_back(report::charts::draw(c.spec, width, c.height * (style.presentation ? 1.3f : 1.0f), style));
+    cache.key = key;
+  }
+  for (size_t i = 0; i < cache.charts.size(); ++i) {
+    const auto& c = cache.charts[i];
+    const auto& scene = cache.scenes[i];
+    ImGui::PushID(c.id.c_str());
+    ImGui::Spacing();
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c.title.c_str());
+    ImGui::PopFont();
+    const std::string title_anchor = "gallery." + c.id + ".title";
+    ctx.anchor(title_anchor.c_str());
+    ImGui::SameLine(0, 16);
+    charts::export_buttons(scene, style, "zicht-" + c.id, ctx.lang, [&](const std::string& suffix) {
+      const std::string name = "gallery." + c.id + suffix;
+      ctx.anchor(name.c_str());
+    });
+    charts::draw_scene(scene, style);
+    const std::string chart_anchor = "gallery." + c.id;
+    ctx.anchor(chart_anchor.c_str());
+    ImGui::PopID();
+  }
+  ImGui::Spacing();
+}
+
+}  // namespace zicht::ui
