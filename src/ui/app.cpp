@@ -163,8 +163,12 @@ void App::draw_menu_bar() {
   if (ImGui::BeginMenu(i18n::tr("menu.view", lang_).c_str())) {
     if (ImGui::MenuItem(i18n::tr("menu.theme_light", lang_).c_str(), nullptr, theme_ == Theme::light))
       set_theme(Theme::light);
+    anchors_["menu.theme_light"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                          ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
     if (ImGui::MenuItem(i18n::tr("menu.theme_dark", lang_).c_str(), nullptr, theme_ == Theme::dark))
       set_theme(Theme::dark);
+    anchors_["menu.theme_dark"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                         ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
     ImGui::Separator();
     if (ImGui::MenuItem("Nederlands", nullptr, lang_ == i18n::Lang::nl)) lang_ = i18n::Lang::nl;
     if (ImGui::MenuItem("English", nullptr, lang_ == i18n::Lang::en)) lang_ = i18n::Lang::en;
