@@ -53,7 +53,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
   const std::vector<std::string> orgs = {"Pleegzorg", "OOOC", "Begeleidingstehuis", "Thuisbegeleiding",
                                          "Dagcentrum", "Kamertraining"};
   {
-    GalleryChart c{"bar_grouped", T("Staafdiagram, gegroepeerd, met referentie", "Bar chart, grouped, with reference"), {}, 340};
+    GalleryChart c{"bar_grouped", i18n::tr("gallery.bar_grouped", lang), {}, 340};
     c.spec.kind = ChartSpec::Kind::bar;
     auto& b = c.spec.bar;
     b.categories = {"0–5", "6–11", "12–14", "15–17", "18+"};
@@ -64,7 +64,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"bar_stacked_horizontal", T("Staafdiagram, horizontaal gestapeld", "Bar chart, horizontal stacked"), {}, 320};
+    GalleryChart c{"bar_stacked_horizontal", i18n::tr("gallery.bar_stacked_horizontal", lang), {}, 320};
     c.spec.kind = ChartSpec::Kind::bar;
     auto& b = c.spec.bar;
     b.mode = BarSpec::Mode::stacked;
@@ -75,7 +75,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"bar_stacked100", T("Staafdiagram, 100 % gestapeld", "Bar chart, 100 % stacked"), {}, 340};
+    GalleryChart c{"bar_stacked100", i18n::tr("gallery.bar_stacked100", lang), {}, 340};
     c.spec.kind = ChartSpec::Kind::bar;
     auto& b = c.spec.bar;
     b.mode = BarSpec::Mode::stacked100;
@@ -86,7 +86,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"histogram", T("Histogram (leeftijd bij instroom)", "Histogram (age at intake)"), {}, 320};
+    GalleryChart c{"histogram", i18n::tr("gallery.histogram", lang), {}, 320};
     c.spec.kind = ChartSpec::Kind::histogram;
     auto& h = c.spec.histogram;
     const int bins = 24;
@@ -108,7 +108,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"box", T("Boxplot (duur in dagen)", "Box plot (duration in days)"), {}, 320};
+    GalleryChart c{"box", i18n::tr("gallery.box", lang), {}, 320};
     c.spec.kind = ChartSpec::Kind::box;
     auto& b = c.spec.box;
     b.groups = {"Pleegzorg", "OOOC", "Thuisbegeleiding", "Dagcentrum"};
@@ -121,7 +121,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"line_reference", T("Lijn met referentie", "Line with reference"), {}, 320};
+    GalleryChart c{"line_reference", i18n::tr("gallery.line_reference", lang), {}, 320};
     c.spec.kind = ChartSpec::Kind::line;
     auto& l = c.spec.line;
     l.x = {2018, 2019, 2020, 2021, 2022, 2023, 2024};
@@ -133,7 +133,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"line_dense", T("Lijn over veel punten (gedecimeerd)", "Line over many points (decimated)"), {}, 300};
+    GalleryChart c{"line_dense", i18n::tr("gallery.line_dense", lang), {}, 300};
     c.spec.kind = ChartSpec::Kind::line;
     auto& l = c.spec.line;
     Lcg rng{11};
@@ -152,7 +152,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"km", T("Kaplan–Meier: tijd tot volgende stap", "Kaplan–Meier: time to next step"), {}, 400};
+    GalleryChart c{"km", i18n::tr("gallery.km", lang), {}, 400};
     c.spec.kind = ChartSpec::Kind::km;
     auto& k = c.spec.km;
     k.curves = {km_curve(T("vrijwillig", "voluntary"), points / 2, 1 / 180.0, 3),
@@ -178,7 +178,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"heatmap", T("Heatmap (trajecten per regio en type)", "Heat map (pathways by region and type)"), {}, 340};
+    GalleryChart c{"heatmap", i18n::tr("gallery.heatmap", lang), {}, 340};
     c.spec.kind = ChartSpec::Kind::heatmap;
     auto& h = c.spec.heatmap;
     h.rows = {"Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen", "Brussel"};
@@ -192,7 +192,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"sankey", T("Sankey: instroom → hulp → uitstroom", "Sankey: intake → care → outflow"), {}, 380};
+    GalleryChart c{"sankey", i18n::tr("gallery.sankey", lang), {}, 380};
     c.spec.kind = ChartSpec::Kind::sankey;
     auto& s = c.spec.sankey;
     s.stages[0] = T("instroom", "intake");
@@ -213,7 +213,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"likert", T("Likert: tevredenheid (gedivergeerd)", "Likert: satisfaction (diverging)"), {}, 320};
+    GalleryChart c{"likert", i18n::tr("gallery.likert", lang), {}, 320};
     c.spec.kind = ChartSpec::Kind::likert;
     auto& l = c.spec.likert;
     l.levels = {T("helemaal oneens", "strongly disagree"), T("oneens", "disagree"), T("neutraal", "neutral"),
@@ -224,7 +224,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"slope", T("Hellingsgrafiek: 2022 → 2024", "Slope graph: 2022 → 2024"), {}, 360};
+    GalleryChart c{"slope", i18n::tr("gallery.slope", lang), {}, 360};
     c.spec.kind = ChartSpec::Kind::slope;
     auto& s = c.spec.slope;
     s.from_label = "2022";
@@ -236,7 +236,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
-    GalleryChart c{"small_multiples", T("Kleine veelvouden (gedeelde schaal)", "Small multiples (shared scale)"), {}, 420};
+    GalleryChart c{"small_multiples", i18n::tr("gallery.small_multiples", lang), {}, 420};
     c.spec.kind = ChartSpec::Kind::multiples;
     auto& m = c.spec.multiples;
     const char* regions[] = {"Antwerpen", "Limburg", "Oost-Vlaanderen", "West-Vlaanderen"};

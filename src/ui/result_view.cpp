@@ -80,6 +80,7 @@ void draw_result(const analysis::Result& r, const ResultViewContext& ctx) {
   report::charts::Style style =
       ctx.theme == Theme::dark ? report::charts::Style::dark_theme() : report::charts::Style::light();
   style.lang = ctx.lang;
+  style.font = 14;
   if (ctx.presentation) style = style.scaled_for_presentation();
   const float w = std::floor(std::min(ImGui::GetContentRegionAvail().x, ctx.presentation ? 1200.0f : 900.0f));
   const float h = std::max(240.0f, std::min(380.0f, w * 0.45f)) * (ctx.presentation ? 1.3f : 1.0f);

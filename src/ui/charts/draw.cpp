@@ -22,8 +22,15 @@ void draw_text(ImDrawList* dl, ImVec2 origin, const Prim& p) {
   const ImVec2 pivot(origin.x + p.x0, origin.y + p.y0);
   const ImVec2 pos(pivot.x + dx, pivot.y - ts.y / 2);
   const int first = dl->VtxBuffer.Size;
-  dl->AddText(font, size, pos, col(p.color), p.text.c_str());
-  if (p.rotate != 0) {
+  if (p.rotate == 0) {
+    dl->AddText(font, size, pos, col(p.color), p.text.c_str());
+    return;
+  }
+  // AddText drops glyphs outside the clip rectangle before we rotate them: clip nothing here (the layout keeps
+  // rotated labels inside the chart).
+  const ImVec4 everything(-1e6f, -1e6f, 1e6f, 1e6f);
+  dl->AddText(font, size, pos, col(p.color), p.text.c_str(), nullptr, 0, &everything);
+  {
     const float a = p.rotate * 3.14159265f / 180.0f;
     const float c = std::cos(a), s = std::sin(a);
     for (int i = first; i < dl->VtxBuffer.Size; ++i) {

@@ -37,10 +37,25 @@ void draw_gallery_page(PageContext& ctx) {
   ImGui::TextWrapped("%s", ctx.tr("gallery.intro").c_str());
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
+  // A table of contents: jump to a chart (scrolls it to the top of the page).
+  static int jump_to = -1;
+  ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
+  if (ImGui::BeginCombo("##jump", ctx.tr("gallery.jump").c_str(), ImGuiComboFlags_HeightLargest)) {
+    for (size_t i = 0; i < cache.charts.size(); ++i) {
+      if (ImGui::Selectable(cache.charts[i].title.c_str())) jump_to = static_cast<int>(i);
+      const std::string name = "gallery.jump." + cache.charts[i].id;
+      ctx.anchor(name.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  ctx.anchor("gallery.jump");
+  // The charts scroll under the heading, so the list stays at hand.
+  ImGui::BeginChild("##gallery_charts", ImVec2(0, 0), false);
 
   report::charts::Style style =
       ctx.theme == Theme::dark ? report::charts::Style::dark_theme() : report::charts::Style::light();
   style.lang = ctx.lang;
+  style.font = 14;
   if (ctx.presentation) style = style.scaled_for_presentation();
   const float width = std::floor(std::max(320.0f, std::min(ImGui::GetContentRegionAvail().x - 4, 960.0f)));
   const std::string key = std::to_string(static_cast<int>(width)) + (style.dark ? "d" : "l") +
@@ -56,6 +71,10 @@ void draw_gallery_page(PageContext& ctx) {
     const auto& scene = cache.scenes[i];
     ImGui::PushID(c.id.c_str());
     ImGui::Spacing();
+    if (jump_to == static_cast<int>(i)) {
+      ImGui::SetScrollHereY(0.0f);
+      jump_to = -1;
+    }
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.title.c_str());
@@ -73,6 +92,7 @@ void draw_gallery_page(PageContext& ctx) {
     ImGui::PopID();
   }
   ImGui::Spacing();
+  ImGui::EndChild();
 }
 
 }  // namespace zicht::ui
