@@ -162,36 +162,55 @@ ValueAxis value_axis(double lo, double hi) {
   return a;
 }
 
-// Polyline points (x, y pairs, x non-decreasing) reduced to first, lowest, highest and last point per pixel
-// column: the drawn shape is the same, the vertex count bounded by the width.
-std::vector<float> decimate_columns(std::vector<float> pts) {
-  const size_t n = pts.size() / 2;
-  if (n < 2) return pts;
-  const float span = pts[2 * (n - 1)] - pts[0];
-  if (static_cast<float>(n) <= std::max(64.0f, span * 2)) return pts;
-  std::vector<float> out;
-  out.reserve(static_cast<size_t>(span + 2) * 8);
-  size_t i = 0;
-  while (i < n) {
-    const float col = std::floor(pts[2 * i]);
-    size_t j = i, lo = i, hi = i;
-    while (j < n && std::floor(pts[2 * j]) == col) {
-      if (pts[2 * j + 1] < pts[2 * lo + 1]) lo = j;
-      if (pts[2 * j + 1] > pts[2 * hi + 1]) hi = j;
-      ++j;
+// Polyline points (x non-decreasing) reduced to the first, lowest, highest and last point per pixel column while
+// they stream in: the drawn shape is the same, the vertex count bounded by the width, and a million points are
+// never copied.
+class ColumnReducer {
+ public:
+  void add(float x, float y) {
+    const int c = static_cast<int>(x);  // x ≥ 0 inside a chart: truncation is the pixel column
+    if (open_ && c == col_) {
+      if (y < lo_[1]) lo_[0] = x, lo_[1] = y;
+      if (y > hi_[1]) hi_[0] = x, hi_[1] = y;
+      last_[0] = x, last_[1] = y;
+      return;
     }
-    size_t keep[4] = {i, std::min(lo, hi), std::max(lo, hi), j - 1};
-    size_t prev = n;
-    for (size_t k : keep)
-      if (k != prev) {
-        out.push_back(pts[2 * k]);
-        out.push_back(pts[2 * k + 1]);
-        prev = k;
-      }
-    i = j;
+    flush();
+    open_ = true;
+    col_ = c;
+    first_[0] = lo_[0] = hi_[0] = last_[0] = x;
+    first_[1] = lo_[1] = hi_[1] = last_[1] = y;
   }
-  return out;
-}
+  std::vector<float> finish() {
+    flush();
+    return std::move(out_);
+  }
+
+ private:
+  void emit(const float* p) {
+    const size_t n = out_.size();
+    if (n >= 2 && out_[n - 2] == p[0] && out_[n - 1] == p[1]) return;
+    out_.push_back(p[0]);
+    out_.push_back(p[1]);
+  }
+  void flush() {
+    if (!open_) return;
+    emit(first_);
+    if (lo_[0] <= hi_[0]) {
+      emit(lo_);
+      emit(hi_);
+    } else {
+      emit(hi_);
+      emit(lo_);
+    }
+    emit(last_);
+    open_ = false;
+  }
+  bool open_ = false;
+  int col_ = 0;
+  float first_[2] = {0, 0}, lo_[2] = {0, 0}, hi_[2] = {0, 0}, last_[2] = {0, 0};
+  std::vector<float> out_;
+};
 
 float max_text_width(const std::vector<std::string>& v, float size) {
   float m = 0;
@@ -586,28 +605,21 @@ Scene line_chart(const LineSpec& spec, float width, float height, const Style& s
   // Dense data: markers only when points are at least 8 px apart; hits at most one per 6 px column.
   const bool dots = spec.markers && static_cast<float>(n) <= p.w() / 8;
   for (size_t k = 0; k < spec.series.size(); ++k) {
-    std::vector<float> pts;
-    std::vector<size_t> idx;
     const auto& se = spec.series[k];
-    pts.reserve(2 * std::min(n, se.values.size()));
+    ColumnReducer line;
+    float last_hit = -1e9f;
     for (size_t i = 0; i < n && i < se.values.size(); ++i) {
       if (!std::isfinite(se.values[i])) continue;
-      pts.push_back(X(spec.x[i]));
-      pts.push_back(Y(se.values[i]));
-      idx.push_back(i);
-    }
-    float last_hit = -1e9f;
-    for (size_t j = 0; j < idx.size(); ++j) {
-      const float x = pts[2 * j], y = pts[2 * j + 1];
+      const float x = X(spec.x[i]), y = Y(se.values[i]);
+      line.add(x, y);
       if (dots) b.circle(x, y, s.presentation ? 5 : 3.5f, s.series[k % 8]);
       if (x - last_hit >= 6 || dots) {
-        const size_t i = idx[j];
         const std::string xl = i < spec.x_labels.size() ? spec.x_labels[i] : format_number(spec.x[i], -1, s.lang);
         b.hit(x - 6, y - 6, x + 6, y + 6, se.name + " · " + xl + ": " + format_number(se.values[i], -1, s.lang));
         last_hit = x;
       }
     }
-    b.poly(decimate_columns(std::move(pts)), s.series[k % 8], false, s.presentation ? 3.5f : 2.5f);
+    b.poly(line.finish(), s.series[k % 8], false, s.presentation ? 3.5f : 2.5f);
   }
   for (const auto& r : spec.references) {
     if (r.values.size() == 1) {
@@ -716,13 +728,16 @@ Scene km_chart(const KmSpec& spec, float width, float height, const Style& s) {
     const auto& c = spec.curves[k];
     const Rgba col = s.series[k % 8];
     // Step function: horizontal to the next event time, then down.
-    std::vector<float> line{X(0), Y(1)};
+    ColumnReducer line;
+    line.add(X(0), Y(1));
     double prev = 1;
     for (size_t i = 0; i < c.time.size(); ++i) {
-      line.insert(line.end(), {X(c.time[i]), Y(prev), X(c.time[i]), Y(c.survival[i])});
+      const float x = X(c.time[i]);
+      line.add(x, Y(prev));
+      line.add(x, Y(c.survival[i]));
       prev = c.survival[i];
     }
-    line.insert(line.end(), {X(c.time.empty() ? 0 : std::max(c.time.back(), c.censor_times.empty() ? 0.0 : c.censor_times.back())), Y(prev)});
+    line.add(X(c.time.empty() ? 0 : std::max(c.time.back(), c.censor_times.empty() ? 0.0 : c.censor_times.back())), Y(prev));
     const bool dense = static_cast<float>(c.time.size()) * 2 > p.w();
     if (spec.show_ci && dense && c.lower.size() == c.time.size() && c.upper.size() == c.time.size()) {
       // Many events: the band sampled once per pixel column (upper forward, lower back, aligned in x).
@@ -767,7 +782,7 @@ Scene km_chart(const KmSpec& spec, float width, float height, const Style& s) {
       }
       b.poly(band, with_alpha(col, 45), true);
     }
-    b.poly(decimate_columns(std::move(line)), col, false, s.presentation ? 3.5f : 2.2f);
+    b.poly(line.finish(), col, false, s.presentation ? 3.5f : 2.2f);
     float last_tick = -1e9f;
     for (size_t i = 0; i < c.censor_times.size(); ++i) {
       const float x = X(c.censor_times[i]);

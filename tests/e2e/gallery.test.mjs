@@ -32,21 +32,30 @@ const palettes = {
   dark: [[86, 180, 233], [230, 159, 0], [0, 178, 130]],
 };
 
+// Waits until the app has drawn n more frames (software GL at dpr 2 can take 100 ms a frame).
+async function frames(page, n = 3) {
+  await page.evaluate((n) => new Promise((res) => {
+    let k = 0;
+    const f = () => (++k >= n ? res() : requestAnimationFrame(f));
+    requestAnimationFrame(f);
+  }), n);
+}
+
 // ImGui 1.86 samples keys once per frame: hold a key over a few frames so the press is seen.
 async function key(page, k, ctrl = false) {
   if (ctrl) await page.keyboard.down('Control');
   await page.keyboard.down(k);
-  await page.waitForTimeout(100);
+  await frames(page);
   await page.keyboard.up(k);
   if (ctrl) await page.keyboard.up('Control');
-  await page.waitForTimeout(100);
+  await frames(page);
 }
 
 async function menu(page, top, item) {
   await clickAnchor(page, top);
-  await page.waitForTimeout(200);
+  await frames(page);
   await clickAnchor(page, item);
-  await page.waitForTimeout(200);
+  await frames(page, 4);
 }
 
 async function openGallery(dpr, width = 1280, height = 800) {
@@ -77,7 +86,7 @@ for (const mode of ['light', 'dark', 'presentation']) {
       for (const [i, id] of charts.entries()) {
         await menu(page, 'gallery.jump', `gallery.jump.${id}`);
         await page.mouse.move(5, 700);  // over the navigation: no tooltip in the picture
-        await page.waitForTimeout(150);
+        await frames(page);
         const r = (await state(page)).anchors[`gallery.${id}`];
         assert.ok(r[1] >= 0 && r[1] + r[3] <= 770, `chart ${id} was scrolled fully into view (y ${r[1]}, h ${r[3]})`);
         const png = await page.screenshot({ path: path.join(artifacts, `gallery-${mode}-dpr${dpr}-${String(i + 1).padStart(2, '0')}-${id}.png`) });

@@ -91,7 +91,8 @@ void draw_gallery_page(PageContext& ctx) {
     ctx.anchor(chart_anchor.c_str());
     ImGui::PopID();
   }
-  ImGui::Spacing();
+  // Room below the last chart, so "go to" can bring every chart to the top.
+  ImGui::Dummy(ImVec2(1, std::max(0.0f, ImGui::GetWindowHeight() - 480.0f)));
   ImGui::EndChild();
 }
 
