@@ -395,8 +395,14 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
           const float tw = text_width(label, s.font * 0.9f);
           if (stacked) {
             if (x1 - x0 > tw + 6) b.text((x0 + x1) / 2, (y0 + y1) / 2, label, rgb(255, 255, 255), Anchor::middle, s.font * 0.9f);
-          } else if (x1 + 4 + tw < p.r + pad * 2) {
-            b.text(x1 + 4, (y0 + y1) / 2, label, s.text, Anchor::start, s.font * 0.9f);
+          } else {
+            // Clear of a reference mark that would run through the label.
+            float lx = x1 + 4;
+            for (const auto& ref : spec.references) {
+              const double rv = ref.values.size() == 1 ? ref.values[0] : (c < ref.values.size() ? ref.values[c] : kNaN);
+              if (std::isfinite(rv) && X(rv) >= lx - 3 && X(rv) <= lx + tw + 3) lx = X(rv) + 5;
+            }
+            if (lx + tw < p.r + pad * 2) b.text(lx, (y0 + y1) / 2, label, s.text, Anchor::start, s.font * 0.9f);
           }
         }
       }
@@ -472,7 +478,15 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
             if (y1 - y0 > s.font * 1.1f && x1 - x0 > tw + 4)
               b.text(cx, (y0 + y1) / 2, label, rgb(255, 255, 255), Anchor::middle, s.font * 0.9f);
           } else if (x1 - x0 >= tw * 0.9f) {
-            b.text((x0 + x1) / 2, y0 - s.font * 0.6f, label, s.text, Anchor::middle, s.font * 0.9f);
+            // Above the bar, and above a reference mark that would run through the label.
+            float top_y = y0;
+            for (const auto& ref : spec.references) {
+              const double rv = ref.values.size() == 1 ? ref.values[0] : (c < ref.values.size() ? ref.values[c] : kNaN);
+              if (!std::isfinite(rv)) continue;
+              const float ry = Y(rv);
+              if (ry <= top_y + 2 && ry >= top_y - s.font * 1.3f) top_y = ry - 2;
+            }
+            b.text((x0 + x1) / 2, top_y - s.font * 0.6f, label, s.text, Anchor::middle, s.font * 0.9f);
           }
         }
       }
@@ -783,8 +797,11 @@ Scene km_chart(const KmSpec& spec, float width, float height, const Style& s) {
       b.poly(band, with_alpha(col, 45), true);
     }
     b.poly(line.finish(), col, false, s.presentation ? 3.5f : 2.2f);
+    // Censor ticks where they can be told apart; with censoring denser than one per 8 px they would only turn the
+    // curve into a comb, so they are left out (the at-risk row still tells the story).
     float last_tick = -1e9f;
-    for (size_t i = 0; i < c.censor_times.size(); ++i) {
+    const bool ticks = static_cast<float>(c.censor_times.size()) <= p.w() / 8;
+    for (size_t i = 0; ticks && i < c.censor_times.size(); ++i) {
       const float x = X(c.censor_times[i]);
       if (x - last_tick < 6) continue;  // dense censoring: one tick per 6 px, or the curve turns into a comb
       last_tick = x;

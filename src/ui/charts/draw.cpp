@@ -26,10 +26,10 @@ void draw_text(ImDrawList* dl, ImVec2 origin, const Prim& p) {
     dl->AddText(font, size, pos, col(p.color), p.text.c_str());
     return;
   }
-  // AddText drops glyphs outside the clip rectangle before we rotate them: clip nothing here (the layout keeps
-  // rotated labels inside the chart).
+  // AddText culls glyphs against the clip rectangle before we rotate them (a vertical axis title would lose its
+  // start): render the glyphs unculled; the draw command keeps the chart's scissor for the rotated result.
   const ImVec4 everything(-1e6f, -1e6f, 1e6f, 1e6f);
-  dl->AddText(font, size, pos, col(p.color), p.text.c_str(), nullptr, 0, &everything);
+  font->RenderText(dl, size, pos, col(p.color), everything, p.text.c_str(), nullptr, 0, false);
   {
     const float a = p.rotate * 3.14159265f / 180.0f;
     const float c = std::cos(a), s = std::sin(a);
