@@ -114,9 +114,14 @@ std::string fit(const std::string& text, float max_width, float size) {
   return end == 0 ? std::string() : text.substr(0, end) + "…";
 }
 
+// Decimals that show every tick of this step exactly (2.5 → 1, 0.25 → 2, 20 → 0).
 int decimals_for_step(double step) {
-  if (step >= 1 || step <= 0) return 0;
-  return std::min(6, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
+  if (!(step > 0)) return 0;
+  for (int d = 0; d < 6; ++d) {
+    const double scaled = step * std::pow(10.0, d);
+    if (std::abs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, scaled)) return d;
+  }
+  return 6;
 }
 
 std::string tick_label(double v, double step, i18n::Lang lang, const std::string& suffix = "") {
