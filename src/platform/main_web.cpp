@@ -11,6 +11,7 @@
 #include "imgui_impl_opengl3.h"
 #include "platform/platform.h"
 #include "ui/app.h"
+#include "ui/charts/export.h"
 
 namespace {
 
@@ -61,6 +62,7 @@ void frame() {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  zicht::ui::charts::render_pending_exports(d.dpr);  // PNG exports asked for this frame
   zicht::platform::set_cursor(to_platform_cursor(ImGui::GetMouseCursor()));
 }
 

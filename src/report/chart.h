@@ -7,6 +7,7 @@
 // so label decisions — rotate, abbreviate, skip — are identical everywhere; labels keep a margin for the small
 // difference from the real font.
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,12 +88,16 @@ struct BarSpec {
   bool value_labels = true;
   std::vector<ReferenceMark> references;
   std::vector<std::string> tips;  // per category × series (row-major), optional: with numerator/denominator
+  bool show_legend = true;
+  // Fixed value axis (small multiples share one); NaN = from the data.
+  double axis_min = std::numeric_limits<double>::quiet_NaN(), axis_max = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct HistogramSpec {
   std::vector<double> lower, upper;
   std::vector<double> counts;
   std::string value_label, count_label;
+  double axis_max = std::numeric_limits<double>::quiet_NaN();  // fixed count axis (small multiples)
 };
 
 struct LineSpec {
@@ -101,12 +106,16 @@ struct LineSpec {
   std::vector<Series> series;
   std::string x_label, y_label;
   std::vector<ReferenceMark> references;
+  bool show_legend = true;
+  bool markers = true;  // dots at the points (dropped automatically when points are denser than a few pixels)
+  double axis_min = std::numeric_limits<double>::quiet_NaN(), axis_max = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct BoxSpec {
   std::vector<std::string> groups;
   std::vector<double> min, q1, median, q3, max;  // whiskers at min/max (or 1.5 IQR fences when given so)
   std::string value_label;
+  double axis_min = std::numeric_limits<double>::quiet_NaN(), axis_max = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct KmCurve {
@@ -124,14 +133,110 @@ struct KmSpec {
   bool show_ci = true;
 };
 
+// Heat map: a rows × cols matrix on a sequential, colour-blind-safe ramp (YlGnBu; reversed lightness in the dark
+// theme) with a colour legend; values are written in the cells when the cells are large enough.
+struct HeatmapSpec {
+  std::vector<std::string> rows, cols;
+  std::vector<double> values;  // rows × cols, row-major; NaN = no value
+  std::string value_label;     // legend title
+  std::string unit_suffix;
+  int decimals = -1;           // -1: integers as integers, else one decimal
+};
+
+// Sankey over three stages (pre → middle → post), one flow per path. Nodes are stacked per stage with gaps, on one
+// scale for all stages (heights proportional to counts); nodes smaller than min_node in a stage are merged into
+// one "overige" node of that stage.
+struct SankeyFlow {
+  std::string pre, middle, post;
+  double n = 0;
+};
+struct SankeySpec {
+  std::vector<SankeyFlow> flows;
+  std::string stages[3];  // column headings, e.g. "instroom", "hulp", "uitstroom"
+  double min_node = 0;
+  std::string other_label;  // empty: "overige" in the style's language
+};
+
+// Diverging stacked bars for Likert items: per item the shares of each level, centred on the neutral level (half
+// left, half right of the centre line) or, without a neutral level, on the boundary between the halves.
+struct LikertSpec {
+  std::vector<std::string> items, levels;      // levels ordered from most negative to most positive
+  std::vector<std::vector<double>> counts;     // per item, per level
+  int neutral = -2;                            // index of the neutral level; -1: none; -2: the middle one if odd
+};
+
+// Slope graph: one line per name between two time points; labels at both ends, nudged apart so they never overlap.
+struct SlopeSpec {
+  std::string from_label, to_label;
+  std::vector<std::string> names;
+  std::vector<double> from, to;
+  std::string unit_suffix;
+  int decimals = 1;
+};
+
+struct ChartSpec;
+
+// Small multiples: a grid of panels of any chart kind; bars, lines, histograms and box plots share one value
+// scale so panels can be compared at a glance.
+struct SmallMultiplesSpec {
+  std::vector<std::string> titles;
+  std::vector<ChartSpec> panels;
+  int columns = 0;  // 0: as many as fit at about 260 px per panel
+};
+
+struct ChartSpec {
+  enum class Kind : uint8_t { bar, histogram, line, box, km, heatmap, sankey, likert, slope, multiples };
+  Kind kind = Kind::bar;
+  BarSpec bar;
+  HistogramSpec histogram;
+  LineSpec line;
+  BoxSpec box;
+  KmSpec km;
+  HeatmapSpec heatmap;
+  SankeySpec sankey;
+  LikertSpec likert;
+  SlopeSpec slope;
+  SmallMultiplesSpec multiples;
+};
+
 Scene bar_chart(const BarSpec& spec, float width, float height, const Style& style);
 Scene histogram(const HistogramSpec& spec, float width, float height, const Style& style);
 Scene line_chart(const LineSpec& spec, float width, float height, const Style& style);
 Scene box_plot(const BoxSpec& spec, float width, float height, const Style& style);
 Scene km_chart(const KmSpec& spec, float width, float height, const Style& style);
+Scene heatmap(const HeatmapSpec& spec, float width, float height, const Style& style);
+Scene sankey(const SankeySpec& spec, float width, float height, const Style& style);
+Scene likert_chart(const LikertSpec& spec, float width, float height, const Style& style);
+Scene slope_chart(const SlopeSpec& spec, float width, float height, const Style& style);
+Scene small_multiples(const SmallMultiplesSpec& spec, float width, float height, const Style& style);
+Scene draw(const ChartSpec& spec, float width, float height, const Style& style);
 
-// The chart a Result suggests (bar of a frequency table, histogram of bins, …), in the result's language;
-// false when the result has no chart or its table lacks the columns.
+// Large data: lines and Kaplan–Meier curves with more points than pixel columns are reduced to the first, lowest,
+// highest and last point per pixel column, so a chart stays far below ~100,000 vertices whatever the data size.
+// A rough count of the vertices ImGui makes for a scene (tests and the benchmark check the budget with it).
+size_t estimate_vertices(const Scene& scene);
+
+// Places labels wanted at ys (any order) in [lo, hi] at least gap apart, moving each as little as possible and
+// keeping their order; returns the placed positions in the input order.
+std::vector<float> spread_labels(const std::vector<float>& ys, float gap, float lo, float hi);
+
+// Colour of t in [0, 1] on the heat-map ramp.
+Rgba ramp_colour(double t, const Style& style);
+
+// The chart a Result suggests, in the result's language; false when the result has no chart, the kind is unknown
+// or its table lacks the columns. Column conventions per ChartSuggestion::kind (x and y are column ids):
+//   "bar"       x: category column; y: one or more count/percent columns (one series each). Rows whose
+//               "pct_valid" is missing (the missing/not-applicable rows) are not drawn; "denom_valid" feeds tips.
+//   "histogram" x: the lower bound column; columns "upper" and "n".
+//   "line"      x: numeric or category column; y: one or more value columns (one line each).
+//   "km"        columns "time", "n_risk", "n_event", "survival", "lower", "upper" (x may name the time column);
+//               optional "group" (one curve per value, rows in time order per group); optional "n_censor"
+//               (a censor tick where n_censor > 0). The number-at-risk row comes from n_risk.
+//   "sankey"    columns "pre", "middle", "post", "n": one row per path.
+//   "heatmap"   x: column category; y[0] (or "y"): row category; y[1] (or "value", or "n"): the cell value.
+//   "box"       x: group column; columns "min", "q1", "median", "q3", "max".
+//   "likert"    x: item column; y: the level count columns, from most negative to most positive.
+//   "slope"     x: name column; y: two value columns (first and second time point).
 bool chart_for_result(const analysis::Result& r, i18n::Lang lang, float width, float height, const Style& style,
                       Scene& out);
 

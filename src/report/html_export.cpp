@@ -195,6 +195,17 @@ std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const 
     out += "</section>\n";
   }
   for (const auto& r : set.results) render_result(out, r, lang);
+  for (const auto& f : options.figures) {
+    out += "<section>\n<h2>";
+    append_escaped(out, f.caption);
+    out += "</h2>\n<figure class=\"chart\" data-kind=\"";
+    append_escaped(out, f.id);
+    out += "\">\n";
+    out += f.svg;
+    out += "<figcaption>";
+    append_escaped(out, f.caption);
+    out += "</figcaption>\n</figure>\n</section>\n";
+  }
   out += "</main>\n";
   if (options.standalone) {
     out += "<footer>";

@@ -16,6 +16,11 @@ struct HtmlOptions {
   bool standalone = true;  // false: only the <main> fragment (the app's accessible twin of a page)
   // "Het verhaal achter de cijfers": the user's notes per page (heading, text), printed before the results.
   std::vector<std::pair<std::string, std::string>> story;
+  // Extra charts after the results, each as its own section (the chart gallery; svg from charts::to_svg).
+  struct Figure {
+    std::string id, caption, svg;
+  };
+  std::vector<Figure> figures;
 };
 
 std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const HtmlOptions& options = {});

@@ -6,13 +6,18 @@
 #include "analysis/choices.h"
 #include "analysis/explore.h"
 #include "analysis/sofs.h"
+#include "privacy/aggregate.h"
+#include "privacy/privacy.h"
 #include "platform/platform.h"
 #include "report/json_export.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "ui/pages/page_region.h"
 
 namespace zicht::ui {
 namespace {
 
 constexpr int kKeyO = 'O';  // GLFW key codes equal ASCII for letters
+constexpr int kKeyF9 = 298;  // GLFW_KEY_F9
 
 struct NavItem {
   Page page;
@@ -25,6 +30,7 @@ constexpr NavItem kNav[] = {
     {Page::explore, "nav.explore", "nav.explore"},
     {Page::mapping, "nav.mapping", "nav.mapping"},
     {Page::quality, "nav.quality", "nav.quality"},
+    {Page::region, "nav.region", "nav.region"},
 };
 
 const char* page_id(Page p) {
@@ -34,8 +40,10 @@ const char* page_id(Page p) {
     case Page::explore: return "explore";
     case Page::mapping: return "mapping";
     case Page::quality: return "quality";
+    case Page::region: return "region";
     case Page::sofs: return "sofs";
     case Page::binc: return "binc";
+    case Page::gallery: return "gallery";
   }
   return "start";
 }
@@ -50,13 +58,28 @@ void PageContext::anchor(const char* name) {
 App::App(const std::string& lang_code) : lang_(i18n::parse_lang(lang_code)) {
   workspace_.load_builtin_sample();
   tour_.init();
+  pseudo_ = std::make_unique<privacy::Pseudonymiser>(privacy::system_random());
 }
 
 bool App::prepare_fonts(float dpr) {
-  if (dpr == font_dpr_ && fonts_.regular) return false;
+  if (dpr == font_dpr_ && font_px_ == font_built_px_ && fonts_.regular) return false;
   fonts_ = build_fonts(font_px_, dpr);
   font_dpr_ = dpr;
+  font_built_px_ = font_px_;
   return true;
+}
+
+void App::set_presentation(bool on) {
+  presentation_ = on;
+  font_px_ = on ? 24.0f : 17.0f;  // the atlas is rebuilt before the next frame (prepare_fonts)
+  if (on) set_mode(false);  // what is shown to a room is "delen" (SPEC §5): suppressed, no row-level detail
+  theme_dirty_ = true;
+}
+
+void App::set_mode(bool intern) {
+  if (intern_mode_ == intern) return;
+  intern_mode_ = intern;
+  ++mode_stamp_;
 }
 
 void App::set_theme(Theme t) {
@@ -73,7 +96,9 @@ void App::handle_file_events() {
       case platform::FileEvent::Kind::chunk:
         if (workspace_.feed(e.id, e.bytes.data.get(), e.bytes.size, e.last)) {
           platform::close_file(e.id);
-          page_ = workspace_.take_werkmap_opened() ? Page::mapping : Page::data;
+          page_ = workspace_.take_werkmap_opened()     ? Page::mapping
+                   : workspace_.take_aggregate_opened() ? Page::region
+                                                        : Page::data;
         }
         break;
       case platform::FileEvent::Kind::error:
@@ -92,7 +117,11 @@ void App::handle_file_events() {
 
 void App::frame() {
   if (theme_dirty_) {
-    apply_theme(theme_, 1.0f);
+    apply_theme(theme_, presentation_ ? 1.3f : 1.0f);
+    if (presentation_) {  // high contrast: secondary text as strong as text
+      ImVec4* c = ImGui::GetStyle().Colors;
+      c[ImGuiCol_TextDisabled] = c[ImGuiCol_Text];
+    }
     theme_dirty_ = false;
   }
   handle_file_events();
@@ -102,12 +131,16 @@ void App::frame() {
 
   ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyO, false)) request_open_file_ = true;
+  // Ctrl+1 … Ctrl+9: the pages of the navigation, in order (GLFW key codes equal ASCII for digits).
+  for (int i = 0; i < 9 && i < static_cast<int>(std::size(kNav)); ++i)
+    if (io.KeyCtrl && ImGui::IsKeyPressed('1' + i, false)) page_ = kNav[i].page;
+  if (ImGui::IsKeyPressed(kKeyF9, false)) set_presentation(!presentation_);
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   draw_menu_bar();
   const float menu_h = ImGui::GetFrameHeight();
   const float status_h = ImGui::GetFrameHeight() + 8;
-  const float nav_w = std::max(190.0f, std::min(260.0f, vp->Size.x * 0.18f));
+  const float nav_w = std::max(190.0f * font_px_ / 17.0f, std::min(260.0f * font_px_ / 17.0f, vp->Size.x * 0.18f));
   const float body_h = vp->Size.y - menu_h - status_h;
 
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + menu_h));
@@ -129,6 +162,7 @@ void App::frame() {
   draw_status_bar(status_h);
   if (workspace_.loading().empty() && workspace_.errors().empty()) tour_.draw(anchors_, lang_, theme_, fonts_);
   draw_about();
+  draw_aggregate_dialog();
   draw_errors();
   draw_busy_overlay();
 
@@ -147,6 +181,9 @@ void App::draw_menu_bar() {
   ImGui::Spacing();
   if (ImGui::BeginMenu(i18n::tr("menu.file", lang_).c_str())) {
     if (ImGui::MenuItem(i18n::tr("menu.open", lang_).c_str(), "Ctrl+O")) request_open_file_ = true;
+    if (ImGui::MenuItem(i18n::tr("menu.aggregate", lang_).c_str())) show_aggregate_ = true;
+    anchors_["menu.aggregate"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                        ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
     ImGui::EndMenu();
   }
   anchors_["menu.file"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
@@ -157,13 +194,44 @@ void App::draw_menu_bar() {
   if (view_open) {
     if (ImGui::MenuItem(i18n::tr("menu.theme_light", lang_).c_str(), nullptr, theme_ == Theme::light))
       set_theme(Theme::light);
+    anchors_["menu.theme_light"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                          ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
     if (ImGui::MenuItem(i18n::tr("menu.theme_dark", lang_).c_str(), nullptr, theme_ == Theme::dark))
       set_theme(Theme::dark);
+    anchors_["menu.theme_dark"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                         ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
     ImGui::Separator();
     if (ImGui::MenuItem("Nederlands", nullptr, lang_ == i18n::Lang::nl)) lang_ = i18n::Lang::nl;
     if (ImGui::MenuItem("English", nullptr, lang_ == i18n::Lang::en)) lang_ = i18n::Lang::en;
+    ImGui::Separator();
+    if (ImGui::MenuItem(i18n::tr("menu.presentation", lang_).c_str(), "F9", presentation_))
+      set_presentation(!presentation_);
+    anchors_["menu.presentation"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                           ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    ImGui::Separator();
+    // The output mode (SPEC §5), always visible in the status bar too.
+    if (ImGui::MenuItem(i18n::tr("menu.mode_intern", lang_).c_str(), nullptr, intern_mode_)) set_mode(true);
+    anchors_["menu.mode_intern"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                          ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    const std::string delen = i18n::format(i18n::tr("menu.mode_delen", lang_), {std::to_string(suppress_k_)});
+    if (ImGui::MenuItem(delen.c_str(), nullptr, !intern_mode_)) set_mode(false);
+    anchors_["menu.mode_delen"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                         ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    ImGui::SetNextItemWidth(120);
+    if (ImGui::InputInt(i18n::tr("menu.k", lang_).c_str(), &suppress_k_)) {
+      suppress_k_ = std::max(2, std::min(50, suppress_k_));
+      ++mode_stamp_;
+    }
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu(i18n::tr("menu.developer", lang_).c_str())) {
+    if (ImGui::MenuItem(i18n::tr("menu.gallery", lang_).c_str(), nullptr, page_ == Page::gallery)) page_ = Page::gallery;
+    anchors_["menu.gallery"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                      ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    ImGui::EndMenu();
+  }
+  anchors_["menu.developer"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                      ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
   if (ImGui::BeginMenu(i18n::tr("menu.help", lang_).c_str())) {
     if (ImGui::MenuItem(i18n::tr("menu.tour", lang_).c_str())) tour_.start();
     if (ImGui::MenuItem(i18n::tr("menu.about", lang_).c_str())) show_about_ = true;
@@ -256,6 +324,23 @@ void App::draw_status_bar(float height) {
     ImGui::TextUnformatted(i18n::tr("status.demo", lang_).c_str());
     ImGui::PopStyleColor();
   }
+  {
+    ImGui::SameLine(0, 24);
+    std::string mode = intern_mode_ ? i18n::tr("status.mode_intern", lang_)
+                                    : i18n::format(i18n::tr("status.mode_delen", lang_), {std::to_string(suppress_k_)});
+    if (!intern_mode_ && demo) mode += " " + i18n::tr("status.demo_exempt", lang_);
+    ImGui::PushStyleColor(ImGuiCol_Text, intern_mode_ ? pal.text : pal.accent);
+    ImGui::TextUnformatted(mode.c_str());
+    ImGui::PopStyleColor();
+    anchors_["status.mode"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                     ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  }
+  if (presentation_) {
+    ImGui::SameLine(0, 24);
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.good);
+    ImGui::TextUnformatted(i18n::tr("status.presentation", lang_).c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::SameLine(0, 24);
   int64_t rows = 0;
   for (const auto& f : workspace_.files()) rows += f.result.report.rows_in;
@@ -274,6 +359,7 @@ void App::draw_status_bar(float height) {
 
 void App::draw_page() {
   PageContext ctx{lang_, theme_, fonts_, workspace_, &anchors_, &request_open_file_, &intern_mode_};
+  ctx.presentation = presentation_;
   switch (page_) {
     case Page::start: draw_start_page(ctx); break;
     case Page::data: draw_data_page(ctx); break;
@@ -281,7 +367,8 @@ void App::draw_page() {
       const ResultViewContext rv{lang_, theme_, fonts_, results_.provenance, [this](const std::string& name) {
                                    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
                                    anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
-                                 }};
+                                 },
+                                 presentation_};
       draw_explore_page(results_, rv, explore_, actions_, on_screen_);
       break;
     }
@@ -292,19 +379,107 @@ void App::draw_page() {
       const ResultViewContext rv{lang_, theme_, fonts_, set.provenance, [this](const std::string& name) {
                                    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
                                    anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
-                                 }};
+                                 },
+                                 presentation_};
       const std::string profile = sofs ? "sofs" : "binc";
       const ProfilePage* p = find_profile_page(profile, sofs ? sofs_page_ : binc_page_);
       if (!p) p = &(sofs ? sofs_pages() : binc_pages()).front();
       ProfilePageArgs args{profile, *p, set, sofs ? sofs_data_ : binc_data_, sofs ? nullptr : binc_clients_, rv,
                            workspace_, actions_};
       args.request_open_file = &request_open_file_;
+      args.presentation = presentation_;
       draw_profile_page(args, on_screen_);
       break;
     }
     case Page::mapping: draw_mapping_page(ctx); break;
     case Page::quality: draw_quality_page(ctx); break;
+    case Page::region: {
+      const ResultViewContext rv{lang_, theme_, fonts_, region_set_.provenance, [this](const std::string& name) {
+                                   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+                                   anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
+                                 },
+                                 presentation_};
+      RegionPageArgs args{region_set_, region_error_, rv, workspace_, actions_, &request_open_file_};
+      draw_region_page(args, on_screen_);
+      break;
+    }
+    case Page::gallery: draw_gallery_page(ctx); break;
   }
+}
+
+void App::draw_aggregate_dialog() {
+  const std::string id = i18n::tr("aggregate.title", lang_) + "###aggregate";
+  if (show_aggregate_) {
+    ImGui::OpenPopup(id.c_str());
+    show_aggregate_ = false;
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(680.0f, vp->Size.x - 40), 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+  const auto tr = [&](const char* key) { return i18n::tr(key, lang_); };
+  ImGui::TextWrapped("%s", i18n::format(tr("aggregate.intro"), {std::to_string(suppress_k_)}).c_str());
+  ImGui::Spacing();
+  ImGui::SetNextItemWidth(280);
+  ImGui::InputTextWithHint(tr("aggregate.organisation").c_str(), tr("aggregate.organisation_hint").c_str(),
+                           &aggregate_org_);
+  anchors_["aggregate.organisation"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                              ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  ImGui::SetNextItemWidth(280);
+  ImGui::InputTextWithHint(tr("aggregate.period").c_str(), tr("aggregate.period_hint").c_str(), &aggregate_period_);
+  ImGui::Spacing();
+  // Built once per change of data, mode, k, organisation or period (suppression is not free), then shown.
+  const std::string key = std::to_string(profile_version_) + "|" + std::to_string(suppress_k_) + "|" +
+                          aggregate_org_ + "|" + aggregate_period_ + "|" + i18n::code(lang_).data();
+  if (key != aggregate_key_) {
+    aggregate_key_ = key;
+    aggregates_out_.clear();
+    for (const analysis::ResultSet* raw : {&sofs_raw_, &binc_raw_}) {
+      if (raw->results.empty()) continue;
+      analysis::ResultSet shared = *raw;
+      std::vector<analysis::Input> inputs;
+      for (const auto& f : workspace_.files())
+        for (const auto& pf : raw->provenance.files)
+          if (pf.name == f.name) inputs.push_back({f.name, &f.result});
+      const privacy::ColumnPolicy policy = privacy::column_policy(inputs);
+      privacy::PrivacyOptions opt;
+      opt.k = suppress_k_;
+      opt.columns = &policy;
+      opt.pseudonymiser = pseudo_.get();
+      opt.add_summary = false;
+      privacy::apply(shared, opt);
+      const std::string period = aggregate_period_.empty() ? tr("aggregate.until") + " " + raw->provenance.as_of
+                                                           : aggregate_period_;
+      const std::string org = aggregate_org_.empty() ? tr("aggregate.organisation_default") : aggregate_org_;
+      AggregateOut out;
+      out.profile = raw->provenance.profile;
+      out.text = privacy::make_aggregate(shared, suppress_k_, period, org).dump(2) + "\n";
+      out.lines = privacy::describe_aggregate(nlohmann::json::parse(out.text), lang_);
+      aggregates_out_.push_back(std::move(out));
+    }
+  }
+  for (const auto& out : aggregates_out_) {
+    ImGui::PushID(out.profile.c_str());
+    ImGui::PushFont(fonts_.bold);
+    ImGui::TextUnformatted(tr(("aggregate.profile." + out.profile).c_str()).c_str());
+    ImGui::PopFont();
+    for (const auto& line : out.lines) ImGui::BulletText("%s", line.c_str());
+    if (primary_button(theme_, tr("aggregate.save").c_str()))
+      platform::download("zicht-aggregaat-" + out.profile + ".json", "application/json", out.text.data(),
+                         out.text.size());
+    anchors_["aggregate.save." + out.profile] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                                       ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    ImGui::Spacing();
+    ImGui::PopID();
+  }
+  const bool any = !aggregates_out_.empty();
+  if (!any) ImGui::TextWrapped("%s", tr("aggregate.nothing").c_str());
+  ImGui::Separator();
+  if (ImGui::Button(tr("common.close").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
+  anchors_["aggregate.close"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                       ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  ImGui::EndPopup();
 }
 
 void App::draw_about() {
@@ -402,9 +577,25 @@ void App::draw_errors() {
   ImGui::EndPopup();
 }
 
+bool App::demo_loaded() const {
+  for (const auto& f : workspace_.files())
+    if (f.builtin) return true;
+  return false;
+}
+
+void App::share(analysis::ResultSet& set, const std::vector<analysis::Input>& inputs) const {
+  if (intern_mode_ || demo_loaded() || set.results.empty()) return;
+  const privacy::ColumnPolicy policy = privacy::column_policy(inputs);
+  privacy::PrivacyOptions opt;
+  opt.k = suppress_k_;
+  opt.columns = &policy;
+  opt.pseudonymiser = pseudo_.get();
+  privacy::apply(set, opt);
+}
+
 void App::refresh_profile_results() {
-  if (workspace_.options_version() == profile_version_) return;
-  profile_version_ = workspace_.options_version();
+  if (workspace_.options_version() + (mode_stamp_ << 40) == profile_version_) return;
+  profile_version_ = workspace_.options_version() + (mode_stamp_ << 40);
   sofs_data_ = binc_data_ = binc_clients_ = nullptr;
   const LoadedFile* sofs_file = nullptr;
   const LoadedFile* binc_file = nullptr;
@@ -425,6 +616,8 @@ void App::refresh_profile_results() {
     sofs_set_.results = analysis::sofs::results(*sofs_data_, analysis::sofs::Options::from_werkmap(doc));
     sofs_set_.provenance =
         analysis::mapped_provenance({sofs_data_}, {{sofs_file->name, &sofs_file->result}}, settings);
+    sofs_raw_ = sofs_set_;
+    share(sofs_set_, {{sofs_file->name, &sofs_file->result}});
   }
   binc_set_ = analysis::ResultSet{};
   if (binc_file) {
@@ -440,16 +633,32 @@ void App::refresh_profile_results() {
       in.push_back({clients_file->name, &clients_file->result});
     }
     binc_set_.provenance = analysis::mapped_provenance(ds, in, settings);
+    binc_raw_ = binc_set_;
+    share(binc_set_, in);
+  }
+  // The regional overview: the opened aggregates merged, suppressed again with k.
+  region_set_ = analysis::ResultSet{};
+  region_error_.clear();
+  if (!workspace_.aggregates().empty()) {
+    std::vector<nlohmann::json> docs;
+    for (const auto& a : workspace_.aggregates()) docs.push_back(a.doc);
+    try {
+      region_set_ = privacy::merge_aggregates(docs, suppress_k_);
+    } catch (const std::exception& e) {
+      region_error_ = e.what();
+    }
   }
 }
 
 void App::refresh_results() {
   refresh_profile_results();
-  if (workspace_.version() == results_version_) return;
+  if (workspace_.version() == results_version_ && mode_stamp_ == results_stamp_) return;
   results_version_ = workspace_.version();
+  results_stamp_ = mode_stamp_;
   std::vector<analysis::Input> inputs;
   for (const auto& f : workspace_.files()) inputs.push_back({f.name, &f.result});
   results_ = analysis::explore(inputs, analysis::Settings{});
+  share(results_, inputs);
 }
 
 std::string App::state_json() const {
@@ -489,6 +698,7 @@ std::string App::state_json() const {
   j["werkmap"] = {{"name", workspace_.werkmap_name()}, {"doc", workspace_.werkmap().doc()}};
   j["mode"] = intern_mode_ ? "intern" : "delen";
   j["tour"] = {{"active", tour_.active()}, {"step", tour_.step()}, {"remember", tour_.remember()}};
+  j["presentation"] = presentation_;
   j["loading"] = nlohmann::json::array();
   for (const auto& l : workspace_.loading()) j["loading"].push_back({{"name", l.name}, {"progress", l.progress()}});
   j["errors"] = nlohmann::json::array();
@@ -497,7 +707,10 @@ std::string App::state_json() const {
   j["anchors"] = nlohmann::json::object();
   for (const auto& [name, r] : anchors_) j["anchors"][name] = {r.x, r.y, r.z, r.w};
   // The results on screen, in the same zicht.results/1 form as the CLI's JSON.
-  const analysis::ResultSet& shown = page_ == Page::sofs ? sofs_set_ : page_ == Page::binc ? binc_set_ : results_;
+  const analysis::ResultSet& shown = page_ == Page::sofs     ? sofs_set_
+                                    : page_ == Page::binc   ? binc_set_
+                                    : page_ == Page::region ? region_set_
+                                                            : results_;
   j["results"] = nlohmann::json::parse(report::results_json(subset(shown, on_screen_), lang_).dump());
   return j.dump();
 }

@@ -5,19 +5,21 @@
 #include <string>
 
 #include "analysis/result.h"
+#include "analysis/settings.h"
 #include "core/i18n.h"
 #include "imgui.h"
 #include "ui/fonts.h"
 #include "ui/pages/page_explore.h"
 #include "ui/pages/page_kit.h"
 #include "ui/pages/page_profile.h"
+#include "privacy/pseudonym.h"
 #include "ui/theme.h"
 #include "ui/tour.h"
 #include "ui/workspace.h"
 
 namespace zicht::ui {
 
-enum class Page { start, data, explore, mapping, quality, sofs, binc };
+enum class Page { start, data, explore, mapping, quality, region, sofs, binc, gallery };
 
 // What a page needs from the shell.
 struct PageContext {
@@ -32,12 +34,16 @@ struct PageContext {
   bool* request_open_file;
   // Intern mode (SPEC §5): original row numbers and ids may be shown so errors can be fixed at the source.
   bool* intern_mode;
+  // Presentation mode: large type, high contrast, row-level views hidden (pages check this).
+  bool presentation = false;
 };
 
 void draw_start_page(PageContext& ctx);
 void draw_data_page(PageContext& ctx);
 void draw_mapping_page(PageContext& ctx);
 void draw_quality_page(PageContext& ctx);
+// Ontwikkelaar → Grafiekengalerij: every chart type on fixed data.
+void draw_gallery_page(PageContext& ctx);
 
 class App {
  public:
@@ -74,6 +80,9 @@ class App {
   Fonts fonts_;
   float font_dpr_ = 0;
   float font_px_ = 17.0f;
+  float font_built_px_ = 0;
+  bool presentation_ = false;
+  void set_presentation(bool on);
   bool theme_dirty_ = true;
   bool show_about_ = false;
   bool request_open_file_ = false;
@@ -93,6 +102,27 @@ class App {
   const core::MappedDataset* binc_clients_ = nullptr;
   uint64_t profile_version_ = ~uint64_t(0);
   Tour tour_;
+  // Privacy (SPEC §5): the output mode, k, one pseudonymiser per session (its salt never leaves memory).
+  void set_mode(bool intern);
+  // In delen mode, suppresses a result set (unless it comes from the built-in demo, which is exempt).
+  void share(analysis::ResultSet& set, const std::vector<analysis::Input>& inputs) const;
+  bool demo_loaded() const;
+  void draw_aggregate_dialog();
+  int suppress_k_ = 5;
+  uint64_t mode_stamp_ = 0;
+  uint64_t results_stamp_ = ~uint64_t(0);
+  std::unique_ptr<privacy::Pseudonymiser> pseudo_;
+  analysis::ResultSet sofs_raw_, binc_raw_;  // unsuppressed, for shareable aggregates
+  analysis::ResultSet region_set_;
+  std::string region_error_;
+  bool show_aggregate_ = false;
+  std::string aggregate_org_, aggregate_period_;
+  struct AggregateOut {
+    std::string profile, text;
+    std::vector<std::string> lines;
+  };
+  std::string aggregate_key_;
+  std::vector<AggregateOut> aggregates_out_;
   std::vector<const analysis::Result*> on_screen_;  // results drawn this frame (state hook)
 };
 

@@ -1,11 +1,14 @@
 #include "ui/result_view.h"
 
+#include <cmath>
+
 #include "imgui.h"
 #include "platform/platform.h"
 #include "report/chart.h"
 #include "report/csv_export.h"
 #include "report/format.h"
 #include "ui/charts/draw.h"
+#include "ui/charts/export.h"
 
 namespace zicht::ui {
 
@@ -74,11 +77,16 @@ void draw_result(const analysis::Result& r, const ResultViewContext& ctx) {
   ImGui::TextUnformatted(("(" + i18n::tr("report.unit", ctx.lang) + ": " + r.unit.in(ctx.lang) + ")").c_str());
   ImGui::PopStyleColor();
   report::charts::Scene scene;
-  const report::charts::Style style =
+  report::charts::Style style =
       ctx.theme == Theme::dark ? report::charts::Style::dark_theme() : report::charts::Style::light();
-  const float w = std::min(ImGui::GetContentRegionAvail().x, 900.0f);
-  if (report::charts::chart_for_result(r, ctx.lang, w, std::max(240.0f, std::min(380.0f, w * 0.45f)), style, scene)) {
+  style.lang = ctx.lang;
+  style.font = 14;
+  if (ctx.presentation) style = style.scaled_for_presentation();
+  const float w = std::floor(std::min(ImGui::GetContentRegionAvail().x, ctx.presentation ? 1200.0f : 900.0f));
+  const float h = std::max(240.0f, std::min(380.0f, w * 0.45f)) * (ctx.presentation ? 1.3f : 1.0f);
+  if (report::charts::chart_for_result(r, ctx.lang, w, h, style, scene)) {
     ImGui::Spacing();
+    charts::export_buttons(scene, style, r.id, ctx.lang, [&](const std::string& suffix) { ctx.anchor(r.id + ".chart" + suffix); });
     charts::draw_scene(scene, style);
     ctx.anchor(r.id + ".chart");
   }

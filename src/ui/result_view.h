@@ -18,6 +18,7 @@ struct ResultViewContext {
   const analysis::Provenance& provenance;
   // Records the last item's rectangle for the test hook.
   std::function<void(const std::string&)> anchor;
+  bool presentation = false;  // large type and high contrast in charts
 };
 
 void draw_result(const analysis::Result& r, const ResultViewContext& ctx);

@@ -99,6 +99,21 @@ bool Workspace::feed(int id, const uint8_t* data, size_t n, bool last) {
     erase_loading(id);
     return true;
   }
+  // So is a shareable aggregate: kept apart from data, for the regional overview.
+  if (l->first_chunk && last && ends_with_json(l->name) && n < (size_t(16) << 20)) {
+    nlohmann::json doc = nlohmann::json::parse(data, data + n, nullptr, false);
+    if (doc.is_object() && doc.value("schema", std::string()).rfind("zicht.aggregate/", 0) == 0) {
+      std::string name = l->name;
+      aggregates_.erase(std::remove_if(aggregates_.begin(), aggregates_.end(),
+                                       [&](const AggregateFile& a) { return a.name == name; }),
+                        aggregates_.end());
+      aggregates_.push_back({std::move(name), std::move(doc)});
+      aggregate_opened_ = true;
+      ++version_;
+      erase_loading(id);
+      return true;
+    }
+  }
   l->first_chunk = false;
   core::Status s = l->reader->feed(data, n);
   if (!s.ok()) {
@@ -221,6 +236,12 @@ void Workspace::set_recode(size_t file, const std::string& field, const std::str
 void Workspace::set_as_of(std::optional<int32_t> days) {
   werkmap_.set_as_of(days);
   for (auto& f : files_) remap(f);
+  ++version_;
+}
+
+void Workspace::remove_aggregate(size_t index) {
+  if (index >= aggregates_.size()) return;
+  aggregates_.erase(aggregates_.begin() + static_cast<std::ptrdiff_t>(index));
   ++version_;
 }
 

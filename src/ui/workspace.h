@@ -29,6 +29,12 @@ struct LoadedFile {
   std::unique_ptr<core::MappedDataset> mapped;
 };
 
+// A shareable aggregate (privacy/aggregate.h) opened to build a regional overview: never record data.
+struct AggregateFile {
+  std::string name;
+  nlohmann::json doc;
+};
+
 struct Loading {
   int id = 0;
   std::string name;
@@ -64,6 +70,16 @@ class Workspace {
   std::vector<Loading>& loading() { return loading_; }
   const std::vector<Loading>& loading() const { return loading_; }
   const std::vector<LoadError>& errors() const { return errors_; }
+
+  // --- Shareable aggregates (a .json whose "schema" is "zicht.aggregate/…" opens as one, not as data) ---
+  const std::vector<AggregateFile>& aggregates() const { return aggregates_; }
+  void remove_aggregate(size_t index);
+  // True once after an aggregate was opened (the app then shows the regional overview).
+  bool take_aggregate_opened() {
+    const bool b = aggregate_opened_;
+    aggregate_opened_ = false;
+    return b;
+  }
 
   // --- Profiles and the werkmap ---
   const core::Werkmap& werkmap() const { return werkmap_; }
@@ -112,6 +128,8 @@ class Workspace {
   uint64_t version_ = 1;
   uint64_t options_version_ = 0;
   bool werkmap_opened_ = false;
+  std::vector<AggregateFile> aggregates_;
+  bool aggregate_opened_ = false;
 };
 
 }  // namespace zicht::ui

@@ -22,8 +22,15 @@ void draw_text(ImDrawList* dl, ImVec2 origin, const Prim& p) {
   const ImVec2 pivot(origin.x + p.x0, origin.y + p.y0);
   const ImVec2 pos(pivot.x + dx, pivot.y - ts.y / 2);
   const int first = dl->VtxBuffer.Size;
-  dl->AddText(font, size, pos, col(p.color), p.text.c_str());
-  if (p.rotate != 0) {
+  if (p.rotate == 0) {
+    dl->AddText(font, size, pos, col(p.color), p.text.c_str());
+    return;
+  }
+  // AddText culls glyphs against the clip rectangle before we rotate them (a vertical axis title would lose its
+  // start): render the glyphs unculled; the draw command keeps the chart's scissor for the rotated result.
+  const ImVec4 everything(-1e6f, -1e6f, 1e6f, 1e6f);
+  font->RenderText(dl, size, pos, col(p.color), everything, p.text.c_str(), nullptr, 0, false);
+  {
     const float a = p.rotate * 3.14159265f / 180.0f;
     const float c = std::cos(a), s = std::sin(a);
     for (int i = first; i < dl->VtxBuffer.Size; ++i) {
@@ -36,10 +43,9 @@ void draw_text(ImDrawList* dl, ImVec2 origin, const Prim& p) {
 
 }  // namespace
 
-void draw_scene(const report::charts::Scene& scene, const report::charts::Style& style) {
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(origin, ImVec2(origin.x + scene.width, origin.y + scene.height), col(style.background), 4);
+void paint_scene(ImDrawList* dl, ImVec2 origin, const report::charts::Scene& scene,
+                 const report::charts::Style& style, float rounding) {
+  dl->AddRectFilled(origin, ImVec2(origin.x + scene.width, origin.y + scene.height), col(style.background), rounding);
   dl->PushClipRect(origin, ImVec2(origin.x + scene.width, origin.y + scene.height), true);
   std::vector<ImVec2> pts;
   for (const auto& p : scene.prims) {
@@ -73,6 +79,12 @@ void draw_scene(const report::charts::Scene& scene, const report::charts::Style&
     }
   }
   dl->PopClipRect();
+}
+
+void draw_scene(const report::charts::Scene& scene, const report::charts::Style& style) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  paint_scene(dl, origin, scene, style, 4);
   ImGui::InvisibleButton("##chart", ImVec2(scene.width, scene.height));
   if (ImGui::IsItemHovered()) {
     const ImVec2 m = ImGui::GetIO().MousePos;

@@ -6,6 +6,10 @@
 
 namespace zicht::ui::charts {
 
+// Paints the scene at origin (screen coordinates) into a draw list with the current font; no interaction.
+void paint_scene(ImDrawList* dl, ImVec2 origin, const report::charts::Scene& scene,
+                 const report::charts::Style& style, float rounding = 0);
+
 // Reserves scene.width × scene.height at the cursor and draws the scene there.
 void draw_scene(const report::charts::Scene& scene, const report::charts::Style& style);
 

@@ -9,6 +9,7 @@
 #include "core/werkmap.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
+#include "privacy/compare.h"
 
 namespace zicht::ui {
 
@@ -183,6 +184,11 @@ void sofs_controls(const ProfilePageArgs& a) {
     o.duration_months = std::max(1, std::min(120, o.duration_months));
     denominator_combo(a.workspace, rv);
     ImGui::Unindent();
+  }
+  if (a.page.id == std::string("organisaties")) {
+    // Consent (a werkmap setting): only these organisations are shown by name, all others pooled (SPEC §5).
+    ImGui::TextWrapped("%s", tr(rv, "page.consent.help").c_str());
+    changed |= multi_select("consent", tr(rv, "page.consent"), orgs, o.consent, rv);
   }
   if (changed) {
     nlohmann::json patch = o.to_json();
@@ -367,6 +373,14 @@ void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Res
     }
     ImGui::Spacing();
     ImGui::Separator();
+    ImGui::Spacing();
+  }
+  if (a.page.id == std::string("organisaties")) {
+    // The evaluation group's four reflection questions sit next to every comparison (seed 003 L5147–5155).
+    ImGui::PushFont(rv.fonts.bold);
+    ImGui::TextUnformatted(tr(rv, "page.reflection").c_str());
+    ImGui::PopFont();
+    for (const auto& q : privacy::reflection_questions()) ImGui::BulletText("%s", q.in(rv.lang).c_str());
     ImGui::Spacing();
   }
   draw_page_note(note, rv, "note." + note_key, [&](const std::string& text) {

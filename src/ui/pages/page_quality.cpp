@@ -213,6 +213,10 @@ void draw_quality_page(PageContext& ctx) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", i18n::format(ctx.tr("quality.shown"), {std::to_string(g.shown.size()), std::to_string(g.all.size())}).c_str());
 
+  if (ctx.presentation) {  // row-level lists are not for a room
+    ImGui::TextDisabled("%s", ctx.tr("presentation.rows_hidden").c_str());
+    return;
+  }
   const bool intern = *ctx.intern_mode;
   const int ncols = intern ? 5 : 3;
   const float h = std::max(160.0f, ImGui::GetContentRegionAvail().y - 4);

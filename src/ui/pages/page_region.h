@@ -1,0 +1,24 @@
+#pragma once
+// The regional overview page: merged shareable aggregates (SPEC §5).
+#include <string>
+#include <vector>
+
+#include "analysis/result.h"
+#include "ui/pages/page_kit.h"
+#include "ui/result_view.h"
+#include "ui/workspace.h"
+
+namespace zicht::ui {
+
+struct RegionPageArgs {
+  const analysis::ResultSet& set;  // privacy::merge_aggregates of the opened files
+  const std::string& error;        // why they could not be merged (different profiles, not an aggregate, …)
+  const ResultViewContext& rv;
+  Workspace& workspace;
+  ReportActionsState& actions;
+  bool* request_open_file = nullptr;
+};
+
+void draw_region_page(const RegionPageArgs& a, std::vector<const analysis::Result*>& on_screen);
+
+}  // namespace zicht::ui
