@@ -195,12 +195,20 @@ Result steps(const Data& d) {
                col("status", T("col.status"), Role::category)};
   share_columns(t.columns);
   for (int s = 0; s <= kSteps; ++s) {
-    Share sh[3];
-    for (size_t i = 0; i < d.size(); ++i) {
-      for (int k = 0; k < 3; ++k) {
-        if (!in_status(d, i, kStatuses[k])) continue;
-        if (s < kSteps) sh[k].add_kind(d.kind(d.step[s], i));
-        else sh[k].add(d.held[i]);
+    Share sh[3];  // closed, open, all (kStatuses)
+    if (s < kSteps) {
+      KindCounts kc[2];  // closed, open
+      const CellKind* ks = d.kinds(d.step[s]);
+      for (size_t i = 0; i < d.size(); ++i)
+        kc[d.closed[i] ? 0 : 1].add(ks ? ks[d.rows[i]] : CellKind::Missing);
+      sh[0] = kc[0].share();
+      sh[1] = kc[1].share();
+      kc[0] += kc[1];
+      sh[2] = kc[0].share();
+    } else {
+      for (size_t i = 0; i < d.size(); ++i) {
+        sh[d.closed[i] ? 0 : 1].add(d.held[i]);
+        sh[2].add(d.held[i]);
       }
     }
     for (int k = 0; k < 3; ++k) {
@@ -294,13 +302,17 @@ Result partnership(const Data& d) {
                col("who", T("col.who"), Role::category)};
   share_columns(t.columns);
   for (int s = 0; s < kSteps; ++s) {
-    Share cb, co;
-    for (size_t i = 0; i < d.size(); ++i) {
-      const CellKind k = d.kind(d.step[s], i);
-      if (k != CellKind::Value && k != CellKind::Yes) continue;
-      cb.add_kind(d.kind(d.cb[s], i));
-      co.add_kind(d.kind(d.consulent[s], i));
-    }
+    KindCounts kcb, kco;
+    const CellKind *ks = d.kinds(d.step[s]), *kc = d.kinds(d.cb[s]), *ko = d.kinds(d.consulent[s]);
+    if (ks)
+      for (size_t i = 0; i < d.size(); ++i) {
+        const uint32_t row = d.rows[i];
+        const CellKind k = ks[row];
+        if (k != CellKind::Value && k != CellKind::Yes) continue;
+        kcb.add(kc ? kc[row] : CellKind::Missing);
+        kco.add(ko ? ko[row] : CellKind::Missing);
+      }
+    const Share cb = kcb.share(), co = kco.share();
     std::vector<Value> v{step_label(d, s), Value::str(kStepIds[s]), L("who.cb")};
     share_values(v, cb);
     t.rows.push_back(std::move(v));
