@@ -256,6 +256,7 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   d.start_day.reserve(n_rows);
   d.end_day.reserve(n_rows);
   d.year.reserve(n_rows);
+  d.months.reserve(n_rows);
   d.organisation.reserve(n_rows);
   long used = 0;
   for (size_t r = 0; r < n_rows; ++r) {
@@ -286,6 +287,7 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
     d.start_day.push_back(start);
     d.end_day.push_back(closed ? d.end->value[r] : d.as_of);
     d.year.push_back(closed ? year_of(d.end->value[r]) : 0);
+    d.months.push_back(closed ? completed_months(start, d.end->value[r]) : 0);
     d.organisation.push_back(row_org[r]);
   }
   d.rows_excluded_by_filter = used - long(d.rows.size());

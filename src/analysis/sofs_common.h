@@ -99,6 +99,7 @@ struct Data {
   std::vector<int32_t> start_day;   // start_cb (always a date for used rows)
   std::vector<int32_t> end_day;     // closed: einddatum; open: as-of date (censoring)
   std::vector<int> year;            // closing year; 0 when open
+  std::vector<int> months;          // closed: completed_months(start_day, end_day); 0 when open
   std::vector<int> group;           // organisation group: index into group_names (consented names, then pooled)
   std::vector<int8_t> held;         // ≥ 1 network meeting: 1, 0 (count 0), -1 unknown
   std::vector<int8_t> all_steps;    // composite: 1, 0, -1 (undetermined: nothing missing-free decides it)

@@ -115,13 +115,13 @@ Result overview(const Data& d) {
   share_columns(t.columns);
   t.columns.push_back(col("value", Text::key("col.value"), Role::statistic, 1));
   Share total, open, closed, comp, adult, child, planb;
-  std::vector<double> duration;
+  std::vector<int32_t> duration;  // days; the median in months as summarize() gives it
   for (size_t i = 0; i < d.size(); ++i) {
     total.add(1);
     open.add(d.closed[i] ? 0 : 1);
     closed.add(d.closed[i] ? 1 : 0);
     if (!d.closed[i]) continue;
-    duration.push_back(exact_months(d.start_day[i], d.end_day[i]));
+    duration.push_back(d.end_day[i] - d.start_day[i]);
     comp.add(d.all_steps[i]);
     adult.add_kind(d.kind(d.step[kPlanVolwassenen], i));
     child.add_kind(d.kind(d.step[kPlanKind], i));
@@ -139,7 +139,7 @@ Result overview(const Data& d) {
   {
     std::vector<Value> v{L("overview.median_duration"), Value::of(long(duration.size()))};
     for (int k = 0; k < 7; ++k) v.push_back(Value::na());
-    v.push_back(Value::num(summarize(duration).median));
+    v.push_back(Value::num(summarize_days(duration).median));
     t.rows.push_back(std::move(v));
   }
   row("overview.all_steps", comp, Value::na());
@@ -244,7 +244,7 @@ Result all_steps(const Data& d) {
     for (int k = 0; k < 3; ++k)
       if (in_status(d, i, kStatuses[k])) sh[k].add(d.all_steps[i]);
     if (!d.closed[i]) continue;
-    const bool long_ = completed_months(d.start_day[i], d.end_day[i]) >= D;
+    const bool long_ = d.months[i] >= D;
     const int c = d.all_steps[i] == 1 ? 0 : d.all_steps[i] == 0 ? 1 : 2;
     ++cross[c][long_ ? 0 : 1];
   }
@@ -368,18 +368,31 @@ void count_tables(const Data& d, const MappedField* f, Result& r, std::vector<in
   cells.columns.push_back(col("pct_closed", T("col.pct_closed"), Role::percent, 1));
   long kinds[2][4] = {};  // [all, closed][count, date, missing(+invalid), nvt]
   long closed_n = 0;
-  std::map<int, long> dist;
+  const CellKind* ks = d.kinds(f);
   for (size_t i = 0; i < d.size(); ++i) {
-    const CellKind k = d.kind(f, i);
+    const CellKind k = ks ? ks[d.rows[i]] : CellKind::Missing;
     const int c = k == CellKind::Value ? 0 : k == CellKind::Yes ? 1 : k == CellKind::NotApplicable ? 3 : 2;
     ++kinds[0][c];
     if (d.closed[i]) {
       ++kinds[1][c];
       ++closed_n;
     }
-    if (c == 0) {
-      values_all.push_back(d.value(f, i));
-      ++dist[d.value(f, i)];
+    if (c == 0) values_all.push_back(f->value[d.rows[i]]);
+  }
+  // Distribution of the values: counted over their range when it is narrow, else in a map (same rows).
+  std::vector<std::pair<int, long>> dist;
+  if (!values_all.empty()) {
+    const auto [lo_it, hi_it] = std::minmax_element(values_all.begin(), values_all.end());
+    const int64_t lo = *lo_it, range = int64_t(*hi_it) - lo + 1;
+    if (range <= int64_t(4 * values_all.size() + 1024)) {
+      std::vector<long> count(size_t(range), 0);
+      for (int x : values_all) ++count[size_t(x - lo)];
+      for (size_t k = 0; k < count.size(); ++k)
+        if (count[k] > 0) dist.emplace_back(int(lo + int64_t(k)), count[k]);
+    } else {
+      std::map<int, long> m;
+      for (int x : values_all) ++m[x];
+      dist.assign(m.begin(), m.end());
     }
   }
   const char* labels[4] = {"cell.count", "cell.date", "cell.missing", "cell.nvt"};
@@ -572,7 +585,9 @@ Result by_organisation(const Data& d) {
   r.unit = T("unit.trajectories");
   const size_t G = d.group_names.size();
   std::vector<long> n(G, 0), open(G, 0), closed(G, 0);
-  std::vector<std::vector<double>> meetings(G), duration(G);
+  std::vector<double> meetings_sum(G, 0);
+  std::vector<long> meetings_n(G, 0);
+  std::vector<std::vector<int32_t>> duration(G);  // days; the median in months as summarize() gives it
   constexpr int kInd = 5;
   std::vector<std::array<Share, kInd>> sh(G);
   for (size_t i = 0; i < d.size(); ++i) {
@@ -580,9 +595,12 @@ Result by_organisation(const Data& d) {
     ++n[g];
     (d.closed[i] ? closed : open)[g]++;
     const int m = d.meeting_count(i);
-    if (m >= 0) meetings[g].push_back(m);
+    if (m >= 0) {
+      meetings_sum[g] += double(m);
+      ++meetings_n[g];
+    }
     if (!d.closed[i]) continue;
-    duration[g].push_back(exact_months(d.start_day[i], d.end_day[i]));
+    duration[g].push_back(d.end_day[i] - d.start_day[i]);
     sh[g][0].add(d.all_steps[i]);
     sh[g][1].add_kind(d.kind(d.step[kPlanVolwassenen], i));
     sh[g][2].add_kind(d.kind(d.step[kPlanKind], i));
@@ -605,10 +623,10 @@ Result by_organisation(const Data& d) {
                            "overview.plan_b_active"};
   for (size_t g = 0; g < G; ++g) {
     if (n[g] == 0) continue;
-    const Summary dm = summarize(meetings[g]);
+    // The mean as summarize() computes it: the sum in row order over n.
+    const double mean = meetings_n[g] > 0 ? meetings_sum[g] / double(meetings_n[g]) : stats::kNaN;
     s.rows.push_back({Value::label(d.group_names[g]), Value::of(n[g]), Value::of(open[g]), Value::of(closed[g]),
-                      Value::num(meetings[g].empty() ? stats::kNaN : dm.mean), Value::of(long(meetings[g].size())),
-                      Value::num(summarize(duration[g]).median)});
+                      Value::num(mean), Value::of(meetings_n[g]), Value::num(summarize_days(duration[g]).median)});
     for (int k = 0; k < kInd; ++k) {
       std::vector<Value> v{Value::label(d.group_names[g]), L(ind[k])};
       share_values(v, sh[g][size_t(k)]);

@@ -412,7 +412,7 @@ Result time_to_step(const Data& d) {
     if (!d.closed[i]) continue;
     ++closed;
     v.push_back(d.end_day[i] - d.start_day[i]);
-    const int cm = completed_months(d.start_day[i], d.end_day[i]);
+    const int cm = d.months[i];
     le += cm <= D;
     gt += cm > D;
     eq += cm == D;
