@@ -61,18 +61,21 @@ void compute_quality(Data& d) {
     if (d.is_date(f, i) && (d.value(f, i) < lo || d.value(f, i) > hi)) add(7, f, i);
   };
   std::vector<uint8_t> has_consulent(d.organisations.size(), 0), seen(d.organisations.size(), 0);
+  const CellKind* step_kinds[kSteps];
+  for (int s = 0; s < kSteps; ++s) step_kinds[s] = d.kinds(d.step[s]);
   for (size_t i = 0; i < d.size(); ++i) {
     const int32_t start = d.start_day[i];
     if (d.kind(d.meetings, i) == CellKind::Yes) add(0, d.meetings, i);
     if (d.kind(d.figures, i) == CellKind::Yes) add(0, d.figures, i);
     const bool closed = d.closed[i];
+    const uint32_t row = d.rows[i];
     for (int s = 0; s < kSteps; ++s) {
+      if (!step_kinds[s] || step_kinds[s][row] != CellKind::Value) continue;
       const MappedField* f = d.step[s];
-      if (!d.is_date(f, i)) continue;
-      const int32_t day = d.value(f, i);
+      const int32_t day = f->value[row];
       if (day < start) add(1, f, i);
       if (closed && day > d.end_day[i]) add(4, f, i);
-      out_of_range(f, i);
+      if (day < lo || day > hi) add(7, f, i);  // out_of_range(f, i)
     }
     if (d.is_date(d.plan_b_active, i)) {
       const int32_t day = d.value(d.plan_b_active, i);

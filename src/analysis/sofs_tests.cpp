@@ -390,9 +390,11 @@ Result time_to_step(const Data& d) {
   for (int s = 0; s < kSteps; ++s) {
     v.clear();
     const MappedField* f = d.step[s];
-    if (f)
-      for (size_t i = 0; i < d.size(); ++i)
-        if (d.is_date(f, i)) v.push_back(d.value(f, i) - d.start_day[i]);
+    if (const CellKind* ks = d.kinds(f))
+      for (size_t i = 0; i < d.size(); ++i) {
+        const uint32_t row = d.rows[i];
+        if (ks[row] == CellKind::Value) v.push_back(f->value[row] - d.start_day[i]);
+      }
     add_row(step_label(d, s), kStepIds[s], v);
   }
   long pb_early = 0;
@@ -476,12 +478,16 @@ Result time_to_step(const Data& d) {
     event_days.clear();
     censor_days.clear();
     long excluded = 0;
-    for (size_t i = 0; i < d.size(); ++i) {
-      const CellKind k = d.kind(d.step[s], i);
-      if (k == CellKind::Value) event_days.push_back(std::max(0, d.value(d.step[s], i) - d.start_day[i]));
-      else if (k == CellKind::No) censor_days.push_back(std::max(0, d.end_day[i] - d.start_day[i]));
-      else ++excluded;
-    }
+    const CellKind* step_kinds = d.kinds(d.step[s]);
+    if (!step_kinds) excluded = long(d.size());
+    else
+      for (size_t i = 0; i < d.size(); ++i) {
+        const uint32_t row = d.rows[i];
+        const CellKind k = step_kinds[row];
+        if (k == CellKind::Value) event_days.push_back(std::max(0, d.step[s]->value[row] - d.start_day[i]));
+        else if (k == CellKind::No) censor_days.push_back(std::max(0, d.end_day[i] - d.start_day[i]));
+        else ++excluded;
+      }
     const stats::KaplanMeierResult res = kaplan_meier_days(event_days, censor_days);
     const Value label = step_label(d, s), id = Value::str(kStepIds[s]);
     km.rows.reserve(km.rows.size() + res.rows.size());
@@ -511,10 +517,11 @@ Result trend(const Data& d) {
   r.id = "sofs.trend";
   r.title = T("trend.title");
   r.unit = T("unit.closed_trajectories");
-  std::set<int> year_set;
+  std::vector<int> years;  // distinct closing years, ascending
   for (size_t i = 0; i < d.size(); ++i)
-    if (d.closed[i]) year_set.insert(d.year[i]);
-  const std::vector<int> years(year_set.begin(), year_set.end());
+    if (d.closed[i] && (years.empty() || years.back() != d.year[i])) years.push_back(d.year[i]);
+  std::sort(years.begin(), years.end());
+  years.erase(std::unique(years.begin(), years.end()), years.end());
   auto year_index = [&](int y) { return size_t(std::lower_bound(years.begin(), years.end(), y) - years.begin()); };
   constexpr int kInd = 5;
   const char* ind_keys[kInd] = {"overview.adult_plan", "overview.child_plan", "step.woord_en_beeld",
