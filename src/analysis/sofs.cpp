@@ -114,8 +114,29 @@ Summary summarize_days(std::vector<int32_t>& days) {
   }
   s.sd = days.size() > 1 ? std::sqrt(ss / double(days.size() - 1)) : nan;
   const size_t mid = days.size() / 2;
-  s.median = months(kth_smallest(days, mid));
-  if (days.size() % 2 == 0) s.median = (s.median + months(kth_smallest(days, mid - 1))) / 2;
+  if (days.size() % 2 == 1 || int64_t(hi) - int64_t(lo) + 1 > int64_t(4 * days.size() + 1024)) {
+    s.median = months(kth_smallest(days, mid));
+    if (days.size() % 2 == 0) s.median = (s.median + months(kth_smallest(days, mid - 1))) / 2;
+    return s;
+  }
+  // Even n, narrow range: both middle order statistics from one count.
+  std::vector<uint32_t> count(size_t(int64_t(hi) - int64_t(lo) + 1), 0);
+  for (int32_t x : days) ++count[size_t(int64_t(x) - lo)];
+  size_t seen = 0;
+  int32_t below = hi, at = hi;  // order statistics mid - 1 and mid
+  bool have_below = false;
+  for (size_t j = 0; j < count.size(); ++j) {
+    seen += count[j];
+    if (!have_below && seen > mid - 1) {
+      below = int32_t(int64_t(lo) + int64_t(j));
+      have_below = true;
+    }
+    if (seen > mid) {
+      at = int32_t(int64_t(lo) + int64_t(j));
+      break;
+    }
+  }
+  s.median = (months(at) + months(below)) / 2;
   return s;
 }
 
@@ -317,6 +338,8 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   }
   d.held.resize(d.size());
   d.all_steps.resize(d.size());
+  std::vector<const CellKind*> comp_kinds;  // nullptr: not mapped, every cell Missing
+  for (const MappedField* f : comp_steps) comp_kinds.push_back(d.kinds(f));
   for (size_t i = 0; i < d.size(); ++i) {
     const CellKind mk = d.kind(d.meetings, i);
     int8_t held = -1;
@@ -324,8 +347,9 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
     else if (mk == CellKind::Value) held = d.value(d.meetings, i) >= 1 ? 1 : 0;
     d.held[i] = held;
     bool unknown = false, missing_one = false;
-    for (const MappedField* f : comp_steps) {
-      const CellKind k = d.kind(f, i);
+    const uint32_t row = d.rows[i];
+    for (const CellKind* ks : comp_kinds) {
+      const CellKind k = ks ? ks[row] : CellKind::Missing;
       if (k == CellKind::Value || k == CellKind::Yes) continue;
       if (k == CellKind::No) {
         missing_one = true;
