@@ -65,19 +65,82 @@ Summary summarize(std::vector<double>& v) {
   return s;
 }
 
-Text T(const std::string& k) { return Text::key("sofs." + k); }
-
-void Share::add_kind(CellKind k) {
-  ++all;
-  switch (k) {
-    case CellKind::Value:
-    case CellKind::Yes: ++n; break;
-    case CellKind::No: ++no; break;
-    case CellKind::NotApplicable: ++nvt; break;
-    case CellKind::Missing:
-    case CellKind::Invalid: ++missing; break;
+int32_t kth_smallest(std::vector<int32_t>& v, size_t k) {
+  int32_t lo = v[0], hi = v[0];
+  for (int32_t x : v) {
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
   }
+  const int64_t range = int64_t(hi) - int64_t(lo) + 1;
+  if (range > int64_t(4 * v.size() + 1024)) {
+    std::nth_element(v.begin(), v.begin() + long(k), v.end());
+    return v[k];
+  }
+  std::vector<uint32_t> count(size_t(range), 0);
+  for (int32_t x : v) ++count[size_t(int64_t(x) - lo)];
+  size_t seen = 0;
+  for (size_t j = 0; j < count.size(); ++j) {
+    seen += count[j];
+    if (seen > k) return int32_t(int64_t(lo) + int64_t(j));
+  }
+  return hi;
 }
+
+Summary summarize_days(std::vector<int32_t>& days) {
+  Summary s;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  s.n = long(days.size());
+  if (days.empty()) {
+    s.mean = s.sd = s.median = s.min = s.max = nan;
+    return s;
+  }
+  // Exactly the arithmetic of summarize() on v[i] = days[i] / kDaysPerMonth (in the same order); min, max and
+  // order statistics map through the strictly increasing days → months.
+  auto months = [](int32_t d) { return double(d) / kDaysPerMonth; };
+  double sum = 0;
+  int32_t lo = days[0], hi = days[0];
+  for (int32_t d : days) {
+    sum += months(d);
+    lo = std::min(lo, d);
+    hi = std::max(hi, d);
+  }
+  s.min = months(lo);
+  s.max = months(hi);
+  s.mean = sum / double(days.size());
+  double ss = 0;
+  for (int32_t d : days) {
+    const double x = months(d);
+    ss += (x - s.mean) * (x - s.mean);
+  }
+  s.sd = days.size() > 1 ? std::sqrt(ss / double(days.size() - 1)) : nan;
+  const size_t mid = days.size() / 2;
+  if (days.size() % 2 == 1 || int64_t(hi) - int64_t(lo) + 1 > int64_t(4 * days.size() + 1024)) {
+    s.median = months(kth_smallest(days, mid));
+    if (days.size() % 2 == 0) s.median = (s.median + months(kth_smallest(days, mid - 1))) / 2;
+    return s;
+  }
+  // Even n, narrow range: both middle order statistics from one count.
+  std::vector<uint32_t> count(size_t(int64_t(hi) - int64_t(lo) + 1), 0);
+  for (int32_t x : days) ++count[size_t(int64_t(x) - lo)];
+  size_t seen = 0;
+  int32_t below = hi, at = hi;  // order statistics mid - 1 and mid
+  bool have_below = false;
+  for (size_t j = 0; j < count.size(); ++j) {
+    seen += count[j];
+    if (!have_below && seen > mid - 1) {
+      below = int32_t(int64_t(lo) + int64_t(j));
+      have_below = true;
+    }
+    if (seen > mid) {
+      at = int32_t(int64_t(lo) + int64_t(j));
+      break;
+    }
+  }
+  s.median = (months(at) + months(below)) / 2;
+  return s;
+}
+
+Text T(const std::string& k) { return Text::key("sofs." + k); }
 
 Column col(std::string id, const Text& label, Role role, int decimals) {
   return Column{std::move(id), label, role, decimals};
@@ -210,6 +273,12 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   const bool has_filter = opt.period_from || opt.period_to || !opt.organisations.empty() || !opt.typering.empty() ||
                           !opt.status.empty();
   d.rows.reserve(n_rows);
+  d.closed.reserve(n_rows);
+  d.start_day.reserve(n_rows);
+  d.end_day.reserve(n_rows);
+  d.year.reserve(n_rows);
+  d.months.reserve(n_rows);
+  d.organisation.reserve(n_rows);
   long used = 0;
   for (size_t r = 0; r < n_rows; ++r) {
     if (!ds.used[r]) continue;
@@ -239,6 +308,7 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
     d.start_day.push_back(start);
     d.end_day.push_back(closed ? d.end->value[r] : d.as_of);
     d.year.push_back(closed ? year_of(d.end->value[r]) : 0);
+    d.months.push_back(closed ? completed_months(start, d.end->value[r]) : 0);
     d.organisation.push_back(row_org[r]);
   }
   d.rows_excluded_by_filter = used - long(d.rows.size());
@@ -268,6 +338,8 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   }
   d.held.resize(d.size());
   d.all_steps.resize(d.size());
+  std::vector<const CellKind*> comp_kinds;  // nullptr: not mapped, every cell Missing
+  for (const MappedField* f : comp_steps) comp_kinds.push_back(d.kinds(f));
   for (size_t i = 0; i < d.size(); ++i) {
     const CellKind mk = d.kind(d.meetings, i);
     int8_t held = -1;
@@ -275,8 +347,9 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
     else if (mk == CellKind::Value) held = d.value(d.meetings, i) >= 1 ? 1 : 0;
     d.held[i] = held;
     bool unknown = false, missing_one = false;
-    for (const MappedField* f : comp_steps) {
-      const CellKind k = d.kind(f, i);
+    const uint32_t row = d.rows[i];
+    for (const CellKind* ks : comp_kinds) {
+      const CellKind k = ks ? ks[row] : CellKind::Missing;
       if (k == CellKind::Value || k == CellKind::Yes) continue;
       if (k == CellKind::No) {
         missing_one = true;

@@ -8,6 +8,7 @@
 #include "analysis/result.h"
 #include "analysis/sofs.h"
 #include "core/mapped_dataset.h"
+#include "stats/survival.h"
 
 namespace zicht::analysis::sofs::detail {
 
@@ -35,12 +36,42 @@ struct Share {
   long n = 0, no = 0, nvt = 0, missing = 0, all = 0;
   long applicable() const { return all - nvt; }
   long valid() const { return all - nvt - missing; }
-  void add_kind(CellKind k);  // a step / bool / date-or-nee cell: Value|Yes = n, No = no, …
+  void add_kind(CellKind k) {  // a step / bool / date-or-nee cell: Value|Yes = n, No = no, … (inline: hot loops)
+    ++all;
+    switch (k) {
+      case CellKind::Value:
+      case CellKind::Yes: ++n; break;
+      case CellKind::No: ++no; break;
+      case CellKind::NotApplicable: ++nvt; break;
+      case CellKind::Missing:
+      case CellKind::Invalid: ++missing; break;
+    }
+  }
   void add(int tri) {         // 1 = yes, 0 = no, -1 = unknown (missing)
     ++all;
     if (tri > 0) ++n;
     else if (tri == 0) ++no;
     else ++missing;
+  }
+};
+
+// Cell kinds counted per kind (branch-free in hot loops); share() gives the Share that add_kind on each cell
+// would give.
+struct KindCounts {
+  long c[6] = {};  // by CellKind
+  void add(CellKind k) { ++c[size_t(k)]; }
+  KindCounts& operator+=(const KindCounts& o) {
+    for (int k = 0; k < 6; ++k) c[k] += o.c[k];
+    return *this;
+  }
+  Share share() const {
+    Share s;
+    s.n = c[size_t(CellKind::Value)] + c[size_t(CellKind::Yes)];
+    s.no = c[size_t(CellKind::No)];
+    s.nvt = c[size_t(CellKind::NotApplicable)];
+    s.missing = c[size_t(CellKind::Missing)] + c[size_t(CellKind::Invalid)];
+    s.all = s.n + s.no + s.nvt + s.missing;
+    return s;
   }
 };
 
@@ -68,6 +99,7 @@ struct Data {
   std::vector<int32_t> start_day;   // start_cb (always a date for used rows)
   std::vector<int32_t> end_day;     // closed: einddatum; open: as-of date (censoring)
   std::vector<int> year;            // closing year; 0 when open
+  std::vector<int> months;          // closed: completed_months(start_day, end_day); 0 when open
   std::vector<int> group;           // organisation group: index into group_names (consented names, then pooled)
   std::vector<int8_t> held;         // ≥ 1 network meeting: 1, 0 (count 0), -1 unknown
   std::vector<int8_t> all_steps;    // composite: 1, 0, -1 (undetermined: nothing missing-free decides it)
@@ -95,6 +127,8 @@ struct Data {
     return f && f->mapped() ? f->kind[rows[i]] : CellKind::Missing;
   }
   int32_t value(const MappedField* f, size_t i) const { return f->value[rows[i]]; }
+  // The per-table-row kinds of a mapped field, or nullptr (every cell Missing): for loops over the selection.
+  const CellKind* kinds(const MappedField* f) const { return f && f->mapped() ? f->kind.data() : nullptr; }
   bool is_date(const MappedField* f, size_t i) const { return kind(f, i) == CellKind::Value; }
   // Meeting count when numeric (Value), else -1.
   int meeting_count(size_t i) const { return kind(meetings, i) == CellKind::Value ? value(meetings, i) : -1; }
@@ -111,6 +145,12 @@ struct Summary {
   double mean = 0, sd = 0, median = 0, min = 0, max = 0;  // NaN when n = 0 (sd also when n = 1)
 };
 Summary summarize(std::vector<double>& v);
+// The same numbers as summarize() on the exact months of day differences (exact_months: days / kDaysPerMonth),
+// computed from the integer days: the median by counting (or nth_element on integers when the range is wide).
+// Reorders days.
+Summary summarize_days(std::vector<int32_t>& days);
+// The k-th smallest (0-based) of v, by counting when the range is narrow; reorders v.
+int32_t kth_smallest(std::vector<int32_t>& v, size_t k);
 
 Value step_label(const Data& d, int s);  // the schema's label of a step
 
@@ -126,6 +166,11 @@ struct MannWhitney {
   std::vector<std::string> warnings;
 };
 MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts = false);  // the schema's label of a step
+
+// Kaplan–Meier from whole days ≥ 0 (events, censorings), times shown in exact months: the numbers of
+// stats::kaplan_meier on the months, by counting per day (sofs_tests.cpp).
+stats::KaplanMeierResult kaplan_meier_days(const std::vector<int32_t>& event_days,
+                                           const std::vector<int32_t>& censor_days);
 
 // The results, one function each (sofs_results.cpp, sofs_tests.cpp).
 Result overview(const Data& d);

@@ -61,18 +61,21 @@ void compute_quality(Data& d) {
     if (d.is_date(f, i) && (d.value(f, i) < lo || d.value(f, i) > hi)) add(7, f, i);
   };
   std::vector<uint8_t> has_consulent(d.organisations.size(), 0), seen(d.organisations.size(), 0);
+  const CellKind* step_kinds[kSteps];
+  for (int s = 0; s < kSteps; ++s) step_kinds[s] = d.kinds(d.step[s]);
   for (size_t i = 0; i < d.size(); ++i) {
     const int32_t start = d.start_day[i];
     if (d.kind(d.meetings, i) == CellKind::Yes) add(0, d.meetings, i);
     if (d.kind(d.figures, i) == CellKind::Yes) add(0, d.figures, i);
     const bool closed = d.closed[i];
+    const uint32_t row = d.rows[i];
     for (int s = 0; s < kSteps; ++s) {
+      if (!step_kinds[s] || step_kinds[s][row] != CellKind::Value) continue;
       const MappedField* f = d.step[s];
-      if (!d.is_date(f, i)) continue;
-      const int32_t day = d.value(f, i);
+      const int32_t day = f->value[row];
       if (day < start) add(1, f, i);
       if (closed && day > d.end_day[i]) add(4, f, i);
-      out_of_range(f, i);
+      if (day < lo || day > hi) add(7, f, i);  // out_of_range(f, i)
     }
     if (d.is_date(d.plan_b_active, i)) {
       const int32_t day = d.value(d.plan_b_active, i);
@@ -115,13 +118,13 @@ Result overview(const Data& d) {
   share_columns(t.columns);
   t.columns.push_back(col("value", Text::key("col.value"), Role::statistic, 1));
   Share total, open, closed, comp, adult, child, planb;
-  std::vector<double> duration;
+  std::vector<int32_t> duration;  // days; the median in months as summarize() gives it
   for (size_t i = 0; i < d.size(); ++i) {
     total.add(1);
     open.add(d.closed[i] ? 0 : 1);
     closed.add(d.closed[i] ? 1 : 0);
     if (!d.closed[i]) continue;
-    duration.push_back(exact_months(d.start_day[i], d.end_day[i]));
+    duration.push_back(d.end_day[i] - d.start_day[i]);
     comp.add(d.all_steps[i]);
     adult.add_kind(d.kind(d.step[kPlanVolwassenen], i));
     child.add_kind(d.kind(d.step[kPlanKind], i));
@@ -139,7 +142,7 @@ Result overview(const Data& d) {
   {
     std::vector<Value> v{L("overview.median_duration"), Value::of(long(duration.size()))};
     for (int k = 0; k < 7; ++k) v.push_back(Value::na());
-    v.push_back(Value::num(summarize(duration).median));
+    v.push_back(Value::num(summarize_days(duration).median));
     t.rows.push_back(std::move(v));
   }
   row("overview.all_steps", comp, Value::na());
@@ -195,12 +198,20 @@ Result steps(const Data& d) {
                col("status", T("col.status"), Role::category)};
   share_columns(t.columns);
   for (int s = 0; s <= kSteps; ++s) {
-    Share sh[3];
-    for (size_t i = 0; i < d.size(); ++i) {
-      for (int k = 0; k < 3; ++k) {
-        if (!in_status(d, i, kStatuses[k])) continue;
-        if (s < kSteps) sh[k].add_kind(d.kind(d.step[s], i));
-        else sh[k].add(d.held[i]);
+    Share sh[3];  // closed, open, all (kStatuses)
+    if (s < kSteps) {
+      KindCounts kc[2];  // closed, open
+      const CellKind* ks = d.kinds(d.step[s]);
+      for (size_t i = 0; i < d.size(); ++i)
+        kc[d.closed[i] ? 0 : 1].add(ks ? ks[d.rows[i]] : CellKind::Missing);
+      sh[0] = kc[0].share();
+      sh[1] = kc[1].share();
+      kc[0] += kc[1];
+      sh[2] = kc[0].share();
+    } else {
+      for (size_t i = 0; i < d.size(); ++i) {
+        sh[d.closed[i] ? 0 : 1].add(d.held[i]);
+        sh[2].add(d.held[i]);
       }
     }
     for (int k = 0; k < 3; ++k) {
@@ -236,7 +247,7 @@ Result all_steps(const Data& d) {
     for (int k = 0; k < 3; ++k)
       if (in_status(d, i, kStatuses[k])) sh[k].add(d.all_steps[i]);
     if (!d.closed[i]) continue;
-    const bool long_ = completed_months(d.start_day[i], d.end_day[i]) >= D;
+    const bool long_ = d.months[i] >= D;
     const int c = d.all_steps[i] == 1 ? 0 : d.all_steps[i] == 0 ? 1 : 2;
     ++cross[c][long_ ? 0 : 1];
   }
@@ -294,13 +305,17 @@ Result partnership(const Data& d) {
                col("who", T("col.who"), Role::category)};
   share_columns(t.columns);
   for (int s = 0; s < kSteps; ++s) {
-    Share cb, co;
-    for (size_t i = 0; i < d.size(); ++i) {
-      const CellKind k = d.kind(d.step[s], i);
-      if (k != CellKind::Value && k != CellKind::Yes) continue;
-      cb.add_kind(d.kind(d.cb[s], i));
-      co.add_kind(d.kind(d.consulent[s], i));
-    }
+    KindCounts kcb, kco;
+    const CellKind *ks = d.kinds(d.step[s]), *kc = d.kinds(d.cb[s]), *ko = d.kinds(d.consulent[s]);
+    if (ks)
+      for (size_t i = 0; i < d.size(); ++i) {
+        const uint32_t row = d.rows[i];
+        const CellKind k = ks[row];
+        if (k != CellKind::Value && k != CellKind::Yes) continue;
+        kcb.add(kc ? kc[row] : CellKind::Missing);
+        kco.add(ko ? ko[row] : CellKind::Missing);
+      }
+    const Share cb = kcb.share(), co = kco.share();
     std::vector<Value> v{step_label(d, s), Value::str(kStepIds[s]), L("who.cb")};
     share_values(v, cb);
     t.rows.push_back(std::move(v));
@@ -356,18 +371,31 @@ void count_tables(const Data& d, const MappedField* f, Result& r, std::vector<in
   cells.columns.push_back(col("pct_closed", T("col.pct_closed"), Role::percent, 1));
   long kinds[2][4] = {};  // [all, closed][count, date, missing(+invalid), nvt]
   long closed_n = 0;
-  std::map<int, long> dist;
+  const CellKind* ks = d.kinds(f);
   for (size_t i = 0; i < d.size(); ++i) {
-    const CellKind k = d.kind(f, i);
+    const CellKind k = ks ? ks[d.rows[i]] : CellKind::Missing;
     const int c = k == CellKind::Value ? 0 : k == CellKind::Yes ? 1 : k == CellKind::NotApplicable ? 3 : 2;
     ++kinds[0][c];
     if (d.closed[i]) {
       ++kinds[1][c];
       ++closed_n;
     }
-    if (c == 0) {
-      values_all.push_back(d.value(f, i));
-      ++dist[d.value(f, i)];
+    if (c == 0) values_all.push_back(f->value[d.rows[i]]);
+  }
+  // Distribution of the values: counted over their range when it is narrow, else in a map (same rows).
+  std::vector<std::pair<int, long>> dist;
+  if (!values_all.empty()) {
+    const auto [lo_it, hi_it] = std::minmax_element(values_all.begin(), values_all.end());
+    const int64_t lo = *lo_it, range = int64_t(*hi_it) - lo + 1;
+    if (range <= int64_t(4 * values_all.size() + 1024)) {
+      std::vector<long> count(size_t(range), 0);
+      for (int x : values_all) ++count[size_t(x - lo)];
+      for (size_t k = 0; k < count.size(); ++k)
+        if (count[k] > 0) dist.emplace_back(int(lo + int64_t(k)), count[k]);
+    } else {
+      std::map<int, long> m;
+      for (int x : values_all) ++m[x];
+      dist.assign(m.begin(), m.end());
     }
   }
   const char* labels[4] = {"cell.count", "cell.date", "cell.missing", "cell.nvt"};
@@ -560,7 +588,9 @@ Result by_organisation(const Data& d) {
   r.unit = T("unit.trajectories");
   const size_t G = d.group_names.size();
   std::vector<long> n(G, 0), open(G, 0), closed(G, 0);
-  std::vector<std::vector<double>> meetings(G), duration(G);
+  std::vector<double> meetings_sum(G, 0);
+  std::vector<long> meetings_n(G, 0);
+  std::vector<std::vector<int32_t>> duration(G);  // days; the median in months as summarize() gives it
   constexpr int kInd = 5;
   std::vector<std::array<Share, kInd>> sh(G);
   for (size_t i = 0; i < d.size(); ++i) {
@@ -568,9 +598,12 @@ Result by_organisation(const Data& d) {
     ++n[g];
     (d.closed[i] ? closed : open)[g]++;
     const int m = d.meeting_count(i);
-    if (m >= 0) meetings[g].push_back(m);
+    if (m >= 0) {
+      meetings_sum[g] += double(m);
+      ++meetings_n[g];
+    }
     if (!d.closed[i]) continue;
-    duration[g].push_back(exact_months(d.start_day[i], d.end_day[i]));
+    duration[g].push_back(d.end_day[i] - d.start_day[i]);
     sh[g][0].add(d.all_steps[i]);
     sh[g][1].add_kind(d.kind(d.step[kPlanVolwassenen], i));
     sh[g][2].add_kind(d.kind(d.step[kPlanKind], i));
@@ -593,10 +626,10 @@ Result by_organisation(const Data& d) {
                            "overview.plan_b_active"};
   for (size_t g = 0; g < G; ++g) {
     if (n[g] == 0) continue;
-    const Summary dm = summarize(meetings[g]);
+    // The mean as summarize() computes it: the sum in row order over n.
+    const double mean = meetings_n[g] > 0 ? meetings_sum[g] / double(meetings_n[g]) : stats::kNaN;
     s.rows.push_back({Value::label(d.group_names[g]), Value::of(n[g]), Value::of(open[g]), Value::of(closed[g]),
-                      Value::num(meetings[g].empty() ? stats::kNaN : dm.mean), Value::of(long(meetings[g].size())),
-                      Value::num(summarize(duration[g]).median)});
+                      Value::num(mean), Value::of(meetings_n[g]), Value::num(summarize_days(duration[g]).median)});
     for (int k = 0; k < kInd; ++k) {
       std::vector<Value> v{Value::label(d.group_names[g]), L(ind[k])};
       share_values(v, sh[g][size_t(k)]);

@@ -150,17 +150,28 @@ Result plan_vs_steps(const Data& d) {
                col("effect", T("col.cramers_v"), Role::statistic, 3),
                col("min_expected", T("col.min_expected"), Role::statistic, 2),
                col("fisher_p", T("col.fisher_p"), Role::statistic, 4)};
-  for (const Cmp& c : cmps) {
+  // All eight 2×2 tables in one pass over the closed trajectories: [comparison][variant][factor][plan].
+  long tabs[4][2][2][2] = {};
+  const CellKind *k_wp = d.kinds(d.step[kWoordEnBeeld]), *k_adult = d.kinds(d.step[kPlanVolwassenen]),
+                 *k_child = d.kinds(d.step[kPlanKind]);
+  auto tri_at = [](const CellKind* k, uint32_t row) { return k ? tri(k[row]) : -1; };
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (!d.closed[i]) continue;
+    const uint32_t row = d.rows[i];
+    const int factor[2] = {d.held[i], tri_at(k_wp, row)};  // meeting, W&P
+    const int plan[2] = {tri_at(k_adult, row), tri_at(k_child, row)};
+    for (int ci = 0; ci < 4; ++ci) {
+      const int f = factor[ci < 2 ? 0 : 1], p = plan[ci % 2];  // cmps: meeting×adult, meeting×child, W&P×…
+      const int fi = f > 0 ? 0 : 1, pi = p > 0 ? 0 : 1;
+      ++tabs[ci][1][fi][pi];
+      tabs[ci][0][fi][pi] += (f >= 0 && p >= 0);
+    }
+  }
+  for (int ci = 0; ci < 4; ++ci) {
+    const Cmp& c = cmps[ci];
     for (int variant = 0; variant < 2; ++variant) {  // 0 = valid (missing excluded), 1 = all (missing = no)
       const char* policy = variant == 0 ? "valid" : "all";
-      long tab[2][2] = {};
-      for (size_t i = 0; i < d.size(); ++i) {
-        if (!d.closed[i]) continue;
-        int f = c.meeting ? d.held[i] : tri(d.kind(d.step[kWoordEnBeeld], i));
-        int p = tri(d.kind(d.step[c.plan], i));
-        if (variant == 0 && (f < 0 || p < 0)) continue;
-        ++tab[f > 0 ? 0 : 1][p > 0 ? 0 : 1];
-      }
+      const auto& tab = tabs[ci][variant];
       for (int f = 0; f < 2; ++f) {
         const long tot = tab[f][0] + tab[f][1];
         x.rows.push_back({L(c.key), Value::str(policy), L(f == 0 ? "value.yes" : "value.no"), Value::of(tab[f][0]),
@@ -209,7 +220,6 @@ Result plan_adult_groups(const Data& d) {
   r.title = T("plan_adult_groups.title");
   r.unit = T("unit.closed_trajectories");
   std::vector<double> group[2][2];  // [variable: meetings, figures][plan: no, yes]
-  std::vector<double> y[2], x[2];
   for (size_t i = 0; i < d.size(); ++i) {
     if (!d.closed[i]) continue;
     const int p = tri(d.kind(d.step[kPlanVolwassenen], i));
@@ -219,9 +229,22 @@ Result plan_adult_groups(const Data& d) {
     for (int v = 0; v < 2; ++v) {
       if (vals[v] < 0) continue;
       group[v][p].push_back(vals[v]);
-      y[v].push_back(p);
-      x[v].push_back(vals[v]);
     }
+  }
+  // The logistic regressions on (x, y) value counts: the same maximum-likelihood fit as on the cases
+  // (stats::logistic_regression_weighted), with one row per distinct count and outcome instead of one per case.
+  std::vector<double> y[2], x[2], w[2];
+  for (int v = 0; v < 2; ++v) {
+    std::map<double, std::array<long, 2>> cells;
+    for (int p = 0; p < 2; ++p)
+      for (double value : group[v][p]) ++cells[value][size_t(p)];
+    for (const auto& [value, c] : cells)
+      for (int p = 0; p < 2; ++p)
+        if (c[size_t(p)] > 0) {
+          y[v].push_back(p);
+          x[v].push_back(value);
+          w[v].push_back(double(c[size_t(p)]));
+        }
   }
   const char* var_keys[2] = {"variable.meetings", "variable.figures"};
   Table g = make_table("groups", T("plan_adult_groups.groups"));
@@ -271,7 +294,7 @@ Result plan_adult_groups(const Data& d) {
     t.warnings = mw.warnings;
     r.tests.push_back(t);
 
-    const stats::LogisticResult lr = stats::logistic_regression(y[v], {x[v]}, {T(var_keys[v]).en});
+    const stats::LogisticResult lr = stats::logistic_regression_weighted(y[v], {x[v]}, w[v], {T(var_keys[v]).en});
     const stats::LogisticCoefficient* b = lr.coefficients.size() > 1 ? &lr.coefficients[1] : nullptr;
     lg.rows.push_back({L(var_keys[v]), Value::of(lr.info.n), num(b ? b->estimate : stats::kNaN),
                        num(b ? b->std_error : stats::kNaN), num(b ? b->z : stats::kNaN),
@@ -299,6 +322,44 @@ Result plan_adult_groups(const Data& d) {
   return r;
 }
 
+// Kaplan–Meier on whole days (all ≥ 0) with times in exact months: counts per day (sorted when the range is wide)
+// and stats::kaplan_meier_counts, which gives the numbers stats::kaplan_meier gives on the months.
+stats::KaplanMeierResult kaplan_meier_days(const std::vector<int32_t>& event_days,
+                                           const std::vector<int32_t>& censor_days) {
+  std::vector<double> times;
+  std::vector<long> events, censored;
+  int32_t hi = 0;
+  for (int32_t x : event_days) hi = std::max(hi, x);
+  for (int32_t x : censor_days) hi = std::max(hi, x);
+  const size_t n = event_days.size() + censor_days.size();
+  if (size_t(hi) <= 4 * n + 1024) {
+    std::vector<std::array<long, 2>> count(size_t(hi) + 1, std::array<long, 2>{0, 0});
+    for (int32_t x : event_days) ++count[size_t(x)][0];
+    for (int32_t x : censor_days) ++count[size_t(x)][1];
+    for (size_t k = 0; k < count.size(); ++k) {
+      if (count[k][0] == 0 && count[k][1] == 0) continue;
+      times.push_back(exact_months(0, int32_t(k)));
+      events.push_back(count[k][0]);
+      censored.push_back(count[k][1]);
+    }
+  } else {
+    std::vector<int64_t> keyed;  // day * 2 + (0 = event, 1 = censored)
+    keyed.reserve(n);
+    for (int32_t x : event_days) keyed.push_back(int64_t(x) * 2);
+    for (int32_t x : censor_days) keyed.push_back(int64_t(x) * 2 + 1);
+    std::sort(keyed.begin(), keyed.end());
+    for (size_t i = 0; i < keyed.size();) {
+      const int64_t day = keyed[i] / 2;
+      long e = 0, c = 0;
+      for (; i < keyed.size() && keyed[i] / 2 == day; ++i) (keyed[i] % 2 ? c : e) += 1;
+      times.push_back(exact_months(0, int32_t(day)));
+      events.push_back(e);
+      censored.push_back(c);
+    }
+  }
+  return stats::kaplan_meier_counts(times, events, censored);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 Result time_to_step(const Data& d) {
   Result r;
@@ -313,22 +374,28 @@ Result time_to_step(const Data& d) {
                col("median", Text::key("stat.median"), Role::statistic, 1),
                col("min", Text::key("stat.min"), Role::statistic, 1),
                col("max", Text::key("stat.max"), Role::statistic, 1)};
-  auto add_row = [&](Value label, const char* id, std::vector<double>& v) {
+  // Times in whole days from the start (the months shown are exact_months of these): summarize_days gives the
+  // numbers summarize() gives on the months, without sorting doubles.
+  auto add_row = [&](Value label, const char* id, std::vector<int32_t>& v) {
     long neg = 0;
-    for (double x : v) neg += x < 0;
-    const Summary ds = summarize(v);
+    for (int32_t x : v) neg += x < 0;
+    const Summary ds = summarize_days(v);
     const bool any = !v.empty();
     t.rows.push_back({std::move(label), Value::str(id), Value::of(long(v.size())), Value::of(neg),
                       any ? num(ds.mean) : Value::na(), any ? num(ds.sd) : Value::na(),
                       any ? num(ds.median) : Value::na(), any ? num(ds.min) : Value::na(),
                       any ? num(ds.max) : Value::na()});
   };
-  std::vector<double> v;
+  std::vector<int32_t> v;
   v.reserve(d.size());
   for (int s = 0; s < kSteps; ++s) {
     v.clear();
-    for (size_t i = 0; i < d.size(); ++i)
-      if (d.is_date(d.step[s], i)) v.push_back(exact_months(d.start_day[i], d.value(d.step[s], i)));
+    const MappedField* f = d.step[s];
+    if (const CellKind* ks = d.kinds(f))
+      for (size_t i = 0; i < d.size(); ++i) {
+        const uint32_t row = d.rows[i];
+        if (ks[row] == CellKind::Value) v.push_back(f->value[row] - d.start_day[i]);
+      }
     add_row(step_label(d, s), kStepIds[s], v);
   }
   long pb_early = 0;
@@ -336,7 +403,7 @@ Result time_to_step(const Data& d) {
   for (size_t i = 0; i < d.size(); ++i)
     if (d.is_date(d.plan_b_active, i)) {
       const int32_t day = d.value(d.plan_b_active, i);
-      v.push_back(exact_months(d.start_day[i], day));
+      v.push_back(day - d.start_day[i]);
       pb_early += day <= d.start_day[i];
     }
   const long pb_n = long(v.size());
@@ -347,8 +414,8 @@ Result time_to_step(const Data& d) {
   for (size_t i = 0; i < d.size(); ++i) {
     if (!d.closed[i]) continue;
     ++closed;
-    v.push_back(exact_months(d.start_day[i], d.end_day[i]));
-    const int cm = completed_months(d.start_day[i], d.end_day[i]);
+    v.push_back(d.end_day[i] - d.start_day[i]);
+    const int cm = d.months[i];
     le += cm <= D;
     gt += cm > D;
     eq += cm == D;
@@ -406,32 +473,29 @@ Result time_to_step(const Data& d) {
                 col("median_lower", T("col.lower95"), Role::lower, 1),
                 col("median_upper", T("col.upper95"), Role::upper, 1)};
   const int km_steps[] = {kVeiligheidsdoel, kWoordEnBeeld, kPlanVolwassenen, kPlanKind};
-  std::vector<double> times;
-  std::vector<bool> events;
+  std::vector<int32_t> event_days, censor_days;
   for (int s : km_steps) {
-    times.clear();
-    events.clear();
+    // Times in whole days (negative → 0); the curve's time is exact_months of the day, as before.
+    event_days.clear();
+    censor_days.clear();
     long excluded = 0;
-    for (size_t i = 0; i < d.size(); ++i) {
-      const CellKind k = d.kind(d.step[s], i);
-      if (k == CellKind::Value) {
-        times.push_back(std::max(0.0, exact_months(d.start_day[i], d.value(d.step[s], i))));
-        events.push_back(true);
-      } else if (k == CellKind::No) {
-        times.push_back(std::max(0.0, exact_months(d.start_day[i], d.end_day[i])));
-        events.push_back(false);
-      } else {
-        ++excluded;
+    const CellKind* step_kinds = d.kinds(d.step[s]);
+    if (!step_kinds) excluded = long(d.size());
+    else
+      for (size_t i = 0; i < d.size(); ++i) {
+        const uint32_t row = d.rows[i];
+        const CellKind k = step_kinds[row];
+        if (k == CellKind::Value) event_days.push_back(std::max(0, d.step[s]->value[row] - d.start_day[i]));
+        else if (k == CellKind::No) censor_days.push_back(std::max(0, d.end_day[i] - d.start_day[i]));
+        else ++excluded;
       }
-    }
-    const stats::KaplanMeierResult res = stats::kaplan_meier(times, events);
+    const stats::KaplanMeierResult res = kaplan_meier_days(event_days, censor_days);
     const Value label = step_label(d, s), id = Value::str(kStepIds[s]);
     km.rows.reserve(km.rows.size() + res.rows.size());
     for (const auto& row : res.rows)
-      km.rows.push_back({label, id, num(row.time), Value::of(row.n_risk),
-                         Value::of(row.n_event), Value::of(row.n_censor), num(row.surv), num(row.lower),
-                         num(row.upper)});
-    ks.rows.push_back({step_label(d, s), Value::str(kStepIds[s]), Value::of(res.info.n), Value::of(res.events),
+      km.rows.push_back({label, id, num(row.time), Value::of(row.n_risk), Value::of(row.n_event),
+                         Value::of(row.n_censor), num(row.surv), num(row.lower), num(row.upper)});
+    ks.rows.push_back({label, id, Value::of(res.info.n), Value::of(res.events),
                        Value::of(res.info.n - res.events), Value::of(excluded), num(res.median_log.median),
                        num(res.median_log.lower), num(res.median_log.upper)});
   }
@@ -454,10 +518,11 @@ Result trend(const Data& d) {
   r.id = "sofs.trend";
   r.title = T("trend.title");
   r.unit = T("unit.closed_trajectories");
-  std::set<int> year_set;
+  std::vector<int> years;  // distinct closing years, ascending
   for (size_t i = 0; i < d.size(); ++i)
-    if (d.closed[i]) year_set.insert(d.year[i]);
-  const std::vector<int> years(year_set.begin(), year_set.end());
+    if (d.closed[i] && (years.empty() || years.back() != d.year[i])) years.push_back(d.year[i]);
+  std::sort(years.begin(), years.end());
+  years.erase(std::unique(years.begin(), years.end()), years.end());
   auto year_index = [&](int y) { return size_t(std::lower_bound(years.begin(), years.end(), y) - years.begin()); };
   constexpr int kInd = 5;
   const char* ind_keys[kInd] = {"overview.adult_plan", "overview.child_plan", "step.woord_en_beeld",

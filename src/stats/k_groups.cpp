@@ -76,28 +76,29 @@ KruskalWallisResult kruskal_wallis(const std::vector<std::vector<double>>& input
     r.info.warn("too_few", "needs at least two non-empty groups");
     return r;
   }
-  std::vector<double> all;
-  for (const auto& g : groups) all.insert(all.end(), g.begin(), g.end());
-  const std::vector<double> ranks = average_ranks(all);
-  const double n = static_cast<double>(all.size());
-  double s = 0;
-  size_t offset = 0;
-  for (const auto& g : groups) {
-    double rs = 0;
-    for (size_t i = 0; i < g.size(); ++i) rs += ranks[offset + i];
-    offset += g.size();
-    s += rs * rs / static_cast<double>(g.size());
-  }
-  // Ties correction: 1 - sum(t^3 - t) / (n^3 - n).
-  std::vector<double> sorted = all;
+  // One sort of (value, group) pairs gives the mid-ranks, each group's rank sum and the tie groups. Rank sums
+  // are sums of half-integers and sum(t^3 - t) a sum of integers, all far below 2^53, so they are exact in
+  // any order: the same numbers as ranking the pooled values.
+  std::vector<std::pair<double, size_t>> sorted;
+  for (size_t k = 0; k < groups.size(); ++k)
+    for (double a : groups[k]) sorted.emplace_back(a, k);
   std::sort(sorted.begin(), sorted.end());
-  double ties = 0;
+  const double n = static_cast<double>(sorted.size());
+  std::vector<double> rank_sum(groups.size(), 0.0);
+  double ties = 0;  // ties correction: 1 - sum(t^3 - t) / (n^3 - n)
   for (size_t i = 0; i < sorted.size();) {
     size_t j = i;
-    while (j + 1 < sorted.size() && sorted[j + 1] == sorted[i]) ++j;
+    while (j + 1 < sorted.size() && sorted[j + 1].first == sorted[i].first) ++j;
+    const double r = (static_cast<double>(i) + static_cast<double>(j)) / 2.0 + 1.0;
+    for (size_t k = i; k <= j; ++k) rank_sum[sorted[k].second] += r;
     const double t = static_cast<double>(j - i + 1);
     ties += t * t * t - t;
     i = j + 1;
+  }
+  double s = 0;
+  for (size_t k = 0; k < groups.size(); ++k) {
+    const double rs = rank_sum[k];
+    s += rs * rs / static_cast<double>(groups[k].size());
   }
   const double h = (12 * s / (n * (n + 1)) - 3 * (n + 1)) / (1 - ties / (n * n * n - n));
   r.df = static_cast<double>(groups.size()) - 1;

@@ -38,4 +38,14 @@ struct LogisticResult {
 LogisticResult logistic_regression(const std::vector<double>& y, const std::vector<std::vector<double>>& predictors,
                                    const std::vector<std::string>& names = {}, double conf_level = 0.95);
 
+// The same model with frequency weights: row i stands for weights[i] identical cases (R's glm with prior
+// weights on grouped 0/1 data). Equal, up to rounding, to `logistic_regression` on the data with each row
+// repeated weights[i] times: the same starting values per case, deviance, IRLS steps and convergence, and
+// n = the number of cases (sum of weights). With few distinct (x, y) combinations this is O(k) per iteration
+// instead of O(n). Rows with weight 0 are ignored; a NaN, negative or infinite weight excludes the row (counted
+// as one case in the "missing_values" warning), as do missing values (counted with their weight).
+LogisticResult logistic_regression_weighted(const std::vector<double>& y, const std::vector<std::vector<double>>& predictors,
+                                            const std::vector<double>& weights,
+                                            const std::vector<std::string>& names = {}, double conf_level = 0.95);
+
 }  // namespace zicht::stats

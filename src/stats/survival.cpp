@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <unordered_set>
 
 #include <Eigen/Dense>
 
@@ -24,14 +25,20 @@ double find_quantile(std::vector<double> x, std::vector<double> y, double p, dou
   if (ymax < p) return kNaN;
   const double xmax = x.back();
   // Drop repeated y values (censorings), keeping the first, as duplicated() does (NaN equals NaN there).
+  // A hash set of the values kept so far (was a linear scan: quadratic in the number of rows). Keys are
+  // normalised with + 0.0 so that -0 and +0 count as equal, as == does; NaN is tracked separately.
   std::vector<double> xs, ys;
+  std::unordered_set<double> kept;
+  kept.reserve(y.size());
+  bool nan_kept = false;
   for (size_t i = 0; i < y.size(); ++i) {
-    bool dup = false;
-    for (double v : ys)
-      if ((std::isnan(v) && std::isnan(y[i])) || v == y[i]) {
-        dup = true;
-        break;
-      }
+    bool dup;
+    if (std::isnan(y[i])) {
+      dup = nan_kept;
+      nan_kept = true;
+    } else {
+      dup = !kept.insert(y[i] + 0.0).second;
+    }
     if (!dup) {
       xs.push_back(x[i]);
       ys.push_back(y[i]);
@@ -78,45 +85,36 @@ MedianWithCi median_from(const std::vector<KaplanMeierRow>& rows, bool loglog) {
 
 }  // namespace
 
-KaplanMeierResult kaplan_meier(const std::vector<double>& time, const std::vector<bool>& event, double conf_level) {
-  KaplanMeierResult km;
-  km.info.method = "Kaplan-Meier estimate";
-  km.info.variant = "Greenwood variance; CI on log scale (R default) and log-log scale";
-  km.conf_level = conf_level;
-  std::map<double, std::pair<long, long>> by_time;  // time -> (events, censored)
-  size_t dropped = 0;
-  for (size_t i = 0; i < time.size() && i < event.size(); ++i) {
-    if (std::isnan(time[i])) {
-      ++dropped;
-      continue;
-    }
-    auto& slot = by_time[time[i]];
-    if (event[i]) ++slot.first;
-    else ++slot.second;
-  }
-  if (time.size() != event.size()) km.info.warn("length_mismatch", "time and status differ in length");
-  if (dropped > 0) km.info.warn("missing_values", std::to_string(dropped) + " missing time(s) excluded");
+namespace {
+
+// The product-limit estimate from distinct ascending times with their event and censoring counts (entries with
+// neither are skipped); `km` already has method, variant, conf_level and any input warnings.
+void fill_kaplan_meier(KaplanMeierResult& km, const std::vector<double>& times, const std::vector<long>& events,
+                       const std::vector<long>& censored) {
+  const double conf_level = km.conf_level;
   long at_risk = 0;
-  for (const auto& kv : by_time) at_risk += kv.second.first + kv.second.second;
+  for (size_t k = 0; k < times.size(); ++k) at_risk += events[k] + censored[k];
   km.info.n = at_risk;
   if (at_risk == 0) {
     km.info.warn("no_data", "no observations");
-    return km;
+    return;
   }
   const double z = normal_quantile(1 - (1 - conf_level) / 2);
   double surv = 1, greenwood = 0;
-  for (const auto& [t, counts] : by_time) {
+  for (size_t k = 0; k < times.size(); ++k) {
+    const long n_event = events[k], n_censor = censored[k];
+    if (n_event == 0 && n_censor == 0) continue;
     KaplanMeierRow row;
-    row.time = t;
+    row.time = times[k];
     row.n_risk = at_risk;
-    row.n_event = counts.first;
-    row.n_censor = counts.second;
-    const double n = static_cast<double>(at_risk), d = static_cast<double>(counts.first);
+    row.n_event = n_event;
+    row.n_censor = n_censor;
+    const double n = static_cast<double>(at_risk), d = static_cast<double>(n_event);
     if (d > 0) {
       surv *= (n - d) / n;
       greenwood += n > d ? d / (n * (n - d)) : kInf;
     }
-    km.events += counts.first;
+    km.events += n_event;
     row.surv = surv;
     row.std_err = std::sqrt(greenwood);
     row.std_err_surv = surv > 0 ? surv * row.std_err : 0.0;
@@ -131,12 +129,73 @@ KaplanMeierResult kaplan_meier(const std::vector<double>& time, const std::vecto
       }
     }
     km.rows.push_back(row);
-    at_risk -= counts.first + counts.second;
+    at_risk -= n_event + n_censor;
   }
   if (km.events == 0) km.info.warn("no_events", "every observation is censored: S(t) = 1 throughout");
   if (surv > 0.5) km.info.warn("median_not_reached", "survival stays above 50%: the median is not reached");
   km.median_log = median_from(km.rows, false);
   km.median_loglog = median_from(km.rows, true);
+}
+
+KaplanMeierResult km_start(double conf_level) {
+  KaplanMeierResult km;
+  km.info.method = "Kaplan-Meier estimate";
+  km.info.variant = "Greenwood variance; CI on log scale (R default) and log-log scale";
+  km.conf_level = conf_level;
+  return km;
+}
+
+}  // namespace
+
+KaplanMeierResult kaplan_meier(const std::vector<double>& time, const std::vector<bool>& event, double conf_level) {
+  KaplanMeierResult km = km_start(conf_level);
+  // Group equal times by a stable sort (was a std::map): a group's time is its first observation in input order,
+  // as the map kept the first key inserted (matters only for -0 next to +0).
+  struct Obs {
+    double t;
+    bool event;
+  };
+  std::vector<Obs> obs;
+  const size_t m = std::min(time.size(), event.size());
+  obs.reserve(m);
+  size_t dropped = 0;
+  for (size_t i = 0; i < m; ++i) {
+    if (std::isnan(time[i])) {
+      ++dropped;
+      continue;
+    }
+    obs.push_back({time[i], event[i]});
+  }
+  std::stable_sort(obs.begin(), obs.end(), [](const Obs& a, const Obs& b) { return a.t < b.t; });
+  std::vector<double> times;
+  std::vector<long> events, censored;
+  for (size_t i = 0; i < obs.size();) {
+    size_t j = i;
+    long e = 0, c = 0;
+    for (; j < obs.size() && obs[j].t == obs[i].t; ++j) (obs[j].event ? e : c) += 1;
+    times.push_back(obs[i].t);
+    events.push_back(e);
+    censored.push_back(c);
+    i = j;
+  }
+  if (time.size() != event.size()) km.info.warn("length_mismatch", "time and status differ in length");
+  if (dropped > 0) km.info.warn("missing_values", std::to_string(dropped) + " missing time(s) excluded");
+  fill_kaplan_meier(km, times, events, censored);
+  return km;
+}
+
+KaplanMeierResult kaplan_meier_counts(const std::vector<double>& times, const std::vector<long>& events,
+                                      const std::vector<long>& censored, double conf_level) {
+  KaplanMeierResult km = km_start(conf_level);
+  const size_t k = std::min(times.size(), std::min(events.size(), censored.size()));
+  if (k == times.size() && k == events.size() && k == censored.size()) {
+    fill_kaplan_meier(km, times, events, censored);
+    return km;
+  }
+  km.info.warn("length_mismatch", "times and counts differ in length");
+  fill_kaplan_meier(km, std::vector<double>(times.begin(), times.begin() + long(k)),
+                    std::vector<long>(events.begin(), events.begin() + long(k)),
+                    std::vector<long>(censored.begin(), censored.begin() + long(k)));
   return km;
 }
 

@@ -43,6 +43,13 @@ struct KaplanMeierResult {
 KaplanMeierResult kaplan_meier(const std::vector<double>& time, const std::vector<bool>& event,
                                double conf_level = 0.95);
 
+// The same estimate from grouped data: distinct times in strictly ascending order (no NaN), each with its
+// number of events and of censorings (entries with neither are skipped). Equal, number for number, to
+// `kaplan_meier` on the expanded observations; O(k) for k times, so callers with integer-valued times (days) can
+// count instead of sorting.
+KaplanMeierResult kaplan_meier_counts(const std::vector<double>& times, const std::vector<long>& events,
+                                      const std::vector<long>& censored, double conf_level = 0.95);
+
 struct AtRisk {
   double time = 0;
   long n_risk = 0;

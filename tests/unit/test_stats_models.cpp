@@ -2,6 +2,9 @@
 // quantile.survfit, summary(times =), survdiff).
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <random>
+
 #include "../reference/golden_helpers.h"
 #include "stats/logistic.h"
 #include "stats/survival.h"
@@ -146,4 +149,175 @@ TEST_CASE("log-rank test matches survdiff") {
     }
   }
   CHECK(log_rank({1, 2}, {true, true}, {0, 0}).info.has_warning("too_few_groups"));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fast paths against the reference paths on seeded random data.
+
+namespace {
+
+bool same(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+
+void check_same_km(const KaplanMeierResult& a, const KaplanMeierResult& b) {
+  REQUIRE(a.rows.size() == b.rows.size());
+  CHECK(a.info.n == b.info.n);
+  CHECK(a.events == b.events);
+  for (size_t i = 0; i < a.rows.size(); ++i) {
+    INFO("row " << i);
+    const KaplanMeierRow &x = a.rows[i], &y = b.rows[i];
+    CHECK(x.time == y.time);
+    CHECK(x.n_risk == y.n_risk);
+    CHECK(x.n_event == y.n_event);
+    CHECK(x.n_censor == y.n_censor);
+    CHECK(same(x.surv, y.surv));
+    CHECK(same(x.std_err, y.std_err));
+    CHECK(same(x.std_err_surv, y.std_err_surv));
+    CHECK(same(x.lower, y.lower));
+    CHECK(same(x.upper, y.upper));
+    CHECK(same(x.lower_loglog, y.lower_loglog));
+    CHECK(same(x.upper_loglog, y.upper_loglog));
+  }
+  for (const auto* m : {&a.median_log, &a.median_loglog}) {
+    const auto* o = m == &a.median_log ? &b.median_log : &b.median_loglog;
+    CHECK(same(m->median, o->median));
+    CHECK(same(m->lower, o->lower));
+    CHECK(same(m->upper, o->upper));
+  }
+  REQUIRE(a.info.warnings.size() == b.info.warnings.size());
+  for (size_t i = 0; i < a.info.warnings.size(); ++i) CHECK(a.info.warnings[i].code == b.info.warnings[i].code);
+}
+
+}  // namespace
+
+TEST_CASE("kaplan_meier_counts equals kaplan_meier on the expanded data (seeded random data)") {
+  std::mt19937_64 rng(20231122);
+  for (int rep = 0; rep < 40; ++rep) {
+    INFO("rep " << rep);
+    const size_t n = 1 + rng() % (rep < 20 ? 60 : 3000);
+    const int range = 1 + int(rng() % (rep % 3 == 0 ? 5 : 400));  // few distinct times → many ties
+    const double censor_share = double(rng() % 100) / 100;
+    std::vector<double> t;
+    std::vector<bool> ev;
+    std::uniform_real_distribution<double> u(0, 1);
+    for (size_t i = 0; i < n; ++i) {
+      t.push_back(rep % 2 ? double(rng() % unsigned(range)) / 30.4375 : double(rng() % unsigned(range)));
+      ev.push_back(u(rng) >= censor_share);
+    }
+    // The grouping the original implementation used (std::map keyed by time).
+    std::map<double, std::pair<long, long>> by_time;
+    for (size_t i = 0; i < n; ++i) (ev[i] ? by_time[t[i]].first : by_time[t[i]].second) += 1;
+    std::vector<double> times;
+    std::vector<long> events, censored;
+    for (const auto& [time, c] : by_time) {
+      times.push_back(time);
+      events.push_back(c.first);
+      censored.push_back(c.second);
+    }
+    const KaplanMeierResult direct = kaplan_meier(t, ev), grouped = kaplan_meier_counts(times, events, censored);
+    REQUIRE(direct.rows.size() == by_time.size());
+    size_t k = 0;
+    for (const auto& [time, c] : by_time) {
+      CHECK(direct.rows[k].time == time);
+      CHECK(direct.rows[k].n_event == c.first);
+      CHECK(direct.rows[k].n_censor == c.second);
+      ++k;
+    }
+    check_same_km(direct, grouped);
+    // Entries without observations are skipped.
+    times.insert(times.begin(), -1.0);
+    events.insert(events.begin(), 0);
+    censored.insert(censored.begin(), 0);
+    check_same_km(direct, kaplan_meier_counts(times, events, censored));
+  }
+  CHECK(kaplan_meier_counts({}, {}, {}).info.has_warning("no_data"));
+  CHECK(kaplan_meier_counts({1, 2}, {1}, {0, 0}).info.has_warning("length_mismatch"));
+}
+
+TEST_CASE("weighted logistic regression equals the unweighted fit on the expanded data (seeded random data)") {
+  std::mt19937_64 rng(4242);
+  std::uniform_real_distribution<double> u(0, 1);
+  int compared = 0;
+  for (int rep = 0; rep < 60; ++rep) {
+    INFO("rep " << rep);
+    const int k_x = 2 + int(rng() % 12);          // distinct values of the first predictor
+    const bool two = rep % 3 == 2;                // a second, binary predictor
+    const double b0 = u(rng) * 4 - 2, b1 = (u(rng) - 0.5) * (rep % 10 == 9 ? 8 : 0.8), b2 = u(rng) - 0.5;
+    std::vector<double> y, x1, x2, w, ey, ex1, ex2;
+    for (int v = 0; v < k_x; ++v)
+      for (int z = 0; z < (two ? 2 : 1); ++z) {
+        const double p = 1 / (1 + std::exp(-(b0 + b1 * v + b2 * z)));
+        const long cases = long(rng() % 200);
+        long yes = 0;
+        for (long c = 0; c < cases; ++c) yes += u(rng) < p;
+        for (int out = 0; out < 2; ++out) {
+          const long cnt = out ? yes : cases - yes;
+          y.push_back(out);
+          x1.push_back(v);
+          x2.push_back(z);
+          w.push_back(double(cnt));  // may be 0: ignored
+          for (long c = 0; c < cnt; ++c) {
+            ey.push_back(out);
+            ex1.push_back(v);
+            ex2.push_back(z);
+          }
+        }
+      }
+    // Shuffle the expanded cases: the fit must not depend on their order beyond rounding.
+    std::vector<size_t> idx(ey.size());
+    for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::shuffle(idx.begin(), idx.end(), rng);
+    std::vector<double> sy, sx1, sx2;
+    for (size_t i : idx) {
+      sy.push_back(ey[i]);
+      sx1.push_back(ex1[i]);
+      sx2.push_back(ex2[i]);
+    }
+    std::vector<std::vector<double>> xs{x1}, sxs{sx1};
+    if (two) {
+      xs.push_back(x2);
+      sxs.push_back(sx2);
+    }
+    const LogisticResult a = logistic_regression(sy, sxs), b = logistic_regression_weighted(y, xs, w);
+    CHECK(a.info.n == b.info.n);
+    CHECK(a.info.has_warning("too_few") == b.info.has_warning("too_few"));
+    CHECK(a.info.has_warning("separation") == b.info.has_warning("separation"));
+    if (a.info.has_warning("too_few") || a.info.has_warning("separation")) continue;
+    REQUIRE(a.info.warnings.size() == b.info.warnings.size());
+    for (size_t i = 0; i < a.info.warnings.size(); ++i) CHECK(a.info.warnings[i].code == b.info.warnings[i].code);
+    REQUIRE(a.coefficients.size() == b.coefficients.size());
+    ++compared;
+    CHECK(a.iterations == b.iterations);
+    CHECK(a.converged == b.converged);
+    const double tol = 1e-9;
+    for (size_t j = 0; j < a.coefficients.size(); ++j) {
+      INFO("coefficient " << j);
+      CHECK(a.coefficients[j].name == b.coefficients[j].name);
+      CHECK_NEAR_REL(b.coefficients[j].estimate, a.coefficients[j].estimate, tol);
+      CHECK_NEAR_REL(b.coefficients[j].std_error, a.coefficients[j].std_error, tol);
+      CHECK_NEAR_REL(b.coefficients[j].z, a.coefficients[j].z, tol);
+      CHECK_NEAR_REL(b.coefficients[j].p_value, a.coefficients[j].p_value, 1e-7);
+      CHECK_NEAR_REL(b.coefficients[j].odds_ratio, a.coefficients[j].odds_ratio, tol);
+      CHECK_NEAR_REL(b.coefficients[j].or_lower, a.coefficients[j].or_lower, tol);
+      CHECK_NEAR_REL(b.coefficients[j].or_upper, a.coefficients[j].or_upper, tol);
+    }
+    CHECK_NEAR_REL(b.minus2ll, a.minus2ll, tol);
+    CHECK_NEAR_REL(b.null_deviance, a.null_deviance, tol);
+    CHECK_NEAR_REL(b.lr_chisq, a.lr_chisq, 1e-8);
+    CHECK_NEAR_REL(b.lr_p, a.lr_p, 1e-7);
+    CHECK_NEAR_REL(b.nagelkerke_r2, a.nagelkerke_r2, 1e-8);
+  }
+  CHECK(compared > 30);
+  // Unit weights: the unweighted numbers exactly.
+  const std::vector<double> y{0, 0, 1, 0, 1, 1, 0, 1, 1, 1}, x{1, 2, 2, 3, 3, 4, 4, 5, 6, 7};
+  const LogisticResult a = logistic_regression(y, {x}), b = logistic_regression_weighted(y, {x}, std::vector<double>(10, 1));
+  REQUIRE(b.coefficients.size() == 2);
+  for (size_t j = 0; j < 2; ++j) {
+    CHECK(a.coefficients[j].estimate == b.coefficients[j].estimate);
+    CHECK(a.coefficients[j].std_error == b.coefficients[j].std_error);
+  }
+  CHECK(a.minus2ll == b.minus2ll);
+  // Missing values and unusable weights are excluded and reported.
+  const LogisticResult c = logistic_regression_weighted({0, 1, 1, kNaN, 0, 1}, {{1, 2, 3, 4, 5, 6}}, {2, 3, 1, 5, -1, 2});
+  CHECK(c.info.n == 8);
+  CHECK(c.info.has_warning("missing_values"));
 }
