@@ -818,7 +818,7 @@ Scene km_chart(const KmSpec& spec, float width, float height, const Style& s) {
       if (X(c.time[i]) - last_hit < 6) continue;
       last_hit = X(c.time[i]);
       b.hit(X(c.time[i]) - 4, Y(c.survival[i]) - 6, X(c.time[i]) + 4, Y(c.survival[i]) + 6,
-            c.name + ": " + format_number(c.time[i], 1, s.lang) + " → " +
+            c.name + ": " + format_number(c.time[i], 1, s.lang) + " · " +
                 format_number(c.survival[i] * 100, 1, s.lang) + " %");
     }
   }
@@ -1187,7 +1187,7 @@ Scene sankey(const SankeySpec& spec, float width, float height, const Style& s) 
       b.poly(up, with_alpha(node_colour(st, l.from), s.dark ? 110 : 90), true);
       const float mx = (xa + xc) / 2, my = (ay0 + cy0) / 2 + th / 2;
       b.hit(mx - 6, my - std::max(3.0f, th / 2), mx + 6, my + std::max(3.0f, th / 2),
-            a.name + " → " + c.name + ": " + format_number(l.n, -1, s.lang));
+            a.name + " » " + c.name + ": " + format_number(l.n, -1, s.lang));
     }
   }
   for (int st = 0; st < 3; ++st) {
@@ -1365,7 +1365,7 @@ Scene slope_chart(const SlopeSpec& spec, float width, float height, const Style&
     b.hit(xr - 6, wr[i] - 6, xr + 6, wr[i] + 6, spec.names[i] + " · " + spec.to_label + ": " +
                                                  value_text(c, spec.decimals, s.lang, spec.unit_suffix));
   }
-  b.scene.description = std::to_string(n) + " slopes, " + spec.from_label + " → " + spec.to_label;
+  b.scene.description = std::to_string(n) + " slopes, " + spec.from_label + "–" + spec.to_label;
   return b.scene;
 }
 

@@ -88,7 +88,8 @@ for (const mode of ['light', 'dark', 'presentation']) {
         await page.mouse.move(5, 700);  // over the navigation: no tooltip in the picture
         await frames(page);
         const r = (await state(page)).anchors[`gallery.${id}`];
-        assert.ok(r[1] >= 0 && r[1] + r[3] <= 770, `chart ${id} was scrolled fully into view (y ${r[1]}, h ${r[3]})`);
+        // Scrolled to the top of the chart area (or, near the end of the page, fully on screen).
+        assert.ok(r[1] >= 0 && (r[1] < 330 || r[1] + r[3] <= 770), `chart ${id} was scrolled into view (y ${r[1]}, h ${r[3]})`);
         const png = await page.screenshot({ path: path.join(artifacts, `gallery-${mode}-dpr${dpr}-${String(i + 1).padStart(2, '0')}-${id}.png`) });
         assert.ok(distinctColours(png) > 50, `screenshot of ${id} looks blank`);
         colours.forEach((c, k) => { if (countColour(png, c) > 100 * dpr * dpr) seen.add(k); });

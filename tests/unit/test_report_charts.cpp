@@ -190,11 +190,11 @@ TEST_CASE("Sankey: node heights proportional to counts, small nodes merged into 
   // Node rectangles: filled rects with a hit whose tip starts with the node name.
   std::map<std::string, float> height;
   for (const auto& h : s.hits)
-    if (h.tip.find("→") == std::string::npos) height[h.tip.substr(0, h.tip.find(':'))] += 0;
+    if (h.tip.find("»") == std::string::npos) height[h.tip.substr(0, h.tip.find(':'))] += 0;
   float a = 0, b = 0, m = 0, n = 0, other = 0;
   for (const auto& h : s.hits) {
     const std::string name = h.tip.substr(0, h.tip.find(':'));
-    if (h.tip.find("→") != std::string::npos) continue;
+    if (h.tip.find("»") != std::string::npos) continue;
     const float hh = h.y1 - h.y0;
     if (name == "A") a = hh;
     if (name == "B") b = hh;
