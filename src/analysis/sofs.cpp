@@ -1,14 +1,423 @@
-// SCAFFOLD — replaced by the SofS analyses (issue 9) before that issue lands.
+// The SofS dashboard analyses (SPEC §2.1, §3.1): options from the werkmap, the filtered and derived view of the
+// data every result reads (one pass over the rows), the shared helpers, and `analyse` for the CLI. The results
+// themselves are in sofs_results.cpp.
 #include "analysis/sofs.h"
 
-namespace zicht::analysis::sofs {
+#include <algorithm>
+#include <map>
+#include <unordered_map>
 
-Options Options::from_werkmap(const nlohmann::json&) { return Options{}; }
-nlohmann::json Options::to_json() const { return nlohmann::json::object(); }
-std::vector<Result> results(const core::MappedDataset&, const Options&) { return {}; }
-bool analyse(const std::vector<Input>&, const Settings&, ResultSet&, std::string& error) {
-  error = "the sofs analyses are not built yet";
-  return false;
+#include "analysis/sofs_common.h"
+#include "core/schema.h"
+#include "core/table.h"
+#include "core/werkmap.h"
+
+namespace zicht::analysis::sofs {
+namespace detail {
+
+const char* const kStepIds[kSteps] = {"mapping_intern", "mapping_familie", "drie_huizen", "gevaarsboodschap",
+                                      "veiligheidsdoel", "veiligheidsschaal", "traject", "woord_en_beeld",
+                                      "veiligheidsplan_volwassenen", "veiligheidsplan_kind"};
+
+int completed_months(int32_t a, int32_t b) {
+  if (b < a) return -completed_months(b, a);
+  int y1, y2;
+  unsigned m1, d1, m2, d2;
+  core::civil_from_days(a, y1, m1, d1);
+  core::civil_from_days(b, y2, m2, d2);
+  int months = (y2 - y1) * 12 + (int(m2) - int(m1));
+  if (d2 < d1) --months;
+  return months;
+}
+
+int year_of(int32_t days) {
+  int y;
+  unsigned m, d;
+  core::civil_from_days(days, y, m, d);
+  return y;
+}
+
+Text T(const std::string& k) { return Text::key("sofs." + k); }
+
+void Share::add_kind(CellKind k) {
+  ++all;
+  switch (k) {
+    case CellKind::Value:
+    case CellKind::Yes: ++n; break;
+    case CellKind::No: ++no; break;
+    case CellKind::NotApplicable: ++nvt; break;
+    case CellKind::Missing:
+    case CellKind::Invalid: ++missing; break;
+  }
+}
+
+Column col(std::string id, const Text& label, Role role, int decimals) {
+  return Column{std::move(id), label, role, decimals};
+}
+
+Value pct(long n, long d) { return d > 0 ? Value::num(100.0 * double(n) / double(d)) : Value::na(); }
+
+void share_columns(std::vector<Column>& c) {
+  c.push_back(col("n", Text::key("col.n"), Role::count));
+  c.push_back(col("missing", Text::key("col.missing"), Role::count));
+  c.push_back(col("pct_valid", Text::key("col.pct_valid"), Role::percent, 1));
+  c.push_back(col("denom_valid", Text::key("col.denom_valid"), Role::denominator));
+  c.push_back(col("pct_applicable", Text::key("col.pct_applicable"), Role::percent, 1));
+  c.push_back(col("denom_applicable", Text::key("col.denom_applicable"), Role::denominator));
+  c.push_back(col("pct_all", Text::key("col.pct_all"), Role::percent, 1));
+  c.push_back(col("denom_all", Text::key("col.denom_all"), Role::denominator));
+}
+
+void share_values(std::vector<Value>& row, const Share& s) {
+  row.push_back(Value::of(s.n));
+  row.push_back(Value::of(s.missing));
+  row.push_back(pct(s.n, s.valid()));
+  row.push_back(Value::of(s.valid()));
+  row.push_back(pct(s.n, s.applicable()));
+  row.push_back(Value::of(s.applicable()));
+  row.push_back(pct(s.n, s.all));
+  row.push_back(Value::of(s.all));
+}
+
+void ratio_columns(std::vector<Column>& c) {
+  c.push_back(col("n", Text::key("col.n"), Role::count));
+  c.push_back(col("denominator", T("col.denominator"), Role::denominator));
+  c.push_back(col("pct", T("col.pct"), Role::percent, 1));
+}
+
+void ratio_values(std::vector<Value>& row, long n, long d) {
+  row.push_back(Value::of(n));
+  row.push_back(Value::of(d));
+  row.push_back(pct(n, d));
+}
+
+Flag Data::flag(const MappedField* f, size_t i, const char* rule) const {
+  Flag fl;
+  fl.file = ds->file;
+  fl.row = ds->row_number(rows[i]);
+  fl.column = f ? f->column_name : std::string();
+  fl.value = f ? ds->text(*f, rows[i]) : std::string();
+  fl.rule = rule;
+  return fl;
+}
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+Data prepare(const core::MappedDataset& ds, const Options& opt) {
+  Data d;
+  d.ds = &ds;
+  d.opt = &opt;
+  d.as_of = ds.as_of;
+  auto field = [&](const char* id) -> const MappedField* {
+    const MappedField* f = ds.field(id);
+    return f && f->mapped() ? f : nullptr;
+  };
+  d.id = field("traject_id");
+  d.org = field("organisatie");
+  d.start = field("start_cb");
+  d.typering = field("typering");
+  d.meetings = field("netwerkberaden");
+  d.figures = field("netwerkfiguren");
+  d.plan_b = field("plan_b");
+  d.plan_b_active = field("plan_b_in_werking");
+  d.end = field("einddatum");
+  for (int s = 0; s < kSteps; ++s) {
+    d.step[s] = field(kStepIds[s]);
+    d.cb[s] = field((std::string(kStepIds[s]) + "_cb").c_str());
+    d.consulent[s] = field((std::string(kStepIds[s]) + "_consulent").c_str());
+  }
+  d.composite = opt.all_steps;
+  if (d.composite.empty()) {
+    for (int s = 0; s < kSteps; ++s) d.composite.push_back(kStepIds[s]);
+    d.composite.push_back("netwerkberaden");
+  }
+
+  // Organisation names: by dictionary code when the reader kept one (no per-row strings), else by raw text.
+  const size_t n_rows = ds.rows();
+  std::vector<int> row_org(n_rows, -1);
+  if (d.org) {
+    const core::Column& c = ds.table->columns[size_t(d.org->column)];
+    std::map<std::string, int> index;
+    std::vector<int> by_code;
+    for (size_t r = 0; r < n_rows; ++r) {
+      if (!ds.used[r] || d.org->kind[r] != CellKind::Value) continue;
+      if (!c.codes.empty()) {
+        const uint32_t code = c.codes[r];
+        if (code >= by_code.size()) by_code.resize(size_t(code) + 1, -2);
+        if (by_code[code] == -2) {
+          auto it = index.emplace(std::string(c.str(r)), int(index.size())).first;
+          by_code[code] = it->second;
+        }
+        row_org[r] = by_code[code];
+      } else {
+        auto it = index.emplace(ds.text(*d.org, r), int(index.size())).first;
+        row_org[r] = it->second;
+      }
+    }
+    // Sorted names; remap the first-seen indices.
+    std::vector<int> remap(index.size());
+    for (const auto& [name, i] : index) {
+      remap[size_t(i)] = int(d.organisations.size());
+      d.organisations.push_back(name);
+    }
+    for (int& o : row_org)
+      if (o >= 0) o = remap[size_t(o)];
+  }
+
+  // Filters (SPEC: before everything).
+  std::vector<uint8_t> org_ok(d.organisations.size(), 1);
+  if (!opt.organisations.empty())
+    for (size_t o = 0; o < d.organisations.size(); ++o) org_ok[o] = contains(opt.organisations, d.organisations[o]);
+  std::vector<uint8_t> typ_ok;
+  if (d.typering && !opt.typering.empty()) {
+    typ_ok.resize(d.typering->values.size());
+    for (size_t k = 0; k < typ_ok.size(); ++k) typ_ok[k] = contains(opt.typering, d.typering->values[k]);
+  }
+  const bool has_filter = opt.period_from || opt.period_to || !opt.organisations.empty() || !opt.typering.empty() ||
+                          !opt.status.empty();
+  d.rows.reserve(n_rows);
+  long used = 0;
+  for (size_t r = 0; r < n_rows; ++r) {
+    if (!ds.used[r]) continue;
+    ++used;
+    if (!d.start || d.start->kind[r] != CellKind::Value) continue;  // core excludes these rows already
+    const int32_t start = d.start->value[r];
+    const bool closed = d.end && d.end->kind[r] == CellKind::Value && d.end->value[r] <= d.as_of;
+    if (has_filter) {
+      if (!opt.organisations.empty() && (row_org[r] < 0 || !org_ok[size_t(row_org[r])])) continue;
+      if (!typ_ok.empty() &&
+          (d.typering->kind[r] != CellKind::Value || !typ_ok[size_t(d.typering->value[r])]))
+        continue;
+      if (opt.status == "open" && closed) continue;
+      if (opt.status == "closed" && !closed) continue;
+      if (opt.period_from || opt.period_to) {
+        int32_t day = start;
+        if (opt.period_by_end) {
+          if (!closed) continue;
+          day = d.end->value[r];
+        }
+        if (opt.period_from && day < *opt.period_from) continue;
+        if (opt.period_to && day > *opt.period_to) continue;
+      }
+    }
+    d.rows.push_back(uint32_t(r));
+    d.closed.push_back(closed ? 1 : 0);
+    d.start_day.push_back(start);
+    d.end_day.push_back(closed ? d.end->value[r] : d.as_of);
+    d.year.push_back(closed ? year_of(d.end->value[r]) : 0);
+    d.organisation.push_back(row_org[r]);
+  }
+  d.rows_excluded_by_filter = used - long(d.rows.size());
+
+  // Organisation groups: consented organisations by name (sorted), everything else pooled (never as letters).
+  std::vector<std::string> consented;
+  for (const auto& name : d.organisations)
+    if (contains(opt.consent, name)) consented.push_back(name);
+  for (const auto& name : consented) d.group_names.push_back(Text::same(name));
+  d.group_names.push_back(T("org.others"));
+  const int pooled = int(consented.size());
+  d.organisation_group.resize(d.organisations.size(), pooled);
+  for (size_t o = 0; o < d.organisations.size(); ++o)
+    for (size_t c = 0; c < consented.size(); ++c)
+      if (d.organisations[o] == consented[c]) d.organisation_group[o] = int(c);
+  d.group.resize(d.size());
+  for (size_t i = 0; i < d.size(); ++i)
+    d.group[i] = d.organisation[i] < 0 ? pooled : d.organisation_group[size_t(d.organisation[i])];
+
+  // Meeting held and the composite.
+  std::vector<const MappedField*> comp_steps;
+  bool comp_meetings = false;
+  for (const auto& id : d.composite) {
+    if (id == "netwerkberaden") comp_meetings = true;
+    else if (const MappedField* f = field(id.c_str())) comp_steps.push_back(f);
+    else comp_steps.push_back(nullptr);  // named but not mapped: every trajectory is undetermined
+  }
+  d.held.resize(d.size());
+  d.all_steps.resize(d.size());
+  for (size_t i = 0; i < d.size(); ++i) {
+    const CellKind mk = d.kind(d.meetings, i);
+    int8_t held = -1;
+    if (mk == CellKind::Yes) held = 1;  // a date in the count column: ≥ 1 meeting
+    else if (mk == CellKind::Value) held = d.value(d.meetings, i) >= 1 ? 1 : 0;
+    d.held[i] = held;
+    bool unknown = false, missing_one = false;
+    for (const MappedField* f : comp_steps) {
+      const CellKind k = d.kind(f, i);
+      if (k == CellKind::Value || k == CellKind::Yes) continue;
+      if (k == CellKind::No) {
+        missing_one = true;
+        break;
+      }
+      unknown = true;
+    }
+    if (!missing_one && comp_meetings) {
+      if (held == 0) missing_one = true;
+      else if (held < 0) unknown = true;
+    }
+    d.all_steps[i] = missing_one ? 0 : unknown ? -1 : 1;
+  }
+  compute_quality(d);
+  return d;
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+namespace {
+
+std::optional<int32_t> iso_or_days(const nlohmann::json& v) {
+  if (v.is_number_integer()) return v.get<int32_t>();
+  if (v.is_string()) {
+    int32_t d;
+    if (core::parse_iso_date(v.get<std::string>(), d)) return d;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> string_list(const nlohmann::json& v) {
+  std::vector<std::string> out;
+  if (v.is_array())
+    for (const auto& x : v)
+      if (x.is_string()) out.push_back(x.get<std::string>());
+  return out;
+}
+
+const nlohmann::json& sub(const nlohmann::json& j, const char* a, const char* b) {
+  static const nlohmann::json kNull;
+  if (!j.is_object() || !j.contains(a) || !j[a].is_object() || !j[a].contains(b)) return kNull;
+  return j[a][b];
+}
+
+}  // namespace
+
+Options Options::from_werkmap(const nlohmann::json& w) {
+  Options o;
+  if (!w.is_object()) return o;
+  const nlohmann::json& norms = sub(w, "norms", "sofs");
+  if (norms.is_object()) {
+    if (norms.contains("meetings_low") && norms["meetings_low"].is_number_integer())
+      o.meetings_low = norms["meetings_low"].get<int>();
+    if (norms.contains("meetings_high") && norms["meetings_high"].is_number_integer())
+      o.meetings_high = norms["meetings_high"].get<int>();
+    if (norms.contains("duration_months") && norms["duration_months"].is_number_integer())
+      o.duration_months = norms["duration_months"].get<int>();
+    if (norms.contains("all_steps")) o.all_steps = string_list(norms["all_steps"]);
+  }
+  if (w.contains("denominator") && w["denominator"].is_string()) {
+    const std::string d = w["denominator"].get<std::string>();
+    if (d == "all" || d == "applicable" || d == "valid") o.denominator = d;
+  }
+  const nlohmann::json& f = sub(w, "filters", "sofs");
+  if (f.is_object()) {
+    if (f.contains("period_from")) o.period_from = iso_or_days(f["period_from"]);
+    if (f.contains("period_to")) o.period_to = iso_or_days(f["period_to"]);
+    if (f.contains("period_by") && f["period_by"].is_string()) o.period_by_end = f["period_by"] == "end";
+    if (f.contains("organisations")) o.organisations = string_list(f["organisations"]);
+    if (f.contains("typering")) o.typering = string_list(f["typering"]);
+    if (f.contains("status") && f["status"].is_string()) {
+      const std::string s = f["status"].get<std::string>();
+      if (s == "open" || s == "closed") o.status = s;
+    }
+  }
+  const nlohmann::json& c = sub(w, "consent", "sofs");
+  if (c.is_array()) o.consent = string_list(c);
+  else if (w.contains("consent") && w["consent"].is_array()) o.consent = string_list(w["consent"]);
+  return o;
+}
+
+nlohmann::json Options::to_json() const {
+  nlohmann::json norms = {{"meetings_low", meetings_low},
+                          {"meetings_high", meetings_high},
+                          {"duration_months", duration_months},
+                          {"all_steps", all_steps}};
+  nlohmann::json filters = nlohmann::json::object();
+  if (period_from) filters["period_from"] = core::format_iso_date(*period_from);
+  if (period_to) filters["period_to"] = core::format_iso_date(*period_to);
+  filters["period_by"] = period_by_end ? "end" : "start";
+  filters["organisations"] = organisations;
+  filters["typering"] = typering;
+  filters["status"] = status;
+  return {{"norms", {{"sofs", norms}}},
+          {"filters", {{"sofs", filters}}},
+          {"consent", {{"sofs", consent}}},
+          {"denominator", denominator}};
+}
+
+std::vector<Result> results(const core::MappedDataset& ds, const Options& options) {
+  const Data d = prepare(ds, options);
+  std::vector<Result> out;
+  out.reserve(14);
+  out.push_back(overview(d));
+  out.push_back(case_type(d));
+  out.push_back(steps(d));
+  out.push_back(all_steps(d));
+  out.push_back(partnership(d));
+  out.push_back(network_meetings(d));
+  out.push_back(network_figures(d));
+  out.push_back(plan_b(d));
+  out.push_back(plan_vs_steps(d));
+  out.push_back(plan_adult_groups(d));
+  out.push_back(time_to_step(d));
+  out.push_back(trend(d));
+  out.push_back(by_organisation(d));
+  out.push_back(quality(d));
+  return out;
+}
+
+bool analyse(const std::vector<Input>& inputs, const Settings& settings, ResultSet& out, std::string& error) {
+  if (inputs.empty() || !inputs[0].data) {
+    error = "no input file";
+    return false;
+  }
+  const core::Schema* schema = core::find_schema("sofs");
+  if (!schema) {
+    error = "the sofs schema is missing from this build";
+    return false;
+  }
+  core::ProfileSettings ps;
+  const nlohmann::json& wj = settings.werkmap;
+  if (wj.is_object() && wj.contains("schema")) {
+    core::Werkmap wm;
+    if (!core::Werkmap::from_json(wj, wm, error)) {
+      error = "settings: " + error;
+      return false;
+    }
+    ps.overrides = wm.overrides("sofs");
+    ps.as_of = wm.as_of();
+  }
+  if (!settings.as_of.empty()) {
+    int32_t day;
+    if (!core::parse_iso_date(settings.as_of, day)) {
+      error = "as-of date '" + settings.as_of + "' is not a date YYYY-MM-DD";
+      return false;
+    }
+    ps.as_of = day;
+  }
+  const core::ReadResult& read = *inputs[0].data;
+  const core::MappedDataset ds = core::map_file(read, *schema, ps);
+  if (!ds.mapping.ok()) {
+    error = core::unmatched_message(*schema, ds.mapping, inputs[0].name);
+    return false;
+  }
+  const Options options = Options::from_werkmap(wj);
+  out = ResultSet{};
+  out.provenance = make_provenance({inputs[0]}, settings, core::format_iso_date(ds.as_of));
+  out.provenance.profile = "sofs";
+  if (!out.provenance.files.empty()) {
+    InputFile& f = out.provenance.files[0];
+    f.rows_in = ds.validation.rows_in;
+    f.rows_used = ds.validation.rows_used;
+    f.rows_excluded = ds.validation.rows_excluded;
+  }
+  out.results = results(ds, options);
+  return true;
 }
 
 }  // namespace zicht::analysis::sofs

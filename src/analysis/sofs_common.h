@@ -1,0 +1,125 @@
+#pragma once
+// Internal to the SofS analyses (sofs*.cpp): the prepared, filtered view of a mapped SofS file that every result
+// reads, and the small table-building helpers they share. Not part of the public interface (analysis/sofs.h).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/result.h"
+#include "analysis/sofs.h"
+#include "core/mapped_dataset.h"
+
+namespace zicht::analysis::sofs::detail {
+
+using core::CellKind;
+using core::MappedField;
+
+constexpr int kSteps = 10;
+extern const char* const kStepIds[kSteps];
+enum StepIndex : int {
+  kMappingIntern, kMappingFamilie, kDrieHuizen, kGevaarsboodschap, kVeiligheidsdoel, kVeiligheidsschaal,
+  kTraject, kWoordEnBeeld, kPlanVolwassenen, kPlanKind
+};
+constexpr double kDaysPerMonth = 30.4375;
+
+// Completed calendar months from a to b (SPSS DATEDIFF "month", SPEC §4); negative when b < a.
+int completed_months(int32_t a, int32_t b);
+inline double exact_months(int32_t a, int32_t b) { return double(b - a) / kDaysPerMonth; }
+int year_of(int32_t days);
+
+// Text of the SofS string tables: Text::key("sofs." + k).
+Text T(const std::string& k);
+
+// A share with the three denominators of SPEC §4: n taken/yes, no, NVT, missing (Missing + Invalid), all.
+struct Share {
+  long n = 0, no = 0, nvt = 0, missing = 0, all = 0;
+  long applicable() const { return all - nvt; }
+  long valid() const { return all - nvt - missing; }
+  void add_kind(CellKind k);  // a step / bool / date-or-nee cell: Value|Yes = n, No = no, …
+  void add(int tri) {         // 1 = yes, 0 = no, -1 = unknown (missing)
+    ++all;
+    if (tri > 0) ++n;
+    else if (tri == 0) ++no;
+    else ++missing;
+  }
+};
+
+Column col(std::string id, const Text& label, Role role, int decimals = -1);
+// Columns n, missing, pct_valid, denom_valid, pct_applicable, denom_applicable, pct_all, denom_all.
+void share_columns(std::vector<Column>& c);
+void share_values(std::vector<Value>& row, const Share& s);
+Value pct(long n, long d);
+// Columns n, denominator, pct (a single, named denominator).
+void ratio_columns(std::vector<Column>& c);
+void ratio_values(std::vector<Value>& row, long n, long d);
+
+// The prepared data: rows passing the filters, with what every result needs derived once.
+struct Data {
+  const core::MappedDataset* ds = nullptr;
+  const Options* opt = nullptr;
+  const MappedField *id = nullptr, *org = nullptr, *start = nullptr, *typering = nullptr, *meetings = nullptr,
+                    *figures = nullptr, *plan_b = nullptr, *plan_b_active = nullptr, *end = nullptr;
+  const MappedField* step[kSteps] = {};
+  const MappedField *cb[kSteps] = {}, *consulent[kSteps] = {};
+  int32_t as_of = 0;
+
+  std::vector<uint32_t> rows;       // table rows in the selection, file order
+  std::vector<uint8_t> closed;      // per selection index
+  std::vector<int32_t> start_day;   // start_cb (always a date for used rows)
+  std::vector<int32_t> end_day;     // closed: einddatum; open: as-of date (censoring)
+  std::vector<int> year;            // closing year; 0 when open
+  std::vector<int> group;           // organisation group: index into group_names (consented names, then pooled)
+  std::vector<int8_t> held;         // ≥ 1 network meeting: 1, 0 (count 0), -1 unknown
+  std::vector<int8_t> all_steps;    // composite: 1, 0, -1 (undetermined: nothing missing-free decides it)
+  std::vector<std::string> organisations;  // every distinct organisation in the selection (sorted)
+  std::vector<int> organisation;           // per selection index: into organisations (-1 = missing)
+  std::vector<Text> group_names;           // consented organisations (sorted), then "overige organisaties"
+  std::vector<int> organisation_group;     // organisations[i] → group
+  std::vector<std::string> composite;      // the field ids making up "alle stappen"
+  long rows_excluded_by_filter = 0;
+
+  // Data-quality rules (sofs.quality), computed once: count of cells / rows / organisations, and the first
+  // kMaxFlags flags of each rule.
+  struct Rule {
+    std::string id;
+    long count = 0;
+    std::vector<Flag> flags;
+  };
+  static constexpr size_t kMaxFlags = 1000;
+  std::vector<Rule> quality;
+  std::vector<uint8_t> organisation_without_consulent;  // per organisations[i]
+  const Rule& rule(const std::string& id) const;
+
+  size_t size() const { return rows.size(); }
+  CellKind kind(const MappedField* f, size_t i) const {
+    return f && f->mapped() ? f->kind[rows[i]] : CellKind::Missing;
+  }
+  int32_t value(const MappedField* f, size_t i) const { return f->value[rows[i]]; }
+  bool is_date(const MappedField* f, size_t i) const { return kind(f, i) == CellKind::Value; }
+  // Meeting count when numeric (Value), else -1.
+  int meeting_count(size_t i) const { return kind(meetings, i) == CellKind::Value ? value(meetings, i) : -1; }
+  Flag flag(const MappedField* f, size_t i, const char* rule) const;
+};
+
+Data prepare(const core::MappedDataset& ds, const Options& options);
+void compute_quality(Data& d);  // fills Data::quality (sofs_results.cpp)
+
+Value step_label(const Data& d, int s);  // the schema's label of a step
+
+// The results, one function each (sofs_results.cpp, sofs_tests.cpp).
+Result overview(const Data& d);
+Result case_type(const Data& d);
+Result steps(const Data& d);
+Result all_steps(const Data& d);
+Result partnership(const Data& d);
+Result network_meetings(const Data& d);
+Result network_figures(const Data& d);
+Result plan_b(const Data& d);
+Result plan_vs_steps(const Data& d);
+Result plan_adult_groups(const Data& d);
+Result time_to_step(const Data& d);
+Result trend(const Data& d);
+Result by_organisation(const Data& d);
+Result quality(const Data& d);
+
+}  // namespace zicht::analysis::sofs::detail

@@ -1,0 +1,518 @@
+// The SofS results with statistical tests (plan_vs_steps, plan_adult_groups, trend) and time_to_step with its
+// Kaplan–Meier curves. Every test goes through zicht::stats (verified against R) and reports name, variant, N,
+// df, statistic, p, effect size and the engine's warnings (SPEC §4, §7).
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+
+#include "analysis/sofs_common.h"
+#include "analysis/tables.h"
+#include "stats/contingency.h"
+#include "stats/descriptives.h"
+#include "stats/k_groups.h"
+#include "stats/logistic.h"
+#include "stats/survival.h"
+#include "stats/two_group.h"
+
+namespace zicht::analysis::sofs::detail {
+namespace {
+
+Value L(const std::string& key) { return Value::label(T(key)); }
+
+Table make_table(std::string id, const Text& title) {
+  Table t;
+  t.id = std::move(id);
+  t.title = title;
+  return t;
+}
+
+int tri(CellKind k) {
+  if (k == CellKind::Value || k == CellKind::Yes) return 1;
+  if (k == CellKind::No) return 0;
+  return -1;
+}
+
+std::vector<std::string> warning_codes(const stats::ResultInfo& info) {
+  std::vector<std::string> w;
+  for (const auto& x : info.warnings) w.push_back(x.code);
+  return w;
+}
+
+TestResult chi_test(const stats::ChiSquareResult& c, const std::string& what) {
+  TestResult t;
+  t.name = c.info.method;
+  t.variant = c.info.variant + "; " + what;
+  t.n = c.info.n;
+  t.df = std::isnan(c.df) ? -1 : c.df;
+  t.statistic = c.statistic;
+  t.statistic_name = "X-squared";
+  t.p = c.p_value;
+  t.effect_name = "Cramér's V";
+  t.effect = c.cramers_v;
+  t.warnings = warning_codes(c.info);
+  return t;
+}
+
+bool small_expected(const stats::ChiSquareResult& c) {
+  return c.info.has_warning("expected_lt5") || c.info.has_warning("expected_lt1");
+}
+
+Value num(double v) { return Value::num(v); }
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------------------------
+Result plan_vs_steps(const Data& d) {
+  Result r;
+  r.id = "sofs.plan_vs_steps";
+  r.title = T("plan_vs_steps.title");
+  r.unit = T("unit.closed_trajectories");
+  struct Cmp {
+    const char* key;
+    bool meeting;  // factor: network meeting held (true) or W&P read (false)
+    int plan;
+  };
+  const Cmp cmps[4] = {{"plan_vs_steps.meeting_adult", true, kPlanVolwassenen},
+                       {"plan_vs_steps.meeting_child", true, kPlanKind},
+                       {"plan_vs_steps.wp_adult", false, kPlanVolwassenen},
+                       {"plan_vs_steps.wp_child", false, kPlanKind}};
+  Table x = make_table("crosstabs", T("plan_vs_steps.crosstabs"));
+  x.columns = {col("comparison", T("col.comparison"), Role::category),
+               col("denominator_policy", T("col.denominator_policy"), Role::category),
+               col("factor", T("col.factor"), Role::category),
+               col("plan_yes", T("col.plan_yes"), Role::count),
+               col("plan_no", T("col.plan_no"), Role::count),
+               col("total", T("col.total"), Role::denominator),
+               col("pct_plan", T("col.pct_plan"), Role::percent, 1)};
+  Table w = make_table("plan_without_factor", T("plan_vs_steps.plan_without_factor"));
+  w.columns = {col("comparison", T("col.comparison"), Role::category),
+               col("denominator_policy", T("col.denominator_policy"), Role::category)};
+  ratio_columns(w.columns);
+  Table s = make_table("tests", T("table.tests"));
+  s.columns = {col("comparison", T("col.comparison"), Role::category),
+               col("denominator_policy", T("col.denominator_policy"), Role::category),
+               col("n", T("col.N"), Role::count),
+               col("df", T("col.df"), Role::statistic, 0),
+               col("statistic", T("col.chi2"), Role::statistic, 2),
+               col("p", T("col.p"), Role::statistic, 4),
+               col("effect", T("col.cramers_v"), Role::statistic, 3),
+               col("min_expected", T("col.min_expected"), Role::statistic, 2),
+               col("fisher_p", T("col.fisher_p"), Role::statistic, 4)};
+  for (const Cmp& c : cmps) {
+    for (int variant = 0; variant < 2; ++variant) {  // 0 = valid (missing excluded), 1 = all (missing = no)
+      const char* policy = variant == 0 ? "valid" : "all";
+      long tab[2][2] = {};
+      for (size_t i = 0; i < d.size(); ++i) {
+        if (!d.closed[i]) continue;
+        int f = c.meeting ? d.held[i] : tri(d.kind(d.step[kWoordEnBeeld], i));
+        int p = tri(d.kind(d.step[c.plan], i));
+        if (variant == 0 && (f < 0 || p < 0)) continue;
+        ++tab[f > 0 ? 0 : 1][p > 0 ? 0 : 1];
+      }
+      for (int f = 0; f < 2; ++f) {
+        const long tot = tab[f][0] + tab[f][1];
+        x.rows.push_back({L(c.key), Value::str(policy), L(f == 0 ? "value.yes" : "value.no"), Value::of(tab[f][0]),
+                          Value::of(tab[f][1]), Value::of(tot), pct(tab[f][0], tot)});
+      }
+      {
+        std::vector<Value> v{L(c.key), Value::str(policy)};
+        ratio_values(v, tab[1][0], tab[0][0] + tab[1][0]);
+        w.rows.push_back(std::move(v));
+      }
+      const stats::CountTable ct = {{tab[0][0], tab[0][1]}, {tab[1][0], tab[1][1]}};
+      const stats::ChiSquareResult chi = stats::chi_square(ct);
+      const std::string what = T(c.key).en + "; denominator " + policy;
+      r.tests.push_back(chi_test(chi, what));
+      double fisher_p = stats::kNaN;
+      if (small_expected(chi)) {
+        const stats::ExactResult fe = stats::fisher_exact(ct);
+        fisher_p = fe.p_value;
+        TestResult t;
+        t.name = fe.info.method;
+        t.variant = fe.info.variant + "; " + what;
+        t.n = fe.info.n;
+        t.p = fe.p_value;
+        t.warnings = warning_codes(fe.info);
+        r.tests.push_back(t);
+      }
+      s.rows.push_back({L(c.key), Value::str(policy), Value::of(chi.info.n), num(chi.df), num(chi.statistic),
+                        num(chi.p_value), num(chi.cramers_v), num(chi.min_expected), num(fisher_p)});
+    }
+  }
+  r.tables.push_back(std::move(x));
+  r.tables.push_back(std::move(w));
+  r.tables.push_back(std::move(s));
+  r.notes.push_back(T("note.plan_vs_steps"));
+  r.notes.push_back(T("note.plan_vs_steps_published"));
+  r.notes.push_back(T("note.meeting_held"));
+  r.chart = ChartSuggestion{"bar", "crosstabs", "factor", {"pct_plan"}};
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+Result plan_adult_groups(const Data& d) {
+  Result r;
+  r.id = "sofs.plan_adult_groups";
+  r.title = T("plan_adult_groups.title");
+  r.unit = T("unit.closed_trajectories");
+  std::vector<double> group[2][2];  // [variable: meetings, figures][plan: no, yes]
+  std::vector<double> y[2], x[2];
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (!d.closed[i]) continue;
+    const int p = tri(d.kind(d.step[kPlanVolwassenen], i));
+    if (p < 0) continue;
+    const int vals[2] = {d.meeting_count(i),
+                         d.kind(d.figures, i) == CellKind::Value ? d.value(d.figures, i) : -1};
+    for (int v = 0; v < 2; ++v) {
+      if (vals[v] < 0) continue;
+      group[v][p].push_back(vals[v]);
+      y[v].push_back(p);
+      x[v].push_back(vals[v]);
+    }
+  }
+  const char* var_keys[2] = {"variable.meetings", "variable.figures"};
+  Table g = make_table("groups", T("plan_adult_groups.groups"));
+  g.columns = {col("variable", T("col.variable"), Role::category), col("adult_plan", T("col.adult_plan"), Role::category),
+               col("n", Text::key("col.n"), Role::count), col("mean", Text::key("stat.mean"), Role::statistic, 2),
+               col("median", Text::key("stat.median"), Role::statistic, 1)};
+  Table m = make_table("mann_whitney", T("plan_adult_groups.mann_whitney"));
+  m.columns = {col("variable", T("col.variable"), Role::category),
+               col("n_without", T("col.n_without"), Role::count),
+               col("n_with", T("col.n_with"), Role::count),
+               col("w", T("col.w"), Role::statistic, 2),
+               col("z", T("col.z"), Role::statistic, 3),
+               col("p", T("col.p"), Role::statistic, 4),
+               col("r", T("col.r"), Role::statistic, 3)};
+  Table lg = make_table("logistic", T("plan_adult_groups.logistic"));
+  lg.columns = {col("predictor", T("col.variable"), Role::category),
+                col("n", Text::key("col.n"), Role::count),
+                col("beta", T("col.beta"), Role::statistic, 3),
+                col("se", T("col.se"), Role::statistic, 3),
+                col("z", T("col.z"), Role::statistic, 3),
+                col("p", T("col.p"), Role::statistic, 4),
+                col("odds_ratio", T("col.odds_ratio"), Role::statistic, 3),
+                col("or_lower", T("col.or_lower"), Role::lower, 3),
+                col("or_upper", T("col.or_upper"), Role::upper, 3),
+                col("minus2ll", T("col.minus2ll"), Role::statistic, 2)};
+  for (int v = 0; v < 2; ++v) {
+    for (int p = 0; p < 2; ++p) {
+      const stats::Descriptives ds = stats::describe(group[v][p]);
+      g.rows.push_back({L(var_keys[v]), L(p ? "value.yes" : "value.no"), Value::of(long(group[v][p].size())),
+                        group[v][p].empty() ? Value::na() : num(ds.mean),
+                        group[v][p].empty() ? Value::na() : num(ds.median)});
+    }
+    // First group = without an adult plan, so W is that group's U and z is negative when the plan group has more.
+    const stats::MannWhitneyResult mw = stats::mann_whitney(group[v][0], group[v][1]);
+    m.rows.push_back({L(var_keys[v]), Value::of(mw.n_x), Value::of(mw.n_y), num(mw.w), num(mw.z), num(mw.p_value),
+                      num(mw.effect_r)});
+    TestResult t;
+    t.name = mw.info.method;
+    t.variant = mw.info.variant + "; " + T(var_keys[v]).en + "; first group: no adult plan";
+    t.n = mw.info.n;
+    t.statistic = mw.w;
+    t.statistic_name = "W";
+    t.p = mw.p_value;
+    t.effect_name = "r";
+    t.effect = mw.effect_r;
+    t.warnings = warning_codes(mw.info);
+    r.tests.push_back(t);
+
+    const stats::LogisticResult lr = stats::logistic_regression(y[v], {x[v]}, {T(var_keys[v]).en});
+    const stats::LogisticCoefficient* b = lr.coefficients.size() > 1 ? &lr.coefficients[1] : nullptr;
+    lg.rows.push_back({L(var_keys[v]), Value::of(lr.info.n), num(b ? b->estimate : stats::kNaN),
+                       num(b ? b->std_error : stats::kNaN), num(b ? b->z : stats::kNaN),
+                       num(b ? b->p_value : stats::kNaN), num(b ? b->odds_ratio : stats::kNaN),
+                       num(b ? b->or_lower : stats::kNaN), num(b ? b->or_upper : stats::kNaN), num(lr.minus2ll)});
+    TestResult tl;
+    tl.name = lr.info.method;
+    tl.variant = lr.info.variant + "; adult plan ~ " + T(var_keys[v]).en + "; Wald";
+    tl.n = lr.info.n;
+    tl.df = 1;
+    tl.statistic = b ? b->z : stats::kNaN;
+    tl.statistic_name = "z";
+    tl.p = b ? b->p_value : stats::kNaN;
+    tl.effect_name = "odds ratio";
+    tl.effect = b ? b->odds_ratio : stats::kNaN;
+    tl.warnings = warning_codes(lr.info);
+    r.tests.push_back(tl);
+  }
+  r.tables.push_back(std::move(g));
+  r.tables.push_back(std::move(m));
+  r.tables.push_back(std::move(lg));
+  r.notes.push_back(T("note.plan_adult_groups"));
+  r.notes.push_back(T("note.plan_adult_groups_published"));
+  r.chart = ChartSuggestion{"bar", "groups", "adult_plan", {"median"}};
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+Result time_to_step(const Data& d) {
+  Result r;
+  r.id = "sofs.time_to_step";
+  r.title = T("time_to_step.title");
+  r.unit = T("unit.trajectories");
+  Table t = make_table("times", T("time_to_step.times"));
+  t.columns = {col("item", T("col.step"), Role::category), col("item_id", T("col.step_id"), Role::category),
+               col("n", Text::key("col.n"), Role::count), col("n_negative", T("col.n_negative"), Role::count),
+               col("mean", Text::key("stat.mean"), Role::statistic, 1),
+               col("sd", Text::key("stat.sd"), Role::statistic, 1),
+               col("median", Text::key("stat.median"), Role::statistic, 1),
+               col("min", Text::key("stat.min"), Role::statistic, 1),
+               col("max", Text::key("stat.max"), Role::statistic, 1)};
+  auto add_row = [&](Value label, const char* id, const std::vector<double>& v) {
+    long neg = 0;
+    for (double x : v) neg += x < 0;
+    const stats::Descriptives ds = stats::describe(v);
+    const bool any = !v.empty();
+    t.rows.push_back({std::move(label), Value::str(id), Value::of(long(v.size())), Value::of(neg),
+                      any ? num(ds.mean) : Value::na(), any ? num(ds.sd) : Value::na(),
+                      any ? num(ds.median) : Value::na(), any ? num(ds.min) : Value::na(),
+                      any ? num(ds.max) : Value::na()});
+  };
+  std::vector<double> v;
+  v.reserve(d.size());
+  for (int s = 0; s < kSteps; ++s) {
+    v.clear();
+    for (size_t i = 0; i < d.size(); ++i)
+      if (d.is_date(d.step[s], i)) v.push_back(exact_months(d.start_day[i], d.value(d.step[s], i)));
+    add_row(step_label(d, s), kStepIds[s], v);
+  }
+  long pb_early = 0;
+  v.clear();
+  for (size_t i = 0; i < d.size(); ++i)
+    if (d.is_date(d.plan_b_active, i)) {
+      const int32_t day = d.value(d.plan_b_active, i);
+      v.push_back(exact_months(d.start_day[i], day));
+      pb_early += day <= d.start_day[i];
+    }
+  const long pb_n = long(v.size());
+  add_row(L("step.plan_b_active"), "plan_b_in_werking", v);
+  v.clear();
+  const int D = d.opt->duration_months;
+  long closed = 0, le = 0, gt = 0, eq = 0;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (!d.closed[i]) continue;
+    ++closed;
+    v.push_back(exact_months(d.start_day[i], d.end_day[i]));
+    const int cm = completed_months(d.start_day[i], d.end_day[i]);
+    le += cm <= D;
+    gt += cm > D;
+    eq += cm == D;
+  }
+  add_row(L("step.duration"), "duration", v);
+  r.tables.push_back(std::move(t));
+
+  Table th = make_table("duration_threshold", T("time_to_step.duration_threshold"));
+  th.columns = {col("indicator", T("col.indicator"), Role::category)};
+  ratio_columns(th.columns);
+  auto fmt = [&](const char* key) {
+    Text o = T(key);
+    for (std::string* s : {&o.nl, &o.en}) {
+      const size_t p = s->find("{0}");
+      if (p != std::string::npos) s->replace(p, 3, std::to_string(D));
+    }
+    return Value::label(o);
+  };
+  const std::pair<const char*, long> rows[] = {{"time_to_step.le", le},
+                                               {"time_to_step.gt", gt},
+                                               {"time_to_step.eq", eq},
+                                               {"time_to_step.ge", gt + eq},
+                                               {"time_to_step.lt", le - eq}};
+  for (const auto& [key, n] : rows) {
+    std::vector<Value> row{fmt(key)};
+    ratio_values(row, n, closed);
+    th.rows.push_back(std::move(row));
+  }
+  r.tables.push_back(std::move(th));
+
+  Table pb = make_table("plan_b_start", T("time_to_step.plan_b_start"));
+  pb.columns = {col("indicator", T("col.indicator"), Role::category)};
+  ratio_columns(pb.columns);
+  {
+    std::vector<Value> row{L("time_to_step.plan_b_at_or_before")};
+    ratio_values(row, pb_early, pb_n);
+    pb.rows.push_back(std::move(row));
+  }
+  r.tables.push_back(std::move(pb));
+
+  // Kaplan–Meier for the key steps: event = the step's date; "nee" censored at the end date (closed) or the as-of
+  // date (open); Missing and "ja" without a date left out (time unknown). Times before the start count as 0.
+  Table km = make_table("km", T("time_to_step.km"));
+  km.columns = {col("step", T("col.step"), Role::category), col("step_id", T("col.step_id"), Role::category),
+                col("time", T("col.time_months"), Role::statistic, 2),
+                col("n_risk", T("col.n_risk"), Role::count), col("n_event", T("col.n_event"), Role::count),
+                col("n_censor", T("col.n_censor"), Role::count),
+                col("survival", T("col.survival"), Role::statistic, 3),
+                col("lower", T("col.lower95"), Role::lower, 3), col("upper", T("col.upper95"), Role::upper, 3)};
+  Table ks = make_table("km_summary", T("time_to_step.km_summary"));
+  ks.columns = {col("step", T("col.step"), Role::category), col("step_id", T("col.step_id"), Role::category),
+                col("n", Text::key("col.n"), Role::count), col("n_event", T("col.n_event"), Role::count),
+                col("n_censor", T("col.n_censor"), Role::count), col("excluded", T("col.excluded"), Role::count),
+                col("median", T("col.km_median"), Role::statistic, 1),
+                col("median_lower", T("col.lower95"), Role::lower, 1),
+                col("median_upper", T("col.upper95"), Role::upper, 1)};
+  const int km_steps[] = {kVeiligheidsdoel, kWoordEnBeeld, kPlanVolwassenen, kPlanKind};
+  std::vector<double> times;
+  std::vector<bool> events;
+  for (int s : km_steps) {
+    times.clear();
+    events.clear();
+    long excluded = 0;
+    for (size_t i = 0; i < d.size(); ++i) {
+      const CellKind k = d.kind(d.step[s], i);
+      if (k == CellKind::Value) {
+        times.push_back(std::max(0.0, exact_months(d.start_day[i], d.value(d.step[s], i))));
+        events.push_back(true);
+      } else if (k == CellKind::No) {
+        times.push_back(std::max(0.0, exact_months(d.start_day[i], d.end_day[i])));
+        events.push_back(false);
+      } else {
+        ++excluded;
+      }
+    }
+    const stats::KaplanMeierResult res = stats::kaplan_meier(times, events);
+    for (const auto& row : res.rows)
+      km.rows.push_back({step_label(d, s), Value::str(kStepIds[s]), num(row.time), Value::of(row.n_risk),
+                         Value::of(row.n_event), Value::of(row.n_censor), num(row.surv), num(row.lower),
+                         num(row.upper)});
+    ks.rows.push_back({step_label(d, s), Value::str(kStepIds[s]), Value::of(res.info.n), Value::of(res.events),
+                       Value::of(res.info.n - res.events), Value::of(excluded), num(res.median_log.median),
+                       num(res.median_log.lower), num(res.median_log.upper)});
+  }
+  r.tables.push_back(std::move(km));
+  r.tables.push_back(std::move(ks));
+  r.notes.push_back(T("note.time_to_step"));
+  r.notes.push_back(T("note.months_exact"));
+  r.notes.push_back(T("note.months_completed"));
+  r.notes.push_back(T("note.km"));
+  r.notes.push_back(T("note.time_published"));
+  for (const char* rule : {"step_before_start", "plan_b_before_start", "end_before_start"})
+    for (const auto& f : d.rule(rule).flags) r.flags.push_back(f);
+  r.chart = ChartSuggestion{"km", "km", "time", {"survival", "lower", "upper"}};
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+Result trend(const Data& d) {
+  Result r;
+  r.id = "sofs.trend";
+  r.title = T("trend.title");
+  r.unit = T("unit.closed_trajectories");
+  std::set<int> year_set;
+  for (size_t i = 0; i < d.size(); ++i)
+    if (d.closed[i]) year_set.insert(d.year[i]);
+  const std::vector<int> years(year_set.begin(), year_set.end());
+  auto year_index = [&](int y) { return size_t(std::lower_bound(years.begin(), years.end(), y) - years.begin()); };
+  constexpr int kInd = 5;
+  const char* ind_keys[kInd] = {"overview.adult_plan", "overview.child_plan", "step.woord_en_beeld",
+                                "overview.all_steps", "trend.plan_b_network"};
+  std::vector<std::array<Share, kInd>> sh(years.size());
+  std::vector<std::vector<double>> meetings(years.size());
+  std::vector<long> n(years.size(), 0);
+  int netwerk = -1;
+  if (d.plan_b)
+    for (size_t k = 0; k < d.plan_b->values.size(); ++k)
+      if (d.plan_b->values[k] == "netwerk") netwerk = int(k);
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (!d.closed[i]) continue;
+    const size_t y = year_index(d.year[i]);
+    ++n[y];
+    sh[y][0].add_kind(d.kind(d.step[kPlanVolwassenen], i));
+    sh[y][1].add_kind(d.kind(d.step[kPlanKind], i));
+    sh[y][2].add_kind(d.kind(d.step[kWoordEnBeeld], i));
+    sh[y][3].add(d.all_steps[i]);
+    const CellKind pk = d.kind(d.plan_b, i);
+    sh[y][4].add(pk == CellKind::Value ? (d.value(d.plan_b, i) == netwerk ? 1 : 0) : -1);
+    const int m = d.meeting_count(i);
+    if (m >= 0) meetings[y].push_back(m);
+  }
+  Table t = make_table("indicators", T("trend.indicators"));
+  t.columns = {col("indicator", T("col.indicator"), Role::category), col("year", T("col.closing_year"), Role::category)};
+  share_columns(t.columns);
+  Table ts = make_table("tests", T("table.tests"));
+  ts.columns = {col("indicator", T("col.indicator"), Role::category),
+                col("denominator_policy", T("col.denominator_policy"), Role::category),
+                col("test", T("col.test"), Role::category),
+                col("n", T("col.N"), Role::count),
+                col("df1", T("col.df"), Role::statistic, 0),
+                col("df2", T("col.df2"), Role::statistic, 0),
+                col("statistic", T("col.statistic"), Role::statistic, 2),
+                col("p", T("col.p"), Role::statistic, 4),
+                col("effect", T("col.effect"), Role::statistic, 3)};
+  for (int k = 0; k < kInd; ++k) {
+    for (size_t y = 0; y < years.size(); ++y) {
+      std::vector<Value> v{L(ind_keys[k]), Value::of(years[y])};
+      share_values(v, sh[y][size_t(k)]);
+      t.rows.push_back(std::move(v));
+    }
+    for (int variant = 0; variant < 2; ++variant) {
+      const char* policy = variant == 0 ? "valid" : "all";
+      stats::CountTable ct;
+      for (size_t y = 0; y < years.size(); ++y) {
+        const Share& s = sh[y][size_t(k)];
+        ct.push_back({s.n, variant == 0 ? s.valid() - s.n : s.all - s.n});
+      }
+      const stats::ChiSquareResult chi = stats::chi_square(ct);
+      r.tests.push_back(chi_test(chi, T(ind_keys[k]).en + " by closing year; denominator " + policy));
+      ts.rows.push_back({L(ind_keys[k]), Value::str(policy), Value::str("chi-square"), Value::of(chi.info.n),
+                         num(chi.df), Value::na(), num(chi.statistic), num(chi.p_value), num(chi.cramers_v)});
+    }
+  }
+  Table m = make_table("meetings", T("trend.meetings"));
+  m.columns = {col("year", T("col.closing_year"), Role::category), col("n_closed", T("col.n_closed"), Role::count),
+               col("n", Text::key("col.n"), Role::count), col("mean", Text::key("stat.mean"), Role::statistic, 2),
+               col("sd", Text::key("stat.sd"), Role::statistic, 2),
+               col("median", Text::key("stat.median"), Role::statistic, 1)};
+  for (size_t y = 0; y < years.size(); ++y) {
+    const stats::Descriptives ds = stats::describe(meetings[y]);
+    const bool any = !meetings[y].empty();
+    m.rows.push_back({Value::of(years[y]), Value::of(n[y]), Value::of(long(meetings[y].size())),
+                      any ? num(ds.mean) : Value::na(), any ? num(ds.sd) : Value::na(),
+                      any ? num(ds.median) : Value::na()});
+  }
+  const stats::AnovaResult an = stats::one_way_anova(meetings);
+  {
+    TestResult tr;
+    tr.name = an.info.method;
+    tr.variant = an.info.variant + "; network meetings by closing year; df2 = " +
+                 (std::isnan(an.df2) ? std::string("NA") : std::to_string(long(an.df2)));
+    tr.n = an.info.n;
+    tr.df = std::isnan(an.df1) ? -1 : an.df1;
+    tr.statistic = an.f;
+    tr.statistic_name = "F";
+    tr.p = an.p_value;
+    tr.effect_name = "η²";
+    tr.effect = an.eta_squared;
+    tr.warnings = warning_codes(an.info);
+    r.tests.push_back(tr);
+    ts.rows.push_back({L("variable.meetings"), Value::str("numeric"), Value::str("ANOVA"), Value::of(an.info.n),
+                       num(an.df1), num(an.df2), num(an.f), num(an.p_value), num(an.eta_squared)});
+  }
+  const stats::KruskalWallisResult kw = stats::kruskal_wallis(meetings);
+  {
+    TestResult tr;
+    tr.name = kw.info.method;
+    tr.variant = kw.info.variant + "; network meetings by closing year";
+    tr.n = kw.info.n;
+    tr.df = std::isnan(kw.df) ? -1 : kw.df;
+    tr.statistic = kw.statistic;
+    tr.statistic_name = "Kruskal-Wallis chi-squared";
+    tr.p = kw.p_value;
+    tr.warnings = warning_codes(kw.info);
+    r.tests.push_back(tr);
+    ts.rows.push_back({L("variable.meetings"), Value::str("numeric"), Value::str("Kruskal-Wallis"),
+                       Value::of(kw.info.n), num(kw.df), Value::na(), num(kw.statistic), num(kw.p_value),
+                       Value::na()});
+  }
+  r.tables.push_back(std::move(t));
+  r.tables.push_back(std::move(m));
+  r.tables.push_back(std::move(ts));
+  r.notes.push_back(T("note.trend"));
+  r.notes.push_back(T("note.trend_published"));
+  r.notes.push_back(T("note.months_completed"));
+  r.chart = ChartSuggestion{"line", "indicators", "year", {"pct_" + d.opt->denominator}};
+  return r;
+}
+
+}  // namespace zicht::analysis::sofs::detail
