@@ -1,0 +1,150 @@
+// Native benchmark of the core, on files made by `zicht demo` (see bench/run.sh):
+//   parse      bytes in memory → typed table (core::read_bytes, 1 MiB chunks like the browser): MB/s
+//   map        typed table → MappedDataset of profile binc, kind modules (core::map_file): ms
+//   analyse    every Binc result (analysis::binc::results) on the mapped module file: ms
+//   sofs       every SofS page (analysis::sofs::results) on a mapped SofS export: ms — what a filter change costs
+// Each figure is the median of --runs runs (default 5) after the file is read from disk once.
+// Usage: bench_core [--binc FILE] [--sofs FILE] [--runs N] [--json OUT]
+// Prints a human-readable summary and, with --json, writes the medians as one JSON object.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/binc.h"
+#include "analysis/sofs.h"
+#include "core/mapped_dataset.h"
+#include "core/reader.h"
+#include "core/schema.h"
+
+using namespace zicht;
+
+namespace {
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n == 0 ? 0 : n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+bool slurp(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+// Runs f `runs` times and returns the wall-clock times in ms.
+std::vector<double> timed(int runs, const std::function<void()>& f) {
+  std::vector<double> t;
+  for (int i = 0; i < runs; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    f();
+    t.push_back(ms_since(t0));
+  }
+  return t;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string binc_path, sofs_path, json_path;
+  int runs = 5;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--binc") binc_path = next();
+    else if (a == "--sofs") sofs_path = next();
+    else if (a == "--runs") runs = std::max(1, std::atoi(next().c_str()));
+    else if (a == "--json") json_path = next();
+    else {
+      std::cerr << "usage: bench_core [--binc FILE] [--sofs FILE] [--runs N] [--json OUT]\n";
+      return 2;
+    }
+  }
+  nlohmann::json out = nlohmann::json::object();
+  out["runs"] = runs;
+
+  if (!binc_path.empty()) {
+    std::string bytes;
+    if (!slurp(binc_path, bytes)) {
+      std::cerr << "cannot read " << binc_path << "\n";
+      return 1;
+    }
+    const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+    core::ReadResult read;
+    std::vector<double> t_parse = timed(runs, [&] { read = core::read_bytes("modules.csv", p, bytes.size()); });
+    if (!read.ok()) {
+      std::cerr << "parse failed: " << read.status.message << "\n";
+      return 1;
+    }
+    const core::Schema* schema = core::find_schema("binc");
+    core::MappedDataset mods;
+    std::vector<double> t_map = timed(runs, [&] { mods = core::map_file(read, *schema, {}, "modules"); });
+    if (!mods.mapping.ok()) {
+      std::cerr << "binc mapping failed\n";
+      return 1;
+    }
+    const analysis::binc::Options opt;
+    size_t n_results = 0;
+    std::vector<double> t_an = timed(runs, [&] { n_results = analysis::binc::results(mods, nullptr, opt).size(); });
+    const double mb = double(bytes.size()) / 1e6;
+    const double parse_ms = median(t_parse), map_ms = median(t_map), an_ms = median(t_an);
+    std::printf("binc  %s: %lld rows, %.1f MB, %zu columns, table %.1f MB\n", binc_path.c_str(),
+                (long long)read.report.rows_in, mb, read.table.cols(), double(read.table.memory_bytes()) / 1e6);
+    std::printf("  parse    %8.1f ms  (%.1f MB/s)\n", parse_ms, mb / (parse_ms / 1000.0));
+    std::printf("  map      %8.1f ms\n", map_ms);
+    std::printf("  analyse  %8.1f ms  (%zu Binc results)\n", an_ms, n_results);
+    std::printf("  total    %8.1f ms\n", parse_ms + map_ms + an_ms);
+    out["binc"] = {{"file", binc_path},          {"rows", read.report.rows_in},
+                   {"bytes", bytes.size()},       {"parse_ms", parse_ms},
+                   {"parse_mb_s", mb / (parse_ms / 1000.0)}, {"map_ms", map_ms},
+                   {"analyse_ms", an_ms},         {"results", n_results},
+                   {"table_bytes", read.table.memory_bytes()}};
+  }
+
+  if (!sofs_path.empty()) {
+    core::ReadResult read = core::read_file(sofs_path);
+    if (!read.ok()) {
+      std::cerr << "cannot read " << sofs_path << ": " << read.status.message << "\n";
+      return 1;
+    }
+    const core::Schema* schema = core::find_schema("sofs");
+    const core::MappedDataset ds = core::map_file(read, *schema, {});
+    if (!ds.mapping.ok()) {
+      std::cerr << "sofs mapping failed\n";
+      return 1;
+    }
+    const analysis::sofs::Options opt;
+    size_t n_results = 0;
+    std::vector<double> t = timed(std::max(runs, 7), [&] { n_results = analysis::sofs::results(ds, opt).size(); });
+    // A filtered recompute (one organisation, closed trajectories) is what a filter click costs.
+    analysis::sofs::Options filt;
+    filt.status = "closed";
+    std::vector<double> tf = timed(std::max(runs, 7), [&] { analysis::sofs::results(ds, filt); });
+    std::printf("sofs  %s: %lld trajectories\n", sofs_path.c_str(), (long long)read.report.rows_in);
+    std::printf("  all pages (%zu results)            %8.1f ms\n", n_results, median(t));
+    std::printf("  all pages, filter status=closed    %8.1f ms\n", median(tf));
+    out["sofs"] = {{"file", sofs_path},
+                   {"rows", read.report.rows_in},
+                   {"results", n_results},
+                   {"recompute_ms", median(t)},
+                   {"recompute_filtered_ms", median(tf)}};
+  }
+  if (!json_path.empty()) std::ofstream(json_path) << out.dump(2) << "\n";
+  return 0;
+}

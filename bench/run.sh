@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Zicht performance benchmark (issue 12): native core figures and, in one headless Chromium session, Zicht (wasm)
+# against PapaParse + plain JS and DuckDB-WASM on the same Binc module files.
+#   bash bench/run.sh            full run: 10,000 / 100,000 / 1,000,000 rows, 5 runs each; writes bench/RESULTS.md
+#   bash bench/run.sh --smoke    10,000 rows only (CI): checks that everything builds, runs and agrees; writes
+#                                build-bench/RESULTS-smoke.md, not bench/RESULTS.md
+# Environment: RUNS (default 5), JOBS (build parallelism, default 2), ZICHT_BENCH_SIMD=0 skips the -msimd128
+# variant in a full run.
+# Nothing is fetched at benchmark time: the peers come from npm at install time (bench/browser/package-lock.json)
+# and are served from node_modules on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+
+smoke=0
+for a in "$@"; do
+  case "$a" in
+    --smoke) smoke=1 ;;
+    *) echo "usage: bash bench/run.sh [--smoke]" >&2; exit 2 ;;
+  esac
+done
+runs=${RUNS:-5}
+jobs=${JOBS:-2}
+if [ "$smoke" = 1 ]; then
+  sizes=(10000); sofs_rows=10000; simd=0
+else
+  sizes=(10000 100000 1000000); sofs_rows=100000; simd=${ZICHT_BENCH_SIMD:-1}
+fi
+
+say() { printf '\n[bench] %s\n' "$*"; }
+
+# --- Dependencies: Debian packages + Dear ImGui (scripts/install-deps.sh), the peers from npm (lockfile).
+bash scripts/install-deps.sh
+if [ ! -d bench/browser/node_modules/@duckdb/duckdb-wasm ] || [ ! -d bench/browser/node_modules/papaparse ] ||
+   [ ! -d bench/browser/node_modules/playwright-core ]; then
+  say "npm ci (bench/browser)"
+  (cd bench/browser && npm ci --no-audit --no-fund --silent)
+fi
+
+# --- Builds: native CLI + bench_core; the wasm bench module (-O3, and -O3 -msimd128 for the full run).
+say "native build (build-bench)"
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DZICHT_BENCH=ON -DZICHT_TESTS=OFF >/dev/null
+cmake --build build-bench --target zicht bench_core -j"$jobs" >/dev/null
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+say "wasm build (build-wasm-bench)"
+emcmake cmake -S . -B build-wasm-bench -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
+  -DZICHT_BENCH_SIMD=OFF >/dev/null
+cmake --build build-wasm-bench --target zicht_bench_wasm -j"$jobs" >/dev/null
+wasm_arg="o3=build-wasm-bench"
+if [ "$simd" = 1 ]; then
+  say "wasm build with -msimd128 (build-wasm-bench-simd)"
+  emcmake cmake -S . -B build-wasm-bench-simd -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
+    -DZICHT_BENCH_SIMD=ON >/dev/null
+  cmake --build build-wasm-bench-simd --target zicht_bench_wasm -j"$jobs" >/dev/null
+  wasm_arg="$wasm_arg,simd=build-wasm-bench-simd"
+fi
+
+# --- Data: the demo generator's Binc module export (with the client characteristics: 26 columns) plus a free-text
+# and an amount column (bench/make_data.mjs: 28 columns), and a SofS export for the native recompute figure.
+data=build-bench/data
+mkdir -p "$data"
+files=()
+for n in "${sizes[@]}"; do
+  f="$data/binc_modules_$n.csv"
+  if [ ! -s "$f" ]; then
+    say "generating $f"
+    build-bench/zicht demo --profile binc --rows "$n" --with-characteristics --out "$data/raw_$n.csv"
+    node bench/make_data.mjs "$data/raw_$n.csv" "$f"
+    rm -f "$data/raw_$n.csv"
+  fi
+  files+=("binc_modules_$n.csv")
+done
+sofs="$data/sofs_$sofs_rows.csv"
+[ -s "$sofs" ] || build-bench/zicht demo --profile sofs --rows "$sofs_rows" --out "$sofs"
+
+# --- Native figures.
+big="$data/${files[-1]}"
+say "native: bench_core on $(basename "$big") and $(basename "$sofs")"
+build-bench/bench_core --binc "$big" --sofs "$sofs" --runs "$runs" --json build-bench/native.json | tee build-bench/native.txt
+
+# --- Browser: one Chromium session, every side on the same bytes.
+say "browser: Zicht vs PapaParse vs DuckDB-WASM ($runs runs per side and size)"
+(IFS=,; node bench/browser/run.mjs --data "$data" --files "${files[*]}" --wasm "$wasm_arg" --runs "$runs" \
+  --out build-bench/browser.json) | tee build-bench/browser.txt
+status=${PIPESTATUS[0]}
+
+# --- First frame of the app (only when dist/zicht.html exists: bash build-wasm.sh builds it).
+startup=""
+if [ -f dist/zicht.html ]; then
+  say "startup: dist/zicht.html open → first frame"
+  startup=$(node bench/browser/startup.mjs dist/zicht.html "$runs" || true)
+  echo "$startup"
+fi
+
+# --- Report.
+out=bench/RESULTS.md
+[ "$smoke" = 1 ] && out=build-bench/RESULTS-smoke.md
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+chromium_v=$(chromium --version 2>/dev/null | head -1 || echo unknown)
+emcc_v=$(emcc --version 2>/dev/null | head -1 || echo unknown)
+node bench/report.mjs --out "$out" --native build-bench/native.json --browser build-bench/browser.json \
+  --cpu "$cpu" --nproc "$(nproc)" --mem "$(awk '/MemTotal/ {printf "%.1f GB", $2/1e6}' /proc/meminfo)" \
+  --chromium "$chromium_v" --emcc "$emcc_v" --commit "$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)" \
+  --startup "$startup" --smoke "$smoke"
+say "wrote $out"
+exit "$status"
