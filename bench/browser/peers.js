@@ -183,7 +183,7 @@ export async function duckBinc(db, bytes, name) {
            a.d AS as_of
     FROM m, a WHERE "Kind ID" IS NOT NULL`);
   await conn.query(`CREATE OR REPLACE TEMP TABLE k AS
-    SELECT kid, count(*) FILTER (WHERE sofs) AS n_sofs, max(pos) FILTER (WHERE sofs) AS last_pos, max(n) AS n
+    SELECT kid, count(*) FILTER (WHERE sofs) AS n_sofs, max(pos) FILTER (WHERE sofs) AS last_pos
     FROM c GROUP BY kid HAVING count(*) FILTER (WHERE sofs) > 0`);
   await conn.query(`CREATE OR REPLACE TEMP TABLE r AS
     WITH l AS (SELECT c.kid, c.st AS ls, c.en AS le, k.last_pos FROM c JOIN k ON c.kid = k.kid AND c.pos = k.last_pos),

@@ -89,6 +89,13 @@ function compare(z, p) {
   return bad;
 }
 
+// One untimed warm-up of every side on the first file: the JS engines compile hot code in tiers (V8 starts wasm in
+// Liftoff and tiers hot functions up to TurboFan), so the measured runs compare steady-state code on all sides.
+await page.evaluate((u) => window.bench.load(u), `/data/${files[0]}`);
+for (const v of variants) await page.evaluate(([v]) => window.bench.zicht(v, 'chunks'), [v]);
+await page.evaluate(() => window.bench.papa());
+await page.evaluate(() => window.bench.duck());
+
 const results = [];
 for (const f of files) {
   const size = await page.evaluate((u) => window.bench.load(u), `/data/${f}`);

@@ -7,10 +7,11 @@
 
 namespace zicht::stats {
 
-double quantile_type7(std::vector<double> values, double prob) {
-  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
+namespace {
+
+// R type 7 on values already sorted, without NaN.
+double quantile_sorted(const std::vector<double>& values, double prob) {
   if (values.empty() || !(prob >= 0 && prob <= 1)) return kNaN;
-  std::sort(values.begin(), values.end());
   // R type 7 (quantile.default): index = 1 + (n - 1) p, interpolate between the order statistics around it
   // with the same arithmetic as R, so results agree to the last bit.
   const double n = static_cast<double>(values.size());
@@ -21,6 +22,15 @@ double quantile_type7(std::vector<double> values, double prob) {
   const size_t hi_i = static_cast<size_t>(std::ceil(index)) - 1;
   if (frac == 0 || values[hi_i] == values[lo_i]) return values[lo_i];
   return (1 - frac) * values[lo_i] + frac * values[hi_i];
+}
+
+}  // namespace
+
+double quantile_type7(std::vector<double> values, double prob) {
+  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
+  if (values.empty() || !(prob >= 0 && prob <= 1)) return kNaN;
+  std::sort(values.begin(), values.end());
+  return quantile_sorted(values, prob);
 }
 
 Descriptives describe(const std::vector<double>& values) {
@@ -58,9 +68,10 @@ Descriptives describe(const std::vector<double>& values) {
   std::sort(x.begin(), x.end());
   d.min = x.front();
   d.max = x.back();
-  d.median = quantile_type7(x, 0.5);
-  d.q1 = quantile_type7(x, 0.25);
-  d.q3 = quantile_type7(x, 0.75);
+  // x is sorted and has no NaN: no copy and sort per quartile.
+  d.median = quantile_sorted(x, 0.5);
+  d.q1 = quantile_sorted(x, 0.25);
+  d.q3 = quantile_sorted(x, 0.75);
   d.iqr = d.q3 - d.q1;
   return d;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_set>
 #include <numeric>
 
 #include <Eigen/Dense>
@@ -24,14 +25,14 @@ double find_quantile(std::vector<double> x, std::vector<double> y, double p, dou
   if (ymax < p) return kNaN;
   const double xmax = x.back();
   // Drop repeated y values (censorings), keeping the first, as duplicated() does (NaN equals NaN there).
+  // A hash set instead of a scan of the kept values: KM curves of large files have thousands of distinct times.
+  // std::hash<double> hashes 0.0 and -0.0 alike, so "equal" is ==, as in the scan; NaN is tracked apart.
   std::vector<double> xs, ys;
+  std::unordered_set<double> seen;
+  bool seen_nan = false;
   for (size_t i = 0; i < y.size(); ++i) {
-    bool dup = false;
-    for (double v : ys)
-      if ((std::isnan(v) && std::isnan(y[i])) || v == y[i]) {
-        dup = true;
-        break;
-      }
+    const bool dup = std::isnan(y[i]) ? seen_nan : !seen.insert(y[i]).second;
+    if (std::isnan(y[i])) seen_nan = true;
     if (!dup) {
       xs.push_back(x[i]);
       ys.push_back(y[i]);
