@@ -5,7 +5,7 @@
 #   bash bench/run.sh --smoke    10,000 rows only (CI): checks that everything builds, runs and agrees; writes
 #                                build-bench/RESULTS-smoke.md, not bench/RESULTS.md
 # Environment: RUNS (default 5), JOBS (build parallelism, default 2), ZICHT_BENCH_SIMD=0 skips the -msimd128
-# variant in a full run.
+# variant in a full run, ZICHT_BENCH_NO_BUILD=1 uses the existing builds as they are (build-bench, build-wasm-bench).
 # Nothing is fetched at benchmark time: the peers come from npm at install time (bench/browser/package-lock.json)
 # and are served from node_modules on 127.0.0.1.
 set -euo pipefail
@@ -37,23 +37,28 @@ if [ ! -d bench/browser/node_modules/@duckdb/duckdb-wasm ] || [ ! -d bench/brows
   (cd bench/browser && npm ci --no-audit --no-fund --silent)
 fi
 
-# --- Builds: native CLI + bench_core; the wasm bench module (-O3, and -O3 -msimd128 for the full run).
-say "native build (build-bench)"
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DZICHT_BENCH=ON -DZICHT_TESTS=OFF >/dev/null
-cmake --build build-bench --target zicht bench_core -j"$jobs" >/dev/null
+# --- Builds: native CLI + bench_core; the wasm bench module (-O3, and -O3 -msimd128 for the full run); for the
+# full run also the app (zicht.html) for the start-up figure.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
-say "wasm build (build-wasm-bench)"
-emcmake cmake -S . -B build-wasm-bench -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
-  -DZICHT_BENCH_SIMD=OFF >/dev/null
-cmake --build build-wasm-bench --target zicht_bench_wasm -j"$jobs" >/dev/null
 wasm_arg="o3=build-wasm-bench"
-if [ "$simd" = 1 ]; then
-  say "wasm build with -msimd128 (build-wasm-bench-simd)"
-  emcmake cmake -S . -B build-wasm-bench-simd -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
-    -DZICHT_BENCH_SIMD=ON >/dev/null
-  cmake --build build-wasm-bench-simd --target zicht_bench_wasm -j"$jobs" >/dev/null
-  wasm_arg="$wasm_arg,simd=build-wasm-bench-simd"
+if [ "${ZICHT_BENCH_NO_BUILD:-0}" != 1 ]; then
+  say "native build (build-bench)"
+  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DZICHT_BENCH=ON >/dev/null
+  cmake --build build-bench --target zicht bench_core -j"$jobs" >/dev/null
+  say "wasm build (build-wasm-bench)"
+  emcmake cmake -S . -B build-wasm-bench -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
+    -DZICHT_BENCH_SIMD=OFF >/dev/null
+  targets=(zicht_bench_wasm)
+  [ "$smoke" = 1 ] || targets+=(zicht_app)
+  cmake --build build-wasm-bench --target "${targets[@]}" -j"$jobs" >/dev/null
+  if [ "$simd" = 1 ]; then
+    say "wasm build with -msimd128 (build-wasm-bench-simd)"
+    emcmake cmake -S . -B build-wasm-bench-simd -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
+      -DZICHT_BENCH_SIMD=ON >/dev/null
+    cmake --build build-wasm-bench-simd --target zicht_bench_wasm -j"$jobs" >/dev/null
+  fi
 fi
+[ "$simd" = 1 ] && [ -f build-wasm-bench-simd/zicht_bench.wasm ] && wasm_arg="$wasm_arg,simd=build-wasm-bench-simd"
 
 # --- Data: the demo generator's Binc module export (with the client characteristics: 26 columns) plus a free-text
 # and an amount column (bench/make_data.mjs: 28 columns), and a SofS export for the native recompute figure.
@@ -84,11 +89,14 @@ say "browser: Zicht vs PapaParse vs DuckDB-WASM ($runs runs per side and size)"
   --out build-bench/browser.json) | tee build-bench/browser.txt
 status=${PIPESTATUS[0]}
 
-# --- First frame of the app (only when dist/zicht.html exists: bash build-wasm.sh builds it).
+# --- First frame of the app: build-wasm-bench/zicht.html (full run), else dist/zicht.html when present.
 startup=""
-if [ -f dist/zicht.html ]; then
-  say "startup: dist/zicht.html open → first frame"
-  startup=$(node bench/browser/startup.mjs dist/zicht.html "$runs" || true)
+app=""
+[ -f dist/zicht.html ] && app=dist/zicht.html
+[ -f build-wasm-bench/zicht.html ] && app=build-wasm-bench/zicht.html
+if [ -n "$app" ]; then
+  say "startup: $app open → first frame"
+  startup=$(node bench/browser/startup.mjs "$app" "$runs" | tail -1 || true)
   echo "$startup"
 fi
 
