@@ -60,8 +60,8 @@ if [ "${ZICHT_BENCH_NO_BUILD:-0}" != 1 ]; then
 fi
 [ "$simd" = 1 ] && [ -f build-wasm-bench-simd/zicht_bench.wasm ] && wasm_arg="$wasm_arg,simd=build-wasm-bench-simd"
 
-# --- Data: the demo generator's Binc module export (with the client characteristics: 26 columns) plus a free-text
-# and an amount column (bench/make_data.mjs: 28 columns), and a SofS export for the native recompute figure.
+# --- Data: the demo generator's Binc module export (with the client characteristics: 27 columns) plus a free-text
+# and an amount column (bench/make_data.mjs: 29 columns), and a SofS export for the native recompute figure.
 data=build-bench/data
 mkdir -p "$data"
 files=()
