@@ -85,9 +85,13 @@ build-bench/bench_core --binc "$big" --sofs "$sofs" --runs "$runs" --json build-
 
 # --- Browser: one Chromium session, every side on the same bytes.
 say "browser: Zicht vs PapaParse vs DuckDB-WASM ($runs runs per side and size)"
+rm -f build-bench/browser.json
+set +e
 (IFS=,; node bench/browser/run.mjs --data "$data" --files "${files[*]}" --wasm "$wasm_arg" --runs "$runs" \
   --out build-bench/browser.json) | tee build-bench/browser.txt
 status=${PIPESTATUS[0]}
+set -e
+[ -s build-bench/browser.json ] || { echo "[bench] the browser run failed" >&2; exit 1; }
 
 # --- First frame of the app: build-wasm-bench/zicht.html (full run), else dist/zicht.html when present.
 startup=""
