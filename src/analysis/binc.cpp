@@ -161,6 +161,24 @@ struct Quality {
     ++k;
     flags.push_back(Flag{file, row, column, std::move(value), rule});
   }
+  bool room(const std::string& rule) {
+    auto it = flags_per_rule.find(rule);
+    if (it == flags_per_rule.end() || it->second < kMaxFlagsPerRule) return true;
+    truncated = true;
+    return false;
+  }
+  // A flag whose value text is made only when it will be kept (no string work per row once a rule is full).
+  template <class MakeValue>
+  void flag_if(Rule& r, const std::string& file, int64_t row, const std::string& column, MakeValue make) {
+    ++r.n;
+    size_t& k = flags_per_rule[r.id];
+    if (k >= kMaxFlagsPerRule) {
+      truncated = true;
+      return;
+    }
+    ++k;
+    flags.push_back(Flag{file, row, column, make(), r.id});
+  }
 };
 
 struct Context {
@@ -199,10 +217,12 @@ void load_characteristics(Context& cx) {
     std::unordered_map<std::string, int32_t> child_by_id;
     child_by_id.reserve(nc * 2);
     for (size_t c = 0; c < nc; ++c) child_by_id.emplace(std::string(ch.child_id(c)), int32_t(c));
+    std::string key;  // reused: no allocation per client row
     for (size_t r = 0; r < cx.clients->rows(); ++r) {
       if (!cx.clients->used[r] || !cid || !cid->mapped()) continue;
       const std::string_view id = R::cell_view(*cx.clients, *cid, r, scratch);
-      auto it = child_by_id.find(std::string(id));
+      key.assign(id.data(), id.size());
+      auto it = child_by_id.find(key);
       if (it == child_by_id.end()) {
         ++cx.clients_without_modules;
         cx.q.flag(cx.clients->file, cx.clients->row_number(r), cid->column_name, std::string(id),
@@ -257,8 +277,9 @@ void load_characteristics(Context& cx) {
             have = true;
           } else if (k != cf.kind[c] || (k == CellKind::Value && cf.field->value[r] != cf.value[c])) {
             ++cx.conflicts;
-            cx.q.flag(cx.mods.file, cx.mods.row_number(r), cf.field->column_name, cx.mods.text(*cf.field, r),
-                      "conflicting_characteristics");
+            if (cx.q.room("conflicting_characteristics"))
+              cx.q.flag(cx.mods.file, cx.mods.row_number(r), cf.field->column_name, cx.mods.text(*cf.field, r),
+                        "conflicting_characteristics");
             break;  // one conflict per child and characteristic
           }
         }
@@ -302,31 +323,34 @@ std::vector<uint32_t> profile_records(const Context& cx, Unit unit) {
     const core::MappedField* gm = cx.mods.field("gezin_id");
     const core::MappedField* gc = cx.clients ? cx.clients->field("gezin_id") : nullptr;
     std::unordered_map<std::string, uint32_t> first;
-    std::string scratch;
-    for (uint32_t c : cx.selected) {
-      std::string fam;
+    std::string scratch, fam;
+    auto family_key = [&](uint32_t c) {
+      fam.clear();
       const uint32_t r0 = cx.ch.order[cx.ch.begin[c]];
-      if (gm && gm->mapped() && gm->kind[r0] == CellKind::Value) fam = std::string(R::cell_view(cx.mods, *gm, r0, scratch));
-      else if (gc && gc->mapped() && !cx.client_row.empty() && cx.client_row[c] >= 0 &&
-               gc->kind[size_t(cx.client_row[c])] == CellKind::Value)
-        fam = std::string(R::cell_view(*cx.clients, *gc, size_t(cx.client_row[c]), scratch));
-      if (fam.empty()) fam = "\x01" + std::string(cx.ch.child_id(c));  // no family id: a family of its own
-      auto ins = first.emplace(fam, c);
-      if (!ins.second) {
-        const uint32_t o = ins.first->second;
-        if (cx.ch.start[cx.ch.order[cx.ch.begin[c]]] < cx.ch.start[cx.ch.order[cx.ch.begin[o]]]) ins.first->second = c;
+      if (gm && gm->mapped() && gm->kind[r0] == CellKind::Value) {
+        const std::string_view v = R::cell_view(cx.mods, *gm, r0, scratch);
+        fam.assign(v.data(), v.size());
+      } else if (gc && gc->mapped() && !cx.client_row.empty() && cx.client_row[c] >= 0 &&
+                 gc->kind[size_t(cx.client_row[c])] == CellKind::Value) {
+        const std::string_view v = R::cell_view(*cx.clients, *gc, size_t(cx.client_row[c]), scratch);
+        fam.assign(v.data(), v.size());
+      } else {  // no family id: a family of its own
+        const std::string_view v = cx.ch.child_id(c);
+        fam.assign(1, '\x01');
+        fam.append(v.data(), v.size());
       }
-    }
+    };
     for (uint32_t c : cx.selected) {
-      // Keep child order: a child is a record when it is its family's representative.
-      std::string fam;
-      const uint32_t r0 = cx.ch.order[cx.ch.begin[c]];
-      if (gm && gm->mapped() && gm->kind[r0] == CellKind::Value) fam = std::string(R::cell_view(cx.mods, *gm, r0, scratch));
-      else if (gc && gc->mapped() && !cx.client_row.empty() && cx.client_row[c] >= 0 &&
-               gc->kind[size_t(cx.client_row[c])] == CellKind::Value)
-        fam = std::string(R::cell_view(*cx.clients, *gc, size_t(cx.client_row[c]), scratch));
-      if (fam.empty()) fam = "\x01" + std::string(cx.ch.child_id(c));
-      if (first[fam] == c) rec.push_back(c);
+      family_key(c);
+      auto it = first.find(fam);
+      if (it == first.end()) first.emplace(fam, c);
+      else if (cx.ch.start[cx.ch.order[cx.ch.begin[c]]] < cx.ch.start[cx.ch.order[cx.ch.begin[it->second]]])
+        it->second = c;
+    }
+    // Keep child order: a child is a record when it represents its family.
+    for (uint32_t c : cx.selected) {
+      family_key(c);
+      if (first.find(fam)->second == c) rec.push_back(c);
     }
   } else {
     rec = cx.selected;
@@ -473,6 +497,7 @@ Result profile(Context& cx) {
     r.notes.push_back(Text::key("binc.note.profile_unit_children"));
     u = Unit::kinderen;
   }
+  if (u == Unit::gezinnen) r.notes.push_back(Text::key("binc.note.family_representative"));
   r.title = Text::key(std::string("binc.profile.title.") + unit_id(u));
   r.unit = unit_text(u);
   const std::vector<uint32_t> rec = profile_records(cx, u);
@@ -860,7 +885,7 @@ Result pre_post(const Context& cx) {
     return t;
   };
   r.tables.push_back(make("clusters", u == Unit::schakelingen));
-  if (u != Unit::schakelingen) r.tables.push_back(make("clusters_schakelingen", true));
+  if (u != Unit::schakelingen) r.notes.push_back(Text::key("binc.note.pre_post_table8_links"));
 
   const long n = long(cx.selected.size());
   Table s;
@@ -1066,6 +1091,7 @@ Result quality(Context& cx) {
   const core::MappedField* fsch = ds.field("schakeling");
   const core::MappedField* fmid = ds.field("module_id");
   Quality& q = cx.q;
+  q.rules.reserve(32);  // references to rules are held below
   // Fixed rule order.
   q.rule("overlapping_modules", Unit::modules);
   q.rule("overlapping_sofs_modules", Unit::modules);
@@ -1076,6 +1102,10 @@ Result quality(Context& cx) {
   q.rule("schakeling_mismatch", Unit::modules);
   q.rule("duplicate_module_id", Unit::modules);
   q.rule("children_without_sofs", Unit::kinderen);
+  q.rule("start_after_as_of", Unit::modules).n = ch.after_as_of;
+  for (uint32_t m : ch.after_as_of_rows)
+    q.flag(ds.file, ds.row_number(m), fs->column_name, ds.text(*fs, m), "start_after_as_of");
+  if (ch.after_as_of > long(ch.after_as_of_rows.size())) q.truncated = true;
   q.rule("repeat_counts_vs_module_total", Unit::modules);
   if (cx.clients) {
     q.rule("clients_without_modules", Unit::kinderen, "binc.unit.client_rows").n = cx.clients_without_modules;
@@ -1092,48 +1122,45 @@ Result quality(Context& cx) {
   }
   const std::string file = ds.file;
   long sofs_rows = 0, freq_sum = 0;
+  // References first: the rule list does not grow inside the loop.
+  Quality::Rule& r_overlap = q.rule("overlapping_modules", Unit::modules);
+  Quality::Rule& r_overlap_sofs = q.rule("overlapping_sofs_modules", Unit::modules);
+  Quality::Rule& r_end = q.rule("end_before_start", Unit::modules);
+  Quality::Rule& r_unknown = q.rule("unknown_module_type", Unit::modules);
+  Quality::Rule& r_missing = q.rule("missing_module_type", Unit::modules);
+  Quality::Rule& r_unclustered = q.rule("unclustered_module_type", Unit::modules);
+  Quality::Rule& r_schak = q.rule("schakeling_mismatch", Unit::modules);
+  Quality::Rule& r_dup = q.rule("duplicate_module_id", Unit::modules);
+  Quality::Rule& r_nosofs = q.rule("children_without_sofs", Unit::kinderen);
+  const core::MappedField* fkid = ds.field("kind_id");
+  const bool has_type = mt && mt->mapped(), has_end = fe && fe->mapped(), has_sch = fsch && fsch->mapped();
   for (size_t c = 0; c < ch.children(); ++c) {
     if (ch.n_sofs[c] == 0) {
-      ++q.rule("children_without_sofs", Unit::kinderen).n;
       const uint32_t r0 = ch.order[ch.begin[c]];
-      q.flag(file, ds.row_number(r0), ds.field("kind_id")->column_name, std::string(ch.child_id(c)),
-             "children_without_sofs");
+      q.flag_if(r_nosofs, file, ds.row_number(r0), fkid->column_name, [&] { return std::string(ch.child_id(c)); });
     }
     int32_t max_end = INT32_MIN;
     for (uint32_t i = ch.begin[c]; i < ch.begin[c + 1]; ++i) {
       const uint32_t m = ch.order[i];
       if (ch.sofs[m]) ++sofs_rows;
-      if (i > ch.begin[c] && ch.start[m] <= max_end) {
-        ++q.rule("overlapping_modules", Unit::modules).n;
-        q.flag(file, ds.row_number(m), fs->column_name, ds.text(*fs, m), "overlapping_modules");
-      }
+      if (i > ch.begin[c] && ch.start[m] <= max_end)
+        q.flag_if(r_overlap, file, ds.row_number(m), fs->column_name, [&] { return ds.text(*fs, m); });
       max_end = std::max(max_end, ch.end[m]);
-      if (Role(ch.role[m]) == Role::sofs_parallel) {
-        ++q.rule("overlapping_sofs_modules", Unit::modules).n;
-        q.flag(file, ds.row_number(m), fs->column_name, ds.text(*fs, m), "overlapping_sofs_modules");
+      if (Role(ch.role[m]) == Role::sofs_parallel)
+        q.flag_if(r_overlap_sofs, file, ds.row_number(m), fs->column_name, [&] { return ds.text(*fs, m); });
+      if (has_end && fe->kind[m] == CellKind::Value && fe->value[m] < ch.start[m])
+        q.flag_if(r_end, file, ds.row_number(m), fe->column_name, [&] { return ds.text(*fe, m); });
+      if (has_type) {
+        if (mt->kind[m] != CellKind::Value)
+          q.flag_if(r_missing, file, ds.row_number(m), mt->column_name, [&] { return ds.text(*mt, m); });
+        else if (size_t(mt->value[m]) >= mt->spec->codes.size())
+          q.flag_if(r_unknown, file, ds.row_number(m), mt->column_name, [&] { return mt->values[size_t(mt->value[m])]; });
+        if (!ch.sofs[m] && ch.cluster_of_row(m) == ch.other_cluster) ++r_unclustered.n;
       }
-      if (fe && fe->mapped() && fe->kind[m] == CellKind::Value && fe->value[m] < ch.start[m]) {
-        ++q.rule("end_before_start", Unit::modules).n;
-        q.flag(file, ds.row_number(m), fe->column_name, ds.text(*fe, m), "end_before_start");
-      }
-      if (mt && mt->mapped()) {
-        if (mt->kind[m] != CellKind::Value) {
-          ++q.rule("missing_module_type", Unit::modules).n;
-          q.flag(file, ds.row_number(m), mt->column_name, ds.text(*mt, m), "missing_module_type");
-        } else if (size_t(mt->value[m]) >= mt->spec->codes.size()) {
-          ++q.rule("unknown_module_type", Unit::modules).n;
-          q.flag(file, ds.row_number(m), mt->column_name, mt->values[size_t(mt->value[m])], "unknown_module_type");
-        }
-        if (!ch.sofs[m] && ch.cluster_of_row(m) == ch.other_cluster) ++q.rule("unclustered_module_type", Unit::modules).n;
-      }
-      if (fsch && fsch->mapped() && fsch->kind[m] == CellKind::Value && fsch->value[m] != ch.position[m]) {
-        ++q.rule("schakeling_mismatch", Unit::modules).n;
-        q.flag(file, ds.row_number(m), fsch->column_name, ds.text(*fsch, m), "schakeling_mismatch");
-      }
-      if (!mid_count.empty() && midcol->state[m] == core::CellState::Value && mid_count[midcol->codes[m]] > 1) {
-        ++q.rule("duplicate_module_id", Unit::modules).n;
-        q.flag(file, ds.row_number(m), fmid->column_name, std::string(midcol->str(m)), "duplicate_module_id");
-      }
+      if (has_sch && fsch->kind[m] == CellKind::Value && fsch->value[m] != ch.position[m])
+        q.flag_if(r_schak, file, ds.row_number(m), fsch->column_name, [&] { return ds.text(*fsch, m); });
+      if (!mid_count.empty() && midcol->state[m] == core::CellState::Value && mid_count[midcol->codes[m]] > 1)
+        q.flag_if(r_dup, file, ds.row_number(m), fmid->column_name, [&] { return std::string(midcol->str(m)); });
     }
   }
   for (uint32_t c : cx.selected) freq_sum += ch.n_sofs[c];

@@ -115,6 +115,10 @@ Chains build_chains(const core::MappedDataset& ds, const Options& options) {
   int32_t n_children = 0;
   for (size_t r = 0; r < n; ++r) {
     if (!ds.used[r] || !idcol) continue;
+    if (fstart->kind[r] == CellKind::Value && fstart->value[r] > ds.as_of) {
+      if (ch.after_as_of++ < 500) ch.after_as_of_rows.push_back(uint32_t(r));
+      continue;
+    }
     int32_t* slot;
     if (coded) {
       slot = &child_of_code[idcol->codes[r]];

@@ -36,6 +36,10 @@ struct Chains {
   std::vector<int32_t> orgtype;    // index into vzb_organisatietype.values; -1 missing, -2 invalid
   std::vector<uint8_t> selected;   // passes the organisation filter and has a SofS module
 
+  // Rows left out because they start after the as-of date (not yet there "now"); the first few kept for flags.
+  long after_as_of = 0;
+  std::vector<uint32_t> after_as_of_rows;
+
   // Module type → cluster.
   std::vector<std::string> clusters;  // cluster names in display order; the last one is "Overige"
   std::vector<int32_t> type_cluster;  // per module_type value
