@@ -4,6 +4,8 @@
 #include "analysis/sofs.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <unordered_map>
 
@@ -35,6 +37,32 @@ int year_of(int32_t days) {
   unsigned m, d;
   core::civil_from_days(days, y, m, d);
   return y;
+}
+
+Summary summarize(std::vector<double>& v) {
+  Summary s;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  s.n = long(v.size());
+  if (v.empty()) {
+    s.mean = s.sd = s.median = s.min = s.max = nan;
+    return s;
+  }
+  double sum = 0;
+  s.min = s.max = v[0];
+  for (double x : v) {
+    sum += x;
+    s.min = std::min(s.min, x);
+    s.max = std::max(s.max, x);
+  }
+  s.mean = sum / double(v.size());
+  double ss = 0;
+  for (double x : v) ss += (x - s.mean) * (x - s.mean);
+  s.sd = v.size() > 1 ? std::sqrt(ss / double(v.size() - 1)) : nan;
+  const size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + long(mid), v.end());
+  s.median = v[mid];
+  if (v.size() % 2 == 0) s.median = (s.median + *std::max_element(v.begin(), v.begin() + long(mid))) / 2;
+  return s;
 }
 
 Text T(const std::string& k) { return Text::key("sofs." + k); }

@@ -104,7 +104,28 @@ struct Data {
 Data prepare(const core::MappedDataset& ds, const Options& options);
 void compute_quality(Data& d);  // fills Data::quality (sofs_results.cpp)
 
+// n, mean, SD (n − 1, as R's sd), median, min and max in O(n) (one pass plus nth_element; reorders v). The same
+// numbers as stats::describe, without its three sorts for the quartiles: used where only these are shown.
+struct Summary {
+  long n = 0;
+  double mean = 0, sd = 0, median = 0, min = 0, max = 0;  // NaN when n = 0 (sd also when n = 1)
+};
+Summary summarize(std::vector<double>& v);
+
 Value step_label(const Data& d, int s);  // the schema's label of a step
+
+// Mann–Whitney for the count fields: stats::mann_whitney for up to kMannWhitneyDirect values (exact p where R
+// uses it, Hodges–Lehmann CI); above that the same normal approximation with continuity and tie correction
+// computed from value counts in O(n log k) (stats::mann_whitney's Hodges–Lehmann interval is far too slow for
+// 100,000 trajectories and is not shown). Tested to agree with stats::mann_whitney.
+constexpr size_t kMannWhitneyDirect = 2000;
+struct MannWhitney {
+  double w = 0, z = 0, p = 0, r = 0;
+  long n_x = 0, n_y = 0;
+  std::string method, variant;
+  std::vector<std::string> warnings;
+};
+MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts = false);  // the schema's label of a step
 
 // The results, one function each (sofs_results.cpp, sofs_tests.cpp).
 Result overview(const Data& d);

@@ -139,7 +139,7 @@ Result overview(const Data& d) {
   {
     std::vector<Value> v{L("overview.median_duration"), Value::of(long(duration.size()))};
     for (int k = 0; k < 7; ++k) v.push_back(Value::na());
-    v.push_back(Value::num(stats::quantile_type7(duration, 0.5)));
+    v.push_back(Value::num(summarize(duration).median));
     t.rows.push_back(std::move(v));
   }
   row("overview.all_steps", comp, Value::na());
@@ -593,10 +593,10 @@ Result by_organisation(const Data& d) {
                            "overview.plan_b_active"};
   for (size_t g = 0; g < G; ++g) {
     if (n[g] == 0) continue;
-    const stats::Descriptives dm = stats::describe(meetings[g]);
+    const Summary dm = summarize(meetings[g]);
     s.rows.push_back({Value::label(d.group_names[g]), Value::of(n[g]), Value::of(open[g]), Value::of(closed[g]),
                       Value::num(meetings[g].empty() ? stats::kNaN : dm.mean), Value::of(long(meetings[g].size())),
-                      Value::num(stats::quantile_type7(duration[g], 0.5))});
+                      Value::num(summarize(duration[g]).median)});
     for (int k = 0; k < kInd; ++k) {
       std::vector<Value> v{Value::label(d.group_names[g]), L(ind[k])};
       share_values(v, sh[g][size_t(k)]);

@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "analysis/sofs_common.h"
 #include "analysis/tables.h"
 #include "stats/contingency.h"
 #include "stats/descriptives.h"
+#include "stats/distributions.h"
 #include "stats/k_groups.h"
 #include "stats/logistic.h"
 #include "stats/survival.h"
@@ -61,6 +63,55 @@ bool small_expected(const stats::ChiSquareResult& c) {
 Value num(double v) { return Value::num(v); }
 
 }  // namespace
+
+MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts) {
+  MannWhitney out;
+  if (!force_counts && x.size() + y.size() <= kMannWhitneyDirect) {
+    const stats::MannWhitneyResult mw = stats::mann_whitney(x, y);
+    out.w = mw.w;
+    out.z = mw.z;
+    out.p = mw.p_value;
+    out.r = mw.effect_r;
+    out.n_x = mw.n_x;
+    out.n_y = mw.n_y;
+    out.method = mw.info.method;
+    out.variant = mw.info.variant;
+    out.warnings = warning_codes(mw.info);
+    return out;
+  }
+  std::map<double, std::pair<long, long>> counts;  // value → (count in x, count in y)
+  for (double v : x)
+    if (!std::isnan(v)) ++counts[v].first;
+  for (double v : y)
+    if (!std::isnan(v)) ++counts[v].second;
+  double below = 0, rank_sum_x = 0, ties = 0;
+  for (const auto& [v, c] : counts) {
+    const double t = double(c.first + c.second);
+    rank_sum_x += double(c.first) * (below + (t + 1) / 2);
+    ties += t * t * t - t;
+    below += t;
+    out.n_x += c.first;
+    out.n_y += c.second;
+  }
+  out.method = "Wilcoxon rank-sum (Mann-Whitney U) test";
+  out.variant = "normal approximation with continuity and tie correction";
+  if (out.n_x == 0 || out.n_y == 0) {
+    out.w = out.z = out.p = out.r = stats::kNaN;
+    out.warnings.push_back("empty_group");
+    return out;
+  }
+  const double nx = double(out.n_x), ny = double(out.n_y), N = nx + ny;
+  out.w = rank_sum_x - nx * (nx + 1) / 2;
+  const double sigma = std::sqrt((nx * ny / 12) * ((N + 1) - ties / (N * (N - 1))));
+  const double dz = out.w - nx * ny / 2;
+  const double correction = dz > 0 ? 0.5 : (dz < 0 ? -0.5 : 0.0);
+  out.z = (dz - correction) / sigma;
+  out.r = out.z / std::sqrt(N);
+  out.p = std::isnan(out.z) ? stats::kNaN : 2 * std::min(stats::normal_cdf(out.z), stats::normal_upper(out.z));
+  if (ties > 0) out.warnings.push_back("ties");
+  if (!(sigma > 0)) out.warnings.push_back("all_tied");
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 Result plan_vs_steps(const Data& d) {
@@ -132,6 +183,7 @@ Result plan_vs_steps(const Data& d) {
         t.name = fe.info.method;
         t.variant = fe.info.variant + "; " + what;
         t.n = fe.info.n;
+        t.statistic = stats::kNaN;  // an exact test has no test statistic
         t.p = fe.p_value;
         t.warnings = warning_codes(fe.info);
         r.tests.push_back(t);
@@ -197,25 +249,26 @@ Result plan_adult_groups(const Data& d) {
                 col("minus2ll", T("col.minus2ll"), Role::statistic, 2)};
   for (int v = 0; v < 2; ++v) {
     for (int p = 0; p < 2; ++p) {
-      const stats::Descriptives ds = stats::describe(group[v][p]);
+      std::vector<double> copy = group[v][p];
+      const Summary ds = summarize(copy);
       g.rows.push_back({L(var_keys[v]), L(p ? "value.yes" : "value.no"), Value::of(long(group[v][p].size())),
                         group[v][p].empty() ? Value::na() : num(ds.mean),
                         group[v][p].empty() ? Value::na() : num(ds.median)});
     }
     // First group = without an adult plan, so W is that group's U and z is negative when the plan group has more.
-    const stats::MannWhitneyResult mw = stats::mann_whitney(group[v][0], group[v][1]);
-    m.rows.push_back({L(var_keys[v]), Value::of(mw.n_x), Value::of(mw.n_y), num(mw.w), num(mw.z), num(mw.p_value),
-                      num(mw.effect_r)});
+    const MannWhitney mw = mann_whitney(group[v][0], group[v][1]);
+    m.rows.push_back({L(var_keys[v]), Value::of(mw.n_x), Value::of(mw.n_y), num(mw.w), num(mw.z), num(mw.p),
+                      num(mw.r)});
     TestResult t;
-    t.name = mw.info.method;
-    t.variant = mw.info.variant + "; " + T(var_keys[v]).en + "; first group: no adult plan";
-    t.n = mw.info.n;
+    t.name = mw.method;
+    t.variant = mw.variant + "; " + T(var_keys[v]).en + "; first group: no adult plan";
+    t.n = mw.n_x + mw.n_y;
     t.statistic = mw.w;
     t.statistic_name = "W";
-    t.p = mw.p_value;
+    t.p = mw.p;
     t.effect_name = "r";
-    t.effect = mw.effect_r;
-    t.warnings = warning_codes(mw.info);
+    t.effect = mw.r;
+    t.warnings = mw.warnings;
     r.tests.push_back(t);
 
     const stats::LogisticResult lr = stats::logistic_regression(y[v], {x[v]}, {T(var_keys[v]).en});
@@ -260,10 +313,10 @@ Result time_to_step(const Data& d) {
                col("median", Text::key("stat.median"), Role::statistic, 1),
                col("min", Text::key("stat.min"), Role::statistic, 1),
                col("max", Text::key("stat.max"), Role::statistic, 1)};
-  auto add_row = [&](Value label, const char* id, const std::vector<double>& v) {
+  auto add_row = [&](Value label, const char* id, std::vector<double>& v) {
     long neg = 0;
     for (double x : v) neg += x < 0;
-    const stats::Descriptives ds = stats::describe(v);
+    const Summary ds = summarize(v);
     const bool any = !v.empty();
     t.rows.push_back({std::move(label), Value::str(id), Value::of(long(v.size())), Value::of(neg),
                       any ? num(ds.mean) : Value::na(), any ? num(ds.sd) : Value::na(),
@@ -372,8 +425,10 @@ Result time_to_step(const Data& d) {
       }
     }
     const stats::KaplanMeierResult res = stats::kaplan_meier(times, events);
+    const Value label = step_label(d, s), id = Value::str(kStepIds[s]);
+    km.rows.reserve(km.rows.size() + res.rows.size());
     for (const auto& row : res.rows)
-      km.rows.push_back({step_label(d, s), Value::str(kStepIds[s]), num(row.time), Value::of(row.n_risk),
+      km.rows.push_back({label, id, num(row.time), Value::of(row.n_risk),
                          Value::of(row.n_event), Value::of(row.n_censor), num(row.surv), num(row.lower),
                          num(row.upper)});
     ks.rows.push_back({step_label(d, s), Value::str(kStepIds[s]), Value::of(res.info.n), Value::of(res.events),
@@ -465,7 +520,8 @@ Result trend(const Data& d) {
                col("sd", Text::key("stat.sd"), Role::statistic, 2),
                col("median", Text::key("stat.median"), Role::statistic, 1)};
   for (size_t y = 0; y < years.size(); ++y) {
-    const stats::Descriptives ds = stats::describe(meetings[y]);
+    std::vector<double> copy = meetings[y];
+    const Summary ds = summarize(copy);
     const bool any = !meetings[y].empty();
     m.rows.push_back({Value::of(years[y]), Value::of(n[y]), Value::of(long(meetings[y].size())),
                       any ? num(ds.mean) : Value::na(), any ? num(ds.sd) : Value::na(),
