@@ -32,6 +32,17 @@ L.push('## Browser: load + analyse, same file bytes, same page');
 L.push('');
 L.push(browser.table);
 L.push('');
+if (browser.results.length > 1) {
+  L.push('Scaling, milliseconds per 1,000 rows (flat = linear):');
+  L.push('');
+  L.push('| rows | Zicht | PapaParse + JS | DuckDB-WASM |');
+  L.push('|---:|---:|---:|---:|');
+  for (const r of browser.results) {
+    const s = r.summary, k = s.rows / 1000;
+    L.push(`| ${s.rows.toLocaleString('en')} | ${(s.zicht_ms / k).toFixed(1)} | ${(s.papa_ms / k).toFixed(1)} | ${(s.duck_ms / k).toFixed(1)} |`);
+  }
+  L.push('');
+}
 L.push('What is timed, from the file\'s bytes already in a JS `Uint8Array` (fetched once, untimed) to the numbers:');
 L.push('- **Zicht**: bytes copied into wasm memory in 1 MiB chunks and fed to the core\'s incremental reader (the app\'s ' +
   'path: sniff, decode, tokenise, type every one of the 29 columns, dates dd/mm/yyyy, decimal commas, missing-value ' +

@@ -80,18 +80,22 @@ sofs="$data/sofs_$sofs_rows.csv"
 
 # --- Native figures.
 big="$data/${files[-1]}"
+# A smoke run keeps its JSON apart, so it never overwrites the numbers of the last full run.
+tag=""
+[ "$smoke" = 1 ] && tag="-smoke"
 say "native: bench_core on $(basename "$big") and $(basename "$sofs")"
-build-bench/bench_core --binc "$big" --sofs "$sofs" --runs "$runs" --json build-bench/native.json | tee build-bench/native.txt
+build-bench/bench_core --binc "$big" --sofs "$sofs" --runs "$runs" --json "build-bench/native$tag.json" |
+  tee "build-bench/native$tag.txt"
 
 # --- Browser: one Chromium session, every side on the same bytes.
 say "browser: Zicht vs PapaParse vs DuckDB-WASM ($runs runs per side and size)"
-rm -f build-bench/browser.json
+rm -f "build-bench/browser$tag.json"
 set +e
 (IFS=,; node bench/browser/run.mjs --data "$data" --files "${files[*]}" --wasm "$wasm_arg" --runs "$runs" \
-  --out build-bench/browser.json) | tee build-bench/browser.txt
+  --out "build-bench/browser$tag.json") | tee "build-bench/browser$tag.txt"
 status=${PIPESTATUS[0]}
 set -e
-[ -s build-bench/browser.json ] || { echo "[bench] the browser run failed" >&2; exit 1; }
+[ -s "build-bench/browser$tag.json" ] || { echo "[bench] the browser run failed" >&2; exit 1; }
 
 # --- First frame of the app: build-wasm-bench/zicht.html (full run), else dist/zicht.html when present.
 startup=""
@@ -110,7 +114,7 @@ out=bench/RESULTS.md
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 chromium_v=$(chromium --version 2>/dev/null | head -1 || echo unknown)
 emcc_v=$(emcc --version 2>/dev/null | head -1 || echo unknown)
-node bench/report.mjs --out "$out" --native build-bench/native.json --browser build-bench/browser.json \
+node bench/report.mjs --out "$out" --native "build-bench/native$tag.json" --browser "build-bench/browser$tag.json" \
   --cpu "$cpu" --nproc "$(nproc)" --mem "$(awk '/MemTotal/ {printf "%.1f GB", $2/1e6}' /proc/meminfo)" \
   --chromium "$chromium_v" --emcc "$emcc_v" --commit "$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)" \
   --startup "$startup" --smoke "$smoke"
