@@ -81,11 +81,16 @@ function compare(z, p) {
   const bad = [];
   const eq = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   for (const k of ['module_frequency', 'module_rank', 'chains']) if (!eq(z[k], p[k])) bad.push(`${k}: zicht ${JSON.stringify(z[k])} peer ${JSON.stringify(p[k])}`);
-  for (const k of ['orgtype_by_status', 'pre_post_children', 'pre_post_links'])
+  for (const k of ['orgtype_by_status', 'pre_post_children', 'pre_post_links']) {
+    // A table Zicht does not produce with its default options (the links table of pre/post only comes with the
+    // unit "schakelingen" since wip-binc 50ead47) is not compared; the others must all be there.
+    if (k === 'pre_post_links' && Object.keys(z[k]).length === 0) continue;
+    if (Object.keys(z[k]).length === 0) { bad.push(`${k}: missing in Zicht's results`); continue; }
     for (const [cat, v] of Object.entries(p[k])) {
       const zv = z[k][cat] ? z[k][cat].slice(0, 2) : [0, 0];
       if (!eq(zv, v)) bad.push(`${k}[${cat}]: zicht ${JSON.stringify(zv)} peer ${JSON.stringify(v)}`);
     }
+  }
   return bad;
 }
 
