@@ -36,7 +36,21 @@ struct FieldContext {
   const std::map<std::string, std::string>* recode = nullptr;
   DateOrder order = DateOrder::DMY;
   std::map<std::string, int64_t> unlisted;  // raw value → count (values outside a code list)
+  // The field's tokens folded once (FieldSpec::is_missing_token & co. fold every token on every call; a large
+  // file has a million distinct identifiers to check).
+  std::vector<std::string> missing, nvt, yes, no;
+  void fold_tokens() {
+    for (auto [from, to] : {std::pair{&spec->missing, &missing}, {&spec->nvt, &nvt}, {&spec->yes, &yes}, {&spec->no, &no}})
+      for (const auto& t : *from) to->push_back(fold_text(t, false));
+  }
 };
+
+// Same answer as in_tokens(tokens, s) in schema.cpp, with `folded` = fold_text(s, false) and pre-folded tokens.
+bool in_folded(const std::vector<std::string>& tokens, const std::string& folded) {
+  for (const auto& t : tokens)
+    if (t == folded) return true;
+  return false;
+}
 
 int32_t code_index(MappedField& f, const std::string& v) {
   for (size_t i = 0; i < f.values.size(); ++i)
@@ -59,7 +73,9 @@ Interp interpret_date(const FieldSpec& spec, std::string_view s, DateOrder order
 Interp interpret(FieldContext& fc, std::string_view raw_in) {
   const FieldSpec& spec = *fc.spec;
   std::string_view s = trim_ws(raw_in);
-  if (spec.type == FieldType::Code && !s.empty() && !spec.is_missing_token(s) && !spec.is_nvt_token(s) && !spec.find_code(s))
+  std::string folded = fold_text(s, false);
+  if (spec.type == FieldType::Code && !s.empty() && !in_folded(fc.missing, folded) && !in_folded(fc.nvt, folded) &&
+      !spec.find_code(s))
     ++fc.unlisted[std::string(s)];
   std::string recoded;
   if (fc.recode) {
@@ -67,16 +83,17 @@ Interp interpret(FieldContext& fc, std::string_view raw_in) {
     if (it != fc.recode->end()) {
       recoded = it->second;
       s = recoded;
+      folded = fold_text(s, false);
     }
   }
-  if (s.empty() || spec.is_missing_token(s)) return {CellKind::Missing, 0, nullptr};
-  if (spec.is_nvt_token(s)) return {CellKind::NotApplicable, 0, nullptr};
+  if (s.empty() || in_folded(fc.missing, folded)) return {CellKind::Missing, 0, nullptr};
+  if (in_folded(fc.nvt, folded)) return {CellKind::NotApplicable, 0, nullptr};
   switch (spec.type) {
     case FieldType::String: return {CellKind::Value, 0, nullptr};
     case FieldType::Date:
     case FieldType::Step:
-      if (spec.is_yes(s)) return {CellKind::Yes, 0, nullptr};
-      if (spec.is_no(s)) return {CellKind::No, 0, nullptr};
+      if (in_folded(fc.yes, folded)) return {CellKind::Yes, 0, nullptr};
+      if (in_folded(fc.no, folded)) return {CellKind::No, 0, nullptr};
       return interpret_date(spec, s, fc.order);
     case FieldType::Count:
     case FieldType::Integer: {
@@ -99,8 +116,8 @@ Interp interpret(FieldContext& fc, std::string_view raw_in) {
       return {CellKind::Invalid, code_index(*fc.out, std::string(s)), "not_in_code_list"};
     }
     case FieldType::Bool: {
-      if (spec.is_yes(s)) return {CellKind::Yes, 1, nullptr};
-      if (spec.is_no(s)) return {CellKind::No, 0, nullptr};
+      if (in_folded(fc.yes, folded)) return {CellKind::Yes, 1, nullptr};
+      if (in_folded(fc.no, folded)) return {CellKind::No, 0, nullptr};
       bool b;
       if (parse_bool(s, b)) return {b ? CellKind::Yes : CellKind::No, b ? 1 : 0, nullptr};
       return {CellKind::Invalid, 0, "invalid_bool"};
@@ -158,20 +175,25 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
     FieldContext fc;
     fc.spec = mf.spec;
     fc.out = &mf;
+    fc.fold_tokens();
     auto rc = settings.overrides.recode.find(mf.spec->id);
     if (rc != settings.overrides.recode.end()) fc.recode = &rc->second;
     const size_t ci = static_cast<size_t>(mf.column);
     if (ci < report.columns.size() && report.columns[ci].type == ColumnType::Date) fc.order = report.columns[ci].date_order;
 
     const bool dict_column = col->type == ColumnType::Categorical || col->type == ColumnType::Text;
-    std::unordered_map<uint32_t, Interp> cache;  // dictionary code → meaning (text columns)
+    // Dictionary code → meaning (text columns): codes are dense, so plain arrays, not a hash map.
+    std::vector<Interp> cache(dict_column ? col->dict.size() : 0);
+    std::vector<uint8_t> cached(cache.size(), 0);
     for (size_t r = 0; r < n; ++r) {
       Interp it;
       if (dict_column) {
         const uint32_t code = col->codes[r];
-        auto found = cache.find(code);
-        if (found == cache.end()) found = cache.emplace(code, interpret(fc, col->dict.at(code))).first;
-        it = found->second;
+        if (!cached[code]) {
+          cache[code] = interpret(fc, col->dict.at(code));
+          cached[code] = 1;
+        }
+        it = cache[code];
       } else if (col->state[r] == CellState::Value && col->type == ColumnType::Date &&
                  (mf.spec->type == FieldType::Date || mf.spec->type == FieldType::Step)) {
         it = {CellKind::Value, col->days[r], nullptr};
@@ -199,7 +221,8 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
       fc.unlisted.clear();
       std::vector<int64_t> per_code(col->dict.size(), 0);
       for (size_t r = 0; r < n; ++r) ++per_code[col->codes[r]];
-      for (const auto& [code, meaning] : cache) {
+      for (uint32_t code = 0; code < cache.size(); ++code) {
+        if (!cached[code]) continue;
         const std::string raw(trim_ws(col->dict.at(code)));
         if (raw.empty() || mf.spec->find_code(raw) || mf.spec->is_missing_token(raw) || mf.spec->is_nvt_token(raw)) continue;
         fc.unlisted[raw] += per_code[code];

@@ -171,15 +171,31 @@ MannWhitneyResult mann_whitney(std::vector<double> x, std::vector<double> y, dou
     r.hodges_lehmann = k % 2 == 1 ? diffs[k / 2] : (diffs[k / 2 - 1] + diffs[k / 2]) / 2;
   } else if (sigma > 0) {
     // R's wdiff(d, zq): standardised W of (x - d) against y, with its own ties and continuity correction.
+    // Shifting x keeps it sorted, so the combined ranks come from one merge of the sorted x - d and the sorted y
+    // (O(n), no allocation) instead of a sort per evaluation; the bisection below evaluates this a few hundred
+    // times. Average ranks are half-integers and the tie terms integers, so the sums are exact and equal to
+    // ranking the shifted sample from scratch.
+    std::vector<double> xs(x), ys(y);
+    std::sort(xs.begin(), xs.end());
+    std::sort(ys.begin(), ys.end());
     const auto wdiff = [&](double d, double zq) {
-      std::vector<double> shifted(all);
-      for (size_t i = 0; i < x.size(); ++i) shifted[i] = x[i] - d;
-      const std::vector<double> rk = average_ranks(shifted);
-      double sx = 0;
-      for (size_t i = 0; i < x.size(); ++i) sx += rk[i];
+      const size_t mx = xs.size(), my = ys.size();
+      size_t i = 0, j = 0, pos = 0;
+      double sx = 0, ties = 0;
+      while (i < mx || j < my) {
+        const double v = j >= my || (i < mx && xs[i] - d <= ys[j]) ? xs[i] - d : ys[j];
+        size_t cx = 0, cy = 0;
+        while (i < mx && xs[i] - d == v) ++i, ++cx;
+        while (j < my && ys[j] == v) ++j, ++cy;
+        const double t = static_cast<double>(cx + cy);
+        const double rank = (static_cast<double>(pos) + static_cast<double>(pos + cx + cy - 1)) / 2.0 + 1.0;
+        sx += rank * static_cast<double>(cx);
+        ties += t * t * t - t;
+        pos += cx + cy;
+      }
       const double dz = sx - nx * (nx + 1) / 2 - nx * ny / 2;
       const double corr = dz > 0 ? 0.5 : (dz < 0 ? -0.5 : 0.0);
-      const double s = std::sqrt((nx * ny / 12) * ((N + 1) - tie_term(shifted) / (N * (N - 1))));
+      const double s = std::sqrt((nx * ny / 12) * ((N + 1) - ties / (N * (N - 1))));
       return (dz - corr) / s - zq;
     };
     // wdiff is a non-increasing step function of d (it jumps only at pairwise differences), so R's

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp, waitReady, state, clickAnchor, decodePng, distinctColours, dist, artifacts } from './helpers.mjs';
+import { serve, launch, openApp, waitReady, state, clickAnchor, frames, decodePng, distinctColours, dist, artifacts } from './helpers.mjs';
 
 let server, browser, base;
 
@@ -31,15 +31,6 @@ const palettes = {
   light: [[0, 114, 178], [213, 94, 0], [0, 158, 115]],
   dark: [[86, 180, 233], [230, 159, 0], [0, 178, 130]],
 };
-
-// Waits until the app has drawn n more frames (software GL at dpr 2 can take 100 ms a frame).
-async function frames(page, n = 3) {
-  await page.evaluate((n) => new Promise((res) => {
-    let k = 0;
-    const f = () => (++k >= n ? res() : requestAnimationFrame(f));
-    requestAnimationFrame(f);
-  }), n);
-}
 
 // ImGui 1.86 samples keys once per frame: hold a key over a few frames so the press is seen.
 async function key(page, k, ctrl = false) {

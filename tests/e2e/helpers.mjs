@@ -58,15 +58,27 @@ export async function state(page) {
   return page.evaluate(() => window.zichtState());
 }
 
+// Waits until the app has drawn n more frames (its loop runs on requestAnimationFrame). A loaded machine with
+// software GL can take 100 ms and more per frame; ImGui 1.86 samples input once per frame, so a move, a press and
+// a release must each be seen in their own frame.
+export async function frames(page, n = 2) {
+  await page.evaluate((count) => new Promise((res) => {
+    let k = 0;
+    const f = () => (++k >= count ? res() : requestAnimationFrame(f));
+    requestAnimationFrame(f);
+  }), n);
+}
+
 export async function clickAnchor(page, name) {
   const s = await state(page);
   const r = s.anchors[name];
   if (!r) throw new Error(`anchor ${name} not on screen; have ${Object.keys(s.anchors).join(', ')}`);
   await page.mouse.move(r[0] + r[2] / 2, r[1] + r[3] / 2);
-  await page.waitForTimeout(50);
+  await frames(page);
   await page.mouse.down();
-  await page.waitForTimeout(50);
+  await frames(page);
   await page.mouse.up();
+  await frames(page);
 }
 
 // Decodes an 8-bit RGB/RGBA PNG (what Chromium writes) and returns {width, height, pixels}.

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Zicht performance benchmark (issue 12): native core figures and, in one headless Chromium session, Zicht (wasm)
+# against PapaParse + plain JS and DuckDB-WASM on the same Binc module files.
+#   bash bench/run.sh            full run: 10,000 / 100,000 / 1,000,000 rows, 5 runs each; writes bench/RESULTS.md
+#   bash bench/run.sh --smoke    10,000 rows only (CI): checks that everything builds, runs and agrees; writes
+#                                build-bench/RESULTS-smoke.md, not bench/RESULTS.md
+# Environment: RUNS (default 5), JOBS (build parallelism, default 2), ZICHT_BENCH_SIMD=0 skips the -msimd128
+# variant in a full run, ZICHT_BENCH_NO_BUILD=1 uses the existing builds as they are (build-bench, build-wasm-bench).
+# Nothing is fetched at benchmark time: the peers come from npm at install time (bench/browser/package-lock.json)
+# and are served from node_modules on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+
+smoke=0
+for a in "$@"; do
+  case "$a" in
+    --smoke) smoke=1 ;;
+    *) echo "usage: bash bench/run.sh [--smoke]" >&2; exit 2 ;;
+  esac
+done
+runs=${RUNS:-5}
+jobs=${JOBS:-2}
+if [ "$smoke" = 1 ]; then
+  sizes=(10000); sofs_rows=10000; simd=0
+else
+  sizes=(10000 100000 1000000); sofs_rows=100000; simd=${ZICHT_BENCH_SIMD:-1}
+fi
+
+say() { printf '\n[bench] %s\n' "$*"; }
+
+# --- Dependencies: Debian packages + Dear ImGui (scripts/install-deps.sh), the peers from npm (lockfile).
+bash scripts/install-deps.sh
+if [ ! -d bench/browser/node_modules/@duckdb/duckdb-wasm ] || [ ! -d bench/browser/node_modules/papaparse ] ||
+   [ ! -d bench/browser/node_modules/playwright-core ]; then
+  say "npm ci (bench/browser)"
+  (cd bench/browser && npm ci --no-audit --no-fund --silent)
+fi
+
+# --- Builds: native CLI + bench_core; the wasm bench module (-O3, and -O3 -msimd128 for the full run); for the
+# full run also the app (zicht.html) for the start-up figure.
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+wasm_arg="o3=build-wasm-bench"
+if [ "${ZICHT_BENCH_NO_BUILD:-0}" != 1 ]; then
+  say "native build (build-bench)"
+  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DZICHT_BENCH=ON >/dev/null
+  cmake --build build-bench --target zicht bench_core -j"$jobs" >/dev/null
+  say "wasm build (build-wasm-bench)"
+  emcmake cmake -S . -B build-wasm-bench -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
+    -DZICHT_BENCH_SIMD=OFF >/dev/null
+  targets=(zicht_bench_wasm)
+  [ "$smoke" = 1 ] || targets+=(zicht_app)
+  cmake --build build-wasm-bench --target "${targets[@]}" -j"$jobs" >/dev/null
+  if [ "$simd" = 1 ]; then
+    say "wasm build with -msimd128 (build-wasm-bench-simd)"
+    emcmake cmake -S . -B build-wasm-bench-simd -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
+      -DZICHT_BENCH_SIMD=ON >/dev/null
+    cmake --build build-wasm-bench-simd --target zicht_bench_wasm -j"$jobs" >/dev/null
+  fi
+fi
+[ "$simd" = 1 ] && [ -f build-wasm-bench-simd/zicht_bench.wasm ] && wasm_arg="$wasm_arg,simd=build-wasm-bench-simd"
+
+# --- Data: the demo generator's Binc module export (with the client characteristics: 27 columns) plus a free-text
+# and an amount column (bench/make_data.mjs: 29 columns), and a SofS export for the native recompute figure.
+data=build-bench/data
+mkdir -p "$data"
+files=()
+for n in "${sizes[@]}"; do
+  f="$data/binc_modules_$n.csv"
+  if [ ! -s "$f" ]; then
+    say "generating $f"
+    build-bench/zicht demo --profile binc --rows "$n" --with-characteristics --out "$data/raw_$n.csv"
+    node bench/make_data.mjs "$data/raw_$n.csv" "$f"
+    rm -f "$data/raw_$n.csv"
+  fi
+  files+=("binc_modules_$n.csv")
+done
+sofs="$data/sofs_$sofs_rows.csv"
+[ -s "$sofs" ] || build-bench/zicht demo --profile sofs --rows "$sofs_rows" --out "$sofs"
+
+# --- Native figures.
+big="$data/${files[-1]}"
+# A smoke run keeps its JSON apart, so it never overwrites the numbers of the last full run.
+tag=""
+[ "$smoke" = 1 ] && tag="-smoke"
+say "native: bench_core on $(basename "$big") and $(basename "$sofs")"
+build-bench/bench_core --binc "$big" --sofs "$sofs" --runs "$runs" --json "build-bench/native$tag.json" |
+  tee "build-bench/native$tag.txt"
+
+# --- Browser: one Chromium session, every side on the same bytes.
+say "browser: Zicht vs PapaParse vs DuckDB-WASM ($runs runs per side and size)"
+rm -f "build-bench/browser$tag.json"
+set +e
+(IFS=,; node bench/browser/run.mjs --data "$data" --files "${files[*]}" --wasm "$wasm_arg" --runs "$runs" \
+  --out "build-bench/browser$tag.json") | tee "build-bench/browser$tag.txt"
+status=${PIPESTATUS[0]}
+set -e
+[ -s "build-bench/browser$tag.json" ] || { echo "[bench] the browser run failed" >&2; exit 1; }
+
+# --- First frame of the app: build-wasm-bench/zicht.html (full run), else dist/zicht.html when present.
+startup=""
+app=""
+[ -f dist/zicht.html ] && app=dist/zicht.html
+[ -f build-wasm-bench/zicht.html ] && app=build-wasm-bench/zicht.html
+if [ -n "$app" ]; then
+  say "startup: $app open → first frame"
+  startup=$(node bench/browser/startup.mjs "$app" "$runs" | tail -1 || true)
+  echo "$startup"
+fi
+
+# --- Report.
+out=bench/RESULTS.md
+[ "$smoke" = 1 ] && out=build-bench/RESULTS-smoke.md
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+chromium_v=$(chromium --version 2>/dev/null | head -1 || echo unknown)
+emcc_v=$(emcc --version 2>/dev/null | head -1 || echo unknown)
+node bench/report.mjs --out "$out" --native "build-bench/native$tag.json" --browser "build-bench/browser$tag.json" \
+  --cpu "$cpu" --nproc "$(nproc)" --mem "$(awk '/MemTotal/ {printf "%.1f GB", $2/1e6}' /proc/meminfo)" \
+  --chromium "$chromium_v" --emcc "$emcc_v" --commit "$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)" \
+  --startup "$startup" --smoke "$smoke"
+say "wrote $out"
+exit "$status"
