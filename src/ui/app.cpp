@@ -375,6 +375,8 @@ void App::draw_page() {
     case Page::sofs:
     case Page::binc: {
       const bool sofs = page_ == Page::sofs;
+      if (sofs) ensure_sofs();
+      else ensure_binc();
       const analysis::ResultSet& set = sofs ? sofs_set_ : binc_set_;
       const ResultViewContext rv{lang_, theme_, fonts_, set.provenance, [this](const std::string& name) {
                                    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -394,6 +396,7 @@ void App::draw_page() {
     case Page::mapping: draw_mapping_page(ctx); break;
     case Page::quality: draw_quality_page(ctx); break;
     case Page::region: {
+      ensure_region();
       const ResultViewContext rv{lang_, theme_, fonts_, region_set_.provenance, [this](const std::string& name) {
                                    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
                                    anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
@@ -412,11 +415,17 @@ void App::draw_aggregate_dialog() {
   if (show_aggregate_) {
     ImGui::OpenPopup(id.c_str());
     show_aggregate_ = false;
+    aggregate_open_ = true;
+    ensure_sofs();
+    ensure_binc();
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(std::min(680.0f, vp->Size.x - 40), 0), ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    aggregate_open_ = false;
+    return;
+  }
   const auto tr = [&](const char* key) { return i18n::tr(key, lang_); };
   ImGui::TextWrapped("%s", i18n::format(tr("aggregate.intro"), {std::to_string(suppress_k_)}).c_str());
   ImGui::Spacing();
@@ -594,59 +603,77 @@ void App::share(analysis::ResultSet& set, const std::vector<analysis::Input>& in
 }
 
 void App::refresh_profile_results() {
-  if (workspace_.options_version() + (mode_stamp_ << 40) == profile_version_) return;
-  profile_version_ = workspace_.options_version() + (mode_stamp_ << 40);
-  sofs_data_ = binc_data_ = binc_clients_ = nullptr;
-  const LoadedFile* sofs_file = nullptr;
-  const LoadedFile* binc_file = nullptr;
-  const LoadedFile* clients_file = nullptr;
-  for (const auto& f : workspace_.files()) {
-    if (!f.mapped) continue;
-    if (f.profile == "sofs" && !sofs_file) sofs_file = &f;
-    if (f.profile == "binc" && f.mapped->mapping.kind == "modules" && !binc_file) binc_file = &f;
-    if (f.profile == "binc" && f.mapped->mapping.kind == "clients" && !clients_file) clients_file = &f;
+  // Which files the profile pages use; their results are computed when a page (or the aggregate dialog) first
+  // needs them, so opening the app costs only what the start page shows.
+  const uint64_t key = workspace_.options_version() + (mode_stamp_ << 40);
+  if (key != profile_version_) {
+    profile_version_ = key;
+    sofs_done_ = binc_done_ = region_done_ = false;
+    sofs_data_ = binc_data_ = binc_clients_ = nullptr;
+    sofs_file_ = binc_file_ = clients_file_ = nullptr;
+    for (const auto& f : workspace_.files()) {
+      if (!f.mapped) continue;
+      if (f.profile == "sofs" && !sofs_file_) sofs_file_ = &f;
+      if (f.profile == "binc" && f.mapped->mapping.kind == "modules" && !binc_file_) binc_file_ = &f;
+      if (f.profile == "binc" && f.mapped->mapping.kind == "clients" && !clients_file_) clients_file_ = &f;
+    }
+    if (sofs_file_) sofs_data_ = sofs_file_->mapped.get();
+    if (binc_file_) binc_data_ = binc_file_->mapped.get();
+    if (binc_file_ && clients_file_) binc_clients_ = clients_file_->mapped.get();
+    sofs_set_ = sofs_raw_ = binc_set_ = binc_raw_ = region_set_ = analysis::ResultSet{};
+    region_error_.clear();
   }
+  if (page_ == Page::sofs || aggregate_open_) ensure_sofs();
+  if (page_ == Page::binc || aggregate_open_) ensure_binc();
+  if (page_ == Page::region) ensure_region();
+}
+
+void App::ensure_sofs() {
+  if (sofs_done_) return;
+  sofs_done_ = true;
+  if (!sofs_file_) return;
   const auto& doc = workspace_.werkmap().doc();
   analysis::Settings settings;
   settings.werkmap = doc;
-  sofs_set_ = analysis::ResultSet{};
-  if (sofs_file) {
-    sofs_data_ = sofs_file->mapped.get();
-    settings.profile = "sofs";
-    sofs_set_.results = analysis::sofs::results(*sofs_data_, analysis::sofs::Options::from_werkmap(doc));
-    sofs_set_.provenance =
-        analysis::mapped_provenance({sofs_data_}, {{sofs_file->name, &sofs_file->result}}, settings);
-    sofs_raw_ = sofs_set_;
-    share(sofs_set_, {{sofs_file->name, &sofs_file->result}});
+  settings.profile = "sofs";
+  sofs_set_.results = analysis::sofs::results(*sofs_data_, analysis::sofs::Options::from_werkmap(doc));
+  sofs_set_.provenance =
+      analysis::mapped_provenance({sofs_data_}, {{sofs_file_->name, &sofs_file_->result}}, settings);
+  sofs_raw_ = sofs_set_;
+  share(sofs_set_, {{sofs_file_->name, &sofs_file_->result}});
+}
+
+void App::ensure_binc() {
+  if (binc_done_) return;
+  binc_done_ = true;
+  if (!binc_file_) return;
+  const auto& doc = workspace_.werkmap().doc();
+  analysis::Settings settings;
+  settings.werkmap = doc;
+  settings.profile = "binc";
+  binc_set_.results = analysis::binc::results(*binc_data_, binc_clients_, analysis::binc::Options::from_werkmap(doc));
+  std::vector<const core::MappedDataset*> ds{binc_data_};
+  std::vector<analysis::Input> in{{binc_file_->name, &binc_file_->result}};
+  if (clients_file_) {
+    ds.push_back(binc_clients_);
+    in.push_back({clients_file_->name, &clients_file_->result});
   }
-  binc_set_ = analysis::ResultSet{};
-  if (binc_file) {
-    binc_data_ = binc_file->mapped.get();
-    binc_clients_ = clients_file ? clients_file->mapped.get() : nullptr;
-    settings.profile = "binc";
-    binc_set_.results =
-        analysis::binc::results(*binc_data_, binc_clients_, analysis::binc::Options::from_werkmap(doc));
-    std::vector<const core::MappedDataset*> ds{binc_data_};
-    std::vector<analysis::Input> in{{binc_file->name, &binc_file->result}};
-    if (clients_file) {
-      ds.push_back(binc_clients_);
-      in.push_back({clients_file->name, &clients_file->result});
-    }
-    binc_set_.provenance = analysis::mapped_provenance(ds, in, settings);
-    binc_raw_ = binc_set_;
-    share(binc_set_, in);
-  }
+  binc_set_.provenance = analysis::mapped_provenance(ds, in, settings);
+  binc_raw_ = binc_set_;
+  share(binc_set_, in);
+}
+
+void App::ensure_region() {
   // The regional overview: the opened aggregates merged, suppressed again with k.
-  region_set_ = analysis::ResultSet{};
-  region_error_.clear();
-  if (!workspace_.aggregates().empty()) {
-    std::vector<nlohmann::json> docs;
-    for (const auto& a : workspace_.aggregates()) docs.push_back(a.doc);
-    try {
-      region_set_ = privacy::merge_aggregates(docs, suppress_k_);
-    } catch (const std::exception& e) {
-      region_error_ = e.what();
-    }
+  if (region_done_) return;
+  region_done_ = true;
+  if (workspace_.aggregates().empty()) return;
+  std::vector<nlohmann::json> docs;
+  for (const auto& a : workspace_.aggregates()) docs.push_back(a.doc);
+  try {
+    region_set_ = privacy::merge_aggregates(docs, suppress_k_);
+  } catch (const std::exception& e) {
+    region_error_ = e.what();
   }
 }
 

@@ -72,6 +72,9 @@ class App {
   // the werkmap's options (filters, norms, clusters, …) changed (the pages only draw them).
   void refresh_results();
   void refresh_profile_results();
+  void ensure_sofs();
+  void ensure_binc();
+  void ensure_region();
   void draw_profile_nav(const std::string& profile, const char* section_key);
 
   i18n::Lang lang_;
@@ -101,6 +104,10 @@ class App {
   const core::MappedDataset* binc_data_ = nullptr;
   const core::MappedDataset* binc_clients_ = nullptr;
   uint64_t profile_version_ = ~uint64_t(0);
+  const LoadedFile* sofs_file_ = nullptr;
+  const LoadedFile* binc_file_ = nullptr;
+  const LoadedFile* clients_file_ = nullptr;
+  bool sofs_done_ = false, binc_done_ = false, region_done_ = false, aggregate_open_ = false;
   Tour tour_;
   // Privacy (SPEC §5): the output mode, k, one pseudonymiser per session (its salt never leaves memory).
   void set_mode(bool intern);
