@@ -84,6 +84,12 @@ int main() {
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NoMouseCursorChange;
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  // Emscripten 3.1.6's GLFW passes the browser's raw wheel deltas (pixels, positive = down) where GLFW means
+  // notches (positive = up): without this the page scrolls the wrong way by hundreds of lines, i.e. not at all.
+  glfwSetScrollCallback(g_window, [](GLFWwindow* w, double dx, double dy) {
+    const auto notches = [](double d) { return std::max(-10.0, std::min(10.0, -d / 100.0)); };
+    ImGui_ImplGlfw_ScrollCallback(w, notches(dx), notches(dy));
+  });
   ImGui_ImplOpenGL3_Init("#version 300 es");
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;

@@ -1,6 +1,7 @@
 #include "privacy/suppression.h"
 
 #include <algorithm>
+#include <tuple>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -421,8 +422,57 @@ Structure build(const Table& t, int k) {
   return s;
 }
 
+// Large tables (Kaplan–Meier step tables, long per-organisation lists): the exact search below solves the whole
+// system once per candidate, which does not finish in reasonable time beyond a few hundred unknowns. There the
+// classic rule applies instead: no sum (row, column or total) may contain exactly one hidden cell; the smallest
+// other cell of such a sum is hidden too, until no sum has a lone hidden cell. Returns the cells left exposed.
+constexpr size_t kExactLimit = 150;
+
+int secondary_by_sums(Structure& s) {
+  auto members = [](const Sum& sum) {
+    std::vector<int> m = sum.vars;
+    if (sum.total >= 0) m.push_back(sum.total);
+    return m;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const Sum& sum : s.sums) {
+      const std::vector<int> m = members(sum);
+      int hidden = 0;
+      for (int v : m) hidden += s.vars[v].suppressed ? 1 : 0;
+      if (hidden != 1) continue;
+      int best = -1;
+      for (int v : m) {
+        const Var& c = s.vars[v];
+        if (c.suppressed || c.known) continue;
+        if (best < 0 || std::make_tuple(c.value == 0, static_cast<int>(c.kind), c.value) <
+                            std::make_tuple(s.vars[best].value == 0, static_cast<int>(s.vars[best].kind),
+                                            s.vars[best].value))
+          best = v;
+      }
+      if (best >= 0) {
+        s.vars[best].suppressed = true;
+        changed = true;
+      }
+    }
+  }
+  int unprotected = 0;
+  for (const Sum& sum : s.sums) {
+    const std::vector<int> m = members(sum);
+    int hidden = 0, lone = -1;
+    for (int v : m)
+      if (s.vars[v].suppressed) {
+        ++hidden;
+        lone = v;
+      }
+    if (hidden == 1 && s.vars[lone].primary) unprotected += static_cast<int>(s.vars[lone].cells.size());
+  }
+  return unprotected;
+}
+
 // Chooses complementary suppressions until no suppressed unknown is determined. Returns vars given up on.
 int secondary_suppression(Structure& s) {
+  if (s.vars.size() > kExactLimit) return secondary_by_sums(s);
   std::set<int> given_up;
   auto still_determined = [&](int x) -> bool { return determined(s.vars, s.sums)[x]; };
   for (int guard = 0; guard < 10000; ++guard) {

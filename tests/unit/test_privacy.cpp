@@ -838,3 +838,31 @@ TEST_CASE("Merge: input-suppressed cells stay suppressed and are protected; chi-
   CHECK(std::isnan(merged.results[0].tests.empty() ? stats::kNaN : merged.results[0].tests[0].statistic));
   CHECK_THROWS_AS(privacy::merge_aggregates({nlohmann::json::object()}, 5), std::invalid_argument);
 }
+
+TEST_CASE("large tables (beyond the exact solver) still leave no lone hidden cell, quickly") {
+  // 400 categories with small counts: the rule for large tables hides until no published total leaves exactly
+  // one hidden cell, so no small count follows from the denominators.
+  std::mt19937 rng(20261122);
+  analysis::CategoryCounts counts;
+  for (int i = 0; i < 400; ++i) {
+    counts.categories.push_back(Value::str("c" + std::to_string(i)));
+    counts.counts.push_back(static_cast<long>(rng() % 14));
+  }
+  Table t = analysis::frequency_table("big", counts);
+  privacy::SuppressionSummary summary;
+  privacy::suppress(t, 5, summary);
+  const int n = t.column_index("n");
+  REQUIRE(n >= 0);
+  int hidden = 0, small = 0;
+  for (size_t r = 0; r < 400; ++r) {
+    const Value& v = t.rows[r][static_cast<size_t>(n)];
+    if (v.kind == Value::Kind::suppressed) ++hidden;
+    if (counts.counts[r] >= 1 && counts.counts[r] < 5) {
+      ++small;
+      CHECK(v.kind == Value::Kind::suppressed);
+    }
+  }
+  CHECK(small > 50);
+  CHECK(hidden >= small);
+  CHECK(hidden != 1);
+}
