@@ -1014,9 +1014,13 @@ Scene heatmap(const HeatmapSpec& spec, float width, float height, const Style& s
   Box p{left, pad, right, height - legend_h - col_h};
   const float ch = p.h() / static_cast<float>(nr);
   const float vsize = s.font * 0.9f;
+  // Every n-th row label when rows are thinner than a line. Clamped before the cast: with a degenerate height
+  // (ch ≤ 0 or tiny) the quotient is infinite or beyond 32 bits, and a 32-bit size_t (wasm) would become 0.
+  const double label_ratio = ch > 0 ? std::ceil(s.font * 1.1 / ch) : 1e6;
+  const size_t label_every = static_cast<size_t>(std::max(1.0, std::min(1e6, label_ratio)));
   for (size_t r = 0; r < nr; ++r) {
     const float y0 = p.t + ch * static_cast<float>(r);
-    if (ch >= s.font * 1.1f || r % static_cast<size_t>(std::ceil(s.font * 1.1f / ch)) == 0)
+    if (ch >= s.font * 1.1f || r % label_every == 0)
       b.text(p.l - pad, y0 + ch / 2, fit(spec.rows[r], label_w, s.font), s.text, Anchor::end);
     for (size_t c = 0; c < nc; ++c) {
       const double v = spec.values[r * nc + c];
