@@ -3,6 +3,8 @@
 // its denominators.
 #include "analysis/binc.h"
 
+#include "analysis/test_result.h"
+
 #include "demo/demo.h"
 
 #include <algorithm>
@@ -551,15 +553,6 @@ Result profile(Context& cx) {
 
 // ------------------------------------------------------------------------------------------------------------
 
-TestResult test_of(const stats::ResultInfo& info) {
-  TestResult t;
-  t.name = info.method;
-  t.variant = info.variant;
-  t.n = info.n;
-  for (const auto& w : info.warnings) t.warnings.push_back(w.code);
-  return t;
-}
-
 Result orgtype_by_status(const Context& cx) {
   Result r;
   r.id = "binc.orgtype_by_status";
@@ -623,14 +616,7 @@ Result orgtype_by_status(const Context& cx) {
 
   if (ct.size() >= 2 && to > 0 && tc > 0) {
     const stats::ChiSquareResult chi = stats::chi_square(ct);
-    TestResult tr = test_of(chi.info);
-    tr.df = chi.df;
-    tr.statistic = chi.statistic;
-    tr.statistic_name = "X-squared";
-    tr.p = chi.p_value;
-    tr.effect_name = "Cramér's V";
-    tr.effect = chi.cramers_v;
-    r.tests.push_back(tr);
+    r.tests.push_back(test_result(chi));
     Table res;
     res.id = "residuals";
     res.title = Text::key("binc.orgtype_by_status.residuals");
@@ -652,15 +638,13 @@ Result orgtype_by_status(const Context& cx) {
       if (n <= 2000) {
         const stats::ExactResult fx = stats::fisher_exact(ct, 5e6);
         if (!std::isnan(fx.p_value)) {
-          TestResult ft = test_of(fx.info);
-          ft.p = fx.p_value;
-          r.tests.push_back(ft);
+          r.tests.push_back(test_result(fx));
           done = true;
         }
       }
       if (!done) {
         const stats::MonteCarloResult mc = stats::fisher_monte_carlo(ct, 2000);
-        TestResult mt = test_of(mc.info);
+        TestResult mt = test_result(mc.info);
         mt.statistic = mc.statistic;
         mt.p = mc.p_value;
         r.tests.push_back(mt);
@@ -1022,7 +1006,7 @@ Result durations(const Context& cx) {
         continue;
       }
       const size_t g = ch.sofs[m] ? 0 : size_t(ch.cluster_of_row(m)) + 1;
-      time[g].push_back(double(stop - ch.start[m]) / 30.4375);
+      time[g].push_back(core::exact_months(ch.start[m], stop));
       event[g].push_back(closed);
     }
   auto group_label = [&](size_t g) {
@@ -1071,7 +1055,7 @@ Result durations(const Context& cx) {
   for (size_t g = 0; g <= K; ++g) groups += !time[g].empty();
   if (groups >= 2) {
     const stats::LogRankResult lr = stats::log_rank(all_t, all_e, all_g);
-    TestResult t = test_of(lr.info);
+    TestResult t = test_result(lr.info);
     t.df = lr.df;
     t.statistic = lr.statistic;
     t.statistic_name = "Chisq";
@@ -1251,22 +1235,7 @@ bool analyse(const std::vector<Input>& inputs, bool has_clients, const Settings&
     return false;
   }
   core::ProfileSettings ps;
-  if (settings.werkmap.is_object() && !settings.werkmap.empty()) {
-    nlohmann::json doc = settings.werkmap;
-    if (!doc.contains("schema")) doc["schema"] = core::Werkmap::kSchema;
-    core::Werkmap w;
-    if (!core::Werkmap::from_json(doc, w, error)) return false;
-    ps.overrides = w.overrides("binc");
-    ps.as_of = w.as_of();
-  }
-  if (!settings.as_of.empty()) {
-    int32_t d;
-    if (!core::parse_iso_date(settings.as_of, d)) {
-      error = "binc: the as-of date must be YYYY-MM-DD";
-      return false;
-    }
-    ps.as_of = d;
-  }
+  if (!profile_settings(settings, "binc", ps, error)) return false;
   const core::MappedDataset mods = core::map_file(*inputs[0].data, *schema, ps, "modules");
   if (!mods.mapping.ok()) {
     error = core::unmatched_message(*schema, mods.mapping, inputs[0].name);
@@ -1283,16 +1252,10 @@ bool analyse(const std::vector<Input>& inputs, bool has_clients, const Settings&
     }
   }
   const Options options = Options::from_werkmap(settings.werkmap);
-  out.provenance = make_provenance(inputs, settings, core::format_iso_date(mods.as_of));
+  std::vector<const core::MappedDataset*> mapped{&mods};
+  if (clients) mapped.push_back(&*clients);
+  out.provenance = make_provenance(inputs, mapped, settings);
   out.provenance.profile = "binc";
-  auto account = [&](size_t i, const core::MappedDataset& d) {
-    if (i >= out.provenance.files.size()) return;
-    out.provenance.files[i].rows_in = d.validation.rows_in;
-    out.provenance.files[i].rows_used = d.validation.rows_used;
-    out.provenance.files[i].rows_excluded = d.validation.rows_excluded;
-  };
-  account(0, mods);
-  if (clients) account(1, *clients);
   out.results = results(mods, clients ? &*clients : nullptr, options);
   return true;
 }

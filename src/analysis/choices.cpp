@@ -32,17 +32,4 @@ std::vector<std::string> field_values(const core::MappedDataset& ds, std::string
   return {s.begin(), s.end()};
 }
 
-Provenance mapped_provenance(const std::vector<const core::MappedDataset*>& datasets,
-                             const std::vector<Input>& inputs, const Settings& settings) {
-  std::string as_of = settings.as_of;
-  if (as_of.empty() && !datasets.empty() && datasets.front()) as_of = core::format_iso_date(datasets.front()->as_of);
-  Provenance p = make_provenance(inputs, settings, as_of);
-  for (size_t i = 0; i < p.files.size() && i < datasets.size(); ++i) {
-    if (!datasets[i]) continue;
-    p.files[i].rows_used = datasets[i]->validation.rows_used;
-    p.files[i].rows_excluded = datasets[i]->validation.rows_excluded;
-  }
-  return p;
-}
-
 }  // namespace zicht::analysis

@@ -1,6 +1,7 @@
 #include "analysis/settings.h"
 
 #include "core/sha256.h"
+#include "core/werkmap.h"
 
 namespace zicht::analysis {
 
@@ -40,6 +41,44 @@ Provenance make_provenance(const std::vector<Input>& inputs, const Settings& set
   p.settings_json = s.dump();  // nlohmann::json keeps object keys sorted: a canonical form
   p.settings_sha256 = core::sha256_hex(p.settings_json);
   return p;
+}
+
+Provenance make_provenance(const std::vector<Input>& inputs, const std::vector<const core::MappedDataset*>& datasets,
+                           const Settings& settings) {
+  const core::MappedDataset* first = datasets.empty() ? nullptr : datasets.front();
+  Provenance p = make_provenance(inputs, settings, first ? core::format_iso_date(first->as_of) : settings.as_of);
+  for (size_t i = 0; i < p.files.size() && i < datasets.size(); ++i) {
+    if (!datasets[i]) continue;
+    p.files[i].rows_in = datasets[i]->validation.rows_in;
+    p.files[i].rows_used = datasets[i]->validation.rows_used;
+    p.files[i].rows_excluded = datasets[i]->validation.rows_excluded;
+  }
+  return p;
+}
+
+bool profile_settings(const Settings& settings, std::string_view profile, core::ProfileSettings& out,
+                      std::string& error) {
+  out = core::ProfileSettings{};
+  if (settings.werkmap.is_object() && !settings.werkmap.empty()) {
+    nlohmann::json doc = settings.werkmap;
+    if (!doc.contains("schema")) doc["schema"] = core::Werkmap::kSchema;
+    core::Werkmap w;
+    if (!core::Werkmap::from_json(doc, w, error)) {
+      error = "settings: " + error;
+      return false;
+    }
+    out.overrides = w.overrides(profile);
+    out.as_of = w.as_of();
+  }
+  if (!settings.as_of.empty()) {
+    int32_t day = 0;
+    if (!core::parse_iso_date(settings.as_of, day)) {
+      error = "as-of date '" + settings.as_of + "' is not a date YYYY-MM-DD";
+      return false;
+    }
+    out.as_of = day;
+  }
+  return true;
 }
 
 }  // namespace zicht::analysis

@@ -21,24 +21,6 @@ const char* const kStepIds[kSteps] = {"mapping_intern", "mapping_familie", "drie
                                       "veiligheidsdoel", "veiligheidsschaal", "traject", "woord_en_beeld",
                                       "veiligheidsplan_volwassenen", "veiligheidsplan_kind"};
 
-int completed_months(int32_t a, int32_t b) {
-  if (b < a) return -completed_months(b, a);
-  int y1, y2;
-  unsigned m1, d1, m2, d2;
-  core::civil_from_days(a, y1, m1, d1);
-  core::civil_from_days(b, y2, m2, d2);
-  int months = (y2 - y1) * 12 + (int(m2) - int(m1));
-  if (d2 < d1) --months;
-  return months;
-}
-
-int year_of(int32_t days) {
-  int y;
-  unsigned m, d;
-  core::civil_from_days(days, y, m, d);
-  return y;
-}
-
 Summary summarize(std::vector<double>& v) {
   Summary s;
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -483,40 +465,17 @@ bool analyse(const std::vector<Input>& inputs, const Settings& settings, ResultS
     return false;
   }
   core::ProfileSettings ps;
-  const nlohmann::json& wj = settings.werkmap;
-  if (wj.is_object() && wj.contains("schema")) {
-    core::Werkmap wm;
-    if (!core::Werkmap::from_json(wj, wm, error)) {
-      error = "settings: " + error;
-      return false;
-    }
-    ps.overrides = wm.overrides("sofs");
-    ps.as_of = wm.as_of();
-  }
-  if (!settings.as_of.empty()) {
-    int32_t day;
-    if (!core::parse_iso_date(settings.as_of, day)) {
-      error = "as-of date '" + settings.as_of + "' is not a date YYYY-MM-DD";
-      return false;
-    }
-    ps.as_of = day;
-  }
+  if (!profile_settings(settings, "sofs", ps, error)) return false;
   const core::ReadResult& read = *inputs[0].data;
   const core::MappedDataset ds = core::map_file(read, *schema, ps);
   if (!ds.mapping.ok()) {
     error = core::unmatched_message(*schema, ds.mapping, inputs[0].name);
     return false;
   }
-  const Options options = Options::from_werkmap(wj);
+  const Options options = Options::from_werkmap(settings.werkmap);
   out = ResultSet{};
-  out.provenance = make_provenance({inputs[0]}, settings, core::format_iso_date(ds.as_of));
+  out.provenance = make_provenance({inputs[0]}, {&ds}, settings);
   out.provenance.profile = "sofs";
-  if (!out.provenance.files.empty()) {
-    InputFile& f = out.provenance.files[0];
-    f.rows_in = ds.validation.rows_in;
-    f.rows_used = ds.validation.rows_used;
-    f.rows_excluded = ds.validation.rows_excluded;
-  }
   out.results = results(ds, options);
   return true;
 }

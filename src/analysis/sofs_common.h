@@ -8,6 +8,7 @@
 #include "analysis/result.h"
 #include "analysis/sofs.h"
 #include "core/mapped_dataset.h"
+#include "core/table.h"
 #include "stats/survival.h"
 
 namespace zicht::analysis::sofs::detail {
@@ -21,12 +22,11 @@ enum StepIndex : int {
   kMappingIntern, kMappingFamilie, kDrieHuizen, kGevaarsboodschap, kVeiligheidsdoel, kVeiligheidsschaal,
   kTraject, kWoordEnBeeld, kPlanVolwassenen, kPlanKind
 };
-constexpr double kDaysPerMonth = 30.4375;
-
-// Completed calendar months from a to b (SPSS DATEDIFF "month", SPEC §4); negative when b < a.
-int completed_months(int32_t a, int32_t b);
-inline double exact_months(int32_t a, int32_t b) { return double(b - a) / kDaysPerMonth; }
-int year_of(int32_t days);
+// The month conventions of SPEC §4 (core/table.h).
+using core::completed_months;
+using core::exact_months;
+using core::kDaysPerMonth;
+using core::year_of;
 
 // Text of the SofS string tables: Text::key("sofs." + k).
 Text T(const std::string& k);

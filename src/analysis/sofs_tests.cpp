@@ -8,6 +8,7 @@
 #include <set>
 
 #include "analysis/sofs_common.h"
+#include "analysis/test_result.h"
 #include "analysis/tables.h"
 #include "stats/contingency.h"
 #include "stats/descriptives.h"
@@ -35,24 +36,9 @@ int tri(CellKind k) {
   return -1;
 }
 
-std::vector<std::string> warning_codes(const stats::ResultInfo& info) {
-  std::vector<std::string> w;
-  for (const auto& x : info.warnings) w.push_back(x.code);
-  return w;
-}
-
 TestResult chi_test(const stats::ChiSquareResult& c, const std::string& what) {
-  TestResult t;
-  t.name = c.info.method;
-  t.variant = c.info.variant + "; " + what;
-  t.n = c.info.n;
-  t.df = std::isnan(c.df) ? -1 : c.df;
-  t.statistic = c.statistic;
-  t.statistic_name = "X-squared";
-  t.p = c.p_value;
-  t.effect_name = "Cramér's V";
-  t.effect = c.cramers_v;
-  t.warnings = warning_codes(c.info);
+  TestResult t = test_result(c);
+  t.variant += "; " + what;
   return t;
 }
 
@@ -190,13 +176,8 @@ Result plan_vs_steps(const Data& d) {
       if (small_expected(chi)) {
         const stats::ExactResult fe = stats::fisher_exact(ct);
         fisher_p = fe.p_value;
-        TestResult t;
-        t.name = fe.info.method;
-        t.variant = fe.info.variant + "; " + what;
-        t.n = fe.info.n;
-        t.statistic = stats::kNaN;  // an exact test has no test statistic
-        t.p = fe.p_value;
-        t.warnings = warning_codes(fe.info);
+        TestResult t = test_result(fe);
+        t.variant += "; " + what;
         r.tests.push_back(t);
       }
       s.rows.push_back({L(c.key), Value::str(policy), Value::of(chi.info.n), num(chi.df), num(chi.statistic),

@@ -3,18 +3,12 @@
 // zicht merge [--suppress K] [--lang nl|en] [--format json|html] --out regional.json A.json B.json …
 // A shareable aggregate holds only suppressed count/denominator/percent tables (privacy/aggregate.h); merge sums
 // several into a regional overview and suppresses again. Exit 0 ok, 1 input problems, 2 usage errors.
-#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <regex>
-#include <sstream>
 
-#include "analysis/binc.h"
-#include "analysis/explore.h"
-#include "analysis/sofs.h"
 #include "cli/commands.h"
 #include "cli/delen.h"
-#include "core/reader.h"
+#include "cli/profile_run.h"
 #include "privacy/aggregate.h"
 #include "privacy/privacy.h"
 #include "report/html_export.h"
@@ -34,21 +28,14 @@ int usage(const char* cmd, const std::string& msg) {
   return kExitUsage;
 }
 
-bool write_text(const std::string& path, const std::string& text) {
-  std::ofstream f(path, std::ios::binary);
-  f << text;
-  return static_cast<bool>(f);
-}
-
 }  // namespace
 
 int run_aggregate(const std::vector<std::string>& args) {
-  analysis::Settings settings;
-  settings.profile.clear();
-  settings.mode = "delen";
-  settings.suppress_k = privacy::kDefaultK;
-  std::string out, settings_path, clients, organisation, period;
-  std::vector<std::string> files;
+  ProfileRun run;
+  run.settings.profile.clear();
+  run.settings.mode = "delen";  // an aggregate is always for sharing
+  run.settings.suppress_k = privacy::kDefaultK;
+  std::string out, organisation, period;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& v) {
@@ -56,22 +43,11 @@ int run_aggregate(const std::vector<std::string>& args) {
       v = args[++i];
       return true;
     };
-    std::string v;
-    if (a == "--profile") {
-      if (!value(settings.profile)) return usage("aggregate", "--profile needs a value");
-    } else if (a == "--clients") {
-      if (!value(clients)) return usage("aggregate", "--clients needs a file");
-    } else if (a == "--settings") {
-      if (!value(settings_path)) return usage("aggregate", "--settings needs a file");
-    } else if (a == "--as-of") {
-      if (!value(v) || !std::regex_match(v, std::regex(R"(\d{4}-\d{2}-\d{2})")))
-        return usage("aggregate", "--as-of needs a date YYYY-MM-DD");
-      settings.as_of = v;
-    } else if (a == "--suppress") {
-      std::string why;
-      if (!value(v)) return usage("aggregate", "--suppress needs a number k >= 2");
-      if (!parse_suppress_k(v, settings.suppress_k, why)) return usage("aggregate", why);
-    } else if (a == "--organisation") {
+    std::string error;
+    const Option taken = take_profile_option(args, i, run, error);
+    if (taken == Option::usage_error) return usage("aggregate", error);
+    if (taken == Option::taken) continue;
+    if (a == "--organisation") {
       if (!value(organisation)) return usage("aggregate", "--organisation needs a name");
     } else if (a == "--period") {
       if (!value(period)) return usage("aggregate", "--period needs a text such as 2021-05-01/2023-10-05");
@@ -80,53 +56,17 @@ int run_aggregate(const std::vector<std::string>& args) {
     } else if (!a.empty() && a[0] == '-') {
       return usage("aggregate", "unknown option " + a);
     } else {
-      files.push_back(a);
+      run.files.push_back(a);
     }
   }
-  if (settings.profile.empty()) return usage("aggregate", "--profile is required (generic, sofs or binc)");
-  if (settings.profile != "generic" && settings.profile != "sofs" && settings.profile != "binc")
-    return usage("aggregate", "unknown profile '" + settings.profile + "'; use generic, sofs or binc");
-  if (!clients.empty() && settings.profile != "binc") return usage("aggregate", "--clients belongs to --profile binc");
-  if (files.size() != 1) return usage("aggregate", "give exactly one data FILE (one organisation per aggregate)");
+  if (const std::string why = check_profile(run); !why.empty()) return usage("aggregate", why);
+  if (run.files.size() != 1) return usage("aggregate", "give exactly one data FILE (one organisation per aggregate)");
   if (out.empty()) return usage("aggregate", "--out FILE.json is required");
-  if (!clients.empty()) files.push_back(clients);
-  if (!settings_path.empty()) {
-    std::ifstream f(settings_path, std::ios::binary);
-    if (!f) {
-      std::cerr << "zicht aggregate: " << settings_path << ": cannot open the settings file\n";
-      return kExitInput;
-    }
-    try {
-      settings.werkmap = nlohmann::json::parse(f);
-    } catch (const nlohmann::json::exception& e) {
-      std::cerr << "zicht aggregate: " << settings_path << ": not valid JSON (" << e.what() << ")\n";
-      return kExitInput;
-    }
-  }
-  std::vector<core::ReadResult> data;
-  data.reserve(files.size());
-  std::vector<analysis::Input> inputs;
-  for (const auto& path : files) {
-    data.push_back(core::read_file(path));
-    if (!data.back().ok()) {
-      std::cerr << "zicht aggregate: " << data.back().status.message << "\n";
-      return kExitInput;
-    }
-    inputs.push_back({std::filesystem::path(path).filename().string(), &data.back()});
-  }
   analysis::ResultSet set;
-  std::string error;
-  bool ok = true;
-  if (settings.profile == "sofs") ok = analysis::sofs::analyse(inputs, settings, set, error);
-  else if (settings.profile == "binc") ok = analysis::binc::analyse(inputs, !clients.empty(), settings, set, error);
-  else set = analysis::explore(inputs, settings);
-  if (!ok) {
-    std::cerr << "zicht aggregate: " << error << "\n";
-    return kExitInput;
-  }
-  apply_delen(set, inputs, settings.suppress_k);
-  const auto aggregate = privacy::make_aggregate(set, settings.suppress_k, period, organisation);
-  if (!write_text(out, aggregate.dump(2) + "\n")) {
+  if (const int rc = analyse("aggregate", run, set); rc != kExitOk) return rc;
+  const int k = run.settings.suppress_k;
+  const auto aggregate = privacy::make_aggregate(set, k, period, organisation);
+  if (!write_file(out, aggregate.dump(2) + "\n")) {
     std::cerr << "zicht aggregate: cannot write " << out << "\n";
     return kExitInput;
   }
@@ -194,7 +134,7 @@ int run_merge(const std::vector<std::string>& args) {
   const i18n::Lang lang = i18n::parse_lang(lang_code);
   const std::string text =
       format == "html" ? report::results_html(set, lang) : report::results_json(set, lang).dump(2) + "\n";
-  if (!write_text(out, text)) {
+  if (!write_file(out, text)) {
     std::cerr << "zicht merge: cannot write " << out << "\n";
     return kExitInput;
   }

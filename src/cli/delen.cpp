@@ -21,13 +21,7 @@ bool parse_suppress_k(const std::string& text, int& k, std::string& error) {
 }
 
 void apply_delen(analysis::ResultSet& set, const std::vector<analysis::Input>& inputs, int k) {
-  const privacy::ColumnPolicy policy = privacy::column_policy(inputs);
-  const privacy::Pseudonymiser pseudo(privacy::system_random());
-  privacy::PrivacyOptions opt;
-  opt.k = k;
-  opt.columns = &policy;
-  opt.pseudonymiser = &pseudo;
-  privacy::apply(set, opt);
+  privacy::share(set, inputs, k, privacy::Pseudonymiser(privacy::system_random()));
 }
 
 }  // namespace zicht::cli

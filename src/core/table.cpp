@@ -166,6 +166,24 @@ void civil_from_days(int32_t z0, int& y, unsigned& m, unsigned& d) {
   y += m <= 2;
 }
 
+int year_of(int32_t days) {
+  int y;
+  unsigned m, d;
+  civil_from_days(days, y, m, d);
+  return y;
+}
+
+int completed_months(int32_t a, int32_t b) {
+  if (b < a) return -completed_months(b, a);
+  int y1, y2;
+  unsigned m1, d1, m2, d2;
+  civil_from_days(a, y1, m1, d1);
+  civil_from_days(b, y2, m2, d2);
+  int months = (y2 - y1) * 12 + (int(m2) - int(m1));
+  if (d2 < d1) --months;
+  return months;
+}
+
 bool valid_civil(int y, int m, int d) {
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
   static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -94,5 +94,13 @@ int32_t days_from_civil(int y, unsigned m, unsigned d);
 void civil_from_days(int32_t z, int& y, unsigned& m, unsigned& d);
 bool valid_civil(int y, int m, int d);
 std::string format_iso_date(int32_t days);
+int year_of(int32_t days);
+
+// The two month conventions of SPEC §4, defined once for analyses and the demo alike: thresholds and categories
+// (≤ 8 months, closing year) use completed calendar months (SPSS DATEDIFF "month"); means, medians and
+// Kaplan–Meier use exact months = days / 30.4375.
+constexpr double kDaysPerMonth = 30.4375;
+int completed_months(int32_t from, int32_t to);  // whole months from `from` to `to`; negative when to < from
+inline double exact_months(int32_t from, int32_t to) { return double(to - from) / kDaysPerMonth; }
 
 }  // namespace zicht::core

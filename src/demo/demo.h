@@ -22,6 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/table.h"
+
 namespace zicht::demo {
 
 struct DemoOptions {
@@ -150,8 +152,8 @@ std::string binc_cluster(std::string_view module_type);  // "Overige" when not l
 extern const char* const kBincClusters[9];                 // Table 8's row order, then "Overige"
 extern const char* const kSofsModuleType;                  // "Contextbegeleiding i.f.v. veiligheidsplanning SofS"
 
-// Completed calendar months between two dates (SPSS DATEDIFF "month"; SPEC §4): whole months from a to b.
-int completed_months(int32_t a, int32_t b);
+// Completed calendar months between two dates (SPSS DATEDIFF "month"; SPEC §4), as the analyses count them.
+using core::completed_months;
 
 // dd/mm/yyyy
 std::string format_date(int32_t days);

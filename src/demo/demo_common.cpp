@@ -16,17 +16,6 @@ const std::vector<std::string>& demo_organisations() {
   return names;
 }
 
-int completed_months(int32_t a, int32_t b) {
-  if (b < a) return -completed_months(b, a);
-  int y1, y2;
-  unsigned m1, d1, m2, d2;
-  core::civil_from_days(a, y1, m1, d1);
-  core::civil_from_days(b, y2, m2, d2);
-  int months = (y2 - y1) * 12 + (int(m2) - int(m1));
-  if (d2 < d1) --months;
-  return months;
-}
-
 std::string format_date(int32_t days) {
   int y;
   unsigned m, d;

@@ -16,8 +16,7 @@ inline int32_t ymd(int y, unsigned m, unsigned d) { return core::days_from_civil
 // The date k calendar months after `day` (k may be negative); the day of month is clamped to the month's length.
 int32_t add_months(int32_t day, int k);
 
-// Exact months as SPEC §4 uses them for means: days / 30.4375.
-inline double exact_months(int32_t from, int32_t to) { return double(to - from) / 30.4375; }
+using core::exact_months;  // SPEC §4's exact months (core/table.h)
 
 // Splits `total` over `weights` by largest remainder (ties to the lower index): exact integer quotas.
 std::vector<int> apportion(int total, const std::vector<int>& weights);

@@ -1,5 +1,7 @@
 #include "privacy/aggregate.h"
 
+#include "analysis/test_result.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -247,17 +249,7 @@ std::optional<analysis::TestResult> chi_square_of(const Table& t) {
   }
   const stats::ChiSquareResult x = stats::chi_square(m);
   if (!std::isfinite(x.statistic)) return std::nullopt;
-  analysis::TestResult tr;
-  tr.name = x.info.method;
-  tr.variant = x.info.variant;
-  tr.n = x.info.n;
-  tr.df = x.df;
-  tr.statistic = x.statistic;
-  tr.statistic_name = "X-squared";
-  tr.p = x.p_value;
-  tr.effect_name = "Cramér's V";
-  tr.effect = x.cramers_v;
-  for (const auto& w : x.info.warnings) tr.warnings.push_back(w.code);
+  analysis::TestResult tr = analysis::test_result(x);
   tr.warnings.push_back("merged_table:" + t.id);
   return tr;
 }

@@ -244,4 +244,15 @@ Result summary_result(const SuppressionSummary& s, int k, const ColumnPolicy* co
   return r;
 }
 
+SuppressionSummary share(analysis::ResultSet& set, const std::vector<analysis::Input>& inputs, int k,
+                         const Pseudonymiser& pseudonymiser, bool add_summary) {
+  const ColumnPolicy policy = column_policy(inputs);
+  PrivacyOptions opt;
+  opt.k = k;
+  opt.columns = &policy;
+  opt.pseudonymiser = &pseudonymiser;
+  opt.add_summary = add_summary;
+  return apply(set, opt);
+}
+
 }  // namespace zicht::privacy

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "analysis/result.h"
+#include "analysis/settings.h"
 #include "privacy/columns.h"
 #include "privacy/pseudonym.h"
 #include "privacy/suppression.h"
@@ -40,6 +41,12 @@ constexpr const char* kSummaryId = "privacy.summary";
 
 // Throws std::invalid_argument when k < 2.
 SuppressionSummary apply(analysis::ResultSet& set, const PrivacyOptions& options);
+
+// apply() for a result set made from `inputs`: their column policy (personal columns left out, identifiers
+// pseudonymised with `pseudonymiser`, one per session), suppression with k. What the app, the CLI and the
+// aggregate dialog all call, so every delen output is made the same way.
+SuppressionSummary share(analysis::ResultSet& set, const std::vector<analysis::Input>& inputs, int k,
+                         const Pseudonymiser& pseudonymiser, bool add_summary = true);
 
 // Suppresses every table of one result and reduces its tests; returns that result's counts.
 SuppressionSummary suppress_result(analysis::Result& result, int k);

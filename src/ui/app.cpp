@@ -1,5 +1,7 @@
 #include "ui/app.h"
 
+#include "ui/anchors.h"
+
 #include <nlohmann/json.hpp>
 
 #include "analysis/binc.h"
@@ -50,9 +52,11 @@ const char* page_id(Page p) {
 
 }  // namespace
 
-void PageContext::anchor(const char* name) {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  (*anchors)[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
+void PageContext::anchor(const char* name) { record_anchor(*anchors, name); }
+
+ResultViewContext App::result_view(const analysis::Provenance& provenance) {
+  return ResultViewContext{lang_, theme_, fonts_, provenance,
+                           [this](const std::string& name) { record_anchor(anchors_, name); }, presentation_};
 }
 
 App::App(const std::string& lang_code) : lang_(i18n::parse_lang(lang_code)) {
@@ -182,41 +186,33 @@ void App::draw_menu_bar() {
   if (ImGui::BeginMenu(i18n::tr("menu.file", lang_).c_str())) {
     if (ImGui::MenuItem(i18n::tr("menu.open", lang_).c_str(), "Ctrl+O")) request_open_file_ = true;
     if (ImGui::MenuItem(i18n::tr("menu.aggregate", lang_).c_str())) show_aggregate_ = true;
-    anchors_["menu.aggregate"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                        ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, "menu.aggregate");
     ImGui::EndMenu();
   }
-  anchors_["menu.file"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                  ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  record_anchor(anchors_, "menu.file");
   const bool view_open = ImGui::BeginMenu(i18n::tr("menu.view", lang_).c_str());
-  anchors_["menu.view"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                 ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  record_anchor(anchors_, "menu.view");
   if (view_open) {
     if (ImGui::MenuItem(i18n::tr("menu.theme_light", lang_).c_str(), nullptr, theme_ == Theme::light))
       set_theme(Theme::light);
-    anchors_["menu.theme_light"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                          ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, "menu.theme_light");
     if (ImGui::MenuItem(i18n::tr("menu.theme_dark", lang_).c_str(), nullptr, theme_ == Theme::dark))
       set_theme(Theme::dark);
-    anchors_["menu.theme_dark"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                         ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, "menu.theme_dark");
     ImGui::Separator();
     if (ImGui::MenuItem("Nederlands", nullptr, lang_ == i18n::Lang::nl)) lang_ = i18n::Lang::nl;
     if (ImGui::MenuItem("English", nullptr, lang_ == i18n::Lang::en)) lang_ = i18n::Lang::en;
     ImGui::Separator();
     if (ImGui::MenuItem(i18n::tr("menu.presentation", lang_).c_str(), "F9", presentation_))
       set_presentation(!presentation_);
-    anchors_["menu.presentation"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                           ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, "menu.presentation");
     ImGui::Separator();
     // The output mode (SPEC §5), always visible in the status bar too.
     if (ImGui::MenuItem(i18n::tr("menu.mode_intern", lang_).c_str(), nullptr, intern_mode_)) set_mode(true);
-    anchors_["menu.mode_intern"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                          ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, "menu.mode_intern");
     const std::string delen = i18n::format(i18n::tr("menu.mode_delen", lang_), {std::to_string(suppress_k_)});
     if (ImGui::MenuItem(delen.c_str(), nullptr, !intern_mode_)) set_mode(false);
-    anchors_["menu.mode_delen"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                         ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, "menu.mode_delen");
     ImGui::SetNextItemWidth(120);
     if (ImGui::InputInt(i18n::tr("menu.k", lang_).c_str(), &suppress_k_)) {
       suppress_k_ = std::max(2, std::min(50, suppress_k_));
@@ -226,12 +222,10 @@ void App::draw_menu_bar() {
   }
   if (ImGui::BeginMenu(i18n::tr("menu.developer", lang_).c_str())) {
     if (ImGui::MenuItem(i18n::tr("menu.gallery", lang_).c_str(), nullptr, page_ == Page::gallery)) page_ = Page::gallery;
-    anchors_["menu.gallery"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                      ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, "menu.gallery");
     ImGui::EndMenu();
   }
-  anchors_["menu.developer"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                      ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  record_anchor(anchors_, "menu.developer");
   if (ImGui::BeginMenu(i18n::tr("menu.help", lang_).c_str())) {
     if (ImGui::MenuItem(i18n::tr("menu.tour", lang_).c_str())) tour_.start();
     if (ImGui::MenuItem(i18n::tr("menu.about", lang_).c_str())) show_about_ = true;
@@ -254,8 +248,7 @@ void App::draw_navigation(float width, float height) {
     if (ImGui::Selectable(i18n::tr(item.key, lang_).c_str(), page_ == item.page, 0,
                           ImVec2(0, ImGui::GetFrameHeight())))
       page_ = item.page;
-    anchors_[item.anchor] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                   ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, item.anchor);
   }
   draw_profile_nav("sofs", "nav.section_sofs");
   draw_profile_nav("binc", "nav.section_binc");
@@ -276,8 +269,7 @@ void App::draw_profile_nav(const std::string& profile, const char* section_key) 
                                                           ImGuiTreeNodeFlags_SpanAvailWidth |
                                                           ImGuiTreeNodeFlags_FramePadding);
   if (ImGui::IsItemClicked()) nav_open_ = open ? std::string() : profile;
-  anchors_["nav.section." + profile] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                              ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  record_anchor(anchors_, "nav.section." + profile);
   if (!open) return;
   std::string& current = profile == "sofs" ? sofs_page_ : binc_page_;
   ImGui::Indent(8);
@@ -287,8 +279,7 @@ void App::draw_profile_nav(const std::string& profile, const char* section_key) 
       page_ = page;
       current = p.id;
     }
-    anchors_["nav." + profile + "." + p.id] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                                     ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, "nav." + profile + "." + p.id);
   }
   ImGui::Unindent(8);
 }
@@ -313,8 +304,7 @@ void App::draw_status_bar(float height) {
   }
   ImGui::SameLine();
   ImGui::TextUnformatted(i18n::tr("status.local", lang_).c_str());
-  anchors_["status.local"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                    ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  record_anchor(anchors_, "status.local");
   bool demo = false;
   for (const auto& f : workspace_.files()) demo = demo || f.builtin;
   if (demo) {
@@ -332,8 +322,7 @@ void App::draw_status_bar(float height) {
     ImGui::PushStyleColor(ImGuiCol_Text, intern_mode_ ? pal.text : pal.accent);
     ImGui::TextUnformatted(mode.c_str());
     ImGui::PopStyleColor();
-    anchors_["status.mode"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                     ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, "status.mode");
   }
   if (presentation_) {
     ImGui::SameLine(0, 24);
@@ -364,11 +353,7 @@ void App::draw_page() {
     case Page::start: draw_start_page(ctx); break;
     case Page::data: draw_data_page(ctx); break;
     case Page::explore: {
-      const ResultViewContext rv{lang_, theme_, fonts_, results_.provenance, [this](const std::string& name) {
-                                   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-                                   anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
-                                 },
-                                 presentation_};
+      const ResultViewContext rv = result_view(results_.provenance);
       draw_explore_page(results_, rv, explore_, actions_, on_screen_);
       break;
     }
@@ -378,11 +363,7 @@ void App::draw_page() {
       if (sofs) ensure_sofs();
       else ensure_binc();
       const analysis::ResultSet& set = sofs ? sofs_set_ : binc_set_;
-      const ResultViewContext rv{lang_, theme_, fonts_, set.provenance, [this](const std::string& name) {
-                                   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-                                   anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
-                                 },
-                                 presentation_};
+      const ResultViewContext rv = result_view(set.provenance);
       const std::string profile = sofs ? "sofs" : "binc";
       const ProfilePage* p = find_profile_page(profile, sofs ? sofs_page_ : binc_page_);
       if (!p) p = &(sofs ? sofs_pages() : binc_pages()).front();
@@ -397,11 +378,7 @@ void App::draw_page() {
     case Page::quality: draw_quality_page(ctx); break;
     case Page::region: {
       ensure_region();
-      const ResultViewContext rv{lang_, theme_, fonts_, region_set_.provenance, [this](const std::string& name) {
-                                   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-                                   anchors_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
-                                 },
-                                 presentation_};
+      const ResultViewContext rv = result_view(region_set_.provenance);
       RegionPageArgs args{region_set_, region_error_, rv, workspace_, actions_, &request_open_file_};
       draw_region_page(args, on_screen_);
       break;
@@ -432,8 +409,7 @@ void App::draw_aggregate_dialog() {
   ImGui::SetNextItemWidth(280);
   ImGui::InputTextWithHint(tr("aggregate.organisation").c_str(), tr("aggregate.organisation_hint").c_str(),
                            &aggregate_org_);
-  anchors_["aggregate.organisation"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                              ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  record_anchor(anchors_, "aggregate.organisation");
   ImGui::SetNextItemWidth(280);
   ImGui::InputTextWithHint(tr("aggregate.period").c_str(), tr("aggregate.period_hint").c_str(), &aggregate_period_);
   ImGui::Spacing();
@@ -450,13 +426,7 @@ void App::draw_aggregate_dialog() {
       for (const auto& f : workspace_.files())
         for (const auto& pf : raw->provenance.files)
           if (pf.name == f.name) inputs.push_back({f.name, &f.result});
-      const privacy::ColumnPolicy policy = privacy::column_policy(inputs);
-      privacy::PrivacyOptions opt;
-      opt.k = suppress_k_;
-      opt.columns = &policy;
-      opt.pseudonymiser = pseudo_.get();
-      opt.add_summary = false;
-      privacy::apply(shared, opt);
+      privacy::share(shared, inputs, suppress_k_, *pseudo_, false);
       const std::string period = aggregate_period_.empty() ? tr("aggregate.until") + " " + raw->provenance.as_of
                                                            : aggregate_period_;
       const std::string org = aggregate_org_.empty() ? tr("aggregate.organisation_default") : aggregate_org_;
@@ -476,8 +446,7 @@ void App::draw_aggregate_dialog() {
     if (primary_button(theme_, tr("aggregate.save").c_str()))
       platform::download("zicht-aggregaat-" + out.profile + ".json", "application/json", out.text.data(),
                          out.text.size());
-    anchors_["aggregate.save." + out.profile] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                                       ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    record_anchor(anchors_, "aggregate.save." + out.profile);
     ImGui::Spacing();
     ImGui::PopID();
   }
@@ -486,8 +455,7 @@ void App::draw_aggregate_dialog() {
   ImGui::Separator();
   if (ImGui::Button(tr("common.close").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
     ImGui::CloseCurrentPopup();
-  anchors_["aggregate.close"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                       ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  record_anchor(anchors_, "aggregate.close");
   ImGui::EndPopup();
 }
 
@@ -594,12 +562,7 @@ bool App::demo_loaded() const {
 
 void App::share(analysis::ResultSet& set, const std::vector<analysis::Input>& inputs) const {
   if (intern_mode_ || demo_loaded() || set.results.empty()) return;
-  const privacy::ColumnPolicy policy = privacy::column_policy(inputs);
-  privacy::PrivacyOptions opt;
-  opt.k = suppress_k_;
-  opt.columns = &policy;
-  opt.pseudonymiser = pseudo_.get();
-  privacy::apply(set, opt);
+  privacy::share(set, inputs, suppress_k_, *pseudo_);
 }
 
 void App::refresh_profile_results() {
@@ -638,7 +601,7 @@ void App::ensure_sofs() {
   settings.profile = "sofs";
   sofs_set_.results = analysis::sofs::results(*sofs_data_, analysis::sofs::Options::from_werkmap(doc));
   sofs_set_.provenance =
-      analysis::mapped_provenance({sofs_data_}, {{sofs_file_->name, &sofs_file_->result}}, settings);
+      analysis::make_provenance({{sofs_file_->name, &sofs_file_->result}}, {sofs_data_}, settings);
   sofs_raw_ = sofs_set_;
   share(sofs_set_, {{sofs_file_->name, &sofs_file_->result}});
 }
@@ -658,7 +621,7 @@ void App::ensure_binc() {
     ds.push_back(binc_clients_);
     in.push_back({clients_file_->name, &clients_file_->result});
   }
-  binc_set_.provenance = analysis::mapped_provenance(ds, in, settings);
+  binc_set_.provenance = analysis::make_provenance(in, ds, settings);
   binc_raw_ = binc_set_;
   share(binc_set_, in);
 }

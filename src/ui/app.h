@@ -72,6 +72,8 @@ class App {
   // the werkmap's options (filters, norms, clusters, …) changed (the pages only draw them).
   void refresh_results();
   void refresh_profile_results();
+  // The context result pages draw with: language, theme, fonts, the set's provenance, anchors, presentation.
+  ResultViewContext result_view(const analysis::Provenance& provenance);
   void ensure_sofs();
   void ensure_binc();
   void ensure_region();

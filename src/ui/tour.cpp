@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "platform/platform.h"
+#include "ui/anchors.h"
 
 namespace zicht::ui {
 namespace {
@@ -15,11 +16,6 @@ constexpr Step kStepList[Tour::kSteps] = {
     {"status.local", "local"}, {"nav.sofs.overzicht", "pages"}, {"menu.file", "open"},
     {"nav.explore", "numbers"}, {"menu.view", "view"},
 };
-
-void record(std::map<std::string, ImVec4>& anchors, const char* name) {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  anchors[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
-}
 
 }  // namespace
 
@@ -73,11 +69,11 @@ void Tour::draw(std::map<std::string, ImVec4>& anchors, i18n::Lang lang, Theme t
   ImGui::TextWrapped("%s", tr(std::string("tour.") + s.key + ".text").c_str());
   ImGui::Spacing();
   ImGui::Checkbox(tr("tour.remember").c_str(), &remember_);
-  record(anchors, "tour.remember");
+  record_anchor(anchors, "tour.remember");
   ImGui::Spacing();
   if (step_ > 0) {
     if (ImGui::Button(tr("tour.back").c_str())) --step_;
-    record(anchors, "tour.back");
+    record_anchor(anchors, "tour.back");
     ImGui::SameLine();
   }
   const bool last = step_ == kSteps - 1;
@@ -85,11 +81,11 @@ void Tour::draw(std::map<std::string, ImVec4>& anchors, i18n::Lang lang, Theme t
     if (last) finish();
     else ++step_;
   }
-  record(anchors, "tour.next");
+  record_anchor(anchors, "tour.next");
   if (!last) {
     ImGui::SameLine();
     if (ImGui::Button(tr("tour.skip").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) finish();
-    record(anchors, "tour.skip");
+    record_anchor(anchors, "tour.skip");
   }
   ImGui::End();
   ImGui::PopStyleVar(2);
