@@ -5,7 +5,6 @@
 
 #include "analysis/test_result.h"
 
-#include "demo/demo.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +12,7 @@
 
 #include "analysis/binc_chain.h"
 #include "analysis/tables.h"
+#include "core/schema.h"
 #include "core/werkmap.h"
 #include "stats/contingency.h"
 #include "stats/descriptives.h"
@@ -86,7 +86,39 @@ Options Options::from_werkmap(const nlohmann::json& w) {
   return o;
 }
 
-std::string default_cluster(const std::string& module_type) { return demo::binc_cluster(module_type); }
+namespace {
+
+struct DefaultClusters {
+  std::vector<std::string> names;                  // Table 8's order, then the other cluster
+  std::map<std::string, std::string> by_type;
+};
+
+const DefaultClusters& default_clusters() {
+  static const DefaultClusters d = [] {
+    DefaultClusters out;
+    const core::Schema* schema = core::find_schema("binc");
+    const nlohmann::json none = nlohmann::json::object();
+    const nlohmann::json& settings = schema ? schema->settings : none;
+    for (const auto& c : settings.value("clusters", nlohmann::json::array())) {
+      const std::string name = c.value("cluster", std::string());
+      out.names.push_back(name);
+      for (const auto& t : c.value("module_types", nlohmann::json::array())) out.by_type[t.get<std::string>()] = name;
+    }
+    out.names.push_back(settings.value("other_cluster", std::string("Overige")));
+    return out;
+  }();
+  return d;
+}
+
+}  // namespace
+
+const std::vector<std::string>& default_cluster_names() { return default_clusters().names; }
+
+std::string default_cluster(const std::string& module_type) {
+  const DefaultClusters& d = default_clusters();
+  auto it = d.by_type.find(module_type);
+  return it == d.by_type.end() ? d.names.back() : it->second;
+}
 
 nlohmann::json Options::to_json() const {
   nlohmann::json j = nlohmann::json::object();

@@ -37,9 +37,11 @@ struct Options {
   nlohmann::json to_json() const;
 };
 
-// The report's cluster of a module type (Table 8's 8 clusters, "Overige" for the rest): the default when
-// Options::clusters is empty. A non-empty Options::clusters replaces the default as a whole.
-std::string default_cluster(const std::string& module_type);
+// The report's clusters (Table 8), kept as data in the binc schema's settings ("clusters", "other_cluster"): the
+// default when Options::clusters is empty. A non-empty Options::clusters replaces the default as a whole.
+// Cluster names in Table 8's row order, then the cluster of everything unlisted ("Overige").
+const std::vector<std::string>& default_cluster_names();
+std::string default_cluster(const std::string& module_type);  // "Overige" when not listed
 
 // Every result of SPEC §3.2 in page order: binc.profile, binc.orgtype_by_status, binc.module_frequency,
 // binc.module_combination, binc.module_rank, binc.pre_post, binc.transitions, binc.durations, binc.quality.

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <unordered_map>
 
-#include "demo/demo.h"
+#include "analysis/binc.h"
 
 namespace zicht::analysis::binc::detail {
 namespace {
@@ -62,7 +62,7 @@ Chains build_chains(const core::MappedDataset& ds, const Options& options) {
 
   // --- Clusters.
   if (options.clusters.empty()) {
-    for (const char* c : demo::kBincClusters) ch.clusters.push_back(c);
+    ch.clusters = default_cluster_names();
   } else {
     std::vector<std::string> names;
     for (const auto& kv : options.clusters) names.push_back(kv.second);
@@ -95,7 +95,7 @@ Chains build_chains(const core::MappedDataset& ds, const Options& options) {
       const std::string& t = mtype->values[v];
       sofs_value[v] = iequal(t, sofs_code) || iequal(t, options.sofs_module_type);
       if (options.clusters.empty()) {
-        ch.type_cluster[v] = cluster_index(demo::binc_cluster(t));
+        ch.type_cluster[v] = cluster_index(default_cluster(t));
       } else {
         auto it = options.clusters.find(t);
         if (it == options.clusters.end())

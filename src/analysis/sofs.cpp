@@ -421,8 +421,9 @@ nlohmann::json Options::to_json() const {
                           {"duration_months", duration_months},
                           {"all_steps", all_steps}};
   nlohmann::json filters = nlohmann::json::object();
-  if (period_from) filters["period_from"] = core::format_iso_date(*period_from);
-  if (period_to) filters["period_to"] = core::format_iso_date(*period_to);
+  // An open end is null, so that applying this as a werkmap merge patch also removes a period cleared by the user.
+  filters["period_from"] = period_from ? nlohmann::json(core::format_iso_date(*period_from)) : nlohmann::json(nullptr);
+  filters["period_to"] = period_to ? nlohmann::json(core::format_iso_date(*period_to)) : nlohmann::json(nullptr);
   filters["period_by"] = period_by_end ? "end" : "start";
   filters["organisations"] = organisations;
   filters["typering"] = typering;

@@ -17,17 +17,6 @@ namespace zicht::demo {
 
 const char* const kSofsModuleType = "Contextbegeleiding i.f.v. veiligheidsplanning SofS";
 
-const char* const kBincClusters[9] = {
-    "Vorm van pleegzorg + verblijf in pleeggezin",
-    "Contextbegeleiding breedsporig (+ vorm van verblijf)",
-    "Contextbegeleiding i.f.v. veiligheidsplanning SofS (+ vorm van verblijf)",
-    "Contextbegeleiding in functie van crisis (Crisishulp aan Huis)",
-    "Contextbegeleiding laagintensief (+ andere module)",
-    "Crisisbegeleiding, interventie, of -verblijf",
-    "Gezinsbegeleiding (+ andere module)",
-    "Kortdurende handelingsgerichte diagnostiek (+ verblijf i.f.v. diagnostiek)",
-    "Overige"};
-
 namespace {
 
 const char* const VKKD = "Verblijf voor kinderen korte duur";
@@ -126,22 +115,6 @@ struct ModuleDraft {
 void fill_clients(BincDemo& demo, Rng& rng);
 
 }  // namespace
-
-const std::vector<std::pair<std::string, std::string>>& binc_cluster_map() {
-  static const std::vector<std::pair<std::string, std::string>> map = {
-      {PLEEGZORG, kBincClusters[0]}, {PLEEGGEZIN, kBincClusters[0]},  {BREED, kBincClusters[1]},
-      {kSofsModuleType, kBincClusters[2]}, {VKKD, kBincClusters[2]},   {CAH, kBincClusters[3]},
-      {LAAG, kBincClusters[4]},      {CRISISBEG, kBincClusters[5]},   {CRISISINT, kBincClusters[5]},
-      {CRISISVERBL, kBincClusters[5]}, {GEZIN, kBincClusters[6]},     {KHD, kBincClusters[7]},
-      {DIAGVERBL, kBincClusters[7]}};
-  return map;
-}
-
-std::string binc_cluster(std::string_view module_type) {
-  for (const auto& p : binc_cluster_map())
-    if (p.first == module_type) return p.second;
-  return kBincClusters[8];
-}
 
 BincDemo generate_binc(uint64_t seed) { return detail::generate_binc_block(seed, 1, 1, 1); }
 

@@ -144,12 +144,10 @@ BincDemo generate_binc(uint64_t seed = 2023);
 const std::vector<std::string>& demo_organisations();
 constexpr int kOrganisationsWithoutConsulent = 5;
 
-// The default module-type → cluster mapping the demo was built with (Table 8's eight clusters plus "Overige").
-// The SofS cluster holds the SofS module and "Verblijf voor kinderen korte duur", the stay organisations had to
-// create for SofS (seed notes 003 §2.1): that is how Table 8's 42 SofS links before the last SofS module arise.
-const std::vector<std::pair<std::string, std::string>>& binc_cluster_map();
-std::string binc_cluster(std::string_view module_type);  // "Overige" when not listed
-extern const char* const kBincClusters[9];                 // Table 8's row order, then "Overige"
+// The demo is built for the report's module clusters, which live as data in the binc schema (settings.clusters;
+// analysis::binc::default_cluster). The SofS cluster holds the SofS module and "Verblijf voor kinderen korte
+// duur", the stay organisations had to create for SofS (seed notes 003 §2.1): that is how Table 8's 42 SofS links
+// before the last SofS module arise.
 extern const char* const kSofsModuleType;                  // "Contextbegeleiding i.f.v. veiligheidsplanning SofS"
 
 // Completed calendar months between two dates (SPSS DATEDIFF "month"; SPEC §4), as the analyses count them.
@@ -173,7 +171,7 @@ std::string format_date(int32_t days);
 //  Binc: 368 children, 367 with an organisation type (Table 6 counts, 252 open / 115 closed, χ² = 32.21, df 10);
 //    402 SofS modules, frequency 341/21/5/1, rank 162/72/51/107/10, 378 alone / 24 combined (12 with "verblijf voor
 //    kinderen korte duur" and the other seven combinations of Table 7); pre 649 / post 319 links with Table 8's
-//    cluster counts (binc_cluster_map()); Table 5 with `all` n = 368 for every categorical block.
+//    cluster counts (the schema's default clusters); Table 5 with `all` n = 368 for every categorical block.
 // Approximate (value for seed 2023): mean meetings 4.96 ("5"); network figures 0–12, median 4, mean 4.01; mean
 //  duration 9.19 months; adult plan time mean 7.62 (−3.0 … 22.0, 177 dated plans, open ones included); plan B time
 //  mean 3.59 (−5.0 … 15.0); family size mean 2.61. Associations (not targeted, closed n = 236): meeting held ×

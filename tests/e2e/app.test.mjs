@@ -1,25 +1,13 @@
 // End-to-end tests of the built dist/zicht.html in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, openApp, waitReady, state, clickAnchor, distinctColours, dist, artifacts } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, distinctColours, dist, artifacts } from './helpers.mjs';
 
-let server, browser, base;
+const env = useApp();
 const html = path.join(dist, 'zicht.html');
-
-before(async () => {
-  assert.ok(fs.existsSync(html), 'dist/zicht.html missing: run bash build-wasm.sh first');
-  server = await serve(dist);
-  base = `http://127.0.0.1:${server.address().port}/zicht.html`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 // Only the page itself (and the wasm it carries as a data: URL) may be loaded.
 function assertNoNetwork(log, pageUrl) {
@@ -38,7 +26,7 @@ function makeCsv(rows) {
 }
 
 test('boots from a static server with no console errors, draws, and opens on the built-in demo', async () => {
-  const { context, page, log } = await openApp(browser, base);
+  const { context, page, log } = await openApp(env.browser, env.base);
   await waitReady(page);
   const s = await state(page);
   assert.equal(s.app.lang, 'nl');
@@ -50,12 +38,12 @@ test('boots from a static server with no console errors, draws, and opens on the
   const shot = await page.screenshot({ path: path.join(artifacts, 'start-dpr1.png') });
   assert.ok(distinctColours(shot) > 50, 'the screenshot looks blank');
   assert.deepEqual(log.errors, []);
-  assertNoNetwork(log, base);
+  assertNoNetwork(log, env.base);
   await context.close();
 });
 
 test('a CSV chosen in the file picker shows up with the right row count, and a download is produced', async () => {
-  const { context, page, log } = await openApp(browser, base);
+  const { context, page, log } = await openApp(env.browser, env.base);
   await waitReady(page);
   const csv = path.join(artifacts, 'picker-test.csv');
   fs.writeFileSync(csv, makeCsv(1234));
@@ -85,12 +73,12 @@ test('a CSV chosen in the file picker shows up with the right row count, and a d
   assert.equal(inspect.rows, 1234);
   await page.screenshot({ path: path.join(artifacts, 'data-page.png') });
   assert.deepEqual(log.errors, []);
-  assertNoNetwork(log, base);
+  assertNoNetwork(log, env.base);
   await context.close();
 });
 
 test('a file dropped on the page is read', async () => {
-  const { context, page, log } = await openApp(browser, base);
+  const { context, page, log } = await openApp(env.browser, env.base);
   await waitReady(page);
   await page.evaluate((text) => {
     const dt = new DataTransfer();
@@ -101,12 +89,12 @@ test('a file dropped on the page is read', async () => {
   const f = (await state(page)).files.find((x) => x.name === 'dropped.csv');
   assert.equal(f.rows, 77);
   assert.deepEqual(log.errors, []);
-  assertNoNetwork(log, base);
+  assertNoNetwork(log, env.base);
   await context.close();
 });
 
 test('an Excel workbook gets a clear message instead of garbage', async () => {
-  const { context, page } = await openApp(browser, base);
+  const { context, page } = await openApp(env.browser, env.base);
   await waitReady(page);
   await page.evaluate(() => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0]);
@@ -124,7 +112,7 @@ test('an Excel workbook gets a clear message instead of garbage', async () => {
 
 test('works from file:// too', async () => {
   const url = pathToFileURL(html).href;
-  const { context, page, log } = await openApp(browser, url);
+  const { context, page, log } = await openApp(env.browser, url);
   await waitReady(page);
   assert.equal((await state(page)).files[0].rows, 370);
   assert.deepEqual(log.errors, []);
@@ -133,7 +121,7 @@ test('works from file:// too', async () => {
 });
 
 test('crisp at device pixel ratio 2: the backing store follows the screen', async () => {
-  const { context, page, log } = await openApp(browser, base, { dpr: 2, width: 1024, height: 640 });
+  const { context, page, log } = await openApp(env.browser, env.base, { dpr: 2, width: 1024, height: 640 });
   await waitReady(page);
   const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
   assert.deepEqual(size, [2048, 1280]);
@@ -153,7 +141,7 @@ test('without WebGL2 the page says so plainly', async () => {
       return kind === 'webgl2' ? null : orig.call(this, kind, ...rest);
     };
   };
-  const { context, page } = await openApp(browser, base, { init });
+  const { context, page } = await openApp(env.browser, env.base, { init });
   await page.waitForFunction(() => window.zichtReady === 'no-webgl2', null, { timeout: 30000 });
   const text = await page.textContent('#zicht-msg-text');
   assert.match(text, /WebGL2/);

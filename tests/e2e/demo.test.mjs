@@ -1,23 +1,17 @@
 // Issue 8: the first-run experience — the demo from file:// with the network off within 2 seconds, the guided
 // tour (skippable, remembered only on request), and the templates offered on the start page, which load back
 // with no mapping changes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, openApp, waitReady, state, clickAnchor, dist, artifacts } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, dist, artifacts } from './helpers.mjs';
 
-let server, browser, base;
-before(async () => {
-  server = await serve(dist);
-  base = `http://127.0.0.1:${server.address().port}/zicht.html`;
-  browser = await launch();
-});
-after(async () => { await browser?.close(); server?.close(); });
+const env = useApp();
 
 test('each template downloads from the start page and maps without changes', async () => {
-  const { context, page, log } = await openApp(browser, base);
+  const { context, page, log } = await openApp(env.browser, env.base);
   await waitReady(page);
   const expected = { 'sofs.csv': 'sofs', 'binc_modules.csv': 'binc', 'binc_clients.csv': 'binc' };
   for (const [file, profile] of Object.entries(expected)) {
@@ -52,7 +46,7 @@ test('each template downloads from the start page and maps without changes', asy
 
 test('opened from disk with the network off, zicht.html shows the demo within 2 seconds', async () => {
   const url = pathToFileURL(path.join(dist, 'zicht.html')).href;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, offline: true });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, offline: true });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -71,7 +65,7 @@ test('opened from disk with the network off, zicht.html shows the demo within 2 
 });
 
 test('the guided tour: shown on first use, skippable, remembered only when the user asks', async () => {
-  const { context, page, log } = await openApp(browser, base, { tour: true });
+  const { context, page, log } = await openApp(env.browser, env.base, { tour: true });
   await waitReady(page);
   let s = await state(page);
   assert.deepEqual([s.tour.active, s.tour.step], [true, 0]);

@@ -1,19 +1,12 @@
 // Issue 7: the chart gallery in light, dark and presentation mode at device pixel ratio 1 and 2 (screenshots in
 // tests/e2e/artifacts/gallery-*.png), reached through the menus and the keyboard; PNG and SVG export of a chart.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp, waitReady, state, clickAnchor, frames, decodePng, distinctColours, dist, artifacts } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, frames, decodePng, distinctColours, dist, artifacts } from './helpers.mjs';
 
-let server, browser, base;
-
-before(async () => {
-  server = await serve(dist);
-  base = `http://127.0.0.1:${server.address().port}/zicht.html`;
-  browser = await launch();
-});
-after(async () => { await browser?.close(); server?.close(); });
+const env = useApp();
 
 const charts = ['bar_grouped', 'bar_stacked_horizontal', 'bar_stacked100', 'histogram', 'box', 'line_reference',
                 'line_dense', 'km', 'heatmap', 'sankey', 'likert', 'slope', 'small_multiples'];
@@ -50,7 +43,7 @@ async function menu(page, top, item) {
 }
 
 async function openGallery(dpr, width = 1280, height = 800) {
-  const { context, page, log } = await openApp(browser, base, { dpr, width, height });
+  const { context, page, log } = await openApp(env.browser, env.base, { dpr, width, height });
   await waitReady(page);
   await menu(page, 'menu.developer', 'menu.gallery');
   const s = await state(page);
@@ -93,7 +86,7 @@ for (const mode of ['light', 'dark', 'presentation']) {
 }
 
 test('Ctrl+digit switches pages; usable at 1024×640', async () => {
-  const { context, page } = await openApp(browser, base, { width: 1024, height: 640 });
+  const { context, page } = await openApp(env.browser, env.base, { width: 1024, height: 640 });
   await waitReady(page);
   await page.mouse.move(600, 300);
   await key(page, '2', true);

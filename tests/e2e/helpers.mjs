@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,6 +24,23 @@ export function serve(dir) {
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// One static server and one browser per test file: registers the file's before/after hooks and returns an object
+// whose base (the app's URL) and browser are set before the first test runs.
+export function useApp() {
+  const env = { server: null, browser: null, base: '' };
+  before(async () => {
+    assert.ok(fs.existsSync(path.join(dist, 'zicht.html')), 'dist/zicht.html missing: run bash build-wasm.sh first');
+    env.server = await serve(dist);
+    env.base = `http://127.0.0.1:${env.server.address().port}/zicht.html`;
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 export async function launch() {

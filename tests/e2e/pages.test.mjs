@@ -1,12 +1,12 @@
 // Issues 9 and 10 in the browser: every SofS and Binc page of the built-in demo, reached through the left
 // navigation, shows its results; the numbers on screen are, table for table, those of `zicht analyse` on the same
 // file; the Binc counting unit changes numbers and titles together; a page note reaches the HTML report.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openApp, waitReady, state, clickAnchor, frames, dist, artifacts, root } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, frames, dist, artifacts, root } from './helpers.mjs';
 
 const cli = path.join(root, 'build/zicht');
 const pages = {
@@ -23,13 +23,7 @@ const pages = {
   },
 };
 
-let server, browser, base;
-before(async () => {
-  server = await serve(dist);
-  base = `http://127.0.0.1:${server.address().port}/zicht.html`;
-  browser = await launch();
-});
-after(async () => { await browser?.close(); server?.close(); });
+const env = useApp();
 
 async function openPage(page, profile, id) {
   // The navigation lists one profile's pages at a time: open its section first.
@@ -83,7 +77,7 @@ for (const profile of ['sofs', 'binc']) {
     const expected = cliResults(profile);
     const ids = expected.results.map((r) => r.id);
     for (const list of Object.values(pages[profile])) for (const id of list) assert.ok(ids.includes(id), `CLI writes ${id}`);
-    const { context, page, log } = await openApp(browser, base);
+    const { context, page, log } = await openApp(env.browser, env.base);
     await waitReady(page);
     for (const [id, results] of Object.entries(pages[profile])) {
       const s = await openPage(page, profile, id);
@@ -102,7 +96,7 @@ for (const profile of ['sofs', 'binc']) {
 }
 
 test('the Binc counting unit changes the numbers and the titles together', async () => {
-  const { context, page, log } = await openApp(browser, base);
+  const { context, page, log } = await openApp(env.browser, env.base);
   await waitReady(page);
   const before = (await openPage(page, 'binc', 'profiel')).results.results[0];
   await clickAnchor(page, 'binc.unit.kind_jaar');
@@ -117,7 +111,7 @@ test('the Binc counting unit changes the numbers and the titles together', async
 });
 
 test('a page note is kept in the werkmap and printed in the page report', async () => {
-  const { context, page, log } = await openApp(browser, base);
+  const { context, page, log } = await openApp(env.browser, env.base);
   await waitReady(page);
   await openPage(page, 'sofs', 'overzicht');
   const note = 'Veel trajecten startten in de zomer ZZNOTE42';

@@ -1,27 +1,21 @@
 // Issue 11, zero egress: with real data loaded, every page visited and every export used, the page makes no
 // network request at all (the Content-Security-Policy forbids it; this proves it in practice), and nothing is
 // written to the browser's storage unless the user asked.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openApp, waitReady, state, clickAnchor, dist, artifacts, root } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, dist, artifacts, root } from './helpers.mjs';
 
 const cli = path.join(root, 'build/zicht');
 
-let server, browser, base;
-before(async () => {
-  server = await serve(dist);
-  base = `http://127.0.0.1:${server.address().port}/zicht.html`;
-  browser = await launch();
-});
-after(async () => { await browser?.close(); server?.close(); });
+const env = useApp();
 
 const exportSuffixes = ['.csv', '.report_page', '.report_all', '.json', '.png', '.svg', '.copy', '.aggregate'];
 
 test('zero egress: every page, every export, no network request', async () => {
-  const { context, page, log } = await openApp(browser, base);
+  const { context, page, log } = await openApp(env.browser, env.base);
   await waitReady(page);
   const downloads = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
@@ -44,7 +38,7 @@ test('zero egress: every page, every export, no network request', async () => {
   await page.waitForTimeout(500);
   assert.ok(clicked >= 10, `used ${clicked} exports`);
   assert.ok(downloads.length >= 5, `downloads: ${downloads.join(', ')}`);
-  const other = log.requests.filter((u) => u !== base && !u.startsWith('data:') && !u.startsWith('blob:'));
+  const other = log.requests.filter((u) => u !== env.base && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(other, [], 'the page made network requests');
   // Only the key the test itself set (the remembered tour) is in storage: no data, no settings unasked.
   const keys = await page.evaluate(() => Object.keys(localStorage));
@@ -73,7 +67,7 @@ function cells(results) {
 }
 
 test('delen mode: small counts suppressed on the user\'s data (the demo is exempt), aggregates saved and merged', async () => {
-  const { context, page, log } = await openApp(browser, base);
+  const { context, page, log } = await openApp(env.browser, env.base);
   await waitReady(page);
   const sofs = execFileSync(cli, ['demo', '--profile', 'sofs', '--out', '-'], { encoding: 'utf8' });
   // The demo in delen mode: exempt, and the status bar says so.
@@ -135,7 +129,7 @@ test('delen mode: small counts suppressed on the user\'s data (the demo is exemp
     }
   }
   assert.ok(compared >= 3, `compared ${compared} rows`);
-  const other = log.requests.filter((u) => u !== base && !u.startsWith('data:') && !u.startsWith('blob:'));
+  const other = log.requests.filter((u) => u !== env.base && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(other, []);
   assert.deepEqual(log.errors, []);
   await context.close();

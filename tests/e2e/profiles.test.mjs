@@ -1,29 +1,16 @@
 // Profiles in the browser: a SofS export and a Binc module + client file map automatically; the Koppeling and
 // Datakwaliteit pages show the mapping and the planted problems; a werkmap saved in the app gives the CLI
 // (build/zicht inspect --profile … --settings …) the same mapping and validation counts.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openApp, waitReady, state, clickAnchor, distinctColours, dist, artifacts, root } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, distinctColours, dist, artifacts, root } from './helpers.mjs';
 
-let server, browser, base;
-const html = path.join(dist, 'zicht.html');
+const env = useApp();
 const data = path.join(root, 'tests/data/profiles');
 const cli = path.join(root, 'build/zicht');
-
-before(async () => {
-  assert.ok(fs.existsSync(html), 'dist/zicht.html missing: run bash build-wasm.sh first');
-  server = await serve(dist);
-  base = `http://127.0.0.1:${server.address().port}/zicht.html`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 // Drops files (name → bytes) on the page the way a user drags them from the desktop.
 async function drop(page, files) {
@@ -63,7 +50,7 @@ const sofsPlanted = [
 ];
 
 test('a SofS export maps automatically, a recoding is made with a click, and the saved werkmap gives the CLI the same numbers', async () => {
-  const { context, page, log } = await openApp(browser, base, { width: 1400, height: 900 });
+  const { context, page, log } = await openApp(env.browser, env.base, { width: 1400, height: 900 });
   await waitReady(page);
   await drop(page, [['sofs_export.csv', fs.readFileSync(path.join(data, 'sofs_export.csv'))]]);
   await page.waitForFunction(() => window.zichtState().files.some((f) => f.name === 'sofs_export.csv'));
@@ -152,7 +139,7 @@ test('a SofS export maps automatically, a recoding is made with a click, and the
 test('the werkmap opened in the app restores the choices', async () => {
   const saved = path.join(artifacts, 'zicht-werkmap.json');
   assert.ok(fs.existsSync(saved), 'runs after the save test');
-  const { context, page, log } = await openApp(browser, base, { width: 1400, height: 900 });
+  const { context, page, log } = await openApp(env.browser, env.base, { width: 1400, height: 900 });
   await waitReady(page);
   await drop(page, [['sofs_export.csv', fs.readFileSync(path.join(data, 'sofs_export.csv'))]]);
   await page.waitForFunction(() => window.zichtState().files.some((f) => f.name === 'sofs_export.csv'));
@@ -170,7 +157,7 @@ test('the werkmap opened in the app restores the choices', async () => {
 });
 
 test('a Binc module file and a separate client file map automatically; the quality page lists their problems', async () => {
-  const { context, page, log } = await openApp(browser, base, { width: 1400, height: 900 });
+  const { context, page, log } = await openApp(env.browser, env.base, { width: 1400, height: 900 });
   await waitReady(page);
   await drop(page, [['binc_modules.csv', fs.readFileSync(path.join(data, 'binc_modules.csv'))],
                     ['binc_clients.csv', fs.readFileSync(path.join(data, 'binc_clients.csv'))]]);

@@ -1,20 +1,13 @@
 // Issue 6: one result model. The numbers in the state hook, in the CLI's JSON, in the CSV export and in the HTML
 // report are the same numbers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openApp, waitReady, state, clickAnchor, dist, artifacts, root } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, dist, artifacts, root } from './helpers.mjs';
 
-let server, browser, base;
-
-before(async () => {
-  server = await serve(dist);
-  base = `http://127.0.0.1:${server.address().port}/zicht.html`;
-  browser = await launch();
-});
-after(async () => { await browser?.close(); server?.close(); });
+const env = useApp();
 
 const csvText = [
   'Kind ID;Status;Leeftijd;Startdatum;Typering',
@@ -40,7 +33,7 @@ function parseCsv(text) {
 test('state hook, CLI JSON, CSV and HTML report carry the same numbers', async () => {
   const file = path.join(artifacts, 'results-test.csv');
   fs.writeFileSync(file, csvText);
-  const { context, page, log } = await openApp(browser, base);
+  const { context, page, log } = await openApp(env.browser, env.base);
   await waitReady(page);
   await drop(page, 'results-test.csv', csvText);
   await clickAnchor(page, 'nav.explore');

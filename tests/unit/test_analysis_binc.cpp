@@ -452,11 +452,11 @@ TEST_CASE("binc demo: Table 8 — pre n = 649, post n = 319 links with the publi
   const int pre_pub[8] = {138, 46, 42, 45, 53, 76, 103, 48}, post_pub[8] = {79, 44, 0, 4, 52, 29, 38, 15};
   const double pre_pct[8] = {21.3, 7.1, 6.5, 6.9, 8.2, 11.7, 15.9, 7.4}, post_pct[8] = {24.8, 13.8, 0.0, 1.3, 16.3, 9.1, 11.9, 4.7};
   for (int k = 0; k < 8; ++k) {
-    INFO(demo::kBincClusters[k]);
-    CHECK(cell(t, demo::kBincClusters[k], "pre_n") == pre_pub[k]);
-    CHECK(cell(t, demo::kBincClusters[k], "post_n") == post_pub[k]);
-    CHECK(num(t, demo::kBincClusters[k], "pre_pct") == Approx(pre_pct[k]).margin(0.05));
-    CHECK(num(t, demo::kBincClusters[k], "post_pct") == Approx(post_pct[k]).margin(0.05));
+    INFO(binc::default_cluster_names()[k]);
+    CHECK(cell(t, binc::default_cluster_names()[k], "pre_n") == pre_pub[k]);
+    CHECK(cell(t, binc::default_cluster_names()[k], "post_n") == post_pub[k]);
+    CHECK(num(t, binc::default_cluster_names()[k], "pre_pct") == Approx(pre_pct[k]).margin(0.05));
+    CHECK(num(t, binc::default_cluster_names()[k], "post_pct") == Approx(post_pct[k]).margin(0.05));
   }
   CHECK(cell(t, "Totaal", "pre_n") == 649);
   CHECK(cell(t, "Totaal", "post_n") == 319);

@@ -2,6 +2,8 @@
 // the generated records — for the default seed and for other seeds (the quotas do not depend on the seed).
 #include <catch2/catch.hpp>
 
+#include "analysis/binc.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -307,10 +309,10 @@ Derived derive(const BincDemo& d) {
                   std::any_of(sofs.begin(), sofs.end(), [&](const BincModule* s) { return overlap(m, s); });
       if (comb) continue;
       if (m->start < last->start && !overlap(m, last)) {
-        r.pre[binc_cluster(m->module_type)]++;
+        r.pre[zicht::analysis::binc::default_cluster(m->module_type)]++;
         r.pre_total++;
       } else if (last->einde != kNoDate && m->start > last->einde) {
-        r.post[binc_cluster(m->module_type)]++;
+        r.post[zicht::analysis::binc::default_cluster(m->module_type)]++;
         r.post_total++;
       }
     }
@@ -340,9 +342,9 @@ void check_binc_exact(const BincDemo& d) {
   CHECK(r.post_total == 319);
   const int pre_pub[8] = {138, 46, 42, 45, 53, 76, 103, 48}, post_pub[8] = {79, 44, 0, 4, 52, 29, 38, 15};
   for (int k = 0; k < 8; ++k) {
-    INFO(kBincClusters[k]);
-    CHECK(r.pre[kBincClusters[k]] == pre_pub[k]);
-    CHECK(r.post[kBincClusters[k]] == post_pub[k]);
+    INFO(zicht::analysis::binc::default_cluster_names()[k]);
+    CHECK(r.pre[zicht::analysis::binc::default_cluster_names()[k]] == pre_pub[k]);
+    CHECK(r.post[zicht::analysis::binc::default_cluster_names()[k]] == post_pub[k]);
   }
   CHECK(r.pre["Overige"] == 649 - 551);
   CHECK(r.post["Overige"] == 319 - 261);

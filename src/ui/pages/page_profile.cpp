@@ -128,17 +128,26 @@ bool denominator_combo(Workspace& ws, const ResultViewContext& rv) {
   return changed;
 }
 
+// What a filter can choose from (analysis::field_values), recomputed only when the loaded files change.
+const std::vector<std::string>& choices(const ProfilePageArgs& a, const char* field) {
+  static std::map<std::string, std::vector<std::string>> cache;
+  static uint64_t version = ~uint64_t(0);
+  if (version != a.workspace.version()) {
+    cache.clear();
+    version = a.workspace.version();
+  }
+  const std::string key = a.profile + "." + field;
+  auto it = cache.find(key);
+  if (it == cache.end()) it = cache.emplace(key, analysis::field_values(*a.data, field)).first;
+  return it->second;
+}
+
 void sofs_controls(const ProfilePageArgs& a) {
   const ResultViewContext& rv = a.rv;
   auto o = analysis::sofs::Options::from_werkmap(a.workspace.werkmap().doc());
   bool changed = false;
-  static std::vector<std::string> orgs, types;
-  static uint64_t choices_version = ~uint64_t(0);
-  if (choices_version != a.workspace.version()) {
-    choices_version = a.workspace.version();
-    orgs = analysis::field_values(*a.data, "organisatie");
-    types = analysis::field_values(*a.data, "typering");
-  }
+  const std::vector<std::string>& orgs = choices(a, "organisatie");
+  const std::vector<std::string>& types = choices(a, "typering");
   if (ImGui::CollapsingHeader((tr(rv, "filter.title") + "###filters").c_str())) {
     ImGui::Indent();
     changed |= date_field("from", tr(rv, "filter.from"), o.period_from, rv);
@@ -190,26 +199,15 @@ void sofs_controls(const ProfilePageArgs& a) {
     ImGui::TextWrapped("%s", tr(rv, "page.consent.help").c_str());
     changed |= multi_select("consent", tr(rv, "page.consent"), orgs, o.consent, rv);
   }
-  if (changed) {
-    nlohmann::json patch = o.to_json();
-    // A cleared date must leave the werkmap too (a merge patch keeps keys it does not mention).
-    if (!o.period_from) patch["filters"]["sofs"]["period_from"] = nullptr;
-    if (!o.period_to) patch["filters"]["sofs"]["period_to"] = nullptr;
-    a.workspace.patch_werkmap_options(patch);
-  }
+  if (changed) a.workspace.patch_werkmap_options(o.to_json());
 }
 
 void binc_controls(const ProfilePageArgs& a) {
   const ResultViewContext& rv = a.rv;
   auto o = analysis::binc::Options::from_werkmap(a.workspace.werkmap().doc());
   bool changed = false;
-  static std::vector<std::string> orgs, types;
-  static uint64_t choices_version = ~uint64_t(0);
-  if (choices_version != a.workspace.version()) {
-    choices_version = a.workspace.version();
-    orgs = analysis::field_values(*a.data, "organisatie");
-    types = analysis::field_values(*a.data, "module_type");
-  }
+  const std::vector<std::string>& orgs = choices(a, "organisatie");
+  const std::vector<std::string>& types = choices(a, "module_type");
   // The counting unit is always in view: it changes the numbers and every title.
   static const analysis::binc::Unit kUnits[] = {analysis::binc::Unit::kinderen, analysis::binc::Unit::modules,
                                                 analysis::binc::Unit::schakelingen, analysis::binc::Unit::kind_jaar,
