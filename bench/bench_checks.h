@@ -42,8 +42,16 @@ inline nlohmann::ordered_json checks(const std::vector<analysis::Result>& result
   c["orgtype_by_status"] = table_rows(results, "binc.orgtype_by_status", "counts", {"open_n", "closed_n"});
   c["module_frequency"] = table_rows(results, "binc.module_frequency", "frequency", {"n"});
   c["module_rank"] = table_rows(results, "binc.module_rank", "rank", {"n"});
-  c["pre_post_children"] = table_rows(results, "binc.pre_post", "clusters", {"pre_n", "post_n"});
-  c["pre_post_links"] = table_rows(results, "binc.pre_post", "clusters_schakelingen", {"pre_n", "post_n"});
+  // binc.pre_post's "clusters" table counts schakelingen (Table 8's unit, the default) or, with the unit kinderen,
+  // children; the other one is left empty and not compared.
+  bool links = false;
+  for (const auto& r : results)
+    for (const auto& t : r.tables)
+      if (r.id == "binc.pre_post" && t.id == "clusters")
+        links = t.title.en == analysis::Text::key("binc.pre_post.table.schakelingen").en;
+  c["pre_post_children"] = nlohmann::ordered_json::object();
+  c["pre_post_links"] = nlohmann::ordered_json::object();
+  c[links ? "pre_post_links" : "pre_post_children"] = table_rows(results, "binc.pre_post", "clusters", {"pre_n", "post_n"});
   c["chains"] = table_rows(results, "binc.pre_post", "chains", {"n"});
   return c;
 }

@@ -6,6 +6,8 @@
 #                                build-bench/RESULTS-smoke.md, not bench/RESULTS.md
 # Environment: RUNS (default 5), JOBS (build parallelism, default 2), ZICHT_BENCH_SIMD=0 skips the -msimd128
 # variant in a full run, ZICHT_BENCH_NO_BUILD=1 uses the existing builds as they are (build-bench, build-wasm-bench).
+# ZICHT_BENCH_NATIVE_DIR / ZICHT_BENCH_WASM_DIR build in other (existing, Release) build directories instead: the
+# test run (tests/run-all.sh) points them at its own build and build-wasm, so the smoke adds targets, not builds.
 # Nothing is fetched at benchmark time: the peers come from npm at install time (bench/browser/package-lock.json)
 # and are served from node_modules on 127.0.0.1.
 set -euo pipefail
@@ -40,17 +42,29 @@ fi
 # --- Builds: native CLI + bench_core; the wasm bench module (-O3, and -O3 -msimd128 for the full run); for the
 # full run also the app (zicht.html) for the start-up figure.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
-wasm_arg="o3=build-wasm-bench"
+native=${ZICHT_BENCH_NATIVE_DIR:-build-bench}
+wasm=${ZICHT_BENCH_WASM_DIR:-build-wasm-bench}
+# A directory configured before (by the tests) keeps its settings; only the benchmark targets are switched on.
+configure_args() {
+  if [ -f "$1/CMakeCache.txt" ]; then
+    grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$1/CMakeCache.txt" || { echo "[bench] $1 is not a Release build" >&2; exit 1; }
+    echo "-DZICHT_BENCH=ON -DZICHT_BENCH_SIMD=OFF"
+  else
+    echo "-DCMAKE_BUILD_TYPE=Release -DZICHT_BENCH=ON -DZICHT_BENCH_SIMD=OFF $2"
+  fi
+}
+wasm_arg="o3=$wasm"
 if [ "${ZICHT_BENCH_NO_BUILD:-0}" != 1 ]; then
-  say "native build (build-bench)"
-  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DZICHT_BENCH=ON >/dev/null
-  cmake --build build-bench --target zicht bench_core -j"$jobs" >/dev/null
-  say "wasm build (build-wasm-bench)"
-  emcmake cmake -S . -B build-wasm-bench -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
-    -DZICHT_BENCH_SIMD=OFF >/dev/null
+  say "native build ($native)"
+  # shellcheck disable=SC2046
+  cmake -S . -B "$native" $(configure_args "$native") >/dev/null
+  cmake --build "$native" --target zicht bench_core -j"$jobs" >/dev/null
+  say "wasm build ($wasm)"
+  # shellcheck disable=SC2046
+  emcmake cmake -S . -B "$wasm" $(configure_args "$wasm" -DZICHT_TESTS=OFF) >/dev/null
   targets=(zicht_bench_wasm)
   [ "$smoke" = 1 ] || targets+=(zicht_app)
-  cmake --build build-wasm-bench --target "${targets[@]}" -j"$jobs" >/dev/null
+  cmake --build "$wasm" --target "${targets[@]}" -j"$jobs" >/dev/null
   if [ "$simd" = 1 ]; then
     say "wasm build with -msimd128 (build-wasm-bench-simd)"
     emcmake cmake -S . -B build-wasm-bench-simd -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
@@ -69,14 +83,14 @@ for n in "${sizes[@]}"; do
   f="$data/binc_modules_$n.csv"
   if [ ! -s "$f" ]; then
     say "generating $f"
-    build-bench/zicht demo --profile binc --rows "$n" --with-characteristics --out "$data/raw_$n.csv"
+    "$native/zicht" demo --profile binc --rows "$n" --with-characteristics --out "$data/raw_$n.csv"
     node bench/make_data.mjs "$data/raw_$n.csv" "$f"
     rm -f "$data/raw_$n.csv"
   fi
   files+=("binc_modules_$n.csv")
 done
 sofs="$data/sofs_$sofs_rows.csv"
-[ -s "$sofs" ] || build-bench/zicht demo --profile sofs --rows "$sofs_rows" --out "$sofs"
+[ -s "$sofs" ] || "$native/zicht" demo --profile sofs --rows "$sofs_rows" --out "$sofs"
 
 # --- Native figures.
 big="$data/${files[-1]}"
@@ -84,7 +98,7 @@ big="$data/${files[-1]}"
 tag=""
 [ "$smoke" = 1 ] && tag="-smoke"
 say "native: bench_core on $(basename "$big") and $(basename "$sofs")"
-build-bench/bench_core --binc "$big" --sofs "$sofs" --runs "$runs" --json "build-bench/native$tag.json" |
+"$native/bench_core" --binc "$big" --sofs "$sofs" --runs "$runs" --json "build-bench/native$tag.json" |
   tee "build-bench/native$tag.txt"
 
 # --- Browser: one Chromium session, every side on the same bytes.
@@ -101,7 +115,7 @@ set -e
 startup=""
 app=""
 [ -f dist/zicht.html ] && app=dist/zicht.html
-[ -f build-wasm-bench/zicht.html ] && app=build-wasm-bench/zicht.html
+[ -f "$wasm/zicht.html" ] && app="$wasm/zicht.html"
 if [ -n "$app" ]; then
   say "startup: $app open → first frame"
   startup=$(node bench/browser/startup.mjs "$app" "$runs" | tail -1 || true)

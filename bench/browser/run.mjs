@@ -3,6 +3,7 @@
 // bytes. Prints a table and writes all raw numbers as JSON.
 //   node bench/browser/run.mjs --data DIR --files a.csv,b.csv --wasm o3=DIR[,simd=DIR] [--runs 5] [--out FILE]
 // The first --wasm variant is "Zicht" in the headline; the others are reported as variants.
+import crypto from 'node:crypto';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,9 +83,10 @@ function compare(z, p) {
   const eq = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   for (const k of ['module_frequency', 'module_rank', 'chains']) if (!eq(z[k], p[k])) bad.push(`${k}: zicht ${JSON.stringify(z[k])} peer ${JSON.stringify(p[k])}`);
   for (const k of ['orgtype_by_status', 'pre_post_children', 'pre_post_links']) {
-    // A table Zicht does not produce with its default options (the links table of pre/post only comes with the
-    // unit "schakelingen" since wip-binc 50ead47) is not compared; the others must all be there.
-    if (k === 'pre_post_links' && Object.keys(z[k]).length === 0) continue;
+    // Zicht's pre/post cluster table counts either schakelingen (its default, as Table 8) or children (unit
+    // kinderen): exactly one of the two is compared; the others must all be there.
+    if (k.startsWith('pre_post_') && Object.keys(z[k]).length === 0 &&
+        Object.keys(z[k === 'pre_post_links' ? 'pre_post_children' : 'pre_post_links']).length > 0) continue;
     if (Object.keys(z[k]).length === 0) { bad.push(`${k}: missing in Zicht's results`); continue; }
     for (const [cat, v] of Object.entries(p[k])) {
       const zv = z[k][cat] ? z[k][cat].slice(0, 2) : [0, 0];
@@ -124,6 +126,10 @@ for (const f of files) {
     as_of: { zicht: z0.as_of, papa: r.papa[0].as_of, duck: r.duck[0].as_of },
     rows: { zicht: z0.rows, papa: r.papa[0].rows, duck: r.duck[0].rows } };
   if (z0.as_of !== r.papa[0].as_of || z0.as_of !== r.duck[0].as_of) r.check.papa.push('as_of differs');
+  // Zicht's provenance hash (WebCrypto in chunk mode, the core's own SHA-256 in copy mode) is the file's.
+  const sha = crypto.createHash('sha256').update(fs.readFileSync(path.join(dataDir, f))).digest('hex');
+  r.check.sha256 = [z0, r.zicht[variants[0]].copy[0]].filter((x) => x.sha256 !== sha)
+    .map((x) => `sha256 ${x.sha256} is not the file's ${sha}`);
   const m = (xs, k) => median(xs.map((x) => x[k]));
   r.summary = {
     rows: z0.rows, mb: size / 1e6,
@@ -155,7 +161,8 @@ lines.push('| rows | file MB | Zicht ms | PapaParse+JS ms | DuckDB-WASM ms | Pap
 lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:--|');
 for (const r of results) {
   const s = r.summary;
-  const same = !r.check.papa.length && !r.check.duck.length ? 'yes' : `NO (${r.check.papa.length + r.check.duck.length} diffs)`;
+  const diffs = r.check.papa.length + r.check.duck.length + r.check.sha256.length;
+  const same = !diffs ? 'yes' : `NO (${diffs} diffs)`;
   lines.push(`| ${s.rows.toLocaleString('en')} | ${fmt(s.mb, 1)} | ${fmt(s.zicht_ms)} | ${fmt(s.papa_ms)} | ${fmt(s.duck_ms)} | ` +
     `${fmt(s.papa_ms / s.zicht_ms, 2)}× | ${fmt(s.duck_ms / s.zicht_ms, 2)}× | ${fmt(s.zicht_mem / 1e6)} (${fmt(s.zicht_mem / r.bytes, 2)}×) | ` +
     `${fmt(s.papa_heap / 1e6)} | ${fmt(s.duck_mem / 1e6)} | ${same} |`);
@@ -180,5 +187,5 @@ if (external.length) console.log('\nEXTERNAL REQUESTS: ' + external.join(', '));
 const out = { date: new Date().toISOString(), chromium: chromiumVersion, duckdb: duckInfo, runs, variants, table,
   errors, results };
 if (args.out) fs.writeFileSync(args.out, JSON.stringify(out, null, 1));
-const failed = results.some((r) => r.check.papa.length || r.check.duck.length) || external.length > 0;
+const failed = results.some((r) => r.check.papa.length || r.check.duck.length || r.check.sha256.length) || external.length > 0;
 process.exit(failed ? 1 : 0);

@@ -5,9 +5,11 @@
 //
 // Two ways in, both measured by bench.mjs:
 //   zicht_bench_run(ptr, len)                  the whole file already copied into wasm memory (one malloc)
-//   zicht_bench_begin(total) / zicht_bench_feed(ptr, n) ... / zicht_bench_end()
+//   zicht_bench_begin(total) / zicht_bench_feed(ptr, n) ... / zicht_bench_end(sha256)
 //                                              fed in chunks through one small reusable buffer, as the app reads a
-//                                              file: the raw bytes never sit in wasm memory as a whole
+//                                              file: the raw bytes never sit in wasm memory as a whole; and as in
+//                                              the app, the page computes the file's SHA-256 with WebCrypto
+//                                              meanwhile and hands it over at the end
 #include <emscripten/emscripten.h>
 
 #include <chrono>
@@ -58,6 +60,7 @@ const char* analyse(core::ReadResult read, double parse_ms) {
   j["columns"] = read.table.cols();
   j["table_bytes"] = read.table.memory_bytes();
   j["as_of"] = core::format_iso_date(mods.as_of);
+  j["sha256"] = read.report.sha256;
   j["parse_ms"] = parse_ms;
   j["map_ms"] = t1 - t0;
   j["results_ms"] = t2 - t1;
@@ -78,7 +81,9 @@ EMSCRIPTEN_KEEPALIVE const char* zicht_bench_run(const uint8_t* ptr, size_t len)
 }
 
 EMSCRIPTEN_KEEPALIVE void zicht_bench_begin(double total) {
-  g_reader = std::make_unique<core::IncrementalReader>("modules.csv");
+  core::ReadOptions options;
+  options.compute_sha256 = false;
+  g_reader = std::make_unique<core::IncrementalReader>("modules.csv", options);
   g_reader->set_total_bytes(uint64_t(total));
   g_feed_ms = 0;
 }
@@ -90,8 +95,9 @@ EMSCRIPTEN_KEEPALIVE int zicht_bench_feed(const uint8_t* ptr, size_t n) {
   return ok ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE const char* zicht_bench_end() {
+EMSCRIPTEN_KEEPALIVE const char* zicht_bench_end(const char* sha256) {
   double t0 = now_ms();
+  g_reader->set_sha256(sha256);
   core::ReadResult read;
   read.status = g_reader->finish();
   if (!g_reader->status().ok()) read.status = g_reader->status();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/values.h"
 
@@ -185,8 +186,27 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
     // Dictionary code → meaning (text columns): codes are dense, so plain arrays, not a hash map.
     std::vector<Interp> cache(dict_column ? col->dict.size() : 0);
     std::vector<uint8_t> cached(cache.size(), 0);
+    // Typed columns: a cell that is not a value keeps its raw text as a dictionary entry (Column::raw, in row
+    // order) or has none (empty); a boolean value reads as "Ja" / "Nee" (or "true" / "false" for a boolean field).
+    // Those meanings are cached too — slots: the dictionary codes, then empty, "Ja", "Nee", "true", "false" — except
+    // for code fields, whose per-row calls also count the values outside the code list.
+    const bool cache_typed = !dict_column && mf.spec->type != FieldType::Code;
+    const size_t slot_empty = col->dict.size(), slot_ja = slot_empty + 1, slot_nee = slot_empty + 2,
+                 slot_true = slot_empty + 3, slot_false = slot_empty + 4;
+    std::vector<Interp> typed_cache(cache_typed ? slot_empty + 5 : 0);
+    std::vector<uint8_t> typed_cached(typed_cache.size(), 0);
+    const auto typed = [&](size_t slot, std::string_view text) {
+      if (!typed_cached[slot]) {
+        typed_cache[slot] = interpret(fc, text);
+        typed_cached[slot] = 1;
+      }
+      return typed_cache[slot];
+    };
+    size_t raw_pos = 0;  // first entry of col->raw at or after row r
     for (size_t r = 0; r < n; ++r) {
       Interp it;
+      while (raw_pos < col->raw.size() && col->raw[raw_pos].first < r) ++raw_pos;
+      const bool has_raw = raw_pos < col->raw.size() && col->raw[raw_pos].first == r;
       if (dict_column) {
         const uint32_t code = col->codes[r];
         if (!cached[code]) {
@@ -208,7 +228,15 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
           it = {CellKind::Value, static_cast<int32_t>(v), nullptr};
       } else if (col->state[r] == CellState::Value && col->type == ColumnType::Boolean && mf.spec->type != FieldType::Bool) {
         // The reader keeps no raw text for a valid boolean cell ("Nee" comes back as "false"): ask the field in Dutch.
-        it = interpret(fc, col->bools[r] ? "Ja" : "Nee");
+        const char* text = col->bools[r] ? "Ja" : "Nee";
+        it = cache_typed ? typed(col->bools[r] ? slot_ja : slot_nee, text) : interpret(fc, text);
+      } else if (cache_typed && has_raw) {
+        const uint32_t code = col->raw[raw_pos].second;
+        it = typed(code, col->dict.at(code));
+      } else if (cache_typed && col->state[r] != CellState::Value) {
+        it = typed(slot_empty, std::string_view());
+      } else if (cache_typed && col->type == ColumnType::Boolean) {
+        it = col->bools[r] ? typed(slot_true, "true") : typed(slot_false, "false");
       } else {
         it = interpret(fc, col->raw_text(r));
       }
@@ -316,11 +344,23 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
   }
   if (kind && kind->unique_identifier && id_f) {
     const Column& col = table.columns[static_cast<size_t>(id_f->column)];
-    std::unordered_map<std::string, size_t> seen;
-    for (size_t r = 0; r < n; ++r) {
-      if (id_f->kind[r] != CellKind::Value) continue;
-      std::string key(trim_ws(col.raw_text(r)));
-      if (!seen.emplace(std::move(key), r).second) pending.push_back({r, static_cast<size_t>(id_fi), "duplicate_identifier"});
+    const auto duplicate = [&](size_t r) { pending.push_back({r, static_cast<size_t>(id_fi), "duplicate_identifier"}); };
+    if (col.type == ColumnType::Categorical || col.type == ColumnType::Text) {
+      // Per dictionary code, the first code with the same trimmed text: rows then compare integers, not strings.
+      std::unordered_map<std::string_view, uint32_t> first_code;
+      std::vector<uint32_t> canonical(col.dict.size());
+      for (uint32_t c = 0; c < canonical.size(); ++c) canonical[c] = first_code.emplace(trim_ws(col.dict.at(c)), c).first->second;
+      std::vector<uint8_t> seen(col.dict.size(), 0);
+      for (size_t r = 0; r < n; ++r) {
+        if (id_f->kind[r] != CellKind::Value) continue;
+        uint8_t& s = seen[canonical[col.codes[r]]];
+        if (s) duplicate(r);
+        s = 1;
+      }
+    } else {
+      std::unordered_set<std::string> seen;
+      for (size_t r = 0; r < n; ++r)
+        if (id_f->kind[r] == CellKind::Value && !seen.insert(std::string(trim_ws(col.raw_text(r)))).second) duplicate(r);
     }
   }
 

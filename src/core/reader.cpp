@@ -803,7 +803,7 @@ struct IncrementalReader::Impl {
   Status feed(const uint8_t* p, size_t n) {
     if (!status.ok()) return status;
     if (finished) return fail(make_error(ErrorCode::Finished, file, "feed() after finish()"));
-    sha.update(p, n);
+    if (opt.compute_sha256) sha.update(p, n);
     fed += n;
     if (!sniffed) {
       // Sniff on exactly the first sniff_bytes (deterministic whatever the chunking), then go on.
@@ -827,9 +827,14 @@ struct IncrementalReader::Impl {
   Status finish() {
     if (finished) return status;
     finished = true;
-    rep.sha256 = sha.hex();
+    if (opt.compute_sha256) rep.sha256 = sha.hex();
     rep.bytes = fed;
     if (!status.ok()) return status;
+    if (!is_sha256_hex(rep.sha256))
+      return fail(make_error(ErrorCode::Usage, file,
+                             "the file's SHA-256 was not computed: expected 64 hex digits from the caller, got \"" +
+                                 rep.sha256.substr(0, 80) + "\"",
+                             0, "", "sha256"));
     if (!sniffed) {
       if (sample.empty())
         return fail(make_error(ErrorCode::EmptyFile, file, "the file is empty (0 bytes)", 0, "", "empty_file"));
@@ -878,6 +883,7 @@ IncrementalReader::IncrementalReader(std::string file_name, ReadOptions options)
     : impl_(std::make_unique<Impl>(std::move(file_name), std::move(options))) {}
 IncrementalReader::~IncrementalReader() = default;
 void IncrementalReader::set_total_bytes(uint64_t t) { impl_->total = t; }
+void IncrementalReader::set_sha256(std::string hex) { impl_->rep.sha256 = std::move(hex); }
 Status IncrementalReader::feed(const uint8_t* data, size_t n) {
   try {
     return impl_->feed(data, n);

@@ -81,6 +81,9 @@ struct ReadOptions {
   size_t max_columns = 100000;
   size_t max_stored_flags = 10000;  // all flags are counted; only the first N are stored
   size_t examples_per_column = 5;
+  // false: the caller computes the file's SHA-256 itself and hands it over with set_sha256() before finish() (the
+  // browser digests the file with WebCrypto, natively and on another thread, while the reader parses it).
+  bool compute_sha256 = true;
 };
 
 struct Dialect {
@@ -147,6 +150,8 @@ class IncrementalReader {
   IncrementalReader& operator=(const IncrementalReader&) = delete;
 
   void set_total_bytes(uint64_t total);  // optional; used by progress() and the memory estimate
+  // With ReadOptions::compute_sha256 = false: the digest of all bytes fed, as 64 hex digits; required before finish().
+  void set_sha256(std::string hex);
   Status feed(const uint8_t* data, size_t n);
   Status finish();
   double progress(uint64_t total_bytes) const;  // 0..1 of bytes fed

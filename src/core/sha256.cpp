@@ -2,6 +2,14 @@
 
 #include <cstring>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__EMSCRIPTEN__)
+#define ZICHT_SHA_NI 1
+#include <cpuid.h>
+#include <immintrin.h>
+#else
+#define ZICHT_SHA_NI 0
+#endif
+
 namespace zicht::core {
 namespace {
 constexpr uint32_t K[64] = {
@@ -14,7 +22,59 @@ constexpr uint32_t K[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 inline uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+#if ZICHT_SHA_NI
+// The x86 SHA extensions (Goldmont, Zen and later): two rounds per instruction, about 8x the portable code. The
+// state lives as the ABEF / CDGH halves those instructions work on.
+__attribute__((target("sha,sse4.1,ssse3"))) void blocks_sha_ni(uint32_t h[8], const uint8_t* p, size_t n) {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i dcba = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)), 0xB1);      // CDAB
+  __m128i hgfe = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + 4)), 0x1B);  // EFGH
+  __m128i abef = _mm_alignr_epi8(dcba, hgfe, 8);
+  __m128i cdgh = _mm_blend_epi16(hgfe, dcba, 0xF0);
+  for (; n; --n, p += 64) {
+    const __m128i abef0 = abef, cdgh0 = cdgh;
+    __m128i w[4];
+    for (int g = 0; g < 16; ++g) {  // 16 groups of 4 rounds
+      __m128i& wg = w[g & 3];
+      if (g < 4)
+        wg = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * g)), byte_swap);
+      else  // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], four at a time
+        wg = _mm_sha256msg2_epu32(
+            _mm_add_epi32(_mm_sha256msg1_epu32(wg, w[(g + 1) & 3]), _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4)),
+            w[(g + 3) & 3]);
+      // Two rounds, then two more; each call leaves the new ABEF in its result and the old ABEF becomes CDGH.
+      const __m128i msg = _mm_add_epi32(wg, _mm_loadu_si128(reinterpret_cast<const __m128i*>(K + 4 * g)));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(msg, 0x0E));
+    }
+    abef = _mm_add_epi32(abef, abef0);
+    cdgh = _mm_add_epi32(cdgh, cdgh0);
+  }
+  const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+  const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h), _mm_blend_epi16(feba, dchg, 0xF0));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h + 4), _mm_alignr_epi8(dchg, feba, 8));
+}
+
+bool cpu_has_sha_ni() {
+  unsigned a, b, c, d;
+  if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSSE3) || !(c & bit_SSE4_1)) return false;
+  return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+}
+#endif
 }  // namespace
+
+bool Sha256::accelerated = Sha256::hardware_available();
+
+bool Sha256::hardware_available() {
+#if ZICHT_SHA_NI
+  static const bool has = cpu_has_sha_ni();
+  return has;
+#else
+  return false;
+#endif
+}
 
 void Sha256::reset() {
   static const uint32_t init[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -22,6 +82,13 @@ void Sha256::reset() {
   std::memcpy(h_, init, sizeof h_);
   buf_len_ = 0;
   total_ = 0;
+}
+
+void Sha256::blocks(const uint8_t* p, size_t n) {
+#if ZICHT_SHA_NI
+  if (accelerated) return blocks_sha_ni(h_, p, n);
+#endif
+  for (; n; --n, p += 64) block(p);
 }
 
 void Sha256::block(const uint8_t* p) {
@@ -53,9 +120,11 @@ void Sha256::update(const uint8_t* data, size_t n) {
     size_t take = 64 - buf_len_ < n ? 64 - buf_len_ : n;
     std::memcpy(buf_ + buf_len_, data, take);
     buf_len_ += take; data += take; n -= take;
-    if (buf_len_ == 64) { block(buf_); buf_len_ = 0; }
+    if (buf_len_ == 64) { blocks(buf_, 1); buf_len_ = 0; }
   }
-  while (n >= 64) { block(data); data += 64; n -= 64; }
+  blocks(data, n / 64);
+  data += n / 64 * 64;
+  n %= 64;
   if (n) { std::memcpy(buf_, data, n); buf_len_ = n; }
 }
 
@@ -87,5 +156,12 @@ std::string Sha256::hex() {
 
 std::string sha256_hex(const uint8_t* data, size_t n) { Sha256 h; h.update(data, n); return h.hex(); }
 std::string sha256_hex(const std::string& s) { Sha256 h; h.update(s); return h.hex(); }
+
+bool is_sha256_hex(std::string_view s) {
+  if (s.size() != 64) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
 
 }  // namespace zicht::core

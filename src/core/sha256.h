@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace zicht::core {
 
@@ -16,7 +17,13 @@ class Sha256 {
   void final(uint8_t out[32]);
   std::string hex();  // finalises; lowercase hex
 
+  // Whether this CPU has the x86 SHA extensions, and whether they are used (tests switch them off to check the
+  // portable code against them).
+  static bool hardware_available();
+  static bool accelerated;
+
  private:
+  void blocks(const uint8_t* p, size_t n);
   void block(const uint8_t* p);
   uint32_t h_[8];
   uint8_t buf_[64];
@@ -26,5 +33,7 @@ class Sha256 {
 
 std::string sha256_hex(const uint8_t* data, size_t n);
 std::string sha256_hex(const std::string& s);
+// A digest as this file writes it: exactly 64 lowercase hex digits.
+bool is_sha256_hex(std::string_view s);
 
 }  // namespace zicht::core

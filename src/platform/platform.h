@@ -40,8 +40,10 @@ struct FileEvent {
   int id = 0;
   std::string name;       // opened
   double size = 0;        // opened: total bytes
+  bool digest_outside = false;  // opened: the page computes the SHA-256 and sends it with the last chunk
   Bytes bytes;            // chunk
   bool last = false;      // chunk: the final one
+  std::string sha256;     // last chunk, when digest_outside: the file's SHA-256 (lowercase hex)
   std::string message;    // error
 };
 void open_file_picker();

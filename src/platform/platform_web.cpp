@@ -32,13 +32,24 @@ EM_JS(void, zicht_js_init, (), {
   window.addEventListener('pointermove', track, true);
   window.addEventListener('pointerdown', track, true);
   document.documentElement.addEventListener('pointerleave', function() { window.zichtPointer.inside = false; });
+  // The file's SHA-256 (input provenance) comes from WebCrypto: native code on another thread, while the reader
+  // parses the chunks. It needs the whole file once more as one buffer, released when the digest is done.
+  function digest(file) {
+    if (!(window.crypto && crypto.subtle && crypto.subtle.digest)) return null;
+    var d = file.arrayBuffer().then(function(b) { return crypto.subtle.digest('SHA-256', b); }).then(function(h) {
+      return Array.from(new Uint8Array(h), function(x) { return (x < 16 ? '0' : '') + x.toString(16); }).join('');
+    });
+    d.catch(function() {});  // reported with the last chunk
+    return d;
+  }
   function accept(file) {
     var id = window.zichtNextFile++;
-    window.zichtFiles[id] = {file : file, offset : 0};
+    var f = {file : file, offset : 0, digest : digest(file)};
+    window.zichtFiles[id] = f;
     var n = lengthBytesUTF8(file.name) + 1;
     var p = _malloc(n);
     stringToUTF8(file.name, p, n);
-    _zicht_platform_file_opened(id, p, file.size);
+    _zicht_platform_file_opened(id, p, file.size, f.digest ? 1 : 0);
     _free(p);
   }
   var input = document.getElementById('zicht-file');
@@ -98,13 +109,21 @@ EM_JS(void, zicht_js_request_chunk, (int id, double max_bytes), {
   var start = f.offset;
   var end = Math.min(f.file.size, start + max_bytes);
   f.offset = end;
-  f.file.slice(start, end).arrayBuffer().then(
-      function(buf) {
+  var last = end >= f.file.size;
+  var parts = [f.file.slice(start, end).arrayBuffer()];
+  if (last && f.digest) parts.push(f.digest);
+  Promise.all(parts).then(
+      function(got) {
         if (!window.zichtFiles[id]) return;  // cancelled meanwhile
+        var buf = got[0];
         var n = buf.byteLength;
         var p = _malloc(Math.max(1, n));
         HEAPU8.set(new Uint8Array(buf), p);
-        _zicht_platform_chunk(id, p, n, end >= f.file.size ? 1 : 0);
+        var hex = got.length > 1 ? got[1] : "";
+        var hp = _malloc(hex.length + 1);
+        stringToUTF8(hex, hp, hex.length + 1);
+        _zicht_platform_chunk(id, p, n, last ? 1 : 0, hp);
+        _free(hp);
       },
       function(err) {
         var t = String(err);
@@ -192,22 +211,24 @@ EM_JS(void, zicht_js_storage_remove, (const char* key), {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void zicht_platform_file_opened(int id, const char* name, double size) {
+EMSCRIPTEN_KEEPALIVE void zicht_platform_file_opened(int id, const char* name, double size, int digest) {
   zicht::platform::FileEvent e;
   e.kind = zicht::platform::FileEvent::Kind::opened;
   e.id = id;
   e.name = name;
   e.size = size;
+  e.digest_outside = digest != 0;
   g_file_events.push_back(std::move(e));
 }
 
-EMSCRIPTEN_KEEPALIVE void zicht_platform_chunk(int id, uint8_t* data, int size, int last) {
+EMSCRIPTEN_KEEPALIVE void zicht_platform_chunk(int id, uint8_t* data, int size, int last, const char* sha256) {
   zicht::platform::FileEvent e;
   e.kind = zicht::platform::FileEvent::Kind::chunk;
   e.id = id;
   e.bytes.data = std::unique_ptr<uint8_t, void (*)(void*)>(data, std::free);
   e.bytes.size = static_cast<size_t>(size);
   e.last = last != 0;
+  e.sha256 = sha256;
   g_file_events.push_back(std::move(e));
 }
 

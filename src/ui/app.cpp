@@ -95,10 +95,10 @@ void App::handle_file_events() {
   for (auto& e : platform::take_file_events()) {
     switch (e.kind) {
       case platform::FileEvent::Kind::opened:
-        workspace_.begin(e.id, e.name, static_cast<uint64_t>(e.size));
+        workspace_.begin(e.id, e.name, static_cast<uint64_t>(e.size), e.digest_outside);
         break;
       case platform::FileEvent::Kind::chunk:
-        if (workspace_.feed(e.id, e.bytes.data.get(), e.bytes.size, e.last)) {
+        if (workspace_.feed(e.id, e.bytes.data.get(), e.bytes.size, e.last, e.sha256)) {
           platform::close_file(e.id);
           page_ = workspace_.take_werkmap_opened()     ? Page::mapping
                    : workspace_.take_aggregate_opened() ? Page::region

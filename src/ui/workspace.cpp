@@ -53,12 +53,14 @@ void Workspace::load_builtin_sample() {
   ++version_;
 }
 
-void Workspace::begin(int id, const std::string& name, uint64_t size) {
+void Workspace::begin(int id, const std::string& name, uint64_t size, bool digest_outside) {
   Loading l;
   l.id = id;
   l.name = name;
   l.size = size;
-  l.reader = std::make_unique<core::IncrementalReader>(name);
+  core::ReadOptions options;
+  options.compute_sha256 = !digest_outside;
+  l.reader = std::make_unique<core::IncrementalReader>(name, options);
   l.reader->set_total_bytes(size);
   loading_.push_back(std::move(l));
 }
@@ -89,7 +91,7 @@ bool Workspace::open_werkmap(const std::string& name, const uint8_t* data, size_
   return true;
 }
 
-bool Workspace::feed(int id, const uint8_t* data, size_t n, bool last) {
+bool Workspace::feed(int id, const uint8_t* data, size_t n, bool last, const std::string& sha256) {
   Loading* l = find_loading(id);
   if (!l) return true;
   l->waiting = false;
@@ -122,6 +124,7 @@ bool Workspace::feed(int id, const uint8_t* data, size_t n, bool last) {
     return true;
   }
   if (last) {
+    if (!sha256.empty()) l->reader->set_sha256(sha256);
     finish(*l);
     erase_loading(id);
     return true;

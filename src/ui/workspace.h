@@ -58,9 +58,10 @@ class Workspace {
 
   // Loads the built-in fictitious demo (SofS export, Binc modules and clients); a user file replaces it.
   void load_builtin_sample();
-  void begin(int id, const std::string& name, uint64_t size);
+  // digest_outside: the page computes the file's SHA-256 and passes it with the last chunk (feed's sha256).
+  void begin(int id, const std::string& name, uint64_t size, bool digest_outside = false);
   // Feeds one chunk; returns true when the file is complete (or failed) and no more chunks are needed.
-  bool feed(int id, const uint8_t* data, size_t n, bool last);
+  bool feed(int id, const uint8_t* data, size_t n, bool last, const std::string& sha256 = {});
   void fail(int id, const std::string& message);
   void cancel(int id);
   void remove_file(size_t index);

@@ -1,5 +1,6 @@
 #include "test_core_helpers.h"
 
+#include "core/sha256.h"
 #include "core/values.h"
 
 using namespace zicht::core;
@@ -120,6 +121,36 @@ TEST_CASE("CSV: the incremental reader gives the same table for any chunk size")
     INFO("step " << step);
     CHECK(table_diff(whole.table, part.table) == "");
     CHECK(part.report.encoding == Encoding::Windows1252);
+  }
+}
+
+TEST_CASE("SHA-256 of the raw bytes: computed by the reader, or handed over by the caller") {
+  const std::string s = slurp(data_path("binc_like_excel_be.csv"));
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  auto whole = read_str(s);
+  REQUIRE(whole.ok());
+  CHECK(whole.report.sha256 == sha256_hex(s));
+  // Chunk boundaries do not change the digest (64-byte blocks straddle them).
+  CHECK(read_chunked(s, 7, ReadOptions{}).report.sha256 == whole.report.sha256);
+
+  ReadOptions outside;
+  outside.compute_sha256 = false;
+  {
+    IncrementalReader r("outside.csv", outside);
+    REQUIRE(r.feed(p, s.size()).ok());
+    r.set_sha256(whole.report.sha256);
+    REQUIRE(r.finish().ok());
+    CHECK(r.report().sha256 == whole.report.sha256);
+    CHECK(table_diff(whole.table, r.take_table()) == "");
+  }
+  {
+    // Forgetting the digest is an error naming the file and the rule, not an empty provenance field.
+    IncrementalReader r("outside.csv", outside);
+    REQUIRE(r.feed(p, s.size()).ok());
+    Status st = r.finish();
+    CHECK(st.code == ErrorCode::Usage);
+    CHECK(st.rule == "sha256");
+    CHECK(st.message.find("outside.csv") != std::string::npos);
   }
 }
 

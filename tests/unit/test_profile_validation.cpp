@@ -234,6 +234,25 @@ TEST_CASE("Binc client file: mapped as the client kind, onbekend is a real code,
         "Ja, netwerkpleegzorg in familiaal netwerk");
 }
 
+TEST_CASE("duplicate identifiers: the same trimmed text, in a text column and in a number column") {
+  auto rules = [](const std::string& csv) {
+    ReadResult r = read_bytes("ids.csv", reinterpret_cast<const uint8_t*>(csv.data()), csv.size());
+    REQUIRE(r.ok());
+    MappedDataset ds = map_file(r, *find_schema("sofs"), ProfileSettings{});
+    REQUIRE(ds.mapping.ok());
+    std::vector<int64_t> rows;
+    for (const auto& f : ds.validation.flags)
+      if (f.rule == "duplicate_identifier") rows.push_back(f.row);
+    return rows;
+  };
+  // Text ids (row numbers count the header as row 1): "T1" again at row 4 (padded) and row 6.
+  CHECK(rules("Identificatiecode;Startdatum traject\nT1;01/02/2022\nT2;01/02/2022\n\" T1 \";03/02/2022\n"
+              "T3;01/02/2022\nT1;05/02/2022\n") == std::vector<int64_t>{4, 6});
+  // Numeric ids, typed as integers by the reader.
+  CHECK(rules("Identificatiecode;Startdatum traject\n7;01/02/2022\n8;01/02/2022\n7;03/02/2022\n") ==
+        std::vector<int64_t>{4});
+}
+
 TEST_CASE("profile_json carries mapping and validation for inspect and the state hook") {
   ReadResult r = read("sofs_export.csv");
   ProfileSettings ps;
