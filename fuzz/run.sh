@@ -19,7 +19,7 @@ mkdir -p "$OUT/sysinc" "$OUT/obj"
 [[ -e $OUT/sysinc/nlohmann ]] || ln -s /usr/include/nlohmann "$OUT/sysinc/nlohmann"
 FLAGS=(-std=c++17 -O2 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -I"$ROOT/src" -isystem "$OUT/sysinc" -DZICHT_VERSION=\"fuzz\" -DZICHT_BUILD=\"fuzz\")
-CORE=(sha256 table values encoding table_builder reader)
+CORE=(build_info sha256 table values encoding table_builder reader)
 OBJS=()
 for s in "${CORE[@]}"; do
   o=$OUT/obj/$s.o

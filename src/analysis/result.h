@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/build_info.h"
 #include "core/i18n.h"
 
 namespace zicht::analysis {
@@ -113,7 +114,7 @@ struct InputFile {
 
 // Where a result set came from: enough to reproduce it (SPEC §7 provenance).
 struct Provenance {
-  std::string tool_version = ZICHT_VERSION, tool_build = ZICHT_BUILD;
+  std::string tool_version = ZICHT_VERSION, tool_build = core::build_id();
   std::vector<InputFile> files;
   std::string profile = "generic";
   std::string settings_json = "{}";  // canonical (sorted keys) settings

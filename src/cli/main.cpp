@@ -5,11 +5,12 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/build_info.h"
 
 namespace {
 
 void usage(std::ostream& os) {
-  os << "zicht " << ZICHT_VERSION << " (" << ZICHT_BUILD << ")\n"
+  os << "zicht " << ZICHT_VERSION << " (" << zicht::core::build_id() << ")\n"
      << "Usage:\n"
      << "  zicht inspect [--profile P] FILE\n"
      << "  zicht analyse --profile P [options] FILE...\n"
@@ -30,7 +31,7 @@ int main(int argc, char** argv) {
   const std::string cmd = args[0];
   args.erase(args.begin());
   if (cmd == "version" || cmd == "--version") {
-    std::cout << "zicht " << ZICHT_VERSION << " (" << ZICHT_BUILD << ")\n";
+    std::cout << "zicht " << ZICHT_VERSION << " (" << zicht::core::build_id() << ")\n";
     return 0;
   }
   for (const auto& c : zicht::cli::commands())

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/encoding.h"
+#include "core/build_info.h"
 #include "core/sha256.h"
 #include "core/table_builder.h"
 #include "core/values.h"
@@ -994,7 +995,7 @@ nlohmann::json inspect_json(const ReadResult& r) {
   const ReadReport& rep = r.report;
   json j;
   j["schema"] = "zicht.inspect/1";
-  j["tool"] = {{"version", ZICHT_VERSION}, {"build", ZICHT_BUILD}};
+  j["tool"] = {{"version", ZICHT_VERSION}, {"build", build_id()}};
   j["file"] = {{"name", safe(rep.file_name)}, {"sha256", rep.sha256}, {"bytes", rep.bytes}};
   j["format"] = format_name(rep.format);
   j["encoding"] = {{"name", encoding_name(rep.encoding)}, {"detected", !rep.encoding_overridden},

@@ -35,11 +35,14 @@ const char* get_clipboard(void*) { return zicht::platform::pasted_text().c_str()
 void set_clipboard(void*, const char* text) { zicht::platform::copy_to_clipboard(text); }
 
 void frame() {
+  static int frame_no = 0;
+  const bool first = frame_no++ == 0;
   const zicht::platform::Display d = zicht::platform::sync_display();
   if (g_app->prepare_fonts(d.dpr)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
+  if (first) zicht::platform::mark_startup("fonts");
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
 
@@ -56,6 +59,7 @@ void frame() {
   ImGui::NewFrame();
   g_app->frame();
   ImGui::Render();
+  if (first) zicht::platform::mark_startup("layout");
 
   glViewport(0, 0, d.fb_width, d.fb_height);
   const ImVec4 bg = g_app->background();
@@ -64,6 +68,7 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   zicht::ui::charts::render_pending_exports(d.dpr);  // PNG exports asked for this frame
   zicht::platform::set_cursor(to_platform_cursor(ImGui::GetMouseCursor()));
+  if (first) zicht::platform::mark_startup("frame1");
 }
 
 }  // namespace
@@ -95,8 +100,10 @@ int main() {
   io.SetClipboardTextFn = set_clipboard;
 
   zicht::platform::init();
+  zicht::platform::mark_startup("gl");
   static zicht::ui::App app("nl");  // Dutch by default; English is one click away
   g_app = &app;
+  zicht::platform::mark_startup("demo");
   zicht::platform::set_state_provider([] { return g_app->state_json(); });
   emscripten_set_main_loop(frame, 0, false);
   return 0;

@@ -80,5 +80,7 @@ void storage_remove(const std::string& key);
 void set_state_provider(std::function<std::string()> provider);
 // Marks the app as ready for tests (window.zichtReady = true).
 void mark_ready();
+// Start-up measurement: window.zichtStartup[phase] = ms since navigation start (bench/browser/startup.mjs).
+void mark_startup(const char* phase);
 
 }  // namespace zicht::platform

@@ -185,6 +185,11 @@ EM_JS(void, zicht_js_set_a11y, (const char* html), {
   el.hidden = h.length == 0;
 });
 
+EM_JS(void, zicht_js_mark_startup, (const char* phase), {
+  window.zichtStartup = window.zichtStartup || {};
+  window.zichtStartup[UTF8ToString(phase)] = performance.now();
+});
+
 EM_JS(void, zicht_js_mark_ready, (), {
   window.zichtReadyAt = performance.now();  // ms since navigation start: the first-frame measurement
   window.zichtReady = true;
@@ -295,6 +300,7 @@ void set_cursor(Cursor c) { zicht_js_set_cursor(static_cast<int>(c)); }
 void set_accessible_html(const std::string& html) { zicht_js_set_a11y(html.c_str()); }
 void set_state_provider(std::function<std::string()> provider) { g_state_provider = std::move(provider); }
 void mark_ready() { zicht_js_mark_ready(); }
+void mark_startup(const char* phase) { zicht_js_mark_startup(phase); }
 
 bool storage_get(const std::string& key, std::string& value) {
   char buf[1024];

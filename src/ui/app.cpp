@@ -8,6 +8,7 @@
 #include "analysis/choices.h"
 #include "analysis/explore.h"
 #include "analysis/sofs.h"
+#include "core/build_info.h"
 #include "privacy/aggregate.h"
 #include "privacy/privacy.h"
 #include "platform/platform.h"
@@ -474,7 +475,7 @@ void App::draw_about() {
   ImGui::PushFont(fonts_.bold);
   ImGui::Text("Zicht %s", ZICHT_VERSION);
   ImGui::PopFont();
-  ImGui::TextUnformatted(i18n::format(i18n::tr("about.build", lang_), {ZICHT_BUILD}).c_str());
+  ImGui::TextUnformatted(i18n::format(i18n::tr("about.build", lang_), {core::build_id()}).c_str());
   ImGui::TextWrapped("%s", i18n::tr("about.purpose", lang_).c_str());
   ImGui::Separator();
   ImGui::TextUnformatted(i18n::tr("about.licences", lang_).c_str());
@@ -653,7 +654,7 @@ void App::refresh_results() {
 
 std::string App::state_json() const {
   nlohmann::json j;
-  j["app"] = {{"version", ZICHT_VERSION}, {"build", ZICHT_BUILD}, {"lang", i18n::code(lang_)},
+  j["app"] = {{"version", ZICHT_VERSION}, {"build", core::build_id()}, {"lang", i18n::code(lang_)},
               {"theme", theme_ == Theme::dark ? "dark" : "light"}, {"page", page_id(page_)}};
   if (page_ == Page::sofs) j["app"]["subpage"] = sofs_page_;
   if (page_ == Page::binc) j["app"]["subpage"] = binc_page_;

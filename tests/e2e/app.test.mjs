@@ -1,6 +1,7 @@
 // End-to-end tests of the built dist/zicht.html in headless Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,17 +78,21 @@ test('a CSV chosen in the file picker shows up with the right row count, and a d
   await context.close();
 });
 
-test('a file dropped on the page is read', async () => {
+test('a file dropped on the page is read, in chunks, with the file\'s SHA-256', async () => {
   const { context, page, log } = await openApp(env.browser, env.base);
   await waitReady(page);
-  await page.evaluate((text) => {
+  // About 6 MB: more than one 4 MiB chunk; the digest (WebCrypto, beside the reader) comes with the last one.
+  const text = makeCsv(100000);
+  assert.ok(text.length > 4 * 1024 * 1024);
+  await page.evaluate((t) => {
     const dt = new DataTransfer();
-    dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    dt.items.add(new File([t], 'dropped.csv', { type: 'text/csv' }));
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, makeCsv(77));
-  await page.waitForFunction(() => window.zichtState().files.some((f) => f.name === 'dropped.csv'));
+  }, text);
+  await page.waitForFunction(() => window.zichtState().files.some((f) => f.name === 'dropped.csv'), null, { timeout: 30000 });
   const f = (await state(page)).files.find((x) => x.name === 'dropped.csv');
-  assert.equal(f.rows, 77);
+  assert.equal(f.rows, 100000);
+  assert.equal(f.sha256, crypto.createHash('sha256').update(text).digest('hex'));
   assert.deepEqual(log.errors, []);
   assertNoNetwork(log, env.base);
   await context.close();

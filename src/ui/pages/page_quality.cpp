@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/build_info.h"
 #include "platform/platform.h"
 #include "report/csv_writer.h"
 #include "ui/app.h"
@@ -106,7 +107,7 @@ bool filter_combo(PageContext& ctx, const char* id, const char* label_key, const
 
 void export_csv(PageContext& ctx) {
   report::CsvWriter w(report::CsvOptions::excel_be());
-  w.comment(std::string("Zicht ") + ZICHT_VERSION + " (" + ZICHT_BUILD + ") — " + ctx.tr("quality.title"));
+  w.comment(std::string("Zicht ") + ZICHT_VERSION + " (" + core::build_id() + ") — " + ctx.tr("quality.title"));
   w.comment(*ctx.intern_mode ? ctx.tr("quality.mode_intern") : ctx.tr("quality.mode_share"));
   const bool intern = *ctx.intern_mode;
   for (const char* key : {"quality.col_file", "quality.col_row", "quality.col_column", "quality.col_field",
