@@ -29,6 +29,7 @@ struct Interp {
   CellKind kind = CellKind::Missing;
   int32_t value = 0;
   const char* rule = nullptr;
+  bool unlisted = false;  // a code field's value outside its code list (counted, and listed for the user)
 };
 
 struct FieldContext {
@@ -71,13 +72,9 @@ Interp interpret_date(const FieldSpec& spec, std::string_view s, DateOrder order
   return {CellKind::Invalid, 0, "invalid_date"};
 }
 
-Interp interpret(FieldContext& fc, std::string_view raw_in) {
+// The meaning of trimmed text s (folded: fold_text(s)) for the field: recoding first, then missing / NVT / the type.
+Interp meaning_of(FieldContext& fc, std::string_view s, std::string folded) {
   const FieldSpec& spec = *fc.spec;
-  std::string_view s = trim_ws(raw_in);
-  std::string folded = fold_text(s, false);
-  if (spec.type == FieldType::Code && !s.empty() && !in_folded(fc.missing, folded) && !in_folded(fc.nvt, folded) &&
-      !spec.find_code(s))
-    ++fc.unlisted[std::string(s)];
   std::string recoded;
   if (fc.recode) {
     auto it = fc.recode->find(std::string(s));
@@ -125,6 +122,18 @@ Interp interpret(FieldContext& fc, std::string_view raw_in) {
     }
   }
   return {CellKind::Invalid, 0, nullptr};
+}
+
+// What raw text means for the field, and whether a code field's value lies outside its code list.
+Interp interpret(FieldContext& fc, std::string_view raw_in) {
+  const FieldSpec& spec = *fc.spec;
+  std::string_view s = trim_ws(raw_in);
+  std::string folded = fold_text(s, false);
+  const bool unlisted = spec.type == FieldType::Code && !s.empty() && !in_folded(fc.missing, folded) &&
+                        !in_folded(fc.nvt, folded) && !spec.find_code(s);
+  Interp it = meaning_of(fc, s, std::move(folded));
+  it.unlisted = unlisted;
+  return it;
 }
 
 }  // namespace
@@ -183,24 +192,24 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
     if (ci < report.columns.size() && report.columns[ci].type == ColumnType::Date) fc.order = report.columns[ci].date_order;
 
     const bool dict_column = col->type == ColumnType::Categorical || col->type == ColumnType::Text;
-    // Dictionary code → meaning (text columns): codes are dense, so plain arrays, not a hash map.
-    std::vector<Interp> cache(dict_column ? col->dict.size() : 0);
-    std::vector<uint8_t> cached(cache.size(), 0);
-    // Typed columns: a cell that is not a value keeps its raw text as a dictionary entry (Column::raw, in row
-    // order) or has none (empty); a boolean value reads as "Ja" / "Nee" (or "true" / "false" for a boolean field).
-    // Those meanings are cached too — slots: the dictionary codes, then empty, "Ja", "Nee", "true", "false" — except
-    // for code fields, whose per-row calls also count the values outside the code list.
-    const bool cache_typed = !dict_column && mf.spec->type != FieldType::Code;
+    // Meanings are worked out once per distinct raw text ("slot"). Text columns: the dictionary codes. Typed
+    // columns: a cell that is not a value keeps its raw text as a dictionary entry (Column::raw, in row order) or
+    // has none (empty), and a boolean value reads as "Ja" / "Nee" ("true" / "false" for a boolean field) — slots
+    // after the codes. Values outside a code list count per row: hits per slot.
     const size_t slot_empty = col->dict.size(), slot_ja = slot_empty + 1, slot_nee = slot_empty + 2,
                  slot_true = slot_empty + 3, slot_false = slot_empty + 4;
-    std::vector<Interp> typed_cache(cache_typed ? slot_empty + 5 : 0);
-    std::vector<uint8_t> typed_cached(typed_cache.size(), 0);
-    const auto typed = [&](size_t slot, std::string_view text) {
-      if (!typed_cached[slot]) {
-        typed_cache[slot] = interpret(fc, text);
-        typed_cached[slot] = 1;
+    std::vector<Interp> cache(slot_empty + 5);
+    std::vector<uint8_t> cached(cache.size(), 0);
+    std::vector<int64_t> hits(cache.size(), 0);
+    std::vector<std::string_view> slot_text(cache.size());
+    const auto meaning = [&](size_t slot, std::string_view text) {
+      if (!cached[slot]) {
+        cache[slot] = interpret(fc, text);
+        cached[slot] = 1;
+        slot_text[slot] = text;  // a dictionary entry or a literal: lives as long as the table
       }
-      return typed_cache[slot];
+      ++hits[slot];
+      return cache[slot];
     };
     size_t raw_pos = 0;  // first entry of col->raw at or after row r
     for (size_t r = 0; r < n; ++r) {
@@ -208,12 +217,7 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
       while (raw_pos < col->raw.size() && col->raw[raw_pos].first < r) ++raw_pos;
       const bool has_raw = raw_pos < col->raw.size() && col->raw[raw_pos].first == r;
       if (dict_column) {
-        const uint32_t code = col->codes[r];
-        if (!cached[code]) {
-          cache[code] = interpret(fc, col->dict.at(code));
-          cached[code] = 1;
-        }
-        it = cache[code];
+        it = meaning(col->codes[r], col->dict.at(col->codes[r]));
       } else if (col->state[r] == CellState::Value && col->type == ColumnType::Date &&
                  (mf.spec->type == FieldType::Date || mf.spec->type == FieldType::Step)) {
         it = {CellKind::Value, col->days[r], nullptr};
@@ -228,34 +232,24 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
           it = {CellKind::Value, static_cast<int32_t>(v), nullptr};
       } else if (col->state[r] == CellState::Value && col->type == ColumnType::Boolean && mf.spec->type != FieldType::Bool) {
         // The reader keeps no raw text for a valid boolean cell ("Nee" comes back as "false"): ask the field in Dutch.
-        const char* text = col->bools[r] ? "Ja" : "Nee";
-        it = cache_typed ? typed(col->bools[r] ? slot_ja : slot_nee, text) : interpret(fc, text);
-      } else if (cache_typed && has_raw) {
-        const uint32_t code = col->raw[raw_pos].second;
-        it = typed(code, col->dict.at(code));
-      } else if (cache_typed && col->state[r] != CellState::Value) {
-        it = typed(slot_empty, std::string_view());
-      } else if (cache_typed && col->type == ColumnType::Boolean) {
-        it = col->bools[r] ? typed(slot_true, "true") : typed(slot_false, "false");
-      } else {
-        it = interpret(fc, col->raw_text(r));
+        it = col->bools[r] ? meaning(slot_ja, "Ja") : meaning(slot_nee, "Nee");
+      } else if (has_raw) {
+        it = meaning(col->raw[raw_pos].second, col->dict.at(col->raw[raw_pos].second));
+      } else if (col->state[r] != CellState::Value) {
+        it = meaning(slot_empty, std::string_view());
+      } else if (col->type == ColumnType::Boolean) {
+        it = col->bools[r] ? meaning(slot_true, "true") : meaning(slot_false, "false");
+      } else {  // a number or date where the field wants another type: its text, row by row
+        const std::string text = col->raw_text(r);
+        it = interpret(fc, text);
+        if (it.unlisted) ++fc.unlisted[std::string(trim_ws(text))];
       }
       mf.kind[r] = it.kind;
       mf.value[r] = it.value;
       if (it.rule) pending.push_back({r, fi, it.rule});
     }
-    // Out-of-list values (counted once per distinct value; text columns count per row below).
-    if (dict_column && mf.spec->type == FieldType::Code) {
-      fc.unlisted.clear();
-      std::vector<int64_t> per_code(col->dict.size(), 0);
-      for (size_t r = 0; r < n; ++r) ++per_code[col->codes[r]];
-      for (uint32_t code = 0; code < cache.size(); ++code) {
-        if (!cached[code]) continue;
-        const std::string raw(trim_ws(col->dict.at(code)));
-        if (raw.empty() || mf.spec->find_code(raw) || mf.spec->is_missing_token(raw) || mf.spec->is_nvt_token(raw)) continue;
-        fc.unlisted[raw] += per_code[code];
-      }
-    }
+    for (size_t slot = 0; slot < cache.size(); ++slot)
+      if (cached[slot] && cache[slot].unlisted) fc.unlisted[std::string(trim_ws(slot_text[slot]))] += hits[slot];
     for (const auto& [value, count] : fc.unlisted) {
       UnlistedValue u{mf.spec->id, mf.column_name, value, count, ""};
       if (fc.recode) {
