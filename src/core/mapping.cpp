@@ -1,12 +1,12 @@
 #include "core/mapping.h"
 
 #include <algorithm>
-#include <set>
 
 namespace zicht::core {
 namespace {
 
-std::vector<std::string> tokens(const std::string& folded) {
+// The distinct words of a folded name, sorted.
+std::vector<std::string> word_set(const std::string& folded) {
   std::vector<std::string> out;
   size_t pos = 0;
   while (pos < folded.size()) {
@@ -15,6 +15,8 @@ std::vector<std::string> tokens(const std::string& folded) {
     if (next > pos) out.push_back(folded.substr(pos, next - pos));
     pos = next + 1;
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -52,6 +54,67 @@ std::vector<std::string> names_of(const FieldSpec& f) {
   names.push_back(f.label_en);
   names.push_back(f.id);
   return names;
+}
+
+// A name in the forms the comparison needs, worked out once per name rather than once per pair: a file's columns
+// meet every name of every field of every kind of every profile.
+struct NameForms {
+  std::string lower;    // trimmed, ASCII lower case
+  std::string folded;   // fold_text with punctuation as spaces
+  std::string compact;  // folded without spaces
+  std::string letters;  // compact, sorted (a multiset of characters)
+  std::vector<std::string> words;
+};
+
+NameForms forms_of(std::string_view name) {
+  NameForms f;
+  f.lower = trim_lower(name);
+  f.folded = fold_text(name, true);
+  f.compact = without_spaces(f.folded);
+  f.letters = f.compact;
+  std::sort(f.letters.begin(), f.letters.end());
+  f.words = word_set(f.folded);
+  return f;
+}
+
+double similarity(const NameForms& a, const NameForms& b, std::string* method) {
+  auto set = [&](const char* m) {
+    if (method) *method = m;
+  };
+  if (a.lower == b.lower) {
+    set("exact");
+    return 1.0;
+  }
+  if (a.folded.empty() || b.folded.empty()) return 0;
+  if (a.folded == b.folded || a.compact == b.compact) {
+    set("normalised");
+    return 0.9;
+  }
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < a.words.size() && j < b.words.size();) {
+    const int c = a.words[i].compare(b.words[j]);
+    if (c == 0) ++common, ++i, ++j;
+    else if (c < 0) ++i;
+    else ++j;
+  }
+  const double jaccard = static_cast<double>(common) / static_cast<double>(a.words.size() + b.words.size() - common);
+  // Every character of the longer name that has no equal in the other costs an edit, so the edit distance is at
+  // least longer - (characters in common, as multisets) and the edit similarity at most the bound below: skip the
+  // quadratic distance when that bound cannot lift the result above max(jaccard, 0.6).
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.letters.size() && j < b.letters.size();) {
+    if (a.letters[i] == b.letters[j]) ++shared, ++i, ++j;
+    else if (a.letters[i] < b.letters[j]) ++i;
+    else ++j;
+  }
+  const size_t longer = std::max(a.compact.size(), b.compact.size());
+  const double edit_bound = 1.0 - static_cast<double>(longer - shared) / static_cast<double>(longer);
+  double sim = jaccard;
+  if (edit_bound >= 0.6 && edit_bound > jaccard)
+    sim = std::max(jaccard, 1.0 - static_cast<double>(edit_distance(a.compact, b.compact)) / static_cast<double>(longer));
+  if (sim < 0.6) return 0;
+  set("fuzzy");
+  return 0.8 * sim;
 }
 
 struct Candidate {
@@ -97,16 +160,20 @@ Mapping match_kind(const Schema& schema, const FileKind& kind, const std::vector
     }
   }
   std::vector<Candidate> cands;
+  std::vector<NameForms> column_forms;
+  for (const auto& c : columns) column_forms.push_back(forms_of(c));
   for (size_t i = 0; i < specs.size(); ++i) {
     if (field_done[i]) continue;
     const auto names = names_of(*specs[i]);
+    std::vector<NameForms> name_forms;
+    for (const auto& n : names) name_forms.push_back(forms_of(n));
     for (size_t c = 0; c < columns.size(); ++c) {
       if (column_used[c]) continue;
       Candidate best{i, c, 0, "", ""};
-      for (const auto& n : names) {
+      for (size_t k = 0; k < names.size(); ++k) {
         std::string method;
-        const double s = name_similarity(columns[c], n, &method);
-        if (s > best.confidence) best = {i, c, s, method, n};
+        const double s = similarity(column_forms[c], name_forms[k], &method);
+        if (s > best.confidence) best = {i, c, s, method, names[k]};
       }
       if (best.confidence > 0) cands.push_back(best);
     }
@@ -146,30 +213,7 @@ const FieldMatch* Mapping::find(std::string_view field) const {
 }
 
 double name_similarity(std::string_view column, std::string_view synonym, std::string* method) {
-  auto set = [&](const char* m) {
-    if (method) *method = m;
-  };
-  if (trim_lower(column) == trim_lower(synonym)) {
-    set("exact");
-    return 1.0;
-  }
-  const std::string a = fold_text(column, true), b = fold_text(synonym, true);
-  if (a.empty() || b.empty()) return 0;
-  const std::string as = without_spaces(a), bs = without_spaces(b);
-  if (a == b || as == bs) {
-    set("normalised");
-    return 0.9;
-  }
-  const auto ta = tokens(a), tb = tokens(b);
-  std::set<std::string> sa(ta.begin(), ta.end()), sb(tb.begin(), tb.end());
-  size_t common = 0;
-  for (const auto& t : sa) common += sb.count(t);
-  const double jaccard = static_cast<double>(common) / static_cast<double>(sa.size() + sb.size() - common);
-  const double edit = 1.0 - static_cast<double>(edit_distance(as, bs)) / static_cast<double>(std::max(as.size(), bs.size()));
-  const double sim = std::max(jaccard, edit);
-  if (sim < 0.6) return 0;
-  set("fuzzy");
-  return 0.8 * sim;
+  return similarity(forms_of(column), forms_of(synonym), method);
 }
 
 Mapping match_columns(const Schema& schema, const std::vector<std::string>& columns,

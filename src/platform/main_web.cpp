@@ -103,7 +103,7 @@ int main() {
   zicht::platform::mark_startup("gl");
   static zicht::ui::App app("nl");  // Dutch by default; English is one click away
   g_app = &app;
-  zicht::platform::mark_startup("demo");
+  zicht::platform::mark_startup("app");
   zicht::platform::set_state_provider([] { return g_app->state_json(); });
   emscripten_set_main_loop(frame, 0, false);
   return 0;

@@ -61,7 +61,7 @@ ResultViewContext App::result_view(const analysis::Provenance& provenance) {
 }
 
 App::App(const std::string& lang_code) : lang_(i18n::parse_lang(lang_code)) {
-  workspace_.load_builtin_sample();
+  // The built-in demo is read in the second frame (load_pending_demo), so the first one is drawn at once.
   tour_.init();
   pseudo_ = std::make_unique<privacy::Pseudonymiser>(privacy::system_random());
 }
@@ -129,6 +129,7 @@ void App::frame() {
     }
     theme_dirty_ = false;
   }
+  load_pending_demo();
   handle_file_events();
   on_screen_.clear();
   refresh_results();
@@ -501,8 +502,16 @@ void App::draw_about() {
   ImGui::EndPopup();
 }
 
+void App::load_pending_demo() {
+  if (!demo_pending_ || frames_ == 0) return;
+  demo_pending_ = false;
+  if (!workspace_.files().empty() || !workspace_.loading().empty()) return;  // the user was quicker
+  workspace_.load_builtin_sample();
+  platform::mark_startup("demo");
+}
+
 void App::draw_busy_overlay() {
-  if (workspace_.loading().empty()) return;
+  if (workspace_.loading().empty() && !demo_pending_) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::GetForegroundDrawList()->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y),
                                                 IM_COL32(0, 0, 0, 60));
@@ -511,6 +520,7 @@ void App::draw_busy_overlay() {
   ImGui::SetNextWindowFocus();
   ImGui::Begin("##busy", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  if (demo_pending_) ImGui::TextUnformatted(i18n::tr("busy.demo", lang_).c_str());
   int cancel_id = 0;
   for (const auto& l : workspace_.loading()) {
     ImGui::TextUnformatted(i18n::format(i18n::tr("busy.reading", lang_), {l.name}).c_str());

@@ -66,6 +66,7 @@ class App {
   void draw_page();
   void draw_about();
   void draw_busy_overlay();
+  void load_pending_demo();
   void draw_errors();
   void set_theme(Theme t);
   // Recomputes the Verkennen results when the loaded files changed, and the SofS and Binc results when files or
@@ -93,6 +94,7 @@ class App {
   bool request_open_file_ = false;
   bool intern_mode_ = true;
   int frames_ = 0;
+  bool demo_pending_ = true;  // the built-in demo, read in the second frame
   Workspace workspace_;
   std::map<std::string, ImVec4> anchors_;
   analysis::ResultSet results_;
