@@ -9,19 +9,28 @@ namespace zicht::stats {
 
 namespace {
 
-// quantile_type7 on values already sorted, without NaN (describe: one sort for the three quartiles).
-double quantile_sorted(const std::vector<double>& values, double prob) {
-  if (values.empty() || !(prob >= 0 && prob <= 1)) return kNaN;
-  // R type 7 (quantile.default): index = 1 + (n - 1) p, interpolate between the order statistics around it
-  // with the same arithmetic as R, so results agree to the last bit.
-  const double n = static_cast<double>(values.size());
+// R type 7 (quantile.default): index = 1 + (n - 1) p, interpolate between the order statistics around it
+// with the same arithmetic as R, so results agree to the last bit. The two zero-based order statistics used:
+struct Type7 {
+  size_t lo_i = 0, hi_i = 0;
+  double frac = 0;
+};
+Type7 type7(size_t size, double prob) {
+  const double n = static_cast<double>(size);
   const double index = 1 + (n - 1) * prob;  // one-based, as in R
   const double lo = std::floor(index);
-  const double frac = index - lo;
-  const auto lo_i = static_cast<size_t>(lo) - 1;
-  const size_t hi_i = static_cast<size_t>(std::ceil(index)) - 1;
-  if (frac == 0 || values[hi_i] == values[lo_i]) return values[lo_i];
-  return (1 - frac) * values[lo_i] + frac * values[hi_i];
+  return {static_cast<size_t>(lo) - 1, static_cast<size_t>(std::ceil(index)) - 1, index - lo};
+}
+double interpolate(const Type7& q, double at_lo, double at_hi) {
+  if (q.frac == 0 || at_hi == at_lo) return at_lo;
+  return (1 - q.frac) * at_lo + q.frac * at_hi;
+}
+
+// quantile_type7 on values already sorted, without NaN.
+double quantile_sorted(const std::vector<double>& values, double prob) {
+  if (values.empty() || !(prob >= 0 && prob <= 1)) return kNaN;
+  const Type7 q = type7(values.size(), prob);
+  return interpolate(q, values[q.lo_i], values[q.hi_i]);
 }
 
 }  // namespace
@@ -65,12 +74,22 @@ Descriptives describe(const std::vector<double>& values) {
   } else {
     d.info.warn("sd_undefined", "standard deviation needs at least two values");
   }
-  std::sort(x.begin(), x.end());
-  d.min = x.front();
-  d.max = x.back();
-  d.median = quantile_sorted(x, 0.5);
-  d.q1 = quantile_sorted(x, 0.25);
-  d.q3 = quantile_sorted(x, 0.75);
+  // The quartiles need at most six order statistics: selected in ascending order, each within the part of x
+  // above the previous one (expected O(n) in all, instead of a sort), they are the values a sort puts there.
+  const auto [lo_it, hi_it] = std::minmax_element(x.begin(), x.end());
+  d.min = *lo_it;
+  d.max = *hi_it;
+  const Type7 quartiles[3] = {type7(x.size(), 0.25), type7(x.size(), 0.5), type7(x.size(), 0.75)};
+  size_t from = 0;
+  for (const Type7& q : quartiles)
+    for (size_t k : {q.lo_i, q.hi_i}) {
+      if (k < from) continue;  // selected already
+      std::nth_element(x.begin() + static_cast<long>(from), x.begin() + static_cast<long>(k), x.end());
+      from = k + 1;
+    }
+  d.q1 = interpolate(quartiles[0], x[quartiles[0].lo_i], x[quartiles[0].hi_i]);
+  d.median = interpolate(quartiles[1], x[quartiles[1].lo_i], x[quartiles[1].hi_i]);
+  d.q3 = interpolate(quartiles[2], x[quartiles[2].lo_i], x[quartiles[2].hi_i]);
   d.iqr = d.q3 - d.q1;
   return d;
 }
