@@ -322,28 +322,26 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   d.all_steps.resize(d.size());
   std::vector<const CellKind*> comp_kinds;  // nullptr: not mapped, every cell Missing
   for (const MappedField* f : comp_steps) comp_kinds.push_back(d.kinds(f));
+  // Without branches on the cell kinds (they follow no pattern over the rows): one "no" decides the composite
+  // (0); otherwise one cell that is neither taken nor "no" leaves it undetermined (-1).
   for (size_t i = 0; i < d.size(); ++i) {
     const CellKind mk = d.kind(d.meetings, i);
-    int8_t held = -1;
-    if (mk == CellKind::Yes) held = 1;  // a date in the count column: ≥ 1 meeting
-    else if (mk == CellKind::Value) held = d.value(d.meetings, i) >= 1 ? 1 : 0;
+    const bool count = mk == CellKind::Value;
+    // A date in the count column (Yes): ≥ 1 meeting.
+    const int8_t held = mk == CellKind::Yes ? 1 : count ? int8_t(d.value(d.meetings, i) >= 1) : -1;
     d.held[i] = held;
-    bool unknown = false, missing_one = false;
+    bool no = false, unknown = false;
     const uint32_t row = d.rows[i];
     for (const CellKind* ks : comp_kinds) {
       const CellKind k = ks ? ks[row] : CellKind::Missing;
-      if (k == CellKind::Value || k == CellKind::Yes) continue;
-      if (k == CellKind::No) {
-        missing_one = true;
-        break;
-      }
-      unknown = true;
+      no |= k == CellKind::No;
+      unknown |= (k != CellKind::Value) & (k != CellKind::Yes) & (k != CellKind::No);
     }
-    if (!missing_one && comp_meetings) {
-      if (held == 0) missing_one = true;
-      else if (held < 0) unknown = true;
+    if (comp_meetings) {
+      no |= held == 0;
+      unknown |= held < 0;
     }
-    d.all_steps[i] = missing_one ? 0 : unknown ? -1 : 1;
+    d.all_steps[i] = no ? 0 : unknown ? -1 : 1;
   }
   compute_quality(d);
   return d;

@@ -70,12 +70,17 @@ void compute_quality(Data& d) {
     const bool closed = d.closed[i];
     const uint32_t row = d.rows[i];
     for (int s = 0; s < kSteps; ++s) {
-      if (!step_kinds[s] || step_kinds[s][row] != CellKind::Value) continue;
+      if (!step_kinds[s]) continue;
+      // No branch on the cell kind or on closed (they follow no pattern over the rows, so such branches
+      // mispredict): a cell that is no date counts as dated on the start, and each rule tests first what is
+      // rarely true.
       const MappedField* f = d.step[s];
-      const int32_t day = f->value[row];
+      const bool date = step_kinds[s][row] == CellKind::Value;
+      const int32_t payload = f->value[row];
+      const int32_t day = date ? payload : start;
       if (day < start) add(1, f, i);
-      if (closed && day > d.end_day[i]) add(4, f, i);
-      if (day < lo || day > hi) add(7, f, i);  // out_of_range(f, i)
+      if (day > d.end_day[i] && closed && date) add(4, f, i);
+      if ((day < lo || day > hi) && date) add(7, f, i);  // out_of_range(f, i)
     }
     if (d.is_date(d.plan_b_active, i)) {
       const int32_t day = d.value(d.plan_b_active, i);
