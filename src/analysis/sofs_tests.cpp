@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <limits>
 #include <map>
 #include <set>
 
@@ -18,6 +17,7 @@
 #include "stats/logistic.h"
 #include "stats/survival.h"
 #include "stats/two_group.h"
+#include "stats/whole_range.h"
 
 namespace zicht::analysis::sofs::detail {
 namespace {
@@ -72,25 +72,17 @@ void days_from_start(const Data& d, const MappedField* f, std::vector<int32_t>& 
 std::vector<ValueCount> value_counts(const std::vector<double>& x, const std::vector<double>& y) {
   std::vector<ValueCount> out;
   const std::vector<double>* samples[2] = {&x, &y};
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  bool whole = true;
-  size_t n = 0;
+  stats::WholeRange range;
   for (const std::vector<double>* s : samples)
-    for (double v : *s) {
-      if (std::isnan(v)) continue;
-      whole &= v == std::floor(v) && !(v == 0 && std::signbit(v));  // not -0, which counting turns into +0
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
-      ++n;
-    }
-  if (n == 0) return out;
-  if (whole && hi - lo < double(4 * n + 1024)) {
-    std::vector<std::array<long, 2>> count(size_t(hi - lo) + 1, std::array<long, 2>{0, 0});
+    for (double v : *s)
+      if (!std::isnan(v)) range.add(v);
+  if (range.countable()) {
+    std::vector<std::array<long, 2>> count(range.size(), std::array<long, 2>{0, 0});
     for (int g = 0; g < 2; ++g)
       for (double v : *samples[g])
-        if (!std::isnan(v)) ++count[size_t(v - lo)][size_t(g)];
+        if (!std::isnan(v)) ++count[range.index(v)][size_t(g)];
     for (size_t k = 0; k < count.size(); ++k)
-      if (count[k][0] + count[k][1] > 0) out.push_back({lo + double(k), {count[k][0], count[k][1]}});
+      if (count[k][0] + count[k][1] > 0) out.push_back({range.value(k), {count[k][0], count[k][1]}});
     return out;
   }
   std::map<double, std::array<long, 2>> counts;
