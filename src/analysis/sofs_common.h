@@ -23,10 +23,8 @@ enum StepIndex : int {
   kTraject, kWoordEnBeeld, kPlanVolwassenen, kPlanKind
 };
 // The month conventions of SPEC §4 (core/table.h).
-using core::completed_months;
 using core::exact_months;
 using core::kDaysPerMonth;
-using core::year_of;
 
 // Text of the SofS string tables: Text::key("sofs." + k).
 Text T(const std::string& k);
@@ -56,7 +54,7 @@ struct Share {
 // would give.
 struct KindCounts {
   long c[6] = {};  // by CellKind
-  void add(CellKind k) { ++c[size_t(k)]; }
+  void add(CellKind k, long times = 1) { c[size_t(k)] += times; }  // times 0 or 1: counting without a branch
   KindCounts& operator+=(const KindCounts& o) {
     for (int k = 0; k < 6; ++k) c[k] += o.c[k];
     return *this;
@@ -152,7 +150,7 @@ int32_t kth_smallest(std::vector<int32_t>& v, size_t k);
 Value step_label(const Data& d, int s);  // the schema's label of a step
 
 // The distinct non-NaN values of two samples, ascending, each with its count in x (n[0]) and in y (n[1]): by
-// counting over the range when every value is a whole number in a narrow range (the count fields), else sorted.
+// counting when the values are whole numbers in a narrow range (stats::WholeRange: the count fields), else sorted.
 struct ValueCount {
   double value;
   long n[2];

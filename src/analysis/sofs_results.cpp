@@ -69,18 +69,23 @@ void compute_quality(Data& d) {
     if (d.kind(d.figures, i) == CellKind::Yes) add(0, d.figures, i);
     const bool closed = d.closed[i];
     const uint32_t row = d.rows[i];
+    // The step rules (1, 4, 7) hold for few cells: whether one may hold in this row is found first without
+    // branches (a branch on the cell kind mispredicts: kinds follow no pattern over the rows), and the rules are
+    // applied cell by cell only then.
+    bool step_rule = false;
     for (int s = 0; s < kSteps; ++s) {
       if (!step_kinds[s]) continue;
-      // No branch on the cell kind or on closed (they follow no pattern over the rows, so such branches
-      // mispredict): a cell that is no date counts as dated on the start, and each rule tests first what is
-      // rarely true.
+      const int32_t day = d.step[s]->value[row];
+      step_rule |= (step_kinds[s][row] == CellKind::Value) &
+                   ((day < start) | (closed & (day > d.end_day[i])) | (day < lo) | (day > hi));
+    }
+    for (int s = 0; s < kSteps && step_rule; ++s) {
+      if (!step_kinds[s] || step_kinds[s][row] != CellKind::Value) continue;
       const MappedField* f = d.step[s];
-      const bool date = step_kinds[s][row] == CellKind::Value;
-      const int32_t payload = f->value[row];
-      const int32_t day = date ? payload : start;
+      const int32_t day = f->value[row];
       if (day < start) add(1, f, i);
-      if (day > d.end_day[i] && closed && date) add(4, f, i);
-      if ((day < lo || day > hi) && date) add(7, f, i);  // out_of_range(f, i)
+      if (closed && day > d.end_day[i]) add(4, f, i);
+      if (day < lo || day > hi) add(7, f, i);  // out_of_range(f, i)
     }
     if (d.is_date(d.plan_b_active, i)) {
       const int32_t day = d.value(d.plan_b_active, i);
@@ -316,9 +321,9 @@ Result partnership(const Data& d) {
       for (size_t i = 0; i < d.size(); ++i) {
         const uint32_t row = d.rows[i];
         const CellKind k = ks[row];
-        if (k != CellKind::Value && k != CellKind::Yes) continue;
-        kcb.add(kc ? kc[row] : CellKind::Missing);
-        kco.add(ko ? ko[row] : CellKind::Missing);
+        const long taken = (k == CellKind::Value) | (k == CellKind::Yes);
+        kcb.add(kc ? kc[row] : CellKind::Missing, taken);
+        kco.add(ko ? ko[row] : CellKind::Missing, taken);
       }
     const Share cb = kcb.share(), co = kco.share();
     std::vector<Value> v{step_label(d, s), Value::str(kStepIds[s]), L("who.cb")};
