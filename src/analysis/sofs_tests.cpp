@@ -49,20 +49,24 @@ bool small_expected(const stats::ChiSquareResult& c) {
 
 Value num(double v) { return Value::num(v); }
 
-// Days from the start to each date (Value cell) of f in the selection, in selection order. Without a branch on
-// the cell kind, which follows no pattern over the rows: every slot is written, and kept when it is a date.
+// The payload of a date cell minus a day, for every cell: modulo 2^32, so that any payload is safe (the exact
+// difference for two dates). Loops write it for every cell and keep it for the dates, with no branch on the cell
+// kind, which follows no pattern over the rows (such branches mispredict).
+int32_t minus(int32_t payload, int32_t day) { return int32_t(uint32_t(payload) - uint32_t(day)); }
+
+// Days from the start to each date (Value cell) of f in the selection, in selection order.
 void days_from_start(const Data& d, const MappedField* f, std::vector<int32_t>& out) {
-  out.clear();
   const CellKind* ks = d.kinds(f);
-  if (!ks) return;
+  if (!ks) {
+    out.clear();
+    return;
+  }
   out.resize(d.size());
   size_t n = 0;
   for (size_t i = 0; i < d.size(); ++i) {
     const uint32_t row = d.rows[i];
-    const bool date = ks[row] == CellKind::Value;
-    const int32_t start = d.start_day[i], payload = f->value[row];  // loaded unconditionally: a select, no branch
-    out[n] = (date ? payload : start) - start;
-    n += date;
+    out[n] = minus(f->value[row], d.start_day[i]);
+    n += ks[row] == CellKind::Value;
   }
   out.resize(n);
 }
@@ -479,7 +483,7 @@ Result time_to_step(const Data& d) {
   std::vector<int32_t> event_days, censor_days;
   for (int s : km_steps) {
     // Times in whole days (negative → 0); the curve's time is exact_months of the day, as before.
-    // Without branches on the cell kind (see days_from_start): each slot is written, and kept when it applies.
+    // Without branches on the cell kind (see minus): each slot is written, and kept when it applies.
     size_t n_event = 0, n_censor = 0;
     if (const CellKind* step_kinds = d.kinds(d.step[s])) {
       const int32_t* days = d.step[s]->value.data();
@@ -488,10 +492,9 @@ Result time_to_step(const Data& d) {
       for (size_t i = 0; i < d.size(); ++i) {
         const uint32_t row = d.rows[i];
         const CellKind k = step_kinds[row];
-        const int32_t start = d.start_day[i], payload = days[row];
-        event_days[n_event] = std::max(0, (k == CellKind::Value ? payload : start) - start);
+        event_days[n_event] = std::max(0, minus(days[row], d.start_day[i]));
         n_event += k == CellKind::Value;
-        censor_days[n_censor] = std::max(0, d.end_day[i] - start);
+        censor_days[n_censor] = std::max(0, d.end_day[i] - d.start_day[i]);
         n_censor += k == CellKind::No;
       }
     }
