@@ -61,8 +61,14 @@ void compute_quality(Data& d) {
     if (d.is_date(f, i) && (d.value(f, i) < lo || d.value(f, i) > hi)) add(7, f, i);
   };
   std::vector<uint8_t> has_consulent(d.organisations.size(), 0), seen(d.organisations.size(), 0);
+  // Held in locals: add() changes d, so the compiler would reload every pointer from d for each cell.
   const CellKind* step_kinds[kSteps];
-  for (int s = 0; s < kSteps; ++s) step_kinds[s] = d.kinds(d.step[s]);
+  const int32_t* step_days[kSteps];
+  for (int s = 0; s < kSteps; ++s) {
+    step_kinds[s] = d.kinds(d.step[s]);
+    step_days[s] = step_kinds[s] ? d.step[s]->value.data() : nullptr;
+  }
+  const int32_t* const end_day = d.end_day.data();
   for (size_t i = 0; i < d.size(); ++i) {
     const int32_t start = d.start_day[i];
     if (d.kind(d.meetings, i) == CellKind::Yes) add(0, d.meetings, i);
@@ -75,9 +81,9 @@ void compute_quality(Data& d) {
     bool step_rule = false;
     for (int s = 0; s < kSteps; ++s) {
       if (!step_kinds[s]) continue;
-      const int32_t day = d.step[s]->value[row];
+      const int32_t day = step_days[s][row];
       step_rule |= (step_kinds[s][row] == CellKind::Value) &
-                   ((day < start) | (closed & (day > d.end_day[i])) | (day < lo) | (day > hi));
+                   ((day < start) | (closed & (day > end_day[i])) | (day < lo) | (day > hi));
     }
     for (int s = 0; s < kSteps && step_rule; ++s) {
       if (!step_kinds[s] || step_kinds[s][row] != CellKind::Value) continue;
