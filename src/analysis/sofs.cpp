@@ -261,6 +261,18 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   d.year.reserve(n_rows);
   d.months.reserve(n_rows);
   d.organisation.reserve(n_rows);
+  // Closing years and completed months by lookup over the span of the dates involved (when not much wider than
+  // the file is long).
+  int32_t lo = std::numeric_limits<int32_t>::max(), hi = std::numeric_limits<int32_t>::min();
+  for (const MappedField* f : {d.start, d.end})
+    if (f)
+      for (size_t r = 0; r < n_rows; ++r)
+        if (f->kind[r] == CellKind::Value) {
+          lo = std::min(lo, f->value[r]);
+          hi = std::max(hi, f->value[r]);
+        }
+  const bool narrow = hi >= lo && int64_t(hi) - lo < int64_t(4 * n_rows + 1024);
+  const core::CivilSpan civil(narrow ? lo : 0, narrow ? hi : -1);
   long used = 0;
   for (size_t r = 0; r < n_rows; ++r) {
     if (!ds.used[r]) continue;
@@ -289,8 +301,8 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
     d.closed.push_back(closed ? 1 : 0);
     d.start_day.push_back(start);
     d.end_day.push_back(closed ? d.end->value[r] : d.as_of);
-    d.year.push_back(closed ? year_of(d.end->value[r]) : 0);
-    d.months.push_back(closed ? completed_months(start, d.end->value[r]) : 0);
+    d.year.push_back(closed ? civil.year_of(d.end->value[r]) : 0);
+    d.months.push_back(closed ? civil.completed_months(start, d.end->value[r]) : 0);
     d.organisation.push_back(row_org[r]);
   }
   d.rows_excluded_by_filter = used - long(d.rows.size());
@@ -310,40 +322,35 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   for (size_t i = 0; i < d.size(); ++i)
     d.group[i] = d.organisation[i] < 0 ? pooled : d.organisation_group[size_t(d.organisation[i])];
 
-  // Meeting held and the composite.
-  std::vector<const MappedField*> comp_steps;
+  // Meeting held and the composite, without branches on the cell kinds (they follow no pattern over the rows):
+  // each cell sets kNo ("no": decides the composite, 0) or kUndetermined (neither taken nor "no": -1 unless a
+  // "no" decides it); a composite with neither is 1.
+  constexpr uint8_t kNo = 1, kUndetermined = 2;
+  constexpr uint8_t kCellBits[6] = {0, kUndetermined, kUndetermined, kUndetermined, 0, kNo};  // by CellKind
+  static_assert(size_t(CellKind::Value) == 0 && size_t(CellKind::Missing) == 1 &&
+                size_t(CellKind::NotApplicable) == 2 && size_t(CellKind::Invalid) == 3 &&
+                size_t(CellKind::Yes) == 4 && size_t(CellKind::No) == 5);
+  constexpr int8_t kComposite[4] = {1, 0, -1, 0};  // by the or-ed bits
+  std::vector<const CellKind*> comp_kinds;
+  uint8_t every_row = 0;  // a component named but not mapped: every cell Missing
   bool comp_meetings = false;
   for (const auto& id : d.composite) {
     if (id == "netwerkberaden") comp_meetings = true;
-    else if (const MappedField* f = field(id.c_str())) comp_steps.push_back(f);
-    else comp_steps.push_back(nullptr);  // named but not mapped: every trajectory is undetermined
+    else if (const MappedField* f = field(id.c_str())) comp_kinds.push_back(d.kinds(f));
+    else every_row |= kUndetermined;
   }
   d.held.resize(d.size());
   d.all_steps.resize(d.size());
-  std::vector<const CellKind*> comp_kinds;  // nullptr: not mapped, every cell Missing
-  for (const MappedField* f : comp_steps) comp_kinds.push_back(d.kinds(f));
   for (size_t i = 0; i < d.size(); ++i) {
     const CellKind mk = d.kind(d.meetings, i);
-    int8_t held = -1;
-    if (mk == CellKind::Yes) held = 1;  // a date in the count column: ≥ 1 meeting
-    else if (mk == CellKind::Value) held = d.value(d.meetings, i) >= 1 ? 1 : 0;
+    // A date in the count column (Yes): ≥ 1 meeting.
+    const int8_t held = mk == CellKind::Yes ? 1 : mk == CellKind::Value ? int8_t(d.value(d.meetings, i) >= 1) : -1;
     d.held[i] = held;
-    bool unknown = false, missing_one = false;
     const uint32_t row = d.rows[i];
-    for (const CellKind* ks : comp_kinds) {
-      const CellKind k = ks ? ks[row] : CellKind::Missing;
-      if (k == CellKind::Value || k == CellKind::Yes) continue;
-      if (k == CellKind::No) {
-        missing_one = true;
-        break;
-      }
-      unknown = true;
-    }
-    if (!missing_one && comp_meetings) {
-      if (held == 0) missing_one = true;
-      else if (held < 0) unknown = true;
-    }
-    d.all_steps[i] = missing_one ? 0 : unknown ? -1 : 1;
+    uint8_t bits = every_row;
+    for (const CellKind* ks : comp_kinds) bits |= kCellBits[size_t(ks[row])];
+    if (comp_meetings) bits |= held == 0 ? kNo : held < 0 ? kUndetermined : 0;
+    d.all_steps[i] = kComposite[bits];
   }
   compute_quality(d);
   return d;

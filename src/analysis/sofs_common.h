@@ -23,10 +23,8 @@ enum StepIndex : int {
   kTraject, kWoordEnBeeld, kPlanVolwassenen, kPlanKind
 };
 // The month conventions of SPEC §4 (core/table.h).
-using core::completed_months;
 using core::exact_months;
 using core::kDaysPerMonth;
-using core::year_of;
 
 // Text of the SofS string tables: Text::key("sofs." + k).
 Text T(const std::string& k);
@@ -36,22 +34,19 @@ struct Share {
   long n = 0, no = 0, nvt = 0, missing = 0, all = 0;
   long applicable() const { return all - nvt; }
   long valid() const { return all - nvt - missing; }
+  // Both without branches: the kinds follow no pattern over the rows, so branches on them mispredict.
   void add_kind(CellKind k) {  // a step / bool / date-or-nee cell: Value|Yes = n, No = no, … (inline: hot loops)
     ++all;
-    switch (k) {
-      case CellKind::Value:
-      case CellKind::Yes: ++n; break;
-      case CellKind::No: ++no; break;
-      case CellKind::NotApplicable: ++nvt; break;
-      case CellKind::Missing:
-      case CellKind::Invalid: ++missing; break;
-    }
+    n += (k == CellKind::Value) | (k == CellKind::Yes);
+    no += k == CellKind::No;
+    nvt += k == CellKind::NotApplicable;
+    missing += (k == CellKind::Missing) | (k == CellKind::Invalid);
   }
-  void add(int tri) {         // 1 = yes, 0 = no, -1 = unknown (missing)
+  void add(int tri) {  // 1 = yes, 0 = no, -1 = unknown (missing)
     ++all;
-    if (tri > 0) ++n;
-    else if (tri == 0) ++no;
-    else ++missing;
+    n += tri > 0;
+    no += tri == 0;
+    missing += tri < 0;
   }
 };
 
@@ -59,7 +54,7 @@ struct Share {
 // would give.
 struct KindCounts {
   long c[6] = {};  // by CellKind
-  void add(CellKind k) { ++c[size_t(k)]; }
+  void add(CellKind k, long times = 1) { c[size_t(k)] += times; }  // times 0 or 1: counting without a branch
   KindCounts& operator+=(const KindCounts& o) {
     for (int k = 0; k < 6; ++k) c[k] += o.c[k];
     return *this;
@@ -154,9 +149,17 @@ int32_t kth_smallest(std::vector<int32_t>& v, size_t k);
 
 Value step_label(const Data& d, int s);  // the schema's label of a step
 
+// The distinct non-NaN values of two samples, ascending, each with its count in x (n[0]) and in y (n[1]): by
+// counting when the values are whole numbers in a narrow range (stats::WholeRange: the count fields), else sorted.
+struct ValueCount {
+  double value;
+  long n[2];
+};
+std::vector<ValueCount> value_counts(const std::vector<double>& x, const std::vector<double>& y);
+
 // Mann–Whitney for the count fields: stats::mann_whitney for up to kMannWhitneyDirect values (exact p where R
 // uses it, Hodges–Lehmann CI); above that the same normal approximation with continuity and tie correction
-// computed from value counts in O(n log k) (stats::mann_whitney's Hodges–Lehmann interval is far too slow for
+// computed from value_counts (stats::mann_whitney's Hodges–Lehmann interval is far too slow for
 // 100,000 trajectories and is not shown). Tested to agree with stats::mann_whitney.
 constexpr size_t kMannWhitneyDirect = 2000;
 struct MannWhitney {
@@ -165,7 +168,7 @@ struct MannWhitney {
   std::string method, variant;
   std::vector<std::string> warnings;
 };
-MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts = false);  // the schema's label of a step
+MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts = false);
 
 // Kaplan–Meier from whole days ≥ 0 (events, censorings), times shown in exact months: the numbers of
 // stats::kaplan_meier on the months, by counting per day (sofs_tests.cpp).

@@ -61,15 +61,31 @@ void compute_quality(Data& d) {
     if (d.is_date(f, i) && (d.value(f, i) < lo || d.value(f, i) > hi)) add(7, f, i);
   };
   std::vector<uint8_t> has_consulent(d.organisations.size(), 0), seen(d.organisations.size(), 0);
+  // Held in locals: add() changes d, so the compiler would reload every pointer from d for each cell.
   const CellKind* step_kinds[kSteps];
-  for (int s = 0; s < kSteps; ++s) step_kinds[s] = d.kinds(d.step[s]);
+  const int32_t* step_days[kSteps];
+  for (int s = 0; s < kSteps; ++s) {
+    step_kinds[s] = d.kinds(d.step[s]);
+    step_days[s] = step_kinds[s] ? d.step[s]->value.data() : nullptr;
+  }
+  const int32_t* const end_day = d.end_day.data();
   for (size_t i = 0; i < d.size(); ++i) {
     const int32_t start = d.start_day[i];
     if (d.kind(d.meetings, i) == CellKind::Yes) add(0, d.meetings, i);
     if (d.kind(d.figures, i) == CellKind::Yes) add(0, d.figures, i);
     const bool closed = d.closed[i];
     const uint32_t row = d.rows[i];
+    // The step rules (1, 4, 7) hold for few cells: whether one may hold in this row is found first without
+    // branches (a branch on the cell kind mispredicts: kinds follow no pattern over the rows), and the rules are
+    // applied cell by cell only then.
+    bool step_rule = false;
     for (int s = 0; s < kSteps; ++s) {
+      if (!step_kinds[s]) continue;
+      const int32_t day = step_days[s][row];
+      step_rule |= (step_kinds[s][row] == CellKind::Value) &
+                   ((day < start) | (closed & (day > end_day[i])) | (day < lo) | (day > hi));
+    }
+    for (int s = 0; s < kSteps && step_rule; ++s) {
       if (!step_kinds[s] || step_kinds[s][row] != CellKind::Value) continue;
       const MappedField* f = d.step[s];
       const int32_t day = f->value[row];
@@ -311,9 +327,9 @@ Result partnership(const Data& d) {
       for (size_t i = 0; i < d.size(); ++i) {
         const uint32_t row = d.rows[i];
         const CellKind k = ks[row];
-        if (k != CellKind::Value && k != CellKind::Yes) continue;
-        kcb.add(kc ? kc[row] : CellKind::Missing);
-        kco.add(ko ? ko[row] : CellKind::Missing);
+        const long taken = (k == CellKind::Value) | (k == CellKind::Yes);
+        kcb.add(kc ? kc[row] : CellKind::Missing, taken);
+        kco.add(ko ? ko[row] : CellKind::Missing, taken);
       }
     const Share cb = kcb.share(), co = kco.share();
     std::vector<Value> v{step_label(d, s), Value::str(kStepIds[s]), L("who.cb")};

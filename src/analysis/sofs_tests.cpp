@@ -17,6 +17,7 @@
 #include "stats/logistic.h"
 #include "stats/survival.h"
 #include "stats/two_group.h"
+#include "stats/whole_range.h"
 
 namespace zicht::analysis::sofs::detail {
 namespace {
@@ -48,7 +49,53 @@ bool small_expected(const stats::ChiSquareResult& c) {
 
 Value num(double v) { return Value::num(v); }
 
+// The payload of a date cell minus a day, for every cell: modulo 2^32, so that any payload is safe (the exact
+// difference for two dates). Loops write it for every cell and keep it for the dates, with no branch on the cell
+// kind, which follows no pattern over the rows (such branches mispredict).
+int32_t minus(int32_t payload, int32_t day) { return int32_t(uint32_t(payload) - uint32_t(day)); }
+
+// Days from the start to each date (Value cell) of f in the selection, in selection order.
+void days_from_start(const Data& d, const MappedField* f, std::vector<int32_t>& out) {
+  const CellKind* ks = d.kinds(f);
+  if (!ks) {
+    out.clear();
+    return;
+  }
+  out.resize(d.size());
+  size_t n = 0;
+  for (size_t i = 0; i < d.size(); ++i) {
+    const uint32_t row = d.rows[i];
+    out[n] = minus(f->value[row], d.start_day[i]);
+    n += ks[row] == CellKind::Value;
+  }
+  out.resize(n);
+}
+
 }  // namespace
+
+std::vector<ValueCount> value_counts(const std::vector<double>& x, const std::vector<double>& y) {
+  std::vector<ValueCount> out;
+  const std::vector<double>* samples[2] = {&x, &y};
+  stats::WholeRange range;
+  for (const std::vector<double>* s : samples)
+    for (double v : *s)
+      if (!std::isnan(v)) range.add(v);
+  if (range.countable()) {
+    std::vector<std::array<long, 2>> count(range.size(), std::array<long, 2>{0, 0});
+    for (int g = 0; g < 2; ++g)
+      for (double v : *samples[g])
+        if (!std::isnan(v)) ++count[range.index(v)][size_t(g)];
+    for (size_t k = 0; k < count.size(); ++k)
+      if (count[k][0] + count[k][1] > 0) out.push_back({range.value(k), {count[k][0], count[k][1]}});
+    return out;
+  }
+  std::map<double, std::array<long, 2>> counts;
+  for (int g = 0; g < 2; ++g)
+    for (double v : *samples[g])
+      if (!std::isnan(v)) ++counts[v][size_t(g)];
+  for (const auto& [v, c] : counts) out.push_back({v, {c[0], c[1]}});
+  return out;
+}
 
 MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts) {
   MannWhitney out;
@@ -65,19 +112,14 @@ MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>
     out.warnings = warning_codes(mw.info);
     return out;
   }
-  std::map<double, std::pair<long, long>> counts;  // value → (count in x, count in y)
-  for (double v : x)
-    if (!std::isnan(v)) ++counts[v].first;
-  for (double v : y)
-    if (!std::isnan(v)) ++counts[v].second;
   double below = 0, rank_sum_x = 0, ties = 0;
-  for (const auto& [v, c] : counts) {
-    const double t = double(c.first + c.second);
-    rank_sum_x += double(c.first) * (below + (t + 1) / 2);
+  for (const ValueCount& c : value_counts(x, y)) {
+    const double t = double(c.n[0] + c.n[1]);
+    rank_sum_x += double(c.n[0]) * (below + (t + 1) / 2);
     ties += t * t * t - t;
     below += t;
-    out.n_x += c.first;
-    out.n_y += c.second;
+    out.n_x += c.n[0];
+    out.n_y += c.n[1];
   }
   out.method = "Wilcoxon rank-sum (Mann-Whitney U) test";
   out.variant = "normal approximation with continuity and tie correction";
@@ -215,18 +257,14 @@ Result plan_adult_groups(const Data& d) {
   // The logistic regressions on (x, y) value counts: the same maximum-likelihood fit as on the cases
   // (stats::logistic_regression_weighted), with one row per distinct count and outcome instead of one per case.
   std::vector<double> y[2], x[2], w[2];
-  for (int v = 0; v < 2; ++v) {
-    std::map<double, std::array<long, 2>> cells;
-    for (int p = 0; p < 2; ++p)
-      for (double value : group[v][p]) ++cells[value][size_t(p)];
-    for (const auto& [value, c] : cells)
+  for (int v = 0; v < 2; ++v)
+    for (const ValueCount& c : value_counts(group[v][0], group[v][1]))
       for (int p = 0; p < 2; ++p)
-        if (c[size_t(p)] > 0) {
+        if (c.n[p] > 0) {
           y[v].push_back(p);
-          x[v].push_back(value);
-          w[v].push_back(double(c[size_t(p)]));
+          x[v].push_back(c.value);
+          w[v].push_back(double(c.n[p]));
         }
-  }
   const char* var_keys[2] = {"variable.meetings", "variable.figures"};
   Table g = make_table("groups", T("plan_adult_groups.groups"));
   g.columns = {col("variable", T("col.variable"), Role::category), col("adult_plan", T("col.adult_plan"), Role::category),
@@ -368,25 +406,13 @@ Result time_to_step(const Data& d) {
                       any ? num(ds.max) : Value::na()});
   };
   std::vector<int32_t> v;
-  v.reserve(d.size());
   for (int s = 0; s < kSteps; ++s) {
-    v.clear();
-    const MappedField* f = d.step[s];
-    if (const CellKind* ks = d.kinds(f))
-      for (size_t i = 0; i < d.size(); ++i) {
-        const uint32_t row = d.rows[i];
-        if (ks[row] == CellKind::Value) v.push_back(f->value[row] - d.start_day[i]);
-      }
+    days_from_start(d, d.step[s], v);
     add_row(step_label(d, s), kStepIds[s], v);
   }
-  long pb_early = 0;
-  v.clear();
-  for (size_t i = 0; i < d.size(); ++i)
-    if (d.is_date(d.plan_b_active, i)) {
-      const int32_t day = d.value(d.plan_b_active, i);
-      v.push_back(day - d.start_day[i]);
-      pb_early += day <= d.start_day[i];
-    }
+  days_from_start(d, d.plan_b_active, v);
+  long pb_early = 0;  // at or before the start
+  for (int32_t x : v) pb_early += x <= 0;
   const long pb_n = long(v.size());
   add_row(L("step.plan_b_active"), "plan_b_in_werking", v);
   v.clear();
@@ -457,19 +483,24 @@ Result time_to_step(const Data& d) {
   std::vector<int32_t> event_days, censor_days;
   for (int s : km_steps) {
     // Times in whole days (negative → 0); the curve's time is exact_months of the day, as before.
-    event_days.clear();
-    censor_days.clear();
-    long excluded = 0;
-    const CellKind* step_kinds = d.kinds(d.step[s]);
-    if (!step_kinds) excluded = long(d.size());
-    else
+    // Without branches on the cell kind (see minus): each slot is written, and kept when it applies.
+    size_t n_event = 0, n_censor = 0;
+    if (const CellKind* step_kinds = d.kinds(d.step[s])) {
+      const int32_t* days = d.step[s]->value.data();
+      event_days.resize(d.size());
+      censor_days.resize(d.size());
       for (size_t i = 0; i < d.size(); ++i) {
         const uint32_t row = d.rows[i];
         const CellKind k = step_kinds[row];
-        if (k == CellKind::Value) event_days.push_back(std::max(0, d.step[s]->value[row] - d.start_day[i]));
-        else if (k == CellKind::No) censor_days.push_back(std::max(0, d.end_day[i] - d.start_day[i]));
-        else ++excluded;
+        event_days[n_event] = std::max(0, minus(days[row], d.start_day[i]));
+        n_event += k == CellKind::Value;
+        censor_days[n_censor] = std::max(0, d.end_day[i] - d.start_day[i]);
+        n_censor += k == CellKind::No;
       }
+    }
+    event_days.resize(n_event);
+    censor_days.resize(n_censor);
+    const long excluded = long(d.size() - n_event - n_censor);
     const stats::KaplanMeierResult res = kaplan_meier_days(event_days, censor_days);
     const Value label = step_label(d, s), id = Value::str(kStepIds[s]);
     km.rows.reserve(km.rows.size() + res.rows.size());

@@ -173,15 +173,48 @@ int year_of(int32_t days) {
   return y;
 }
 
+namespace {
+
+// Completed months from a to b ≥ a, given as year * 12 + month - 1 and day of the month.
+int months_between(int month_a, unsigned mday_a, int month_b, unsigned mday_b) {
+  return month_b - month_a - (mday_b < mday_a ? 1 : 0);
+}
+
+}  // namespace
+
 int completed_months(int32_t a, int32_t b) {
   if (b < a) return -completed_months(b, a);
   int y1, y2;
   unsigned m1, d1, m2, d2;
   civil_from_days(a, y1, m1, d1);
   civil_from_days(b, y2, m2, d2);
-  int months = (y2 - y1) * 12 + (int(m2) - int(m1));
-  if (d2 < d1) --months;
-  return months;
+  return months_between(y1 * 12 + int(m1) - 1, d1, y2 * 12 + int(m2) - 1, d2);
+}
+
+CivilSpan::CivilSpan(int32_t lo, int32_t hi) : lo_(lo) {
+  const size_t n = hi >= lo ? size_t(int64_t(hi) - lo + 1) : 0;
+  month_.resize(n);
+  mday_.resize(n);
+  for (size_t k = 0; k < n; ++k) {
+    int y;
+    unsigned m, d;
+    civil_from_days(int32_t(lo + int64_t(k)), y, m, d);
+    month_[k] = y * 12 + int(m) - 1;
+    mday_[k] = uint8_t(d);
+  }
+}
+
+int CivilSpan::year_of(int32_t day) const {
+  if (!covers(day)) return core::year_of(day);
+  const int32_t month = month_[size_t(day - lo_)];
+  return month >= 0 ? month / 12 : (month - 11) / 12;  // rounded down
+}
+
+int CivilSpan::completed_months(int32_t a, int32_t b) const {
+  if (!covers(a) || !covers(b)) return core::completed_months(a, b);
+  if (b < a) return -completed_months(b, a);
+  const size_t i = size_t(a - lo_), j = size_t(b - lo_);
+  return months_between(month_[i], mday_[i], month_[j], mday_[j]);
 }
 
 bool valid_civil(int y, int m, int d) {

@@ -103,4 +103,19 @@ constexpr double kDaysPerMonth = 30.4375;
 int completed_months(int32_t from, int32_t to);  // whole months from `from` to `to`; negative when to < from
 inline double exact_months(int32_t from, int32_t to) { return double(to - from) / kDaysPerMonth; }
 
+// year_of and completed_months for loops over every row of a file: the days in the span [lo, hi] by looking up
+// their civil dates, computed once; other days as above. The same numbers either way.
+class CivilSpan {
+ public:
+  CivilSpan(int32_t lo, int32_t hi);  // empty when hi < lo
+  bool covers(int32_t day) const { return day >= lo_ && int64_t(day) - lo_ < int64_t(month_.size()); }
+  int year_of(int32_t day) const;
+  int completed_months(int32_t from, int32_t to) const;
+
+ private:
+  int32_t lo_;
+  std::vector<int32_t> month_;  // per day from lo_: year * 12 + month - 1
+  std::vector<uint8_t> mday_;   // per day from lo_: day of the month
+};
+
 }  // namespace zicht::core

@@ -2,26 +2,67 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "stats/distributions.h"
+#include "stats/whole_range.h"
 
 namespace zicht::stats {
 
 namespace {
 
-// quantile_type7 on values already sorted, without NaN (describe: one sort for the three quartiles).
-double quantile_sorted(const std::vector<double>& values, double prob) {
-  if (values.empty() || !(prob >= 0 && prob <= 1)) return kNaN;
-  // R type 7 (quantile.default): index = 1 + (n - 1) p, interpolate between the order statistics around it
-  // with the same arithmetic as R, so results agree to the last bit.
-  const double n = static_cast<double>(values.size());
+// R type 7 (quantile.default): index = 1 + (n - 1) p, interpolate between the order statistics around it
+// with the same arithmetic as R, so results agree to the last bit. The two zero-based order statistics used:
+struct Type7 {
+  size_t lo_i = 0, hi_i = 0;
+  double frac = 0;
+};
+Type7 type7(size_t size, double prob) {
+  const double n = static_cast<double>(size);
   const double index = 1 + (n - 1) * prob;  // one-based, as in R
   const double lo = std::floor(index);
-  const double frac = index - lo;
-  const auto lo_i = static_cast<size_t>(lo) - 1;
-  const size_t hi_i = static_cast<size_t>(std::ceil(index)) - 1;
-  if (frac == 0 || values[hi_i] == values[lo_i]) return values[lo_i];
-  return (1 - frac) * values[lo_i] + frac * values[hi_i];
+  return {static_cast<size_t>(lo) - 1, static_cast<size_t>(std::ceil(index)) - 1, index - lo};
+}
+double interpolate(const Type7& q, double at_lo, double at_hi) {
+  if (q.frac == 0 || at_hi == at_lo) return at_lo;
+  return (1 - q.frac) * at_lo + q.frac * at_hi;
+}
+
+// The order statistics at zero-based positions `at` (any order, repeats allowed) of x (no NaN; reordered): the
+// values a sort puts there, without sorting. Whole numbers in a narrow range: by counting. Else selected in
+// ascending order of position, each within the part of x above the previous one: expected O(n) in all.
+void order_statistics(std::vector<double>& x, const std::vector<size_t>& at, std::vector<double>& out) {
+  std::vector<size_t> order(at.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return at[a] < at[b]; });
+  out.assign(at.size(), kNaN);
+  WholeRange range;
+  for (double v : x) range.add(v);
+  if (range.countable()) {
+    std::vector<size_t> count(range.size(), 0);
+    for (double v : x) ++count[range.index(v)];
+    size_t index = 0, seen = count[0];  // the values at positions < seen are ≤ range.value(index)
+    for (size_t j : order) {
+      while (seen <= at[j]) seen += count[++index];
+      out[j] = range.value(index);
+    }
+    return;
+  }
+  size_t from = 0;
+  for (size_t j : order) {
+    if (at[j] >= from) {  // else at[j] was selected just before
+      std::nth_element(x.begin() + static_cast<long>(from), x.begin() + static_cast<long>(at[j]), x.end());
+      from = at[j] + 1;
+    }
+    out[j] = x[at[j]];
+  }
+}
+
+// quantile_type7 on values already sorted, without NaN.
+double quantile_sorted(const std::vector<double>& values, double prob) {
+  if (values.empty() || !(prob >= 0 && prob <= 1)) return kNaN;
+  const Type7 q = type7(values.size(), prob);
+  return interpolate(q, values[q.lo_i], values[q.hi_i]);
 }
 
 }  // namespace
@@ -65,12 +106,16 @@ Descriptives describe(const std::vector<double>& values) {
   } else {
     d.info.warn("sd_undefined", "standard deviation needs at least two values");
   }
-  std::sort(x.begin(), x.end());
-  d.min = x.front();
-  d.max = x.back();
-  d.median = quantile_sorted(x, 0.5);
-  d.q1 = quantile_sorted(x, 0.25);
-  d.q3 = quantile_sorted(x, 0.75);
+  const Type7 quartiles[3] = {type7(x.size(), 0.25), type7(x.size(), 0.5), type7(x.size(), 0.75)};
+  const std::vector<size_t> at = {0,  quartiles[0].lo_i, quartiles[0].hi_i, quartiles[1].lo_i, quartiles[1].hi_i,
+                                  quartiles[2].lo_i, quartiles[2].hi_i, x.size() - 1};
+  std::vector<double> v;
+  order_statistics(x, at, v);
+  d.min = v[0];
+  d.q1 = interpolate(quartiles[0], v[1], v[2]);
+  d.median = interpolate(quartiles[1], v[3], v[4]);
+  d.q3 = interpolate(quartiles[2], v[5], v[6]);
+  d.max = v[7];
   d.iqr = d.q3 - d.q1;
   return d;
 }

@@ -5,6 +5,7 @@
 
 #include "stats/distributions.h"
 #include "stats/two_group.h"
+#include "stats/whole_range.h"
 
 namespace zicht::stats {
 namespace {
@@ -76,24 +77,44 @@ KruskalWallisResult kruskal_wallis(const std::vector<std::vector<double>>& input
     r.info.warn("too_few", "needs at least two non-empty groups");
     return r;
   }
-  // One sort of (value, group) pairs gives the mid-ranks, each group's rank sum and the tie groups. Rank sums
-  // are sums of half-integers and sum(t^3 - t) a sum of integers, all far below 2^53, so they are exact in
-  // any order: the same numbers as ranking the pooled values.
-  std::vector<std::pair<double, size_t>> sorted;
-  for (size_t k = 0; k < groups.size(); ++k)
-    for (double a : groups[k]) sorted.emplace_back(a, k);
-  std::sort(sorted.begin(), sorted.end());
-  const double n = static_cast<double>(sorted.size());
+  // The mid-ranks, each group's rank sum and the tie groups, from one pass over the distinct values in ascending
+  // order. Rank sums are sums of half-integers and sum(t^3 - t) a sum of integers, all far below 2^53, so they
+  // are exact in any order: the same numbers as ranking the pooled values.
+  WholeRange range;
+  for (const auto& g : groups)
+    for (double a : g) range.add(a);
+  const double n = static_cast<double>(range.n);
   std::vector<double> rank_sum(groups.size(), 0.0);
   double ties = 0;  // ties correction: 1 - sum(t^3 - t) / (n^3 - n)
-  for (size_t i = 0; i < sorted.size();) {
-    size_t j = i;
-    while (j + 1 < sorted.size() && sorted[j + 1].first == sorted[i].first) ++j;
-    const double r = (static_cast<double>(i) + static_cast<double>(j)) / 2.0 + 1.0;
-    for (size_t k = i; k <= j; ++k) rank_sum[sorted[k].second] += r;
-    const double t = static_cast<double>(j - i + 1);
-    ties += t * t * t - t;
-    i = j + 1;
+  if (range.countable()) {
+    // Whole numbers in a narrow range: ties and mid-ranks by counting per value.
+    std::vector<double> mid_rank(range.size(), 0.0);
+    for (const auto& g : groups)
+      for (double a : g) mid_rank[range.index(a)] += 1;  // the count t of each value, first
+    double below = 0;
+    for (double& r : mid_rank) {
+      const double t = r;
+      r = below + (t + 1) / 2;
+      ties += t * t * t - t;
+      below += t;
+    }
+    for (size_t k = 0; k < groups.size(); ++k)
+      for (double a : groups[k]) rank_sum[k] += mid_rank[range.index(a)];
+  } else {
+    // One sort of (value, group) pairs.
+    std::vector<std::pair<double, size_t>> sorted;
+    for (size_t k = 0; k < groups.size(); ++k)
+      for (double a : groups[k]) sorted.emplace_back(a, k);
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < sorted.size();) {
+      size_t j = i;
+      while (j + 1 < sorted.size() && sorted[j + 1].first == sorted[i].first) ++j;
+      const double r = (static_cast<double>(i) + static_cast<double>(j)) / 2.0 + 1.0;
+      for (size_t k = i; k <= j; ++k) rank_sum[sorted[k].second] += r;
+      const double t = static_cast<double>(j - i + 1);
+      ties += t * t * t - t;
+      i = j + 1;
+    }
   }
   double s = 0;
   for (size_t k = 0; k < groups.size(); ++k) {

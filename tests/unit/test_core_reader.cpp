@@ -51,6 +51,27 @@ TEST_CASE("value parsers: dates, Excel serials and booleans") {
   CHECK_FALSE(parse_bool("misschien", b));
 }
 
+TEST_CASE("CivilSpan: year_of and completed_months by lookup, the same as computed") {
+  // A span around leap days and year ends, read inside and outside it (before year 0 too).
+  const int32_t lo = days_from_civil(2019, 12, 15), hi = days_from_civil(2021, 3, 31);
+  const CivilSpan span(lo, hi);
+  const int32_t probe[] = {days_from_civil(-1, 6, 30), days_from_civil(0, 1, 1), lo - 40, lo, hi, hi + 400};
+  for (int32_t a = lo - 60; a <= hi + 60; a += 7) {
+    CHECK(span.year_of(a) == year_of(a));
+    for (int32_t b = lo - 60; b <= hi + 60; b += 11) CHECK(span.completed_months(a, b) == completed_months(a, b));
+    for (int32_t b : probe) {
+      CHECK(span.completed_months(a, b) == completed_months(a, b));
+      CHECK(span.completed_months(b, a) == completed_months(b, a));
+    }
+  }
+  for (int32_t b : probe) CHECK(span.year_of(b) == year_of(b));
+  const CivilSpan ancient(days_from_civil(-2, 11, 1), days_from_civil(1, 2, 1));
+  for (int32_t a = days_from_civil(-2, 11, 1); a <= days_from_civil(1, 2, 1); ++a) CHECK(ancient.year_of(a) == year_of(a));
+  const CivilSpan empty(0, -1);
+  CHECK_FALSE(empty.covers(0));
+  CHECK(empty.completed_months(lo, hi) == completed_months(lo, hi));
+}
+
 TEST_CASE("CSV: dialect sniffing, RFC 4180 quoting, typed columns") {
   std::string s =
       "Kind ID;Module;Begindatum;Bedrag;Actief\r\n"

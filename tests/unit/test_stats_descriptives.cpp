@@ -91,3 +91,26 @@ TEST_CASE("frequency table: three denominators with NVT and missing") {
   CHECK(std::round(t.rows[0].applicable.proportion * 1000) == 243);
   CHECK(std::string(denominator_name(Denominator::valid)) == "valid");
 }
+
+TEST_CASE("describe: quartiles by counting (whole numbers) and by selection equal those of a sort") {
+  // Whole numbers in a narrow range are counted, others selected (nth_element); quantile_type7 sorts.
+  std::vector<double> counts, spread, negative;
+  unsigned s = 12345;
+  auto next = [&s] { return (s = s * 1103515245u + 12345u) >> 16; };
+  for (int i = 0; i < 1001; ++i) {
+    counts.push_back(double(next() % 25));
+    spread.push_back(double(next() % 1000) / 7.0);
+    negative.push_back(double(next() % 40) - 20.0);
+  }
+  for (const auto* v : {&counts, &spread, &negative})
+    for (size_t n : {size_t(1), size_t(2), size_t(3), size_t(4), size_t(10), size_t(1000), size_t(1001)}) {
+      const std::vector<double> x(v->begin(), v->begin() + long(n));
+      const Descriptives d = describe(x);
+      INFO("n = " << n);
+      CHECK(d.min == quantile_type7(x, 0));
+      CHECK(d.q1 == quantile_type7(x, 0.25));
+      CHECK(d.median == quantile_type7(x, 0.5));
+      CHECK(d.q3 == quantile_type7(x, 0.75));
+      CHECK(d.max == quantile_type7(x, 1));
+    }
+}

@@ -84,3 +84,20 @@ TEST_CASE("one-way ANOVA and Kruskal-Wallis match anova(lm) and kruskal.test") {
   CHECK(empty.df1 == 1);
   CHECK(kruskal_wallis({{2, 2}, {2, 2}}).info.has_warning("all_tied"));
 }
+
+TEST_CASE("Kruskal-Wallis: by counting (whole numbers) the same as by sorting") {
+  // Ranks do not change when every value moves by 0.5, which makes them no whole numbers: the sorting path.
+  std::vector<std::vector<double>> whole(4), shifted(4);
+  unsigned s = 777;
+  auto next = [&s] { return (s = s * 1103515245u + 12345u) >> 16; };
+  for (size_t g = 0; g < whole.size(); ++g)
+    for (size_t i = 0; i < 300 + 50 * g; ++i) {
+      const double v = double(next() % (10 + g)) - 3.0;
+      whole[g].push_back(v);
+      shifted[g].push_back(v + 0.5);
+    }
+  const KruskalWallisResult a = kruskal_wallis(whole), b = kruskal_wallis(shifted);
+  CHECK(a.statistic == b.statistic);
+  CHECK(a.p_value == b.p_value);
+  CHECK(a.df == b.df);
+}
