@@ -37,7 +37,7 @@ EM_JS(void, zicht_js_init, (), {
   function digest(file) {
     if (!(window.crypto && crypto.subtle && crypto.subtle.digest)) return null;
     var d = file.arrayBuffer().then(function(b) { return crypto.subtle.digest('SHA-256', b); }).then(function(h) {
-      return Array.from(new Uint8Array(h), function(x) { return (x < 16 ? '0' : '') + x.toString(16); }).join('');
+      return Array.from(new Uint8Array(h), function(x) { return (x < 16 ? "0" : "") + x.toString(16); }).join("");
     });
     d.catch(function() {});  // reported with the last chunk
     return d;
