@@ -111,9 +111,13 @@ L.push(`## Targets (on the largest file, ${big.rows.toLocaleString('en')} rows)`
 L.push('');
 L.push('| target | measured | |');
 L.push('|---|---|---|');
-L.push(`| load + analyse ≥ 3× faster than PapaParse + JS | ${(big.papa_ms / big.zicht_ms).toFixed(2)}× | ${yes(big.papa_ms / big.zicht_ms >= 3)} |`);
+// Run by run (the sides interleaved), so a median ratio near the line shows its margin.
+const bigRuns = browser.results[browser.results.length - 1];
+const perRun = (peer) => bigRuns.zicht[Object.keys(bigRuns.zicht)[0]].chunks.map((z, i) => peer[i].total_ms / z.total_ms);
+const span = (xs) => `runs ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}×`;
+L.push(`| load + analyse ≥ 3× faster than PapaParse + JS | ${(big.papa_ms / big.zicht_ms).toFixed(2)}× (${span(perRun(bigRuns.papa))}) | ${yes(big.papa_ms / big.zicht_ms >= 3)} |`);
 const duckRatio = big.duck_ms / big.zicht_ms;
-L.push(`| load + analyse not slower than DuckDB-WASM | ${duckRatio.toFixed(2)}× | ${yes(duckRatio >= 1)}${duckRatio < 1.1 && duckRatio > 0.9 ? ' (a tie within the run-to-run spread)' : ''} |`);
+L.push(`| load + analyse not slower than DuckDB-WASM | ${duckRatio.toFixed(2)}× (${span(perRun(bigRuns.duck))}) | ${yes(duckRatio >= 1)}${duckRatio < 1.1 && duckRatio > 0.9 ? ' (a tie within the run-to-run spread)' : ''} |`);
 L.push(`| peak wasm memory ≤ 2.5× file size | ${(big.zicht_mem / big_bytes).toFixed(2)}× (${f0(big.zicht_mem / 1e6)} MB for ${f0(big_bytes / 1e6)} MB) | ${yes(big.zicht_mem <= 2.5 * big_bytes)} |`);
 if (ns) L.push(`| every SofS page recomputed on ${ns.rows.toLocaleString('en')} trajectories ≤ 50 ms natively | ${f1(ns.recompute_ms)} ms wall, ${f1(ns.recompute_cpu_ms)} ms CPU | ${yes((ns.recompute_cpu_ms ?? ns.recompute_ms) <= 50)} |`);
 if (startup) L.push(`| zicht.html open → first frame ≤ 1 s locally | ${f0(startup.first_frame_ms)} ms | ${yes(startup.first_frame_ms <= 1000)} |`);
