@@ -21,14 +21,20 @@ const char* const kStepIds[kSteps] = {"mapping_intern", "mapping_familie", "drie
                                       "veiligheidsdoel", "veiligheidsschaal", "traject", "woord_en_beeld",
                                       "veiligheidsplan_volwassenen", "veiligheidsplan_kind"};
 
-Summary summarize(std::vector<double>& v) {
+namespace {
+// n values, every statistic still missing (NaN): what an empty sample keeps.
+Summary empty_summary(size_t n) {
   Summary s;
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  s.n = long(v.size());
-  if (v.empty()) {
-    s.mean = s.sd = s.median = s.min = s.max = nan;
-    return s;
-  }
+  s.n = long(n);
+  s.mean = s.sd = s.median = s.min = s.max = nan;
+  return s;
+}
+}  // namespace
+
+Summary summarize(std::vector<double>& v) {
+  Summary s = empty_summary(v.size());
+  if (v.empty()) return s;
   double sum = 0;
   s.min = s.max = v[0];
   for (double x : v) {
@@ -39,7 +45,7 @@ Summary summarize(std::vector<double>& v) {
   s.mean = sum / double(v.size());
   double ss = 0;
   for (double x : v) ss += (x - s.mean) * (x - s.mean);
-  s.sd = v.size() > 1 ? std::sqrt(ss / double(v.size() - 1)) : nan;
+  if (v.size() > 1) s.sd = std::sqrt(ss / double(v.size() - 1));
   const size_t mid = v.size() / 2;
   std::nth_element(v.begin(), v.begin() + long(mid), v.end());
   s.median = v[mid];
@@ -69,13 +75,8 @@ int32_t kth_smallest(std::vector<int32_t>& v, size_t k) {
 }
 
 Summary summarize_days(std::vector<int32_t>& days) {
-  Summary s;
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  s.n = long(days.size());
-  if (days.empty()) {
-    s.mean = s.sd = s.median = s.min = s.max = nan;
-    return s;
-  }
+  Summary s = empty_summary(days.size());
+  if (days.empty()) return s;
   // Exactly the arithmetic of summarize() on v[i] = days[i] / kDaysPerMonth (in the same order); min, max and
   // order statistics map through the strictly increasing days → months.
   auto months = [](int32_t d) { return double(d) / kDaysPerMonth; };
@@ -94,7 +95,7 @@ Summary summarize_days(std::vector<int32_t>& days) {
     const double x = months(d);
     ss += (x - s.mean) * (x - s.mean);
   }
-  s.sd = days.size() > 1 ? std::sqrt(ss / double(days.size() - 1)) : nan;
+  if (days.size() > 1) s.sd = std::sqrt(ss / double(days.size() - 1));
   const size_t mid = days.size() / 2;
   if (days.size() % 2 == 1 || int64_t(hi) - int64_t(lo) + 1 > int64_t(4 * days.size() + 1024)) {
     s.median = months(kth_smallest(days, mid));

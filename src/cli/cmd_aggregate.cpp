@@ -38,21 +38,16 @@ int run_aggregate(const std::vector<std::string>& args) {
   std::string out, organisation, period;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](std::string& v) {
-      if (i + 1 >= args.size()) return false;
-      v = args[++i];
-      return true;
-    };
     std::string error;
     const Option taken = take_profile_option(args, i, run, error);
     if (taken == Option::usage_error) return usage("aggregate", error);
     if (taken == Option::taken) continue;
     if (a == "--organisation") {
-      if (!value(organisation)) return usage("aggregate", "--organisation needs a name");
+      if (!take_value(args, i, organisation)) return usage("aggregate", "--organisation needs a name");
     } else if (a == "--period") {
-      if (!value(period)) return usage("aggregate", "--period needs a text such as 2021-05-01/2023-10-05");
+      if (!take_value(args, i, period)) return usage("aggregate", "--period needs a text such as 2021-05-01/2023-10-05");
     } else if (a == "--out") {
-      if (!value(out)) return usage("aggregate", "--out needs a file");
+      if (!take_value(args, i, out)) return usage("aggregate", "--out needs a file");
     } else if (!a.empty() && a[0] == '-') {
       return usage("aggregate", "unknown option " + a);
     } else {
@@ -81,22 +76,17 @@ int run_merge(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](std::string& v) {
-      if (i + 1 >= args.size()) return false;
-      v = args[++i];
-      return true;
-    };
     std::string v;
     if (a == "--suppress") {
       std::string why;
-      if (!value(v)) return usage("merge", "--suppress needs a number k >= 2");
+      if (!take_value(args, i, v)) return usage("merge", "--suppress needs a number k >= 2");
       if (!parse_suppress_k(v, k, why)) return usage("merge", why);
     } else if (a == "--out") {
-      if (!value(out)) return usage("merge", "--out needs a file");
+      if (!take_value(args, i, out)) return usage("merge", "--out needs a file");
     } else if (a == "--lang") {
-      if (!value(lang_code) || (lang_code != "nl" && lang_code != "en")) return usage("merge", "--lang nl|en");
+      if (!take_value(args, i, lang_code) || (lang_code != "nl" && lang_code != "en")) return usage("merge", "--lang nl|en");
     } else if (a == "--format") {
-      if (!value(format) || (format != "json" && format != "html")) return usage("merge", "--format json|html");
+      if (!take_value(args, i, format) || (format != "json" && format != "html")) return usage("merge", "--format json|html");
     } else if (!a.empty() && a[0] == '-') {
       return usage("merge", "unknown option " + a);
     } else {

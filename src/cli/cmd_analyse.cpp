@@ -30,22 +30,17 @@ int run_analyse(const std::vector<std::string>& args) {
   bool decimal_comma = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](std::string& v) {
-      if (i + 1 >= args.size()) return false;
-      v = args[++i];
-      return true;
-    };
     std::string error;
     const Option taken = take_profile_option(args, i, run, error);
     if (taken == Option::usage_error) return usage_error(error);
     if (taken == Option::taken) continue;
     if (a == "--lang") {
-      if (!value(lang_code) || (lang_code != "nl" && lang_code != "en")) return usage_error("--lang nl|en");
+      if (!take_value(args, i, lang_code) || (lang_code != "nl" && lang_code != "en")) return usage_error("--lang nl|en");
     } else if (a == "--format") {
-      if (!value(format) || (format != "json" && format != "csv" && format != "html"))
+      if (!take_value(args, i, format) || (format != "json" && format != "csv" && format != "html"))
         return usage_error("--format json|csv|html");
     } else if (a == "--out") {
-      if (!value(out)) return usage_error("--out needs a path");
+      if (!take_value(args, i, out)) return usage_error("--out needs a path");
     } else if (a == "--decimal-comma") {
       decimal_comma = true;
     } else if (!a.empty() && a[0] == '-') {

@@ -38,27 +38,22 @@ int run_demo(const std::vector<std::string>& args) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     std::string v;
-    auto value = [&]() {
-      if (i + 1 >= args.size()) return false;
-      v = args[++i];
-      return true;
-    };
     if (a == "--profile") {
-      if (!value()) return demo_usage("--profile needs a value");
+      if (!take_value(args, i, v)) return demo_usage("--profile needs a value");
       opt.profile = v;
       have_profile = true;
     } else if (a == "--seed") {
-      if (!value() || !parse_u64(v, opt.seed)) return demo_usage("--seed needs a non-negative integer");
+      if (!take_value(args, i, v) || !parse_u64(v, opt.seed)) return demo_usage("--seed needs a non-negative integer");
     } else if (a == "--rows") {
-      if (!value() || !parse_u64(v, opt.rows)) return demo_usage("--rows needs a non-negative integer");
+      if (!take_value(args, i, v) || !parse_u64(v, opt.rows)) return demo_usage("--rows needs a non-negative integer");
     } else if (a == "--part") {
-      if (!value()) return demo_usage("--part needs a value");
+      if (!take_value(args, i, v)) return demo_usage("--part needs a value");
       opt.part = v;
       have_part = true;
     } else if (a == "--with-characteristics") {
       opt.characteristics_in_modules = true;
     } else if (a == "--out") {
-      if (!value()) return demo_usage("--out needs a file name");
+      if (!take_value(args, i, v)) return demo_usage("--out needs a file name");
       out_path = v;
     } else {
       return demo_usage("unknown argument " + a);

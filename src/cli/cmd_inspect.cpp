@@ -33,35 +33,30 @@ int run_inspect(const std::vector<std::string>& args) {
   std::optional<int32_t> as_of;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](std::string& out) {
-      if (i + 1 >= args.size()) return false;
-      out = args[++i];
-      return true;
-    };
     std::string v;
     if (a == "--profile") {
-      if (!value(v) || !core::is_known_profile(v)) return usage_error("--profile sofs|binc|generic");
+      if (!take_value(args, i, v) || !core::is_known_profile(v)) return usage_error("--profile sofs|binc|generic");
       profile = v;
     } else if (a == "--settings") {
-      if (!value(settings_path)) return usage_error("--settings needs a werkmap file");
+      if (!take_value(args, i, settings_path)) return usage_error("--settings needs a werkmap file");
     } else if (a == "--as-of") {
       int32_t d;
-      if (!value(v) || !core::parse_iso_date(v, d)) return usage_error("--as-of needs a date YYYY-MM-DD");
+      if (!take_value(args, i, v) || !core::parse_iso_date(v, d)) return usage_error("--as-of needs a date YYYY-MM-DD");
       as_of = d;
     } else if (a == "--encoding") {
       core::Encoding e;
-      if (!value(v) || !core::parse_encoding(v, e)) return usage_error("unknown encoding");
+      if (!take_value(args, i, v) || !core::parse_encoding(v, e)) return usage_error("unknown encoding");
       opt.encoding = e;
     } else if (a == "--delimiter") {
-      if (!value(v)) return usage_error("--delimiter needs a value");
+      if (!take_value(args, i, v)) return usage_error("--delimiter needs a value");
       if (v == "\\t" || v == "tab") v = "\t";
       if (v.size() != 1) return usage_error("--delimiter must be one character");
       opt.delimiter = v[0];
     } else if (a == "--header") {
-      if (!value(v) || (v != "yes" && v != "no")) return usage_error("--header yes|no");
+      if (!take_value(args, i, v) || (v != "yes" && v != "no")) return usage_error("--header yes|no");
       opt.header = v == "yes";
     } else if (a == "--type") {
-      if (!value(v)) return usage_error("--type needs COLUMN=TYPE");
+      if (!take_value(args, i, v)) return usage_error("--type needs COLUMN=TYPE");
       auto eq = v.rfind('=');
       core::ColumnType t;
       if (eq == std::string::npos || !core::parse_column_type(v.substr(eq + 1), t))

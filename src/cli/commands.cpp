@@ -19,4 +19,10 @@ const std::vector<Command>& commands() {
   return all;
 }
 
+bool take_value(const std::vector<std::string>& args, size_t& i, std::string& v) {
+  if (i + 1 >= args.size()) return false;
+  v = args[++i];
+  return true;
+}
+
 }  // namespace zicht::cli

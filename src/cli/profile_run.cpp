@@ -13,28 +13,23 @@ namespace zicht::cli {
 
 Option take_profile_option(const std::vector<std::string>& args, size_t& i, ProfileRun& run, std::string& error) {
   const std::string& a = args[i];
-  auto value = [&](std::string& v) {
-    if (i + 1 >= args.size()) return false;
-    v = args[++i];
-    return true;
-  };
   auto fail = [&](std::string why) {
     error = std::move(why);
     return Option::usage_error;
   };
   std::string v;
   if (a == "--profile") {
-    if (!value(run.settings.profile)) return fail("--profile needs a value");
+    if (!take_value(args, i, run.settings.profile)) return fail("--profile needs a value");
   } else if (a == "--clients") {
-    if (!value(run.clients)) return fail("--clients needs a file");
+    if (!take_value(args, i, run.clients)) return fail("--clients needs a file");
   } else if (a == "--settings") {
-    if (!value(run.settings_path)) return fail("--settings needs a file");
+    if (!take_value(args, i, run.settings_path)) return fail("--settings needs a file");
   } else if (a == "--as-of") {
-    if (!value(v) || !std::regex_match(v, std::regex(R"(\d{4}-\d{2}-\d{2})")))
+    if (!take_value(args, i, v) || !std::regex_match(v, std::regex(R"(\d{4}-\d{2}-\d{2})")))
       return fail("--as-of needs a date YYYY-MM-DD");
     run.settings.as_of = v;
   } else if (a == "--suppress") {
-    if (!value(v)) return fail("--suppress needs a number k >= 2");
+    if (!take_value(args, i, v)) return fail("--suppress needs a number k >= 2");
     if (!parse_suppress_k(v, run.settings.suppress_k, error)) return Option::usage_error;
     run.settings.mode = "delen";
   } else {

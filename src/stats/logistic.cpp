@@ -117,13 +117,19 @@ void fit(LogisticResult& r, const Eigen::MatrixXd& x, const Eigen::VectorXd& y, 
   r.nagelkerke_r2 = r.cox_snell_r2 / (1 - std::exp(-r.null_deviance / nn));
 }
 
+// An empty result that names the method (both fits are the same method; weights only count rows).
+LogisticResult described() {
+  LogisticResult r;
+  r.info.method = "Binary logistic regression";
+  r.info.variant = "maximum likelihood by IRLS (as R glm, family = binomial); Wald tests and Wald CIs";
+  return r;
+}
+
 }  // namespace
 
 LogisticResult logistic_regression(const std::vector<double>& y_in, const std::vector<std::vector<double>>& predictors,
                                    const std::vector<std::string>& names, double conf_level) {
-  LogisticResult r;
-  r.info.method = "Binary logistic regression";
-  r.info.variant = "maximum likelihood by IRLS (as R glm, family = binomial); Wald tests and Wald CIs";
+  LogisticResult r = described();
   const size_t p = predictors.size() + 1;
   std::vector<size_t> rows;
   size_t invalid = 0;
@@ -158,9 +164,7 @@ LogisticResult logistic_regression_weighted(const std::vector<double>& y_in,
                                             const std::vector<std::vector<double>>& predictors,
                                             const std::vector<double>& weights,
                                             const std::vector<std::string>& names, double conf_level) {
-  LogisticResult r;
-  r.info.method = "Binary logistic regression";
-  r.info.variant = "maximum likelihood by IRLS (as R glm, family = binomial); Wald tests and Wald CIs";
+  LogisticResult r = described();
   const size_t p = predictors.size() + 1;
   std::vector<size_t> rows;
   double excluded = 0;
