@@ -606,33 +606,27 @@ Result trend(const Data& d) {
   }
   const stats::AnovaResult an = stats::one_way_anova(meetings);
   {
-    TestResult tr;
-    tr.name = an.info.method;
-    tr.variant = an.info.variant + "; network meetings by closing year; df2 = " +
-                 (std::isnan(an.df2) ? std::string("NA") : std::to_string(long(an.df2)));
-    tr.n = an.info.n;
+    TestResult tr = test_result(an.info);
+    tr.variant += "; network meetings by closing year; df2 = " +
+                  (std::isnan(an.df2) ? std::string("NA") : std::to_string(long(an.df2)));
     tr.df = std::isnan(an.df1) ? -1 : an.df1;
     tr.statistic = an.f;
     tr.statistic_name = "F";
     tr.p = an.p_value;
     tr.effect_name = "η²";
     tr.effect = an.eta_squared;
-    tr.warnings = warning_codes(an.info);
     r.tests.push_back(tr);
     ts.rows.push_back({L("variable.meetings"), Value::str("numeric"), Value::str("ANOVA"), Value::of(an.info.n),
                        num(an.df1), num(an.df2), num(an.f), num(an.p_value), num(an.eta_squared)});
   }
   const stats::KruskalWallisResult kw = stats::kruskal_wallis(meetings);
   {
-    TestResult tr;
-    tr.name = kw.info.method;
-    tr.variant = kw.info.variant + "; network meetings by closing year";
-    tr.n = kw.info.n;
+    TestResult tr = test_result(kw.info);
+    tr.variant += "; network meetings by closing year";
     tr.df = std::isnan(kw.df) ? -1 : kw.df;
     tr.statistic = kw.statistic;
     tr.statistic_name = "Kruskal-Wallis chi-squared";
     tr.p = kw.p_value;
-    tr.warnings = warning_codes(kw.info);
     r.tests.push_back(tr);
     ts.rows.push_back({L("variable.meetings"), Value::str("numeric"), Value::str("Kruskal-Wallis"),
                        Value::of(kw.info.n), num(kw.df), Value::na(), num(kw.statistic), num(kw.p_value),
