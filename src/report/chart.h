@@ -46,7 +46,8 @@ struct Scene {
   float width = 0, height = 0;
   std::vector<Prim> prims;
   std::vector<Hit> hits;
-  std::string description;  // one sentence for screen readers and the SVG <title>
+  std::string title;        // short name of the chart (the result's title): SVG <title>
+  std::string description;  // one sentence — what is compared, largest and smallest value: SVG <desc>, screen readers
 };
 
 struct Style {
