@@ -579,7 +579,6 @@ Result profile(Context& cx) {
   }
   if (cx.chars.empty()) r.notes.push_back(Text::key("binc.note.no_characteristics"));
   if (!cx.opt.organisations.empty()) r.notes.push_back(Text::key("binc.note.organisation_filter"));
-  r.chart = ChartSuggestion{"bar", r.tables.size() > 2 ? r.tables[2].id : "children_by_year", "category", {"n"}};
   return r;
 }
 
@@ -683,7 +682,6 @@ Result orgtype_by_status(const Context& cx) {
       }
     }
   }
-  r.chart = ChartSuggestion{"bar", "counts", "category", {"open_pct", "closed_pct"}};
   return r;
 }
 
@@ -713,7 +711,6 @@ Result module_frequency(const Context& cx) {
   long without = 0;
   for (size_t c = 0; c < cx.ch.children(); ++c) without += cx.ch.n_sofs[c] == 0;
   if (without > 0) r.notes.push_back(Text::key("binc.note.children_without_sofs"));
-  r.chart = ChartSuggestion{"bar", "frequency", "category", {"n"}};
   return r;
 }
 
@@ -799,7 +796,6 @@ Result module_combination(const Context& cx) {
       wt.rows.push_back({Value::str(mt->values[v]), Value::of(with_type[v]), pct(with_type[v], total), Value::of(total)});
   r.tables.push_back(std::move(wt));
   r.notes.push_back(Text::key("binc.note.combined_rule"));
-  r.chart = ChartSuggestion{"bar", "combinations", "category", {"n"}};
   return r;
 }
 
@@ -831,7 +827,6 @@ Result module_rank(const Context& cx) {
                                   n));
   r.notes.push_back(Text::key(has ? "binc.note.rank_registered" : "binc.note.rank_position"));
   if (has && from_position > 0) r.notes.push_back(Text::key("binc.note.rank_some_position"));
-  r.chart = ChartSuggestion{"bar", "rank", "category", {"n"}};
   return r;
 }
 
@@ -925,7 +920,6 @@ Result pre_post(const Context& cx) {
   r.tables.push_back(std::move(s));
   r.notes.push_back(Text::key("binc.note.pre_post_rule"));
   r.notes.push_back(Text::key(cx.opt.clusters.empty() ? "binc.note.clusters_default" : "binc.note.clusters_custom"));
-  r.chart = ChartSuggestion{"bar", "clusters", "category", {"pre_pct", "post_pct"}};
   return r;
 }
 
@@ -1008,7 +1002,6 @@ Result transitions(const Context& cx) {
   r.tables.push_back(std::move(l));
   if (merged_paths > 0) r.notes.push_back(Text::key("binc.note.paths_merged"));
   r.notes.push_back(Text::key("binc.note.transitions_rule"));
-  r.chart = ChartSuggestion{"sankey", "links", "source", {"target", "n"}};
   return r;
 }
 
@@ -1096,7 +1089,6 @@ Result durations(const Context& cx) {
   }
   r.notes.push_back(Text::key("binc.note.durations_rule"));
   if (excluded > 0) r.notes.push_back(Text::key("binc.note.durations_excluded"));
-  r.chart = ChartSuggestion{"km", "km", "time", {"survival"}};
   return r;
 }
 
@@ -1232,7 +1224,6 @@ Result quality(Context& cx) {
   r.flags = q.flags;
   if (q.truncated) r.notes.push_back(Text::key("binc.note.flags_truncated"));
   r.notes.push_back(Text::key("binc.note.quality_overlap"));
-  r.chart = ChartSuggestion{"bar", "rules", "category", {"n"}};
   return r;
 }
 
@@ -1252,6 +1243,7 @@ std::vector<Result> results(const core::MappedDataset& modules, const core::Mapp
   out.push_back(transitions(cx));
   out.push_back(durations(cx));
   out.push_back(quality(cx));
+  add_views(out, options);
   return out;
 }
 

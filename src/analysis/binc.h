@@ -49,6 +49,9 @@ std::string default_cluster(const std::string& module_type);  // "Overige" when 
 std::vector<Result> results(const core::MappedDataset& modules, const core::MappedDataset* clients,
                             const Options& options);
 
+// How each result is drawn (spec/charts.md §3; binc_views.cpp).
+void add_views(std::vector<Result>& results, const Options& options);
+
 // The CLI's `zicht analyse --profile binc [--clients FILE]`: inputs[0] is the module file, inputs[1] (when
 // `has_clients`) the client file. Returns false with an English message naming file and fields when required
 // fields cannot be mapped.

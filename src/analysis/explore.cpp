@@ -102,7 +102,12 @@ std::vector<double> numeric_values(const core::Column& c) {
   return v;
 }
 
-ChartSuggestion bar(const std::string& table) { return ChartSuggestion{"bar", table, "category", {"n"}}; }
+// Bars of the row counts per category; Ontbrekend / Niet van toepassing rows go in the denominator line.
+View bar(const Table& t, Scale scale) {
+  View v = count_view(t, "category", "n", Text::key("unit.rows"));
+  v.x_scale = scale;
+  return v;
+}
 
 Result column_result(const std::string& id_prefix, const core::ColumnInfo& info,
                      const core::Column& c, const ExploreOptions& opt) {
@@ -130,12 +135,12 @@ Result column_result(const std::string& id_prefix, const core::ColumnInfo& info,
         r.tables.push_back(std::move(t));
       } else {
         r.tables.push_back(frequency_table(f, categorical_counts(c)));
-        r.chart = bar(f);
+        r.views.push_back(bar(r.tables.back(), Scale::nominal));
       }
       break;
     case ColumnType::Boolean:
       r.tables.push_back(frequency_table(f, boolean_counts(c)));
-      r.chart = bar(f);
+      r.views.push_back(bar(r.tables.back(), Scale::nominal));
       break;
     case ColumnType::Integer:
     case ColumnType::Decimal: {
@@ -146,16 +151,25 @@ Result column_result(const std::string& id_prefix, const core::ColumnInfo& info,
       r.tables.push_back(descriptives_table("descriptives", stats::describe(with_missing), 2));
       if (c.type == ColumnType::Integer && info.distinct <= 20) {
         r.tables.push_back(frequency_table(f, integer_counts(c)));
-        r.chart = bar(f);
+        r.views.push_back(bar(r.tables.back(), Scale::ordinal));
       } else {
         r.tables.push_back(histogram_table("histogram", v, c.type == ColumnType::Integer));
-        r.chart = ChartSuggestion{"histogram", "histogram", "lower", {"n"}};
+        View h;
+        h.kind = ViewKind::histogram;
+        h.table = "histogram";
+        h.x = "lower";
+        h.x_scale = Scale::numeric;
+        h.columns = {"lower", "upper"};
+        h.y = {"n"};
+        h.of_nl = Text::key("unit.rows").nl;
+        h.of_en = Text::key("unit.rows").en;
+        r.views.push_back(std::move(h));
       }
       break;
     }
     case ColumnType::Date: {
       r.tables.push_back(frequency_table("by_year", year_counts(c)));
-      r.chart = bar("by_year");
+      r.views.push_back(bar(r.tables.back(), Scale::ordinal));
       int32_t lo = 0, hi = 0;
       bool any = false;
       for (size_t i = 0; i < c.size(); ++i) {

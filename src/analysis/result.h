@@ -4,7 +4,7 @@
 //
 // A Result has a stable id ("verkennen.overview", later "sofs.steps"), a title and counting unit in Dutch and
 // English, one or more typed tables, test results from the statistics engine with their method metadata, notes,
-// data-quality flags and a chart suggestion. Percentages are 0–100 and always sit next to their numerator and
+// data-quality flags and its views (how it is drawn). Percentages are 0–100 and always sit next to their numerator and
 // denominator columns (SPEC §4).
 #include <cstdint>
 #include <optional>
@@ -13,6 +13,7 @@
 
 #include "core/build_info.h"
 #include "core/i18n.h"
+#include "analysis/view.h"
 
 namespace zicht::analysis {
 
@@ -89,12 +90,6 @@ struct Flag {
   std::string column, value, rule;
 };
 
-struct ChartSuggestion {
-  std::string kind;   // "bar", "histogram", "line", "km", …
-  std::string table;  // table id
-  std::string x;      // column id
-  std::vector<std::string> y;
-};
 
 struct Result {
   std::string id;
@@ -104,8 +99,17 @@ struct Result {
   std::vector<TestResult> tests;
   std::vector<Text> notes;
   std::vector<Flag> flags;
-  std::optional<ChartSuggestion> chart;
+  std::vector<View> views;  // how it is drawn (spec/charts.md §1); empty: a table says it better
 };
+
+// Helpers for building views (analysis/view.cpp).
+std::string view_key(const Value& v);       // a cell as views name it: verbatim text, integers without decimals
+bool is_non_category(const Value& v);       // a Totaal / Ontbrekend / Niet van toepassing / Ongeldig label row
+RowCondition category_rows(const Table& t, const std::string& column);  // except every non-category row
+// Bars of pct_<policy> per x, numerator n, denominator denom_<policy>, non-category rows left out.
+View percent_view(const Table& t, const std::string& x, const std::string& policy, const Text& of);
+View count_view(const Table& t, const std::string& x, const std::string& y, const Text& of);
+ReferenceMark reference(std::string id, const Text& label, MarkKind mark, RefSource source);
 
 struct InputFile {
   std::string name, sha256;

@@ -460,6 +460,7 @@ std::vector<Result> results(const core::MappedDataset& ds, const Options& option
   out.push_back(trend(d));
   out.push_back(by_organisation(d));
   out.push_back(quality(d));
+  add_views(out, options);
   return out;
 }
 

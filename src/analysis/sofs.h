@@ -41,6 +41,9 @@ struct Options {
 // sofs.plan_adult_groups, sofs.time_to_step, sofs.trend, sofs.by_organisation, sofs.quality.
 std::vector<Result> results(const core::MappedDataset& ds, const Options& options);
 
+// How each result is drawn (spec/charts.md §3), with the published figures and the options' norms as references.
+void add_views(std::vector<Result>& results, const Options& options);
+
 // The CLI's `zicht analyse --profile sofs`: maps inputs[0] as "sofs" with the werkmap's mapping (settings.werkmap),
 // the as-of date of the settings (or from the data), and runs `results`. Returns false with an English message
 // naming the file and the fields when required fields cannot be mapped.

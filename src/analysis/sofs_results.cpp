@@ -23,7 +23,6 @@ Table make_table(std::string id, const Text& title) {
   return t;
 }
 
-std::string chart_pct(const Data& d) { return "pct_" + d.opt->denominator; }
 
 Value status_label(int status) { return L(status == 1 ? "status.closed" : status == 0 ? "status.open" : "status.all"); }
 bool in_status(const Data& d, size_t i, int status) { return status < 0 || d.closed[i] == status; }
@@ -169,7 +168,6 @@ Result overview(const Data& d) {
   r.notes.push_back(T("note.as_of"));
   r.notes.push_back(T("note.overview_denominators"));
   r.notes.push_back(T("note.months_exact"));
-  r.chart = ChartSuggestion{"bar", "headline", "indicator", {chart_pct(d)}};
   return r;
 }
 
@@ -199,7 +197,6 @@ Result case_type(const Data& d) {
   t.title = T("case_type.table");
   r.tables.push_back(std::move(t));
   r.notes.push_back(T("note.case_type"));
-  r.chart = ChartSuggestion{"bar", "frequencies", "category", {chart_pct(d)}};
   return r;
 }
 
@@ -243,7 +240,6 @@ Result steps(const Data& d) {
   r.notes.push_back(T("note.meeting_held"));
   for (const char* rule : {"step_after_end", "step_before_start"})
     for (const auto& f : d.rule(rule).flags) r.flags.push_back(f);
-  r.chart = ChartSuggestion{"bar", "steps", "step", {chart_pct(d)}};
   return r;
 }
 
@@ -306,7 +302,6 @@ Result all_steps(const Data& d) {
   r.notes.push_back(T("note.all_steps"));
   r.notes.push_back(T("note.all_steps_published"));
   r.notes.push_back(T("note.months_completed"));
-  r.chart = ChartSuggestion{"bar", "composite", "status", {chart_pct(d)}};
   return r;
 }
 
@@ -370,7 +365,6 @@ Result partnership(const Data& d) {
   r.tables.push_back(std::move(o));
   r.notes.push_back(T("note.partnership"));
   r.notes.push_back(T("note.consent"));
-  r.chart = ChartSuggestion{"bar", "involvement", "step", {"pct_all"}};
   return r;
 }
 
@@ -495,7 +489,6 @@ Result network_meetings(const Data& d) {
   r.notes.push_back(T("note.meetings_published"));
   for (const auto& f : d.rule("date_in_count").flags)
     if (d.meetings && f.column == d.meetings->column_name) r.flags.push_back(f);
-  r.chart = ChartSuggestion{"histogram", "histogram", "lower", {"n"}};
   return r;
 }
 
@@ -530,7 +523,6 @@ Result network_figures(const Data& d) {
   r.notes.push_back(T("note.figures"));
   for (const auto& f : d.rule("date_in_count").flags)
     if (d.figures && f.column == d.figures->column_name) r.flags.push_back(f);
-  r.chart = ChartSuggestion{"histogram", "histogram", "lower", {"n"}};
   return r;
 }
 
@@ -592,7 +584,6 @@ Result plan_b(const Data& d) {
   r.tables.push_back(std::move(type));
   r.notes.push_back(T("note.plan_b"));
   r.notes.push_back(T("note.plan_b_blank"));
-  r.chart = ChartSuggestion{"bar", "open_defined", "category", {"pct_all"}};
   return r;
 }
 
@@ -657,7 +648,6 @@ Result by_organisation(const Data& d) {
   r.notes.push_back(T("note.consent"));
   r.notes.push_back(T("note.no_ranking"));
   r.notes.push_back(T("note.by_organisation"));
-  r.chart = ChartSuggestion{"bar", "summary", "organisation", {"n"}};
   return r;
 }
 
@@ -680,7 +670,6 @@ Result quality(const Data& d) {
   r.notes.push_back(T("note.quality"));
   r.notes.push_back(T("note.quality_kept"));
   if (truncated) r.notes.push_back(Text::key("note.flags_truncated"));
-  r.chart = ChartSuggestion{"bar", "rules", "rule", {"n"}};
   return r;
 }
 

@@ -232,7 +232,6 @@ Result plan_vs_steps(const Data& d) {
   r.notes.push_back(T("note.plan_vs_steps"));
   r.notes.push_back(T("note.plan_vs_steps_published"));
   r.notes.push_back(T("note.meeting_held"));
-  r.chart = ChartSuggestion{"bar", "crosstabs", "factor", {"pct_plan"}};
   return r;
 }
 
@@ -269,7 +268,9 @@ Result plan_adult_groups(const Data& d) {
   Table g = make_table("groups", T("plan_adult_groups.groups"));
   g.columns = {col("variable", T("col.variable"), Role::category), col("adult_plan", T("col.adult_plan"), Role::category),
                col("n", Text::key("col.n"), Role::count), col("mean", Text::key("stat.mean"), Role::statistic, 2),
-               col("median", Text::key("stat.median"), Role::statistic, 1)};
+               col("median", Text::key("stat.median"), Role::statistic, 1),
+               col("min", Text::key("stat.min"), Role::statistic, 0), col("q1", Text::key("stat.q1"), Role::statistic, 1),
+               col("q3", Text::key("stat.q3"), Role::statistic, 1), col("max", Text::key("stat.max"), Role::statistic, 0)};
   Table m = make_table("mann_whitney", T("plan_adult_groups.mann_whitney"));
   m.columns = {col("variable", T("col.variable"), Role::category),
                col("n_without", T("col.n_without"), Role::count),
@@ -293,9 +294,13 @@ Result plan_adult_groups(const Data& d) {
     for (int p = 0; p < 2; ++p) {
       std::vector<double> copy = group[v][p];
       const Summary ds = summarize(copy);
+      // Quartiles (R type 7) for the box plot of the two groups.
+      const stats::Descriptives q = stats::describe(group[v][p]);
+      const bool none = group[v][p].empty();
       g.rows.push_back({L(var_keys[v]), L(p ? "value.yes" : "value.no"), Value::of(long(group[v][p].size())),
-                        group[v][p].empty() ? Value::na() : num(ds.mean),
-                        group[v][p].empty() ? Value::na() : num(ds.median)});
+                        none ? Value::na() : num(ds.mean), none ? Value::na() : num(ds.median),
+                        none ? Value::na() : num(q.min), none ? Value::na() : num(q.q1),
+                        none ? Value::na() : num(q.q3), none ? Value::na() : num(q.max)});
     }
     // First group = without an adult plan, so W is that group's U and z is negative when the plan group has more.
     const MannWhitney mw = mann_whitney(group[v][0], group[v][1]);
@@ -337,7 +342,6 @@ Result plan_adult_groups(const Data& d) {
   r.tables.push_back(std::move(lg));
   r.notes.push_back(T("note.plan_adult_groups"));
   r.notes.push_back(T("note.plan_adult_groups_published"));
-  r.chart = ChartSuggestion{"bar", "groups", "adult_plan", {"median"}};
   return r;
 }
 
@@ -520,7 +524,6 @@ Result time_to_step(const Data& d) {
   r.notes.push_back(T("note.time_published"));
   for (const char* rule : {"step_before_start", "plan_b_before_start", "end_before_start"})
     for (const auto& f : d.rule(rule).flags) r.flags.push_back(f);
-  r.chart = ChartSuggestion{"km", "km", "time", {"survival", "lower", "upper"}};
   return r;
 }
 
@@ -638,7 +641,6 @@ Result trend(const Data& d) {
   r.notes.push_back(T("note.trend"));
   r.notes.push_back(T("note.trend_published"));
   r.notes.push_back(T("note.months_completed"));
-  r.chart = ChartSuggestion{"line", "indicators", "year", {"pct_" + d.opt->denominator}};
   return r;
 }
 

@@ -189,11 +189,14 @@ SuppressionSummary apply(analysis::ResultSet& set, const PrivacyOptions& opt) {
     r.tables = std::move(tables);
     if (left_out) r.notes.push_back(Text::key("privacy.note.table_left_out"));
     if (col) r.notes.push_back(Text::key("privacy.note.pseudonymised"));
-    if (r.chart) {
-      bool chart_table = false;
-      for (const auto& t : r.tables) chart_table = chart_table || t.id == r.chart->table;
-      if (!chart_table) r.chart.reset();
-    }
+    // A view whose table was left out has nothing to draw.
+    r.views.erase(std::remove_if(r.views.begin(), r.views.end(),
+                                 [&](const analysis::View& v) {
+                                   for (const auto& t : r.tables)
+                                     if (t.id == v.table) return false;
+                                   return true;
+                                 }),
+                  r.views.end());
     const SuppressionSummary rs = suppress_result(r, k);
     for (const auto& t : rs.tables) summary.add(t);
     summary.tables_seen += rs.tables_seen;

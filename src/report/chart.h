@@ -72,12 +72,23 @@ std::vector<double> nice_ticks(double lo, double hi, int target);
 struct Series {
   std::string name;
   std::vector<double> values;  // one per category (bars) or per x (lines); NaN = no value
+  Rgba colour;                 // the colour of the series' meaning (views); else the palette in order
+  bool has_colour = false;
+  std::vector<double> low, high;  // dot charts: a range per category (min–max), optional
 };
+
+enum class MarkStyle : uint8_t { marker, line, band };
 
 struct ReferenceMark {
   std::string label;  // e.g. "Vlaanderen, evaluatie 2023"
   std::vector<double> values;  // per category (NaN = none) or one value for all
+  int series = -1;             // the series it belongs to (its bar / point); -1: the category as a whole
+  MarkStyle style = MarkStyle::marker;
+  std::vector<double> highs;   // bands: the upper end, parallel to values (NaN = a single value)
 };
+
+// The colour of series k: its own when it has one, else the style's palette.
+Rgba series_colour(const Series& s, size_t k, const Style& style);
 
 struct BarSpec {
   enum class Mode : uint8_t { grouped, stacked, stacked100 } mode = Mode::grouped;
@@ -94,10 +105,26 @@ struct BarSpec {
   double axis_min = std::numeric_limits<double>::quiet_NaN(), axis_max = std::numeric_limits<double>::quiet_NaN();
 };
 
+// Dot-and-range chart (horizontal): per category a dot per series, with an optional range line (min–max) behind
+// it; reference marks as thin ticks. Used for times to steps and for "own organisation vs the others".
+struct DotSpec {
+  std::vector<std::string> categories;
+  std::vector<Series> series;  // values = the dots; low/high = the ranges
+  std::vector<std::string> tips;  // per category × series
+  std::string value_label, unit_suffix, range_label;
+  std::vector<ReferenceMark> references;
+  bool show_legend = true;
+  double axis_min = std::numeric_limits<double>::quiet_NaN(), axis_max = std::numeric_limits<double>::quiet_NaN();
+};
+
 struct HistogramSpec {
   std::vector<double> lower, upper;
   std::vector<double> counts;
   std::string value_label, count_label;
+  bool integer_bins = false;  // one bar per whole number: ticks at the bars' centres
+  Rgba colour;
+  bool has_colour = false;
+  std::vector<ReferenceMark> references;  // on the x axis: values[0] (band: to highs[0])
   double axis_max = std::numeric_limits<double>::quiet_NaN();  // fixed count axis (small multiples)
 };
 
@@ -106,7 +133,10 @@ struct LineSpec {
   std::vector<std::string> x_labels;  // optional: categorical x
   std::vector<Series> series;
   std::string x_label, y_label;
-  std::vector<ReferenceMark> references;
+  std::vector<ReferenceMark> references;  // per x (markers) or one value (a line)
+  std::vector<std::string> tips;          // per x × series, optional
+  std::string unit_suffix;                // on the value ticks, e.g. " %"
+  bool direct_labels = false;             // series named at their line ends instead of in the legend
   bool show_legend = true;
   bool markers = true;  // dots at the points (dropped automatically when points are denser than a few pixels)
   double axis_min = std::numeric_limits<double>::quiet_NaN(), axis_max = std::numeric_limits<double>::quiet_NaN();
@@ -116,11 +146,14 @@ struct BoxSpec {
   std::vector<std::string> groups;
   std::vector<double> min, q1, median, q3, max;  // whiskers at min/max (or 1.5 IQR fences when given so)
   std::string value_label;
+  std::vector<Rgba> colours;  // per group, optional
   double axis_min = std::numeric_limits<double>::quiet_NaN(), axis_max = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct KmCurve {
   std::string name;
+  Rgba colour;
+  bool has_colour = false;
   std::vector<double> time, survival, lower, upper;  // step function starting at (0, 1)
   std::vector<double> censor_times;
   std::vector<double> censor_survival;
@@ -132,6 +165,7 @@ struct KmSpec {
   std::vector<std::vector<long>> at_risk;    // per curve, per risk time
   std::string x_label, y_label;
   bool show_ci = true;
+  bool show_legend = true;
 };
 
 // Heat map: a rows × cols matrix on a sequential, colour-blind-safe ramp (YlGnBu; reversed lightness in the dark
@@ -142,6 +176,7 @@ struct HeatmapSpec {
   std::string value_label;     // legend title
   std::string unit_suffix;
   int decimals = -1;           // -1: integers as integers, else one decimal
+  bool diverging = false;      // signed values (adjusted residuals) on a blue–red ramp centred on zero
 };
 
 // Sankey over three stages (pre → middle → post), one flow per path. Nodes are stacked per stage with gaps, on one
@@ -182,11 +217,13 @@ struct ChartSpec;
 struct SmallMultiplesSpec {
   std::vector<std::string> titles;
   std::vector<ChartSpec> panels;
-  int columns = 0;  // 0: as many as fit at about 260 px per panel
+  int columns = 0;  // 0: as many as fit at about min_panel_width px per panel
+  float min_panel_width = 260;
+  bool shared_axis = true;  // one value scale for all panels
 };
 
 struct ChartSpec {
-  enum class Kind : uint8_t { bar, histogram, line, box, km, heatmap, sankey, likert, slope, multiples };
+  enum class Kind : uint8_t { bar, histogram, line, box, km, heatmap, sankey, likert, slope, multiples, dot };
   Kind kind = Kind::bar;
   BarSpec bar;
   HistogramSpec histogram;
@@ -198,6 +235,7 @@ struct ChartSpec {
   LikertSpec likert;
   SlopeSpec slope;
   SmallMultiplesSpec multiples;
+  DotSpec dot;
 };
 
 Scene bar_chart(const BarSpec& spec, float width, float height, const Style& style);
@@ -210,6 +248,7 @@ Scene sankey(const SankeySpec& spec, float width, float height, const Style& sty
 Scene likert_chart(const LikertSpec& spec, float width, float height, const Style& style);
 Scene slope_chart(const SlopeSpec& spec, float width, float height, const Style& style);
 Scene small_multiples(const SmallMultiplesSpec& spec, float width, float height, const Style& style);
+Scene dot_chart(const DotSpec& spec, float width, float height, const Style& style);
 Scene draw(const ChartSpec& spec, float width, float height, const Style& style);
 
 // Large data: lines and Kaplan–Meier curves with more points than pixel columns are reduced to the first, lowest,
@@ -223,22 +262,5 @@ std::vector<float> spread_labels(const std::vector<float>& ys, float gap, float 
 
 // Colour of t in [0, 1] on the heat-map ramp.
 Rgba ramp_colour(double t, const Style& style);
-
-// The chart a Result suggests, in the result's language; false when the result has no chart, the kind is unknown
-// or its table lacks the columns. Column conventions per ChartSuggestion::kind (x and y are column ids):
-//   "bar"       x: category column; y: one or more count/percent columns (one series each). Rows whose
-//               "pct_valid" is missing (the missing/not-applicable rows) are not drawn; "denom_valid" feeds tips.
-//   "histogram" x: the lower bound column; columns "upper" and "n".
-//   "line"      x: numeric or category column; y: one or more value columns (one line each).
-//   "km"        columns "time", "n_risk", "n_event", "survival", "lower", "upper" (x may name the time column);
-//               optional "group" (one curve per value, rows in time order per group); optional "n_censor"
-//               (a censor tick where n_censor > 0). The number-at-risk row comes from n_risk.
-//   "sankey"    columns "pre", "middle", "post", "n": one row per path.
-//   "heatmap"   x: column category; y[0] (or "y"): row category; y[1] (or "value", or "n"): the cell value.
-//   "box"       x: group column; columns "min", "q1", "median", "q3", "max".
-//   "likert"    x: item column; y: the level count columns, from most negative to most positive.
-//   "slope"     x: name column; y: two value columns (first and second time point).
-bool chart_for_result(const analysis::Result& r, i18n::Lang lang, float width, float height, const Style& style,
-                      Scene& out);
 
 }  // namespace zicht::report::charts

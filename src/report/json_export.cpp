@@ -26,6 +26,51 @@ ordered_json number_or_null(double x) { return std::isfinite(x) ? ordered_json(x
 
 }  // namespace
 
+ordered_json view_json(const analysis::View& v, i18n::Lang lang) {
+  ordered_json j;
+  j["id"] = v.id;
+  j["kind"] = analysis::view_kind_name(v.kind);
+  j["table"] = v.table;
+  j["x"] = {{"column", v.x}, {"scale", analysis::scale_name(v.x_scale)}};
+  if (!v.x_key.empty()) j["x"]["key"] = v.x_key;
+  j["series"] = v.series.empty() ? ordered_json(nullptr) : ordered_json(v.series);
+  j["y"] = {{"columns", v.y}, {"unit", analysis::unit_name(v.unit)}, {"of", v.of(lang)}};
+  if (!v.columns.empty()) j["columns"] = v.columns;
+  if (v.kind == analysis::ViewKind::histogram) j["integer_bins"] = v.integer_bins;
+  j["denominator"] = v.denominators.empty() ? ordered_json(nullptr)
+                                            : ordered_json{{"numerator", v.numerators},
+                                                           {"denominator", v.denominators}, {"policy", v.policy}};
+  ordered_json rows = ordered_json::array();
+  for (const auto& c : v.rows) rows.push_back({{"column", c.column}, {"only", c.only}, {"except", c.except}});
+  j["rows"] = rows;
+  j["facet"] = v.facet.empty() ? ordered_json(nullptr) : ordered_json(v.facet);
+  ordered_json refs = ordered_json::array();
+  for (const auto& m : v.references) {
+    ordered_json pts = ordered_json::array();
+    for (const auto& p : m.points) {
+      ordered_json pj;
+      if (!p.category.empty()) pj["category"] = p.category;
+      if (!p.series.empty()) pj["series"] = p.series;
+      pj["value"] = number_or_null(p.value);
+      if (std::isfinite(p.high)) pj["high"] = p.high;
+      pts.push_back(std::move(pj));
+    }
+    refs.push_back({{"id", m.id}, {"label", m.label(lang)}, {"mark", analysis::mark_kind_name(m.mark)},
+                    {"source", analysis::ref_source_name(m.source)}, {"values", pts}});
+  }
+  j["references"] = refs;
+  ordered_json keys = ordered_json::object();
+  for (const auto& [series, key] : v.colour_keys) keys[series] = key;
+  if (!v.colour_key_all.empty()) keys["*"] = v.colour_key_all;
+  j["colour_key"] = keys;
+  j["sort"] = analysis::sort_name(v.sort);
+  j["orientation"] = analysis::orientation_name(v.orientation);
+  if (v.kind == analysis::ViewKind::bar) j["mode"] = analysis::bar_mode_name(v.mode);
+  if (!v.title(lang).empty()) j["title"] = v.title(lang);
+  if (!v.group.empty()) j["group"] = v.group;
+  return j;
+}
+
 ordered_json result_json(const analysis::Result& r, i18n::Lang lang) {
   ordered_json j;
   j["id"] = r.id;
@@ -67,17 +112,15 @@ ordered_json result_json(const analysis::Result& r, i18n::Lang lang) {
   j["flags"] = ordered_json::array();
   for (const auto& f : r.flags)
     j["flags"].push_back({{"file", f.file}, {"row", f.row}, {"column", f.column}, {"value", f.value}, {"rule", f.rule}});
-  if (r.chart)
-    j["chart"] = {{"kind", r.chart->kind}, {"table", r.chart->table}, {"x", r.chart->x}, {"y", r.chart->y}};
-  else
-    j["chart"] = nullptr;
+  j["views"] = ordered_json::array();
+  for (const auto& v : r.views) j["views"].push_back(view_json(v, lang));
   return j;
 }
 
 ordered_json results_json(const analysis::ResultSet& set, i18n::Lang lang) {
   const auto& p = set.provenance;
   ordered_json j;
-  j["schema"] = "zicht.results/1";
+  j["schema"] = "zicht.results/2";
   j["tool"] = {{"version", p.tool_version}, {"build", p.tool_build}};
   ordered_json files = ordered_json::array();
   for (const auto& f : p.files)

@@ -56,8 +56,16 @@ const char* page_id(Page p) {
 void PageContext::anchor(const char* name) { record_anchor(*anchors, name); }
 
 ResultViewContext App::result_view(const analysis::Provenance& provenance) {
-  return ResultViewContext{lang_, theme_, fonts_, provenance,
-                           [this](const std::string& name) { record_anchor(anchors_, name); }, presentation_};
+  ResultViewContext rv{lang_, theme_, fonts_, provenance,
+                       [this](const std::string& name) { record_anchor(anchors_, name); }, presentation_};
+  // The page's switches for reference marks live in the werkmap (never data), so a saved werkmap keeps them.
+  const auto& doc = workspace_.werkmap().doc();
+  if (doc.contains("marks") && doc["marks"].is_object()) {
+    const auto& m = doc["marks"];
+    rv.marks.published = m.value("published", true);
+    rv.marks.norms = m.value("norms", true);
+  }
+  return rv;
 }
 
 App::App(const std::string& lang_code) : lang_(i18n::parse_lang(lang_code)) {
@@ -160,6 +168,12 @@ void App::frame() {
   ImGui::SameLine(0, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 18));
   ImGui::BeginChild("##page", ImVec2(0, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  // Switching pages starts at the top of the new page.
+  const std::string page_key = std::string(page_id(page_)) + "/" + sofs_page_ + "/" + binc_page_;
+  if (page_key != scrolled_page_) {
+    ImGui::SetScrollY(0);
+    scrolled_page_ = page_key;
+  }
   draw_page();
   ImGui::EndChild();
   ImGui::PopStyleVar();
@@ -596,6 +610,7 @@ void App::refresh_profile_results() {
     if (binc_file_ && clients_file_) binc_clients_ = clients_file_->mapped.get();
     sofs_set_ = sofs_raw_ = binc_set_ = binc_raw_ = region_set_ = analysis::ResultSet{};
     region_error_.clear();
+    bump_results_generation();
   }
   if (page_ == Page::sofs || aggregate_open_) ensure_sofs();
   if (page_ == Page::binc || aggregate_open_) ensure_binc();
@@ -615,6 +630,7 @@ void App::ensure_sofs() {
       analysis::make_provenance({{sofs_file_->name, &sofs_file_->result}}, {sofs_data_}, settings);
   sofs_raw_ = sofs_set_;
   share(sofs_set_, {{sofs_file_->name, &sofs_file_->result}});
+  bump_results_generation();
 }
 
 void App::ensure_binc() {
@@ -635,6 +651,7 @@ void App::ensure_binc() {
   binc_set_.provenance = analysis::make_provenance(in, ds, settings);
   binc_raw_ = binc_set_;
   share(binc_set_, in);
+  bump_results_generation();
 }
 
 void App::ensure_region() {
@@ -646,6 +663,7 @@ void App::ensure_region() {
   for (const auto& a : workspace_.aggregates()) docs.push_back(a.doc);
   try {
     region_set_ = privacy::merge_aggregates(docs, suppress_k_);
+    bump_results_generation();
   } catch (const std::exception& e) {
     region_error_ = e.what();
   }
@@ -660,6 +678,7 @@ void App::refresh_results() {
   for (const auto& f : workspace_.files()) inputs.push_back({f.name, &f.result});
   results_ = analysis::explore(inputs, analysis::Settings{});
   share(results_, inputs);
+  bump_results_generation();
 }
 
 std::string App::state_json() const {
@@ -707,7 +726,7 @@ std::string App::state_json() const {
     j["errors"].push_back({{"file", e.file}, {"code", core::error_code_name(e.status.code)}});
   j["anchors"] = nlohmann::json::object();
   for (const auto& [name, r] : anchors_) j["anchors"][name] = {r.x, r.y, r.z, r.w};
-  // The results on screen, in the same zicht.results/1 form as the CLI's JSON.
+  // The results on screen, in the same zicht.results/2 form as the CLI's JSON.
   const analysis::ResultSet& shown = page_ == Page::sofs     ? sofs_set_
                                     : page_ == Page::binc   ? binc_set_
                                     : page_ == Page::region ? region_set_

@@ -134,7 +134,8 @@ class App {
   };
   std::string aggregate_key_;
   std::vector<AggregateOut> aggregates_out_;
-  std::vector<const analysis::Result*> on_screen_;  // results drawn this frame (state hook)
+  std::vector<const analysis::Result*> on_screen_;
+  std::string scrolled_page_;  // the page the body was last scrolled to the top for  // results drawn this frame (state hook)
 };
 
 }  // namespace zicht::ui

@@ -1,6 +1,9 @@
 #include "ui/result_view.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 #include "imgui.h"
 #include "platform/platform.h"
@@ -11,6 +14,75 @@
 #include "ui/charts/export.h"
 
 namespace zicht::ui {
+namespace {
+
+uint64_t g_generation = 0;
+
+// One cached chart: the built view (depends on the result, language, theme, presentation, marks) and its scene
+// at one width.
+struct CachedView {
+  uint64_t generation = ~uint64_t(0);
+  i18n::Lang lang = i18n::Lang::nl;
+  Theme theme = Theme::light;
+  bool presentation = false;
+  report::views::Marks marks;
+  std::vector<report::views::Built> built;
+  report::charts::Style style;
+  float width = -1;
+  std::vector<report::charts::Scene> scenes;
+  int picked = 0;  // the group picker's choice
+};
+
+std::map<std::pair<const void*, std::string>, CachedView>& cache() {
+  static std::map<std::pair<const void*, std::string>, CachedView> c;
+  return c;
+}
+
+CachedView& views_of(const analysis::Result& r, const ResultViewContext& ctx, float width) {
+  CachedView& c = cache()[{&ctx.provenance, r.id}];
+  if (c.generation != g_generation || c.lang != ctx.lang || c.theme != ctx.theme ||
+      c.presentation != ctx.presentation || !(c.marks == ctx.marks)) {
+    c.generation = g_generation;
+    c.lang = ctx.lang;
+    c.theme = ctx.theme;
+    c.presentation = ctx.presentation;
+    c.marks = ctx.marks;
+    c.style = ctx.theme == Theme::dark ? report::charts::Style::dark_theme() : report::charts::Style::light();
+    c.style.lang = ctx.lang;
+    c.style.font = 14;
+    if (ctx.presentation) c.style = c.style.scaled_for_presentation();
+    c.built = report::views::build(r, ctx.lang, ctx.marks, c.style);
+    c.width = -1;
+    if (c.picked >= static_cast<int>(c.built.size())) c.picked = 0;
+  }
+  if (c.width != width) {
+    c.width = width;
+    c.scenes.clear();
+    for (const auto& b : c.built)
+      c.scenes.push_back(report::views::layout(b, width, report::views::preferred_height(b, width, c.style), c.style));
+  }
+  return c;
+}
+
+void draw_one(const analysis::Result& r, CachedView& c, size_t i, const ResultViewContext& ctx) {
+  const auto& b = c.built[i];
+  const std::string stem = r.id + (b.view_id == "main" ? "" : "." + b.view_id);
+  if (!b.title.empty()) {
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted(b.title.c_str());
+    ImGui::PopFont();
+  }
+  charts::export_buttons(c.scenes[i], c.style, stem, ctx.lang,
+                         [&](const std::string& suffix) { ctx.anchor(stem + ".chart" + suffix); });
+  charts::draw_scene(c.scenes[i], c.style);
+  ctx.anchor(stem + ".chart");
+  ImGui::Spacing();
+}
+
+}  // namespace
+
+void bump_results_generation() { ++g_generation; }
+uint64_t results_generation() { return g_generation; }
 
 void draw_result_table(const analysis::Result& r, const analysis::Table& t, const ResultViewContext& ctx) {
   const Palette& pal = palette(ctx.theme);
@@ -76,19 +148,33 @@ void draw_result(const analysis::Result& r, const ResultViewContext& ctx) {
   ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
   ImGui::TextUnformatted(("(" + i18n::tr("report.unit", ctx.lang) + ": " + r.unit.in(ctx.lang) + ")").c_str());
   ImGui::PopStyleColor();
-  report::charts::Scene scene;
-  report::charts::Style style =
-      ctx.theme == Theme::dark ? report::charts::Style::dark_theme() : report::charts::Style::light();
-  style.lang = ctx.lang;
-  style.font = 14;
-  if (ctx.presentation) style = style.scaled_for_presentation();
-  const float w = std::floor(std::min(ImGui::GetContentRegionAvail().x, ctx.presentation ? 1200.0f : 900.0f));
-  const float h = std::max(240.0f, std::min(380.0f, w * 0.45f)) * (ctx.presentation ? 1.3f : 1.0f);
-  if (report::charts::chart_for_result(r, ctx.lang, w, h, style, scene)) {
+  if (!r.views.empty()) {
+    const float w = std::floor(std::min(ImGui::GetContentRegionAvail().x, ctx.presentation ? 1400.0f : 980.0f));
+    CachedView& c = views_of(r, ctx, w);
     ImGui::Spacing();
-    charts::export_buttons(scene, style, r.id, ctx.lang, [&](const std::string& suffix) { ctx.anchor(r.id + ".chart" + suffix); });
-    charts::draw_scene(scene, style);
-    ctx.anchor(r.id + ".chart");
+    // Views of one group (Binc profile: one per characteristic) share the place of one chart, with a picker.
+    for (size_t i = 0; i < c.built.size(); ++i) {
+      const std::string& g = c.built[i].group;
+      if (g.empty()) {
+        draw_one(r, c, i, ctx);
+        continue;
+      }
+      size_t end = i;
+      while (end < c.built.size() && c.built[end].group == g) ++end;
+      ImGui::SetNextItemWidth(std::min(420.0f, w));
+      const int first = static_cast<int>(i);
+      int pick = std::clamp(c.picked, 0, static_cast<int>(end - i) - 1);
+      if (ImGui::BeginCombo((i18n::tr("chart.pick", ctx.lang) + "###pick").c_str(),
+                            c.built[i + static_cast<size_t>(pick)].title.c_str())) {
+        for (size_t k = i; k < end; ++k)
+          if (ImGui::Selectable(c.built[k].title.c_str(), static_cast<int>(k) - first == pick)) pick = static_cast<int>(k) - first;
+        ImGui::EndCombo();
+      }
+      ctx.anchor(r.id + ".pick");
+      c.picked = pick;
+      draw_one(r, c, i + static_cast<size_t>(pick), ctx);
+      i = end - 1;
+    }
   }
   for (const auto& t : r.tables) {
     ImGui::Spacing();

@@ -40,13 +40,13 @@ test('state hook, CLI JSON, CSV and HTML report carry the same numbers', async (
   await page.waitForFunction(() => window.zichtState().app.page === 'explore');
   await page.waitForTimeout(200);
   const s = await state(page);
-  assert.equal(s.results.schema, 'zicht.results/1');
+  assert.equal(s.results.schema, 'zicht.results/2');
   const onScreen = s.results.results;
   assert.ok(onScreen.length >= 2, 'overview and one column on screen');
 
   const cli = JSON.parse(execFileSync(path.join(root, 'build/zicht'),
     ['analyse', '--profile', 'generic', '--lang', 'nl', file], { encoding: 'utf8' }));
-  assert.equal(cli.schema, 'zicht.results/1');
+  assert.equal(cli.schema, 'zicht.results/2');
   assert.equal(cli.input.files[0].sha256, s.results.input.files[0].sha256);
   // Every result on screen is, number for number, the CLI's result.
   for (const r of onScreen) {

@@ -142,6 +142,34 @@ const std::vector<std::string>& choices(const ProfilePageArgs& a, const char* fi
   return it->second;
 }
 
+bool is_row_level(const analysis::Table& t);
+
+// The reference marks on the charts: published Flemish figures and the werkmap's norms, each switchable.
+void marks_switches(const ProfilePageArgs& a) {
+  const ResultViewContext& rv = a.rv;
+  bool published = rv.marks.published, norms = rv.marks.norms;
+  if (ImGui::Checkbox(tr(rv, "marks.published").c_str(), &published))
+    a.workspace.patch_werkmap_options({{"marks", {{"published", published}}}});
+  rv.anchor("marks.published");
+  ImGui::SameLine();
+  if (ImGui::Checkbox(tr(rv, "marks.norms").c_str(), &norms))
+    a.workspace.patch_werkmap_options({{"marks", {{"norms", norms}}}});
+  rv.anchor("marks.norms");
+}
+
+// Presentation mode hides row-level lists; the trimmed copy is made once per result set, not per frame.
+const analysis::Result& presented(const analysis::Result& r) {
+  static std::map<const void*, std::pair<uint64_t, analysis::Result>> copies;
+  auto& slot = copies[&r];
+  if (slot.first != results_generation() || slot.second.id != r.id) {
+    analysis::Result shown = r;
+    shown.tables.erase(std::remove_if(shown.tables.begin(), shown.tables.end(), is_row_level), shown.tables.end());
+    shown.flags.clear();
+    slot = {results_generation(), std::move(shown)};
+  }
+  return slot.second;
+}
+
 void sofs_controls(const ProfilePageArgs& a) {
   const ResultViewContext& rv = a.rv;
   auto o = analysis::sofs::Options::from_werkmap(a.workspace.werkmap().doc());
@@ -346,8 +374,12 @@ void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Res
   draw_report_actions(a.set, on_screen, rv, a.profile + "." + a.page.id, a.profile + "-" + a.page.id, a.actions,
                       html);
   ImGui::Spacing();
-  if (a.profile == "sofs") sofs_controls(a);
-  else binc_controls(a);
+  if (a.profile == "sofs") {
+    sofs_controls(a);
+    marks_switches(a);
+  } else {
+    binc_controls(a);
+  }
   ImGui::Separator();
   ImGui::Spacing();
 
@@ -361,11 +393,7 @@ void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Res
       continue;
     }
     if (a.presentation) {
-      analysis::Result shown = *r;
-      shown.tables.erase(std::remove_if(shown.tables.begin(), shown.tables.end(), is_row_level),
-                         shown.tables.end());
-      shown.flags.clear();
-      draw_result(shown, rv);
+      draw_result(presented(*r), rv);
     } else {
       draw_result(*r, rv);
     }

@@ -1,0 +1,100 @@
+#pragma once
+// Views: how a result is drawn, said by the analysis that knows what its table means (spec/charts.md §1). A view
+// is a mark plus channels, after Vega-Lite's encoding in a few plain structs: a kind, the table, x with its scale,
+// a series column (a long table becomes one series per value), the value column(s) with their unit, the
+// denominator columns behind every percentage, which rows are drawn, facets, reference marks, semantic colour keys,
+// sort and orientation. report/views turns a view into a chart scene; nothing downstream guesses from column names.
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/i18n.h"
+
+namespace zicht::analysis {
+
+struct Text;
+
+enum class ViewKind : uint8_t { bar, histogram, line, km, box, heatmap, sankey, likert, slope, funnel, dot };
+enum class Scale : uint8_t { nominal, ordinal, numeric, date };
+// The unit of the value axis, from the value column's role: percent runs 0–100.
+enum class Unit : uint8_t { percent, count, months, days, score, statistic };
+enum class BarMode : uint8_t { grouped, stacked, stacked100 };
+enum class Orientation : uint8_t { automatic, vertical, horizontal };
+enum class Sort : uint8_t { data, value_desc, value_asc };
+enum class MarkKind : uint8_t { marker, line, band };
+// Where a reference value comes from: the page switches each source on or off.
+enum class RefSource : uint8_t { published, norm, statistic };
+
+const char* view_kind_name(ViewKind k);
+const char* scale_name(Scale s);
+const char* unit_name(Unit u);
+const char* bar_mode_name(BarMode m);
+const char* orientation_name(Orientation o);
+const char* sort_name(Sort s);
+const char* mark_kind_name(MarkKind m);
+const char* ref_source_name(RefSource s);
+
+// One reference value: for a category (and optionally one series), or for the whole chart when category is empty.
+struct RefPoint {
+  std::string category, series;  // x value and series value as their verbatim table text ("" = any)
+  double value = std::numeric_limits<double>::quiet_NaN();
+  double high = std::numeric_limits<double>::quiet_NaN();  // bands: [value, high]
+};
+
+struct ReferenceMark {
+  std::string id;        // stable: "vlaanderen_2023", "norm.meetings", "median"
+  std::string label_nl, label_en;
+  MarkKind mark = MarkKind::marker;
+  RefSource source = RefSource::published;
+  std::vector<RefPoint> points;
+  const std::string& label(i18n::Lang lang) const { return lang == i18n::Lang::en ? label_en : label_nl; }
+};
+
+// Which rows of the table are drawn. A row is drawn when every condition holds: its `column` value (verbatim
+// text; numbers as written in JSON) is in `only` (when not empty) and not in `except`. `except` names the rows
+// that are not categories — Totaal, Ontbrekend, Niet van toepassing — which go in the denominator line instead.
+struct RowCondition {
+  std::string column;
+  std::vector<std::string> only, except;
+};
+
+struct View {
+  std::string id = "main";      // unique within its result
+  ViewKind kind = ViewKind::bar;
+  std::string table;            // table id
+  std::string x;                // category / time column
+  std::string x_key;            // the column whose values reference marks and colour keys name (default: x)
+  Scale x_scale = Scale::nominal;
+  std::string series;           // column whose values become series (long tables); empty: each y column is one
+  std::vector<std::string> y;   // value column(s)
+  Unit unit = Unit::count;
+  std::string of_nl, of_en;     // what the value counts, for the axis title: "afgesloten trajecten"
+  // Percentages: the numerator and denominator columns (tooltips, the denominator line), one for all y columns or
+  // one per y column, and the policy the user chose ("valid", "applicable", "all"; "fixed" when the result has
+  // one denominator only).
+  std::vector<std::string> numerators, denominators;
+  std::string policy;
+  std::string missing_column;   // per row: how many were missing (the denominator line), optional
+  std::vector<RowCondition> rows;
+  std::string facet;            // small multiples, one panel per value, on one shared value axis
+  std::vector<ReferenceMark> references;
+  // Semantic colour key per series value (or per y column id when there is no series column): "status.lopend",
+  // "role.consulent", "phase.pre", "answer.ja", … Unkeyed series take the categorical palette in order.
+  std::vector<std::pair<std::string, std::string>> colour_keys;
+  std::string colour_key_all;   // one key for every series (a one-series view's semantic colour)
+  Sort sort = Sort::data;
+  Orientation orientation = Orientation::automatic;
+  BarMode mode = BarMode::grouped;
+  std::string title_nl, title_en;  // a heading above the chart when a result has several views
+  // Kind-specific columns: box (min, q1, median, q3, max), km (time, survival, lower, upper, n_risk, n_event,
+  // n_censor), dot (value, low, high), histogram (lower, upper), sankey (three stage columns then the count).
+  std::vector<std::string> columns;
+  bool integer_bins = false;    // histogram of counts: one bar per whole number
+  std::string group;            // views of one result with the same group are panels of one chart (or a picker)
+  const std::string& of(i18n::Lang lang) const { return lang == i18n::Lang::en ? of_en : of_nl; }
+  const std::string& title(i18n::Lang lang) const { return lang == i18n::Lang::en ? title_en : title_nl; }
+};
+
+}  // namespace zicht::analysis

@@ -1,0 +1,320 @@
+// Views → chart specs for the kinds that share the category × series pivot: bars, lines, dots and histograms.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "report/format.h"
+#include "report/views_detail.h"
+
+namespace zicht::report::views::detail {
+
+using analysis::Result;
+using analysis::Table;
+using analysis::Unit;
+using analysis::View;
+using charts::ChartSpec;
+
+namespace {
+
+// Rows grouped by the facet column, in data order (one group of all rows without a facet).
+std::vector<std::pair<std::string, std::vector<size_t>>> facets(const Table& t, const View& v,
+                                                                const std::vector<size_t>& rows, i18n::Lang lang) {
+  std::vector<std::pair<std::string, std::vector<size_t>>> out;
+  const int fi = col(t, v.facet);
+  for (size_t row : rows) {
+    const std::string name = fi >= 0 ? text(t, row, fi, lang) : std::string();
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& g) { return g.first == name; });
+    if (it == out.end()) out.emplace_back(name, std::vector<size_t>{row});
+    else it->second.push_back(row);
+  }
+  return out;
+}
+
+void sort_pivot(Pivot& p, analysis::Sort sort) {
+  if (sort == analysis::Sort::data || p.series.empty()) return;
+  std::vector<size_t> idx(p.categories.size());
+  std::iota(idx.begin(), idx.end(), 0);
+  const auto& v = p.series[0].values;
+  std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+    const double x = std::isfinite(v[a]) ? v[a] : -kInf, y = std::isfinite(v[b]) ? v[b] : -kInf;
+    return sort == analysis::Sort::value_desc ? x > y : x < y;
+  });
+  auto permute = [&](auto& vec) {
+    auto copy = vec;
+    for (size_t i = 0; i < idx.size(); ++i) vec[i] = copy[idx[i]];
+  };
+  permute(p.categories);
+  permute(p.category_keys);
+  permute(p.category_ref_keys);
+  for (auto& se : p.series) {
+    permute(se.values);
+    permute(se.rows);
+    permute(se.y_index);
+  }
+}
+
+std::string cell_name(const Pivot& p, size_t c, size_t k) {
+  return p.categories[c] + (p.series.size() > 1 ? " · " + p.series[k].name : "");
+}
+
+// Tooltips per category × series: "Veiligheidsplan volwassenen · afgesloten: 126 van 185 (68,1 %)".
+std::vector<std::string> tips(const Table& t, const View& v, const Pivot& p, i18n::Lang lang) {
+  std::vector<std::string> out;
+  const bool pct = v.unit == Unit::percent;
+  for (size_t c = 0; c < p.categories.size(); ++c)
+    for (size_t k = 0; k < p.series.size(); ++k) {
+      const auto& se = p.series[k];
+      const std::string what = cell_name(p, c, k);
+      double n = 0, d = 0;
+      if (se.rows[c] != SIZE_MAX && fraction(t, v, se.rows[c], se.y_index[c], n, d))
+        out.push_back(share_tip(what, n, d, lang));
+      else
+        out.push_back(i18n::format(tr("chart.tip.value", lang),
+                                   {what, format_number(se.values[c], pct ? 1 : -1, lang) + (pct ? " %" : "")}));
+    }
+  return out;
+}
+
+bool long_labels(const std::vector<std::string>& labels, const charts::Style& s) {
+  for (const auto& l : labels)
+    if (charts::text_width(l, s.font) > 95) return true;
+  return false;
+}
+
+charts::BarSpec bar_spec(const Table& t, const View& v, const Pivot& p, const Result& r, i18n::Lang lang,
+                         const Marks& marks, const charts::Style& s) {
+  charts::BarSpec b;
+  b.mode = v.mode == analysis::BarMode::stacked100 ? charts::BarSpec::Mode::stacked100
+           : v.mode == analysis::BarMode::stacked  ? charts::BarSpec::Mode::stacked
+                                                   : charts::BarSpec::Mode::grouped;
+  b.categories = p.categories;
+  for (const auto& se : p.series) {
+    charts::Series cs{se.name, se.values};
+    cs.colour = se.colour;
+    cs.has_colour = true;
+    b.series.push_back(std::move(cs));
+  }
+  b.tips = tips(t, v, p, lang);
+  if (v.unit == Unit::percent) {
+    b.axis_min = 0;
+    b.axis_max = 100;
+    b.unit_suffix = " %";
+  }
+  b.value_label = axis_title(v, r, lang);
+  b.references = category_marks(v, p, marks, lang);
+  b.show_legend = p.series.size() > 1 || !b.references.empty();
+  b.horizontal = v.orientation == analysis::Orientation::horizontal ||
+                 (v.orientation == analysis::Orientation::automatic &&
+                  (p.categories.size() > 7 || long_labels(p.categories, s)));
+  return b;
+}
+
+}  // namespace
+
+bool build_bar(const Result& r, const Table& t, const View& v, i18n::Lang lang, const Marks& marks,
+               const charts::Style& s, Built& out) {
+  const std::vector<size_t> rows = drawn_rows(t, v);
+  if (rows.empty() || v.y.empty()) return false;
+  Pivot all = pivot(t, v, rows, lang, s);
+  sort_pivot(all, v.sort);
+  out.categories = all.categories.size();
+  out.series = all.series.size();
+  out.footer = footer(t, v, all, lang);
+  const std::string what = axis_title(v, r, lang);
+  out.description = describe(out.chart_title, what, all, v.unit == Unit::percent ? " %" : "", lang);
+  if (v.mode == analysis::BarMode::stacked100) {
+    // Stacks of counts: describe the shares, not the counts.
+    Pivot shares = all;
+    for (size_t c = 0; c < shares.categories.size(); ++c) {
+      double sum = 0;
+      for (const auto& se : all.series) sum += std::isfinite(se.values[c]) ? se.values[c] : 0;
+      for (auto& se : shares.series) se.values[c] = sum > 0 ? se.values[c] / sum * 100 : kNaN;
+    }
+    out.description = describe(out.chart_title, what, shares, " %", lang);
+  }
+  if (v.facet.empty()) {
+    out.spec.kind = ChartSpec::Kind::bar;
+    out.spec.bar = bar_spec(t, v, all, r, lang, marks, s);
+    return true;
+  }
+  out.spec.kind = ChartSpec::Kind::multiples;
+  for (const auto& [name, frows] : facets(t, v, rows, lang)) {
+    Pivot p = pivot(t, v, frows, lang, s);
+    sort_pivot(p, v.sort);
+    ChartSpec panel;
+    panel.kind = ChartSpec::Kind::bar;
+    panel.bar = bar_spec(t, v, p, r, lang, marks, s);
+    out.spec.multiples.titles.push_back(name);
+    out.spec.multiples.panels.push_back(std::move(panel));
+  }
+  out.spec.multiples.columns = 1;
+  return true;
+}
+
+bool build_line(const Result& r, const Table& t, const View& v, i18n::Lang lang, const Marks& marks,
+                const charts::Style& s, Built& out) {
+  const std::vector<size_t> rows = drawn_rows(t, v);
+  if (rows.empty() || v.y.empty()) return false;
+  const Pivot p = pivot(t, v, rows, lang, s);
+  out.categories = p.categories.size();
+  out.series = p.series.size();
+  out.footer = footer(t, v, p, lang);
+  const bool pct = v.unit == Unit::percent;
+  out.description = describe(out.chart_title, axis_title(v, r, lang), p, pct ? " %" : "", lang);
+  charts::LineSpec l;
+  const bool numeric = v.x_scale == analysis::Scale::numeric;
+  for (size_t c = 0; c < p.categories.size(); ++c) {
+    double x = static_cast<double>(c);
+    if (numeric) {
+      for (const auto& se : p.series)
+        if (se.rows[c] != SIZE_MAX) x = num(t, se.rows[c], col(t, v.x));
+    } else {
+      l.x_labels.push_back(p.categories[c]);  // ordinal: years and moments are categories, never 2021,25
+    }
+    l.x.push_back(x);
+  }
+  for (const auto& se : p.series) {
+    charts::Series cs{se.name, se.values};
+    cs.colour = se.colour;
+    cs.has_colour = true;
+    l.series.push_back(std::move(cs));
+  }
+  l.tips = tips(t, v, p, lang);
+  l.y_label = axis_title(v, r, lang);
+  l.x_label = t.columns[static_cast<size_t>(std::max(0, col(t, v.x)))].label.in(lang);
+  if (pct) {
+    l.axis_min = 0;
+    l.axis_max = 100;
+    l.unit_suffix = " %";
+  }
+  l.references = category_marks(v, p, marks, lang);
+  l.direct_labels = p.series.size() > 1;
+  l.show_legend = !l.references.empty() || p.series.size() > 1;
+  out.spec.kind = ChartSpec::Kind::line;
+  out.spec.line = std::move(l);
+  return true;
+}
+
+bool build_dot(const Result& r, const Table& t, const View& v, i18n::Lang lang, const Marks& marks,
+               const charts::Style& s, Built& out) {
+  const std::vector<size_t> rows = drawn_rows(t, v);
+  if (rows.empty() || v.y.empty()) return false;
+  const Pivot p = pivot(t, v, rows, lang, s);
+  out.categories = p.categories.size();
+  out.series = p.series.size();
+  out.footer = footer(t, v, p, lang);
+  const bool pct = v.unit == Unit::percent;
+  out.description = describe(out.chart_title, axis_title(v, r, lang), p, pct ? " %" : "", lang);
+  charts::DotSpec d;
+  d.categories = p.categories;
+  const int lo = v.columns.size() >= 3 ? col(t, v.columns[1]) : -1, hi = v.columns.size() >= 3 ? col(t, v.columns[2]) : -1;
+  for (const auto& se : p.series) {
+    charts::Series cs{se.name, se.values};
+    cs.colour = se.colour;
+    cs.has_colour = true;
+    if (lo >= 0 && hi >= 0)
+      for (size_t c = 0; c < se.rows.size(); ++c) {
+        cs.low.push_back(se.rows[c] == SIZE_MAX ? kNaN : num(t, se.rows[c], lo));
+        cs.high.push_back(se.rows[c] == SIZE_MAX ? kNaN : num(t, se.rows[c], hi));
+      }
+    d.series.push_back(std::move(cs));
+  }
+  d.tips = tips(t, v, p, lang);
+  if (lo >= 0 && hi >= 0) {
+    // "Veiligheidsplan volwassenen: gemiddelde 7,6 (min–max −3,0 … 22,0)".
+    for (size_t c = 0; c < p.categories.size(); ++c)
+      for (size_t k = 0; k < p.series.size(); ++k) {
+        const size_t i = c * p.series.size() + k;
+        if (i < d.tips.size() && k < d.series.size() && c < d.series[k].low.size())
+          d.tips[i] = cell_name(p, c, k) + ": " + tr("chart.mean", lang) + " " +
+                      format_number(p.series[k].values[c], 1, lang) + " (" + tr("chart.range", lang) + " " +
+                      format_number(d.series[k].low[c], 1, lang) + " … " + format_number(d.series[k].high[c], 1, lang) + ")";
+      }
+    d.range_label = tr("chart.range", lang);
+  }
+  if (pct) {
+    d.axis_min = 0;
+    d.axis_max = 100;
+    d.unit_suffix = " %";
+  }
+  d.value_label = axis_title(v, r, lang);
+  d.references = category_marks(v, p, marks, lang);
+  d.show_legend = p.series.size() > 1 || !d.references.empty() || (lo >= 0 && hi >= 0);
+  out.spec.kind = ChartSpec::Kind::dot;
+  out.spec.dot = std::move(d);
+  return true;
+}
+
+bool build_histogram(const Result& r, const Table& t, const View& v, i18n::Lang lang, const Marks& marks,
+                     const charts::Style& s, Built& out) {
+  const std::vector<size_t> rows = drawn_rows(t, v);
+  if (rows.empty() || v.y.empty()) return false;
+  charts::HistogramSpec h;
+  const int xi = col(t, v.x), yi = col(t, v.y[0]);
+  if (v.integer_bins) {
+    // One bar per whole number, gaps filled with zero: 0, 1, 2, … up to the largest value.
+    double lo = kInf, hi = -kInf;
+    for (size_t row : rows) {
+      const double x = num(t, row, xi);
+      if (std::isfinite(x)) lo = std::min(lo, x), hi = std::max(hi, x);
+    }
+    if (!std::isfinite(lo)) return false;
+    lo = std::min(lo, 0.0);
+    for (double x = lo; x <= hi + 1e-9; x += 1) {
+      h.lower.push_back(x - 0.5);
+      h.upper.push_back(x + 0.5);
+      h.counts.push_back(0);
+    }
+    for (size_t row : rows) {
+      const double x = num(t, row, xi), n = num(t, row, yi);
+      if (std::isfinite(x) && std::isfinite(n)) h.counts[static_cast<size_t>(std::llround(x - lo))] += n;
+    }
+    h.integer_bins = true;
+  } else {
+    const int li = col(t, v.columns.size() > 0 ? v.columns[0] : "lower"),
+              ui = col(t, v.columns.size() > 1 ? v.columns[1] : "upper");
+    if (li < 0 || ui < 0) return false;
+    for (size_t row : rows) {
+      h.lower.push_back(num(t, row, li));
+      h.upper.push_back(num(t, row, ui));
+      h.counts.push_back(num(t, row, yi));
+    }
+  }
+  charts::Rgba c = colour_for(v, "", 0, s);
+  h.colour = c;
+  h.has_colour = true;
+  h.value_label = r.title.in(lang);
+  h.count_label = axis_title(v, r, lang);
+  for (const auto& m : v.references) {
+    if (!mark_on(m, marks)) continue;
+    for (const auto& pt : m.points) {
+      charts::ReferenceMark cm;
+      cm.label = m.label(lang);
+      cm.style = mark_style(m.mark);
+      cm.values = {pt.value};
+      cm.highs = {pt.high};
+      h.references.push_back(std::move(cm));
+    }
+  }
+  double total = 0, top = 0;
+  size_t top_i = 0;
+  for (size_t i = 0; i < h.counts.size(); ++i) {
+    total += h.counts[i];
+    if (h.counts[i] > top) top = h.counts[i], top_i = i;
+  }
+  out.categories = h.counts.size();
+  out.series = 1;
+  out.footer = i18n::format(tr("chart.den_line.simple", lang), {format_number(total, 0, lang)});
+  const std::string peak = v.integer_bins ? format_number((h.lower[top_i] + h.upper[top_i]) / 2, 0, lang)
+                                          : format_number(h.lower[top_i], -1, lang) + "–" +
+                                                format_number(h.upper[top_i], -1, lang);
+  out.description = i18n::format(tr("chart.desc.histogram", lang),
+                                 {out.chart_title, h.count_label, peak, format_number(top, 0, lang),
+                                  format_number(h.lower.front(), -1, lang) + " … " + format_number(h.upper.back(), -1, lang),
+                                  format_number(total, 0, lang)});
+  out.spec.kind = ChartSpec::Kind::histogram;
+  out.spec.histogram = std::move(h);
+  return true;
+}
+
+}  // namespace zicht::report::views::detail
