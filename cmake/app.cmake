@@ -39,12 +39,28 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
              ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/assets/i18n/nl/app.json
              ${CMAKE_SOURCE_DIR}/assets/i18n/en/app.json)
 
-set(ZICHT_FONT_REGULAR /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
-set(ZICHT_FONT_BOLD /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)
-set(ZICHT_FONT_LICENSE /usr/share/doc/fonts-noto-core/copyright)
-foreach(f ${ZICHT_FONT_REGULAR} ${ZICHT_FONT_BOLD} ${ZICHT_FONT_LICENSE})
+# The font files come from src/core/glyphs.cpp, the one list the atlas (src/ui/fonts.cpp) and its test use: every
+# "/usr/share/fonts/….ttf" named there is embedded as /fonts/<file name>. Noto Sans (fonts-noto-core) with DejaVu
+# Sans (fonts-dejavu-core) merged in for the maths signs and arrows Noto lacks.
+file(STRINGS ${CMAKE_SOURCE_DIR}/src/core/glyphs.cpp ZICHT_FONT_LINES REGEX "\"/usr/share/fonts/[^\"]+[.]ttf\"")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/core/glyphs.cpp)
+set(ZICHT_FONT_EMBEDS "")
+foreach(line ${ZICHT_FONT_LINES})
+  string(REGEX MATCH "/usr/share/fonts/[^\"]+[.]ttf" f "${line}")
+  get_filename_component(name ${f} NAME)
   if(NOT EXISTS ${f})
-    message(FATAL_ERROR "${f} missing: run scripts/install-deps.sh (fonts-noto-core)")
+    message(FATAL_ERROR "${f} missing: run scripts/install-deps.sh (fonts-noto-core, fonts-dejavu-core)")
+  endif()
+  list(APPEND ZICHT_FONT_EMBEDS "SHELL:--embed-file ${f}@/fonts/${name}")
+endforeach()
+if(NOT ZICHT_FONT_EMBEDS)
+  message(FATAL_ERROR "no font files found in src/core/glyphs.cpp")
+endif()
+set(ZICHT_FONT_LICENSE /usr/share/doc/fonts-noto-core/copyright)
+set(ZICHT_FONT_LICENSE_DEJAVU /usr/share/doc/fonts-dejavu-core/copyright)
+foreach(f ${ZICHT_FONT_LICENSE} ${ZICHT_FONT_LICENSE_DEJAVU})
+  if(NOT EXISTS ${f})
+    message(FATAL_ERROR "${f} missing: run scripts/install-deps.sh (fonts-noto-core, fonts-dejavu-core)")
   endif()
 endforeach()
 
@@ -57,8 +73,8 @@ target_link_options(zicht_app PRIVATE
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   "SHELL:--shell-file ${CMAKE_BINARY_DIR}/shell.html"
-  "SHELL:--embed-file ${ZICHT_FONT_REGULAR}@/fonts/NotoSans-Regular.ttf"
-  "SHELL:--embed-file ${ZICHT_FONT_BOLD}@/fonts/NotoSans-Bold.ttf"
+  ${ZICHT_FONT_EMBEDS}
   "SHELL:--embed-file ${ZICHT_FONT_LICENSE}@/licenses/noto-fonts.txt"
+  "SHELL:--embed-file ${ZICHT_FONT_LICENSE_DEJAVU}@/licenses/dejavu-fonts.txt"
   "SHELL:--embed-file ${IMGUI_DIR}/LICENSE.txt@/licenses/dear-imgui.txt")
 set_property(TARGET zicht_app APPEND PROPERTY LINK_DEPENDS ${CMAKE_BINARY_DIR}/shell.html)
