@@ -73,7 +73,7 @@ void orgtype(Result& r, const Options&) {
     v.table = t->id;
     v.x = "category";
     v.y = {"open_pct", "closed_pct"};
-    v.unit = Unit::percent;
+    v.unit = analysis::Unit::percent;
     v.of_nl = K("of.orgtype_column").nl;
     v.of_en = K("of.orgtype_column").en;
     v.numerators = {"open_n", "closed_n"};
@@ -92,7 +92,7 @@ void orgtype(Result& r, const Options&) {
     v.table = t->id;
     v.x = "category";
     v.y = {"adjres_open", "adjres_closed"};
-    v.unit = Unit::statistic;
+    v.unit = analysis::Unit::statistic;
     v.of_nl = K("chart.axis.adjusted_residual").nl;
     v.of_en = K("chart.axis.adjusted_residual").en;
     v.colour_key_all = "diverging";
@@ -141,7 +141,7 @@ void pre_post(Result& r, const Options&) {
   v.table = t->id;
   v.x = "category";
   v.y = {"pre_pct", "post_pct"};
-  v.unit = Unit::percent;
+  v.unit = analysis::Unit::percent;
   v.of_nl = r.unit.nl;
   v.of_en = r.unit.en;
   v.numerators = {"pre_n", "post_n"};
@@ -162,7 +162,7 @@ void transitions(Result& r, const Options&) {
   v.x = "pre";
   v.columns = {"pre", "sofs", "post"};
   v.y = {"n"};
-  v.unit = Unit::count;
+  v.unit = analysis::Unit::count;
   v.of_nl = r.unit.nl;
   v.of_en = r.unit.en;
   v.colour_keys = {{"pre", "phase.pre"}, {"sofs", "phase.sofs"}, {"post", "phase.post"}};
@@ -179,7 +179,7 @@ void durations(Result& r, const Options&) {
   v.facet = "group";
   v.y = {"survival"};
   v.columns = {"time", "survival", "lower", "upper", "n_risk", "n_event", "n_censor"};
-  v.unit = Unit::months;
+  v.unit = analysis::Unit::months;
   v.of_nl = r.unit.nl;
   v.of_en = r.unit.en;
   v.colour_key_all = "phase.sofs";

@@ -496,7 +496,7 @@ void App::draw_about() {
   ImGui::TextUnformatted(i18n::tr("about.licences", lang_).c_str());
   static std::string licences = [] {
     std::string out;
-    for (const char* path : {"/licenses/dear-imgui.txt", "/licenses/noto-fonts.txt"}) {
+    for (const char* path : {"/licenses/dear-imgui.txt", "/licenses/noto-fonts.txt", "/licenses/dejavu-fonts.txt"}) {
       if (FILE* f = std::fopen(path, "rb")) {
         out += std::string("== ") + path + " ==\n";
         char buf[4096];

@@ -1,5 +1,6 @@
 #pragma once
-// The bundled font (Noto Sans from Debian's fonts-noto-core, embedded at build time) rasterised at the screen's
+// The bundled fonts (Noto Sans from Debian's fonts-noto-core, with DejaVu Sans merged in for what Noto lacks —
+// − ≥ ≤ → ≈; core/glyphs.h lists ranges and files), embedded at build time and rasterised at the screen's
 // device pixel ratio, so text is crisp on HiDPI screens while layout stays in CSS pixels.
 #include "imgui.h"
 

@@ -1,0 +1,159 @@
+// Line charts (dense series reduced per pixel column).
+#include "report/chart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "report/chart_kit.h"
+#include "report/format.h"
+
+namespace zicht::report::charts {
+
+using namespace kit;
+
+Scene line_chart(const LineSpec& spec, float width, float height, const Style& s) {
+  Builder b(width, height, s);
+  const size_t n = spec.x.size();
+  if (n == 0 || spec.series.empty()) return b.scene;
+  double lo = 0, hi = 0;
+  bool any = false;
+  for (const auto& se : spec.series)
+    for (double v : se.values)
+      if (std::isfinite(v)) {
+        lo = any ? std::min(lo, v) : v;
+        hi = any ? std::max(hi, v) : v;
+        any = true;
+      }
+  for (const auto& r : spec.references)
+    for (double v : r.values)
+      if (std::isfinite(v)) hi = std::max(hi, v);
+  lo = std::min(lo, 0.0);
+  if (std::isfinite(spec.axis_min)) lo = spec.axis_min;
+  if (std::isfinite(spec.axis_max)) hi = spec.axis_max;
+  const ValueAxis ay = value_axis(lo, hi);
+  std::vector<std::string> ytext;
+  for (double t : ay.ticks) ytext.push_back(tick_label(t, ay.step, s.lang, spec.unit_suffix));
+  std::vector<std::string> names;
+  std::vector<Rgba> colours;
+  if (!spec.direct_labels && spec.series.size() > 1)
+    for (size_t k = 0; k < spec.series.size(); ++k) {
+      names.push_back(spec.series[k].name);
+      colours.push_back(series_colour(spec.series[k], k, s));
+    }
+  const std::vector<std::string> ref_names = reference_labels(spec.references);
+  for (const auto& r : ref_names) {
+    names.push_back(r);
+    colours.push_back(s.reference);
+  }
+  const float pad = s.font * 0.5f;
+  const float top =
+      6 + (spec.show_legend ? legend(b, names, colours, 8, 4, width - 16, s, static_cast<int>(ref_names.size())) : 0);
+  // Direct labels at the line ends take a column on the right (at most 40 % of the width).
+  std::vector<std::string> end_names;
+  for (const auto& se : spec.series) end_names.push_back(se.name);
+  const float label_col = spec.direct_labels ? std::min(max_text_width(end_names, s.font) + pad * 2, width * 0.4f) : 0;
+  Box p{max_text_width(ytext, s.font) + pad * 2 + (spec.y_label.empty() ? 0 : s.font * 1.4f), top + pad,
+        width - pad * 4 - label_col, height - s.font * 2.0f - (spec.x_label.empty() ? 0 : s.font * 1.4f)};
+  // Categorical x (years, moments): half a step of room at both ends, so the first and last labels fit.
+  const bool categorical = !spec.x_labels.empty();
+  const double xlo = spec.x.front() - (categorical ? 0.5 : 0),
+               xhi = (spec.x.back() > spec.x.front() ? spec.x.back() : spec.x.front() + 1) + (categorical ? 0.5 : 0);
+  auto X = [&](double v) { return p.l + static_cast<float>((v - xlo) / (xhi - xlo)) * p.w(); };
+  auto Y = [&](double v) { return p.b - static_cast<float>((v - ay.lo) / (ay.hi - ay.lo)) * p.h(); };
+  for (size_t i = 0; i < ay.ticks.size(); ++i) {
+    b.line(p.l, Y(ay.ticks[i]), p.r, Y(ay.ticks[i]), s.grid);
+    b.text(p.l - pad, Y(ay.ticks[i]), ytext[i], s.muted, Anchor::end);
+  }
+  float last_right = -1e9f;
+  // Numeric x with many points: round ticks; otherwise a label per point. Labels that would touch are skipped,
+  // labels that would run past the chart's edges are not drawn.
+  std::vector<std::pair<double, std::string>> xlabels;
+  if (spec.x_labels.empty() && n > 12) {
+    const auto xt = nice_ticks(xlo, xhi, std::max(2, static_cast<int>(p.w() / (s.font * 6))));
+    const double xstep = xt.size() > 1 ? xt[1] - xt[0] : 1;
+    for (double t : xt)
+      if (t >= xlo - 1e-9 && t <= xhi + 1e-9) xlabels.emplace_back(t, tick_label(t, xstep, s.lang));
+  } else {
+    for (size_t i = 0; i < n; ++i)
+      xlabels.emplace_back(spec.x[i], i < spec.x_labels.size() ? spec.x_labels[i] : format_number(spec.x[i], -1, s.lang));
+  }
+  for (const auto& [xv, lab] : xlabels) {
+    const float x = X(xv), w = text_width(lab, s.font);
+    if (x - w / 2 > last_right + 6 && x - w / 2 >= 0 && x + w / 2 <= width) {
+      b.line(x, p.b, x, p.b + 4, s.axis);
+      b.text(x, p.b + s.font * 0.9f, lab, s.muted, Anchor::middle);
+      last_right = x + w / 2;
+    }
+  }
+  // Dense data: markers only when points are at least 8 px apart; hits at most one per 6 px column.
+  const bool dots = spec.markers && static_cast<float>(n) <= p.w() / 8;
+  for (size_t k = 0; k < spec.series.size(); ++k) {
+    const auto& se = spec.series[k];
+    ColumnReducer line;
+    float last_hit = -1e9f;
+    for (size_t i = 0; i < n && i < se.values.size(); ++i) {
+      if (!std::isfinite(se.values[i])) continue;
+      const float x = X(spec.x[i]), y = Y(se.values[i]);
+      line.add(x, y);
+      if (dots) b.circle(x, y, s.presentation ? 5 : 3.5f, series_colour(se, k, s));
+      if (x - last_hit >= 6 || dots) {
+        const size_t ti = i * spec.series.size() + k;
+        const std::string xl = i < spec.x_labels.size() ? spec.x_labels[i] : format_number(spec.x[i], -1, s.lang);
+        b.hit(x - 6, y - 6, x + 6, y + 6,
+              ti < spec.tips.size() ? spec.tips[ti]
+                                    : se.name + " · " + xl + ": " + format_number(se.values[i], -1, s.lang) + spec.unit_suffix);
+        last_hit = x;
+      }
+    }
+    b.poly(line.finish(), series_colour(se, k, s), false, s.presentation ? 3.5f : 2.5f);
+  }
+  // Series named at their last point, nudged apart so names never overlap.
+  if (spec.direct_labels) {
+    std::vector<float> want;
+    std::vector<size_t> which;
+    for (size_t k = 0; k < spec.series.size(); ++k) {
+      const auto& v = spec.series[k].values;
+      for (size_t i = std::min(n, v.size()); i-- > 0;)
+        if (std::isfinite(v[i])) {
+          want.push_back(Y(v[i]));
+          which.push_back(k);
+          break;
+        }
+    }
+    const std::vector<float> placed = spread_labels(want, s.font * 1.25f, p.t + s.font * 0.6f, p.b - s.font * 0.6f);
+    for (size_t j = 0; j < which.size(); ++j) {
+      const size_t k = which[j];
+      b.text(p.r + pad * 1.5f, placed[j], fit(spec.series[k].name, label_col - pad * 2, s.font),
+             series_colour(spec.series[k], k, s), Anchor::start, 0, true);
+    }
+  }
+  for (const auto& r : spec.references) {
+    if (r.values.size() == 1 && std::isfinite(r.values[0])) {
+      b.line(p.l, Y(r.values[0]), p.r, Y(r.values[0]), r.style == MarkStyle::line ? s.muted : s.reference, 2);
+      continue;
+    }
+    // Published values per x: hollow diamonds beside the series' own points.
+    for (size_t i = 0; i < n && i < r.values.size(); ++i) {
+      if (!std::isfinite(r.values[i])) continue;
+      const float x = X(spec.x[i]), y = Y(r.values[i]), d = s.presentation ? 7 : 5.5f;
+      b.poly({x, y - d, x + d, y, x, y + d, x - d, y}, s.reference, true, 0);
+      b.poly({x, y - d, x + d, y, x, y + d, x - d, y, x, y - d}, s.background, false, 1.2f);
+      b.hit(x - d, y - d, x + d, y + d,
+            r.label + (r.series >= 0 && static_cast<size_t>(r.series) < spec.series.size()
+                           ? " · " + spec.series[static_cast<size_t>(r.series)].name
+                           : std::string()) +
+                " · " + (i < spec.x_labels.size() ? spec.x_labels[i] : format_number(spec.x[i], -1, s.lang)) + ": " +
+                format_number(r.values[i], 1, s.lang) + spec.unit_suffix);
+    }
+  }
+  if (!spec.x_label.empty())
+    b.text(p.l + p.w() / 2, height - s.font * 0.8f, fit(spec.x_label, width - 8, s.font), s.muted, Anchor::middle);
+  if (!spec.y_label.empty())
+    b.text(s.font * 0.8f, p.t + p.h() / 2, fit(spec.y_label, p.h(), s.font), s.muted, Anchor::middle, 0, false, -90);
+  b.line(p.l, p.b, p.r, p.b, s.axis);
+  b.scene.description = std::to_string(spec.series.size()) + " series over " + std::to_string(n) + " points";
+  return b.scene;
+}
+
+}  // namespace zicht::report::charts
