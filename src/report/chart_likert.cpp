@@ -1,0 +1,102 @@
+// Diverging stacked bars for Likert items.
+#include "report/chart.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "report/chart_kit.h"
+#include "report/format.h"
+
+namespace zicht::report::charts {
+
+using namespace kit;
+
+Scene likert_chart(const LikertSpec& spec, float width, float height, const Style& s) {
+  Builder b(width, height, s);
+  const size_t ni = spec.items.size(), nl = spec.levels.size();
+  if (ni == 0 || nl == 0) return b.scene;
+  const int neutral = spec.neutral >= -1 ? spec.neutral : (nl % 2 == 1 ? static_cast<int>(nl / 2) : -1);
+  // Colours: a diverging orange–blue scale (colour-blind safe), neutral grey; strongest at the extremes.
+  std::vector<Rgba> colours(nl);
+  const Rgba neg = s.dark ? rgb(233, 114, 20) : rgb(213, 94, 0), pos = s.dark ? rgb(86, 180, 233) : rgb(0, 114, 178);
+  const Rgba pale = s.dark ? rgb(90, 96, 106) : rgb(236, 236, 236);
+  const size_t half = neutral >= 0 ? static_cast<size_t>(neutral) : nl / 2;
+  for (size_t l = 0; l < nl; ++l) {
+    if (static_cast<int>(l) == neutral) {
+      colours[l] = s.dark ? rgb(128, 134, 142) : rgb(190, 190, 190);
+    } else if (l < half) {
+      colours[l] = mix(neg, pale, 0.55f * static_cast<float>(l) / static_cast<float>(std::max<size_t>(1, half)));
+    } else {
+      const size_t first_pos = neutral >= 0 ? half + 1 : half;
+      const size_t npos = nl - first_pos;
+      colours[l] = mix(pos, pale, 0.55f * static_cast<float>(nl - 1 - l) / static_cast<float>(std::max<size_t>(1, npos)));
+    }
+  }
+  // Shares per item; extent left and right of the centre.
+  std::vector<std::vector<double>> pct(ni, std::vector<double>(nl, 0));
+  std::vector<double> totals(ni, 0), left(ni, 0);
+  double extent = 0;
+  for (size_t i = 0; i < ni; ++i) {
+    for (size_t l = 0; l < nl; ++l) {
+      const double v = i < spec.counts.size() && l < spec.counts[i].size() ? spec.counts[i][l] : 0;
+      totals[i] += std::isfinite(v) ? v : 0;
+    }
+    double r = 0;
+    for (size_t l = 0; l < nl; ++l) {
+      const double v = i < spec.counts.size() && l < spec.counts[i].size() ? spec.counts[i][l] : 0;
+      pct[i][l] = totals[i] > 0 && std::isfinite(v) ? v / totals[i] * 100 : 0;
+      if (static_cast<int>(l) == neutral) {
+        left[i] += pct[i][l] / 2;
+        r += pct[i][l] / 2;
+      } else if (l < half) {
+        left[i] += pct[i][l];
+      } else {
+        r += pct[i][l];
+      }
+    }
+    extent = std::max({extent, left[i], r});
+  }
+  const auto ticks = nice_ticks(0, std::max(extent, 1.0), 3);
+  const double T = ticks.back();
+  const float pad = s.font * 0.5f;
+  const float top = 6 + legend(b, spec.levels, colours, 8, 4, width - 16, s);
+  const float label_w = std::min(max_text_width(spec.items, s.font), width * 0.34f);
+  Box p{label_w + pad * 2, top + pad, width - pad * 2 - text_width("100 %", s.font) / 2, height - s.font * 2.2f};
+  const float cx = (p.l + p.r) / 2;
+  auto X = [&](double v) { return cx + static_cast<float>(v / T) * p.w() / 2; };
+  for (double t : ticks) {
+    for (double sgn : {-1.0, 1.0}) {
+      if (t == 0 && sgn < 0) continue;
+      const float x = X(sgn * t);
+      b.line(x, p.t, x, p.b, s.grid);
+      b.text(x, p.b + s.font * 0.9f, format_number(t, 0, s.lang) + " %", s.muted, Anchor::middle);
+    }
+  }
+  const float band = p.h() / static_cast<float>(ni);
+  const float bar_h = std::min(band * 0.68f, s.font * 2.6f);
+  b.line(cx, p.t, cx, p.b, s.text, s.presentation ? 2.5f : 1.5f);  // behind the bars: visible between them
+  const float vsize = s.font * 0.85f;
+  for (size_t i = 0; i < ni; ++i) {
+    const float cy = p.t + band * (static_cast<float>(i) + 0.5f);
+    b.text(p.l - pad, cy, fit(spec.items[i], label_w, s.font), s.text, Anchor::end);
+    double acc = -left[i];
+    for (size_t l = 0; l < nl; ++l) {
+      const float x0 = X(acc), x1 = X(acc + pct[i][l]);
+      acc += pct[i][l];
+      if (x1 - x0 <= 0) continue;
+      b.rect(x0, cy - bar_h / 2, x1, cy + bar_h / 2, colours[l]);
+      const std::string lab = format_number(pct[i][l], 0, s.lang) + " %";
+      if (x1 - x0 >= text_width(lab, vsize) + 6 && bar_h >= vsize * 1.2f)
+        b.text((x0 + x1) / 2, cy, lab, text_on(colours[l]), Anchor::middle, vsize);
+      const double n = i < spec.counts.size() && l < spec.counts[i].size() ? spec.counts[i][l] : 0;
+      b.hit(x0, cy - bar_h / 2, x1, cy + bar_h / 2,
+            spec.items[i] + " · " + spec.levels[l] + ": " + format_number(n, -1, s.lang) + " " +
+                i18n::tr("chart.of", s.lang) + " " + format_number(totals[i], -1, s.lang) + " (" +
+                format_number(pct[i][l], 1, s.lang) + " %)");
+    }
+  }
+  b.scene.description = std::to_string(ni) + " Likert items";
+  return b.scene;
+}
+
+}  // namespace zicht::report::charts
