@@ -31,8 +31,11 @@ void set_title(View& v, const std::string& key) {
   v.title_en = t.en;
 }
 
-ReferenceMark flanders(MarkKind mark = MarkKind::marker) {
-  return reference("vlaanderen_2023", K("ref.vlaanderen_2023"), mark, RefSource::published);
+// A published figure of the evaluation, with the denominator policy the report computed it under.
+ReferenceMark flanders(const std::string& policy, MarkKind mark = MarkKind::marker) {
+  ReferenceMark m = reference("vlaanderen_2023", K("ref.vlaanderen_2023"), mark, RefSource::published);
+  m.policy = policy;
+  return m;
 }
 
 RefPoint at(std::string category, double value, std::string series = {}) {
@@ -63,7 +66,7 @@ void case_type(Result& r, const Options& o) {
   View v = percent(r, "frequencies", "category", o, "of.trajectories");
   v.colour_key_all = "status.alle";
   // Fig. 4, n = 370, all trajectories (labels reconstructed, seed notes 003 §3.9).
-  ReferenceMark m = flanders();
+  ReferenceMark m = flanders("all");
   for (const auto& [code, pct] : {std::pair<const char*, double>{"EM", 15.1}, {"FM", 4.6}, {"IFG", 47.3},
                                   {"SM", 7.0}, {"V", 22.2}, {"Geen", 3.8}})
     m.points.push_back(at(code, pct));
@@ -78,7 +81,7 @@ void steps(Result& r, const Options& o) {
   status_series(v, "status");
   v.orientation = Orientation::horizontal;
   // Fig. 5, closed trajectories (SPEC §3.1): mapping met familie 97–98 %, W&P 77.2, adult plan 68.1, child 52.7.
-  ReferenceMark m = flanders();
+  ReferenceMark m = flanders("valid");
   const std::string closed = nl(kClosed);
   RefPoint band = at("mapping_familie", 97, closed);
   band.high = 98;
@@ -98,7 +101,7 @@ void all_steps(Result& r, const Options& o) {
     v.colour_keys = {{nl(kOpen), "status.lopend"}, {nl(kClosed), "status.afgesloten"}};
     v.series = "status";
     v.rows.push_back(RowCondition{"status", {}, {nl(kAll)}});
-    ReferenceMark m = flanders();
+    ReferenceMark m = flanders("all");
     m.points.push_back(at(nl(kClosed), 28.4, nl(kClosed)));  // 67 / 236, all
     v.references.push_back(std::move(m));
     r.views.push_back(std::move(v));
@@ -130,7 +133,7 @@ void partnership(Result& r, const Options& o) {
   v.series = "who";
   v.colour_keys = {{nl("sofs.who.cb"), "role.contextbegeleider"}, {nl("sofs.who.consulent"), "role.consulent"}};
   v.orientation = Orientation::horizontal;
-  ReferenceMark m = flanders();  // Fig. 6: safety goals, CB 94.5 %, consulent 25.3 %
+  ReferenceMark m = flanders("all");  // Fig. 6: safety goals, CB 94.5 %, consulent 25.3 % of 308 steps taken
   m.points.push_back(at("veiligheidsdoel", 94.5, nl("sofs.who.cb")));
   m.points.push_back(at("veiligheidsdoel", 25.3, nl("sofs.who.consulent")));
   v.references.push_back(std::move(m));
@@ -201,7 +204,8 @@ void plan_b(Result& r, const Options& o) {
     v.id = p.table;
     set_title(v, p.title);
     v.colour_key_all = p.colour;
-    ReferenceMark m = flanders();  // Fig. 9
+    // Fig. 9: open defined at start and activated types of all; activated of the valid closed trajectories.
+    ReferenceMark m = flanders(p.table == std::string("closed_activated") ? "valid" : "all");
     if (p.table == std::string("open_defined")) {
       m.points.push_back(at("netwerk", 27.6));
       m.points.push_back(at("verblijf", 22.4));
@@ -268,7 +272,7 @@ void time_to_step(Result& r, const Options& o) {
     v.unit = Unit::months;
     v.orientation = Orientation::horizontal;
     v.colour_key_all = "status.alle";
-    ReferenceMark m = flanders();  // Fig. 12: adult plan 7.6, plan B 3.6, duration 9.2 months (means)
+    ReferenceMark m = flanders("");  // Fig. 12: adult plan 7.6, plan B 3.6, duration 9.2 months (means)
     m.points.push_back(at("veiligheidsplan_volwassenen", 7.6));
     m.points.push_back(at("plan_b_in_werking", 3.6));
     m.points.push_back(at("duration", 9.2));
@@ -307,15 +311,18 @@ void trend(Result& r, const Options& o) {
     v.kind = ViewKind::line;
     v.x_scale = Scale::ordinal;
     v.series = "indicator";
-    // Seed 003 L5433–5536: adult plan (valid), child plan and W&P by closing year 2021–2023.
-    ReferenceMark m = flanders();
-    const std::string adult = nl("sofs.overview.adult_plan"), child = nl("sofs.overview.child_plan");
-    const double a[3] = {43.3, 72.5, 73.9}, c[3] = {27.9, 38.8, 38.9};
+    // Seed 003 L5433–5536 by closing year 2021–2023: adult plan and W&P of the valid, child plan of all closed.
+    ReferenceMark valid = flanders("valid"), all = flanders("all");
+    const std::string adult = nl("sofs.overview.adult_plan"), child = nl("sofs.overview.child_plan"),
+                      wp = nl("sofs.step.woord_en_beeld");
+    const double a[3] = {43.3, 72.5, 73.9}, c[3] = {27.9, 38.8, 38.9}, w[3] = {71.1, 76.9, 83.0};
     for (int k = 0; k < 3; ++k) {
-      m.points.push_back(at(std::to_string(2021 + k), a[k], adult));
-      m.points.push_back(at(std::to_string(2021 + k), c[k], child));
+      valid.points.push_back(at(std::to_string(2021 + k), a[k], adult));
+      valid.points.push_back(at(std::to_string(2021 + k), w[k], wp));
+      all.points.push_back(at(std::to_string(2021 + k), c[k], child));
     }
-    v.references.push_back(std::move(m));
+    v.references.push_back(std::move(valid));
+    v.references.push_back(std::move(all));
     r.views.push_back(std::move(v));
   }
   if (table(r, "meetings")) {
@@ -330,7 +337,7 @@ void trend(Result& r, const Options& o) {
     v.unit = Unit::count;
     set_of(v, "of.meetings_mean");
     v.colour_key_all = "status.afgesloten";
-    ReferenceMark m = flanders();
+    ReferenceMark m = flanders("");
     const double means[3] = {3.39, 4.69, 7.39};
     for (int k = 0; k < 3; ++k) m.points.push_back(at(std::to_string(2021 + k), means[k]));
     v.references.push_back(std::move(m));

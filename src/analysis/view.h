@@ -48,6 +48,9 @@ struct ReferenceMark {
   std::string label_nl, label_en;
   MarkKind mark = MarkKind::marker;
   RefSource source = RefSource::published;
+  // The denominator policy a published percentage was computed with ("valid", "all", …; "" = not a share). It
+  // is drawn only where the chart's denominator is the same number, so a marker never compares unlike shares.
+  std::string policy;
   std::vector<RefPoint> points;
   const std::string& label(i18n::Lang lang) const { return lang == i18n::Lang::en ? label_en : label_nl; }
 };

@@ -110,7 +110,9 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
         if (spec.value_labels && y1 - y0 >= s.font * 0.9f) {
           const float tw = text_width(label, s.font * 0.9f);
           if (stacked) {
-            if (x1 - x0 > tw + 6) b.text((x0 + x1) / 2, (y0 + y1) / 2, label, rgb(255, 255, 255), Anchor::middle, s.font * 0.9f);
+            if (x1 - x0 > tw + 6)
+              b.text((x0 + x1) / 2, (y0 + y1) / 2, label, text_on(series_colour(spec.series[k], k, s)), Anchor::middle,
+                     s.font * 0.9f);
           } else {
             // Clear of a reference mark that would run through the label.
             float lx = x1 + 4;
@@ -118,7 +120,11 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
               const double rv = ref.values.size() == 1 ? ref.values[0] : (c < ref.values.size() ? ref.values[c] : kNaN);
               if (std::isfinite(rv) && X(rv) >= lx - 3 && X(rv) <= lx + tw + 3) lx = X(rv) + 5;
             }
-            if (lx + tw < p.r + pad * 2) b.text(lx, (y0 + y1) / 2, label, s.text, Anchor::start, s.font * 0.9f);
+            const Rgba fill = series_colour(spec.series[k], k, s);
+            if (lx + tw < p.r + pad * 2)
+              b.text(lx, (y0 + y1) / 2, label, s.text, Anchor::start, s.font * 0.9f);
+            else if (x1 - x0 > tw + 10)  // no room beyond a long bar: inside its end, in the bar's text colour
+              b.text(x1 - 5, (y0 + y1) / 2, label, text_on(fill), Anchor::end, s.font * 0.9f);
           }
         }
       }
@@ -201,7 +207,7 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
           const float tw = text_width(label, s.font * 0.9f);
           if (stacked) {
             if (y1 - y0 > s.font * 1.1f && x1 - x0 > tw + 4)
-              b.text(cx, (y0 + y1) / 2, label, rgb(255, 255, 255), Anchor::middle, s.font * 0.9f);
+              b.text(cx, (y0 + y1) / 2, label, text_on(series_colour(spec.series[k], k, s)), Anchor::middle, s.font * 0.9f);
           } else if (x1 - x0 >= tw * 0.9f) {
             // Above the bar, and above a reference mark that would run through the label.
             float top_y = y0;

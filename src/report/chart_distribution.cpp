@@ -26,12 +26,17 @@ Scene histogram(const HistogramSpec& spec, float width, float height, const Styl
   auto ref_colour = [&](const ReferenceMark& r) {
     return r.style == MarkStyle::band ? with_alpha(s.band, 255) : r.style == MarkStyle::line ? s.muted : s.reference;
   };
-  for (const auto& r : spec.references)
-    if (std::find(names.begin(), names.end(), r.label) == names.end()) {
-      names.push_back(r.label);
-      colours.push_back(ref_colour(r));
-    }
-  const float top = names.empty() ? pad * 2 : 6 + legend(b, names, colours, 8, 4, width - 16, s, static_cast<int>(names.size())) + pad;
+  // Bands first (a filled swatch), then lines and markers (a tick swatch).
+  int ticks = 0;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& r : spec.references)
+      if ((r.style == MarkStyle::band) == (pass == 0) &&
+          std::find(names.begin(), names.end(), r.label) == names.end()) {
+        names.push_back(r.label);
+        colours.push_back(ref_colour(r));
+        ticks += pass;
+      }
+  const float top = names.empty() ? pad * 2 : 6 + legend(b, names, colours, 8, 4, width - 16, s, ticks, true) + pad;
   Box p{max_text_width(ytext, s.font) + pad * 2 + (spec.count_label.empty() ? 0 : s.font * 1.4f), top,
         width - pad * 3, height - s.font * 2.0f - (spec.value_label.empty() ? 0 : s.font * 1.4f)};
   const double xlo = spec.lower.front(), xhi = spec.upper.back();

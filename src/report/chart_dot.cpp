@@ -36,12 +36,12 @@ Scene dot_chart(const DotSpec& spec, float width, float height, const Style& s) 
   // Legend: the series (when more than one), the range, the reference marks.
   std::vector<std::string> names;
   std::vector<Rgba> colours;
-  if (ns > 1)
+  const bool ranges = !spec.series.front().low.empty();
+  if (ns > 1 || ranges)  // one series gets a legend entry only when the range beside it needs telling apart
     for (size_t k = 0; k < ns; ++k) {
       names.push_back(spec.series[k].name);
       colours.push_back(series_colour(spec.series[k], k, s));
     }
-  const bool ranges = !spec.series.front().low.empty();
   if (ranges && !spec.range_label.empty()) {
     names.push_back(spec.range_label);
     colours.push_back(s.axis);
@@ -55,7 +55,7 @@ Scene dot_chart(const DotSpec& spec, float width, float height, const Style& s) 
     }
   const float pad = s.font * 0.5f;
   const float top = 6 + (spec.show_legend && !names.empty()
-                             ? legend(b, names, colours, 8, 4, width - 16, s, !ref_names.empty())
+                             ? legend(b, names, colours, 8, 4, width - 16, s, static_cast<int>(ref_names.size()))
                              : 0);
   const float label_w = std::min(max_text_width(spec.categories, s.font), width * 0.38f);
   Box p{label_w + pad * 2, top + pad, width - pad * 2 - text_width(tick_text.back(), s.font) / 2,

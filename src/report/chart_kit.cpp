@@ -43,8 +43,8 @@ std::string tick_label(double v, double step, i18n::Lang lang, const std::string
 }
 
 float legend(Builder& b, const std::vector<std::string>& names, const std::vector<Rgba>& colours, float x, float y,
-             float max_w, const Style& s, int references) {
-  if (names.size() < 2 && references == 0) return 0;
+             float max_w, const Style& s, int references, bool always) {
+  if (names.empty() || (names.size() < 2 && references == 0 && !always)) return 0;
   const float sw = s.font * 0.8f, gap = s.font * 1.1f, row_h = s.font * 1.5f;
   float cx = x, cy = y + row_h / 2;
   const size_t first_ref = names.size() - std::min(names.size(), static_cast<size_t>(std::max(0, references)));
@@ -208,7 +208,9 @@ float text_width(std::string_view text, float size) {
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte
-    if (c >= 0x80) em += 0.58f;         // accented letters, —, …
+    if (c >= 0xE0) em += 0.86f;         // U+0800 and up: —, …, and − ≥ → from the wider DejaVu fallback
+    else if (c >= 0x80) em += 0.58f;    // accented letters
+    else if (c == '&') em += 0.72f;
     else if (c == ' ') em += 0.26f;
     else if (std::string_view("ijl.,:;'|!()[]{}/\\-").find(static_cast<char>(c)) != std::string_view::npos) em += 0.3f;
     else if (std::string_view("frtI").find(static_cast<char>(c)) != std::string_view::npos) em += 0.38f;

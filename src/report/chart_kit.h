@@ -115,8 +115,9 @@ std::string value_text(double v, int decimals, i18n::Lang lang, const std::strin
 float max_text_width(const std::vector<std::string>& v, float size);
 
 // Legend across the top; returns its height. The last `references` names are reference marks (a tick swatch).
+// A single name gets no legend (its title says what it is) unless it is a reference or `always`.
 float legend(Builder& b, const std::vector<std::string>& names, const std::vector<Rgba>& colours, float x, float y,
-             float max_w, const Style& s, int references = 0);
+             float max_w, const Style& s, int references = 0, bool always = false);
 
 // The distinct labels of reference marks, in order (a mark per series shares one legend entry).
 std::vector<std::string> reference_labels(const std::vector<ReferenceMark>& refs);

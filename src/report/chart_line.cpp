@@ -53,8 +53,11 @@ Scene line_chart(const LineSpec& spec, float width, float height, const Style& s
   std::vector<std::string> end_names;
   for (const auto& se : spec.series) end_names.push_back(se.name);
   const float label_col = spec.direct_labels ? std::min(max_text_width(end_names, s.font) + pad * 2, width * 0.4f) : 0;
-  Box p{max_text_width(ytext, s.font) + pad * 2 + (spec.y_label.empty() ? 0 : s.font * 1.4f), top + pad,
+  // The value axis is titled above the plot, level: a rotated title would be cut short by the plot's height.
+  const float title_h = spec.y_label.empty() ? 0 : s.font * 1.5f;
+  Box p{max_text_width(ytext, s.font) + pad * 2, top + pad + title_h,
         width - pad * 4 - label_col, height - s.font * 2.0f - (spec.x_label.empty() ? 0 : s.font * 1.4f)};
+  if (!spec.y_label.empty()) b.text(pad, top + pad + s.font * 0.5f, fit(spec.y_label, width - pad * 2, s.font), s.muted);
   // Categorical x (years, moments): half a step of room at both ends, so the first and last labels fit.
   const bool categorical = !spec.x_labels.empty();
   const double xlo = spec.x.front() - (categorical ? 0.5 : 0),
@@ -149,8 +152,7 @@ Scene line_chart(const LineSpec& spec, float width, float height, const Style& s
   }
   if (!spec.x_label.empty())
     b.text(p.l + p.w() / 2, height - s.font * 0.8f, fit(spec.x_label, width - 8, s.font), s.muted, Anchor::middle);
-  if (!spec.y_label.empty())
-    b.text(s.font * 0.8f, p.t + p.h() / 2, fit(spec.y_label, p.h(), s.font), s.muted, Anchor::middle, 0, false, -90);
+
   b.line(p.l, p.b, p.r, p.b, s.axis);
   b.scene.description = std::to_string(spec.series.size()) + " series over " + std::to_string(n) + " points";
   return b.scene;

@@ -121,6 +121,24 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     g.push_back(std::move(c));
   }
   {
+    GalleryChart c{"dot_range", i18n::tr("gallery.dot_range", lang), {}, 300};
+    c.spec.kind = ChartSpec::Kind::dot;
+    auto& d = c.spec.dot;
+    d.categories = {T("Veiligheidsdoel", "Safety goal"), T("W&P", "W&P"), T("Veiligheidsplan", "Safety plan"),
+                    T("Duur", "Duration")};
+    Series se{T("gemiddelde", "mean"), {2.3, 5.6, 7.6, 9.2}};
+    se.low = {0, 0.5, -3, 1};
+    se.high = {8, 16, 22, 24};
+    d.series.push_back(se);
+    d.range_label = T("min–max", "min–max");
+    d.value_label = T("maanden", "months");
+    ReferenceMark ref;
+    ref.label = T("Vlaanderen, evaluatie 2023", "Flanders, evaluation 2023");
+    ref.values = {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), 7.6, 9.2};
+    d.references.push_back(ref);
+    g.push_back(std::move(c));
+  }
+  {
     GalleryChart c{"line_reference", i18n::tr("gallery.line_reference", lang), {}, 320};
     c.spec.kind = ChartSpec::Kind::line;
     auto& l = c.spec.line;

@@ -75,7 +75,7 @@ void render_test(std::string& out, const analysis::TestResult& t, i18n::Lang lan
   out += "</p>\n";
 }
 
-void render_result(std::string& out, const analysis::Result& r, i18n::Lang lang) {
+void render_result(std::string& out, const analysis::Result& r, i18n::Lang lang, const views::Marks& marks) {
   out += "<section id=\"";
   append_escaped(out, r.id);
   out += "\">\n<h2>";
@@ -83,11 +83,22 @@ void render_result(std::string& out, const analysis::Result& r, i18n::Lang lang)
   out += "</h2>\n<p class=\"unit\">";
   append_escaped(out, tr("report.unit", lang) + ": " + r.unit.in(lang));
   out += "</p>\n";
-  charts::Scene scene;
+  // Every view of the result, drawn by the same views → scene step as the screen.
   const charts::Style style = charts::Style::light();
-  if (charts::chart_for_result(r, lang, 720, 340, style, scene)) {
+  for (const views::Built& b : views::build(r, lang, marks, style)) {
+    const charts::Scene scene = views::layout(b, 760, views::preferred_height(b, 760, style), style);
+    if (!b.title.empty()) {
+      out += "<h3>";
+      append_escaped(out, b.title);
+      out += "</h3>\n";
+    }
+    const char* kind = "bar";
+    for (const auto& v : r.views)
+      if (v.id == b.view_id) kind = analysis::view_kind_name(v.kind);
     out += "<figure class=\"chart\" data-kind=\"";
-    append_escaped(out, r.chart->kind);
+    append_escaped(out, kind);
+    out += "\" data-view=\"";
+    append_escaped(out, r.id + "." + b.view_id);
     out += "\">\n";
     out += charts::to_svg(scene, style);
     out += "<figcaption>";
@@ -194,7 +205,7 @@ std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const 
     }
     out += "</section>\n";
   }
-  for (const auto& r : set.results) render_result(out, r, lang);
+  for (const auto& r : set.results) render_result(out, r, lang, options.marks);
   for (const auto& f : options.figures) {
     out += "<section>\n<h2>";
     append_escaped(out, f.caption);

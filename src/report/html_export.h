@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/result.h"
+#include "report/views.h"
 
 namespace zicht::report {
 
@@ -21,6 +22,7 @@ struct HtmlOptions {
     std::string id, caption, svg;
   };
   std::vector<Figure> figures;
+  views::Marks marks;  // the reference marks the page shows (all by default)
 };
 
 std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const HtmlOptions& options = {});

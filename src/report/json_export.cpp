@@ -56,7 +56,8 @@ ordered_json view_json(const analysis::View& v, i18n::Lang lang) {
       pts.push_back(std::move(pj));
     }
     refs.push_back({{"id", m.id}, {"label", m.label(lang)}, {"mark", analysis::mark_kind_name(m.mark)},
-                    {"source", analysis::ref_source_name(m.source)}, {"values", pts}});
+                    {"source", analysis::ref_source_name(m.source)},
+                    {"policy", m.policy.empty() ? ordered_json(nullptr) : ordered_json(m.policy)}, {"values", pts}});
   }
   j["references"] = refs;
   ordered_json keys = ordered_json::object();

@@ -244,7 +244,23 @@ charts::MarkStyle mark_style(analysis::MarkKind k) {
 }
 
 // References on categories (and series): one chart mark per (reference, series) with a value per category.
-std::vector<charts::ReferenceMark> category_marks(const View& v, const Pivot& p, const Marks& marks,
+// Whether a published share computed under `policy` is the same kind of number as the drawn cell: the same
+// policy, or a denominator that happens to be equal (no missing cells, say).
+bool comparable(const Table& t, const View& v, const Pivot& p, const std::string& policy, int si, size_t c) {
+  if (policy.empty() || policy == v.policy) return true;
+  const int want = col(t, "denom_" + policy);
+  for (size_t k = 0; k < p.series.size(); ++k) {
+    if (si >= 0 && static_cast<int>(k) != si) continue;
+    const size_t row = p.series[k].rows[c];
+    if (row == SIZE_MAX) continue;
+    double n = 0, d = 0;
+    if (!fraction(t, v, row, p.series[k].y_index[c], n, d) || want < 0) return false;
+    if (num(t, row, want) != d) return false;
+  }
+  return true;
+}
+
+std::vector<charts::ReferenceMark> category_marks(const Table& t, const View& v, const Pivot& p, const Marks& marks,
                                                   i18n::Lang lang) {
   std::vector<charts::ReferenceMark> out;
   for (const auto& m : v.references) {
@@ -268,7 +284,8 @@ std::vector<charts::ReferenceMark> category_marks(const View& v, const Pivot& p,
       cm.values.resize(p.categories.size(), kNaN);
       cm.highs.resize(p.categories.size(), kNaN);
       for (size_t c = 0; c < p.categories.size(); ++c)
-        if (p.category_ref_keys[c] == pt.category || p.category_keys[c] == pt.category) {
+        if ((p.category_ref_keys[c] == pt.category || p.category_keys[c] == pt.category) &&
+            comparable(t, v, p, m.policy, si, c)) {
           cm.values[c] = pt.value;
           cm.highs[c] = pt.high;
         }
@@ -352,7 +369,10 @@ float preferred_height(const Built& b, float width, const charts::Style& s) {
       if (first.kind == ChartSpec::Kind::bar && first.bar.horizontal)
         panel = static_cast<float>(first.bar.categories.size()) * f * 2.2f + f * 5;
       const float min_w = first.kind == ChartSpec::Kind::km ? 340 : 300;
-      h = panel_rows(c.multiples.panels.size(), min_w) * (panel + f * 2.6f) + f * 2.5f;
+      const float rows = c.multiples.columns > 0
+                             ? std::ceil(static_cast<float>(c.multiples.panels.size()) / static_cast<float>(c.multiples.columns))
+                             : panel_rows(c.multiples.panels.size(), min_w);
+      h = rows * (panel + f * 2.6f) + f * 2.5f;
       break;
     }
     default: h = std::clamp(width * 0.42f, 240.0f, 380.0f);

@@ -47,8 +47,8 @@ std::string describe(const std::string& title, const std::string& what, const Pi
                      i18n::Lang lang);
 bool mark_on(const analysis::ReferenceMark& m, const Marks& marks);
 charts::MarkStyle mark_style(analysis::MarkKind k);
-std::vector<charts::ReferenceMark> category_marks(const analysis::View& v, const Pivot& p, const Marks& marks,
-                                                  i18n::Lang lang);
+std::vector<charts::ReferenceMark> category_marks(const analysis::Table& t, const analysis::View& v, const Pivot& p,
+                                                  const Marks& marks, i18n::Lang lang);
 
 bool build_bar(const analysis::Result& r, const analysis::Table& t, const analysis::View& v, i18n::Lang lang,
                const Marks& marks, const charts::Style& s, Built& out);

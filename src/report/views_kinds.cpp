@@ -101,7 +101,7 @@ charts::BarSpec bar_spec(const Table& t, const View& v, const Pivot& p, const Re
     b.unit_suffix = " %";
   }
   b.value_label = axis_title(v, r, lang);
-  b.references = category_marks(v, p, marks, lang);
+  b.references = category_marks(t, v, p, marks, lang);
   b.show_legend = p.series.size() > 1 || !b.references.empty();
   b.horizontal = v.orientation == analysis::Orientation::horizontal ||
                  (v.orientation == analysis::Orientation::automatic &&
@@ -187,7 +187,7 @@ bool build_line(const Result& r, const Table& t, const View& v, i18n::Lang lang,
     l.axis_max = 100;
     l.unit_suffix = " %";
   }
-  l.references = category_marks(v, p, marks, lang);
+  l.references = category_marks(t, v, p, marks, lang);
   l.direct_labels = p.series.size() > 1;
   l.show_legend = !l.references.empty() || p.series.size() > 1;
   out.spec.kind = ChartSpec::Kind::line;
@@ -238,7 +238,7 @@ bool build_dot(const Result& r, const Table& t, const View& v, i18n::Lang lang, 
     d.unit_suffix = " %";
   }
   d.value_label = axis_title(v, r, lang);
-  d.references = category_marks(v, p, marks, lang);
+  d.references = category_marks(t, v, p, marks, lang);
   d.show_legend = p.series.size() > 1 || !d.references.empty() || (lo >= 0 && hi >= 0);
   out.spec.kind = ChartSpec::Kind::dot;
   out.spec.dot = std::move(d);
@@ -310,7 +310,10 @@ bool build_histogram(const Result& r, const Table& t, const View& v, i18n::Lang 
                                                 format_number(h.upper[top_i], -1, lang);
   out.description = i18n::format(tr("chart.desc.histogram", lang),
                                  {out.chart_title, h.count_label, peak, format_number(top, 0, lang),
-                                  format_number(h.lower.front(), -1, lang) + " … " + format_number(h.upper.back(), -1, lang),
+                                  v.integer_bins ? format_number(h.lower.front() + 0.5, 0, lang) + " … " +
+                                                       format_number(h.upper.back() - 0.5, 0, lang)
+                                                 : format_number(h.lower.front(), -1, lang) + " … " +
+                                                       format_number(h.upper.back(), -1, lang),
                                   format_number(total, 0, lang)});
   out.spec.kind = ChartSpec::Kind::histogram;
   out.spec.histogram = std::move(h);

@@ -7,6 +7,7 @@
 
 #include "report/chart.h"
 #include "report/svg.h"
+#include "report/views.h"
 
 using namespace zicht::report::charts;
 
@@ -321,7 +322,7 @@ TEST_CASE("Gallery: every chart type, well-formed SVG in light, dark and present
   const auto g = gallery(zicht::i18n::Lang::nl);
   std::set<ChartSpec::Kind> kinds;
   for (const auto& c : g) kinds.insert(c.spec.kind);
-  CHECK(kinds.size() == 10);
+  CHECK(kinds.size() == 11);
   for (const Style& st : {Style::light(), Style::dark_theme(), Style::light().scaled_for_presentation()}) {
     for (const auto& c : g) {
       INFO(c.id);
@@ -333,8 +334,9 @@ TEST_CASE("Gallery: every chart type, well-formed SVG in light, dark and present
   }
 }
 
-TEST_CASE("chart_for_result draws every suggested kind and declines when columns are absent") {
+TEST_CASE("views draw every kind from their named columns and decline when columns are absent") {
   using namespace zicht::analysis;
+  namespace views = zicht::report::views;
   auto table = [](std::vector<std::string> cols, std::vector<std::vector<Value>> rows) {
     Table t;
     t.id = "t";
@@ -347,41 +349,56 @@ TEST_CASE("chart_for_result draws every suggested kind and declines when columns
     t.rows = std::move(rows);
     return t;
   };
-  auto result = [&](std::string kind, Table t, std::string x, std::vector<std::string> y) {
+  auto result = [&](ViewKind kind, Table t, std::string x, std::vector<std::string> y, std::vector<std::string> cols = {},
+                    std::string series = {}) {
     Result r;
     r.id = "r";
     r.title = Text{"titel", "title"};
     r.tables.push_back(std::move(t));
-    r.chart = ChartSuggestion{std::move(kind), "t", std::move(x), std::move(y)};
+    View v;
+    v.kind = kind;
+    v.table = "t";
+    v.x = std::move(x);
+    v.y = std::move(y);
+    v.columns = std::move(cols);
+    v.series = std::move(series);
+    r.views.push_back(std::move(v));
     return r;
   };
   auto S = [](const char* s) { return Value::str(s); };
   auto N = [](double v) { Value x; x.kind = Value::Kind::number; x.d = v; return x; };
   const Style st = Style::light();
-  Scene out;
+  auto draws = [&](const Result& r) {
+    const auto scenes = views::scenes(r, zicht::i18n::Lang::nl, 600, {}, st);
+    return scenes.size() == 1 && scenes[0].prims.size() > 5 && !scenes[0].description.empty();
+  };
   const auto km = table({"time", "n_risk", "n_event", "n_censor", "survival", "lower", "upper", "group"},
                         {{N(1), N(10), N(1), N(0), N(0.9), N(0.7), N(1), S("a")},
                          {N(3), N(9), N(2), N(1), N(0.7), N(0.5), N(0.9), S("a")},
                          {N(2), N(8), N(1), N(0), N(0.875), N(0.6), N(1), S("b")}});
-  CHECK(chart_for_result(result("km", km, "time", {}), zicht::i18n::Lang::nl, 600, 360, st, out));
-  CHECK(out.description == "titel");
-  CHECK(chart_for_result(result("sankey", table({"pre", "middle", "post", "n"}, {{S("a"), S("b"), S("c"), N(4)}}), "", {}),
-                         zicht::i18n::Lang::nl, 600, 360, st, out));
-  CHECK(chart_for_result(result("heatmap", table({"x", "y", "value"}, {{S("a"), S("b"), N(4)}, {S("c"), S("b"), N(2)}}), "x", {"y"}),
-                         zicht::i18n::Lang::nl, 600, 360, st, out));
-  CHECK(chart_for_result(result("line", table({"jaar", "pct"}, {{N(2021), N(3)}, {N(2022), N(4)}}), "jaar", {"pct"}),
-                         zicht::i18n::Lang::nl, 600, 360, st, out));
-  CHECK(chart_for_result(result("box", table({"g", "min", "q1", "median", "q3", "max"}, {{S("a"), N(1), N(2), N(3), N(4), N(5)}}), "g", {}),
-                         zicht::i18n::Lang::nl, 600, 360, st, out));
-  CHECK(chart_for_result(result("likert", table({"item", "neg", "neu", "pos"}, {{S("a"), N(1), N(2), N(3)}}), "item", {"neg", "neu", "pos"}),
-                         zicht::i18n::Lang::nl, 600, 360, st, out));
-  CHECK(chart_for_result(result("slope", table({"naam", "v", "w"}, {{S("a"), N(1), N(2)}}), "naam", {"v", "w"}),
-                         zicht::i18n::Lang::nl, 600, 360, st, out));
-  // Absent columns or unknown kinds: no chart, no crash.
-  CHECK_FALSE(chart_for_result(result("km", table({"time"}, {{N(1)}}), "time", {}), zicht::i18n::Lang::nl, 600, 360, st, out));
-  CHECK_FALSE(chart_for_result(result("sankey", table({"pre", "n"}, {{S("a"), N(1)}}), "", {}), zicht::i18n::Lang::nl, 600, 360, st, out));
-  CHECK_FALSE(chart_for_result(result("heatmap", table({"x"}, {{S("a")}}), "x", {}), zicht::i18n::Lang::nl, 600, 360, st, out));
-  CHECK_FALSE(chart_for_result(result("radar", table({"x"}, {{S("a")}}), "x", {}), zicht::i18n::Lang::nl, 600, 360, st, out));
+  Result kmr = result(ViewKind::km, km, "time", {"survival"}, {}, "group");
+  CHECK(draws(kmr));
+  const auto kmb = views::build(kmr, zicht::i18n::Lang::nl, {}, st);
+  REQUIRE(kmb.size() == 1);
+  CHECK(kmb[0].spec.km.curves.size() == 2);  // one curve per group, never one line through both
+  CHECK(draws(result(ViewKind::sankey, table({"pre", "middle", "post", "n"}, {{S("a"), S("b"), S("c"), N(4)}}), "pre",
+                     {"n"}, {"pre", "middle", "post"})));
+  CHECK(draws(result(ViewKind::heatmap, table({"x", "v", "w"}, {{S("a"), N(4), N(1)}, {S("c"), N(2), N(-1)}}), "x",
+                     {"v", "w"})));
+  CHECK(draws(result(ViewKind::line, table({"jaar", "pct"}, {{N(2021), N(3)}, {N(2022), N(4)}}), "jaar", {"pct"})));
+  CHECK(draws(result(ViewKind::box, table({"g", "min", "q1", "median", "q3", "max"}, {{S("a"), N(1), N(2), N(3), N(4), N(5)}}),
+                     "g", {"median"}, {"min", "q1", "median", "q3", "max"})));
+  CHECK(draws(result(ViewKind::dot, table({"item", "mean", "min", "max"}, {{S("a"), N(2), N(1), N(5)}}), "item", {"mean"},
+                     {"mean", "min", "max"})));
+  CHECK(draws(result(ViewKind::bar, table({"c", "n"}, {{S("a"), N(2)}, {S("b"), N(5)}}), "c", {"n"})));
+  // Absent columns, an absent table or a kind no wave-1 result draws: no chart, no crash.
+  CHECK_FALSE(draws(result(ViewKind::km, table({"x"}, {{N(1)}}), "time", {"survival"})));
+  CHECK_FALSE(draws(result(ViewKind::sankey, table({"pre", "n"}, {{S("a"), N(1)}}), "pre", {"n"}, {"pre", "middle", "post"})));
+  CHECK_FALSE(draws(result(ViewKind::heatmap, table({"x"}, {{S("a")}}), "x", {})));
+  CHECK_FALSE(draws(result(ViewKind::funnel, table({"x"}, {{S("a")}}), "x", {})));
+  Result none = result(ViewKind::bar, table({"c", "n"}, {{S("a"), N(2)}}), "c", {"n"});
+  none.views[0].table = "absent";
+  CHECK_FALSE(draws(none));
 }
 
 TEST_CASE("HTML report: every gallery chart's SVG is well-formed and embedded") {
