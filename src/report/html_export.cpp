@@ -86,10 +86,11 @@ void render_result(std::string& out, const analysis::Result& r, i18n::Lang lang)
   charts::Scene scene;
   const charts::Style style = charts::Style::light();
   if (charts::chart_for_result(r, lang, 720, 340, style, scene)) {
+    if (scene.title.empty()) scene.title = r.title.in(lang);  // the SVG's accessible name
     out += "<figure class=\"chart\" data-kind=\"";
     append_escaped(out, r.chart->kind);
     out += "\">\n";
-    out += charts::to_svg(scene, style);
+    out += charts::to_svg(scene, style, r.id + "-chart");  // ids unique in the document: one result, one chart
     out += "<figcaption>";
     append_escaped(out, scene.description);
     out += "</figcaption>\n</figure>\n";
@@ -162,7 +163,14 @@ std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const 
     out += kCss;
     out += "</style>\n</head>\n<body>\n";
   }
-  out += "<main>\n<h1>";
+  // The fragment (the app's accessible twin) sits in a page whose <html lang> need not follow the language switch.
+  if (options.standalone) {
+    out += "<main>\n<h1>";
+  } else {
+    out += "<main lang=\"";
+    out += i18n::code(lang);
+    out += "\">\n<h1>";
+  }
   append_escaped(out, title);
   out += "</h1>\n<p class=\"meta\">";
   std::string meta = tr("report.mode", lang) + ": " + set.provenance.mode;
