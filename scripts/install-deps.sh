@@ -55,7 +55,7 @@ if [ "$need_src" = 1 ]; then
 fi
 
 # Browser-test packages from npm, pinned by the committed lockfile.
-if [ -f tests/e2e/package-lock.json ] && [ ! -d tests/e2e/node_modules/playwright-core ]; then
+if [ -f tests/e2e/package-lock.json ] && { [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; }; then
   echo "[deps] npm ci (tests/e2e)"
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi

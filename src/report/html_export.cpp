@@ -100,7 +100,7 @@ void render_result(std::string& out, const analysis::Result& r, i18n::Lang lang,
     out += "\" data-view=\"";
     append_escaped(out, r.id + "." + b.view_id);
     out += "\">\n";
-    out += charts::to_svg(scene, style);
+    out += charts::to_svg(scene, style, r.id + "-" + b.view_id + "-chart");  // ids unique in the document
     out += "<figcaption>";
     append_escaped(out, scene.description);
     out += "</figcaption>\n</figure>\n";
@@ -173,7 +173,14 @@ std::string results_html(const analysis::ResultSet& set, i18n::Lang lang, const 
     out += kCss;
     out += "</style>\n</head>\n<body>\n";
   }
-  out += "<main>\n<h1>";
+  // The fragment (the app's accessible twin) sits in a page whose <html lang> need not follow the language switch.
+  if (options.standalone) {
+    out += "<main>\n<h1>";
+  } else {
+    out += "<main lang=\"";
+    out += i18n::code(lang);
+    out += "\">\n<h1>";
+  }
   append_escaped(out, title);
   out += "</h1>\n<p class=\"meta\">";
   std::string meta = tr("report.mode", lang) + ": " + set.provenance.mode;

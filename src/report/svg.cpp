@@ -37,12 +37,19 @@ std::string points(const std::vector<float>& pts) {
 
 }  // namespace
 
-std::string to_svg(const Scene& scene, const Style& style) {
+std::string to_svg(const Scene& scene, const Style& style, std::string_view id) {
   std::string o;
   o.reserve(4096 + scene.prims.size() * 80);
+  const std::string& title = scene.title.empty() ? scene.description : scene.title;
+  const std::string title_id = html_escape(id) + "-title", desc_id = html_escape(id) + "-desc";
   o += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(scene.width) + " " + num(scene.height) +
-       "\" width=\"" + num(scene.width) + "\" height=\"" + num(scene.height) + "\" role=\"img\" font-family=\"'Noto Sans', " +
-       "'DejaVu Sans', sans-serif\">\n<title>" + html_escape(scene.description) + "</title>\n";
+       "\" width=\"" + num(scene.width) + "\" height=\"" + num(scene.height) + "\" role=\"img\"";
+  if (!title.empty()) o += " aria-labelledby=\"" + title_id + "\"";
+  if (!scene.title.empty() && !scene.description.empty()) o += " aria-describedby=\"" + desc_id + "\"";
+  o += " font-family=\"'Noto Sans', 'DejaVu Sans', sans-serif\">\n";
+  if (!title.empty()) o += "<title id=\"" + title_id + "\">" + html_escape(title) + "</title>\n";
+  if (!scene.description.empty())
+    o += "<desc id=\"" + desc_id + "\">" + html_escape(scene.description) + "</desc>\n";
   o += "<rect x=\"0\" y=\"0\" width=\"" + num(scene.width) + "\" height=\"" + num(scene.height) + "\" fill=\"" +
        colour(style.background) + "\"/>\n";
   for (const auto& p : scene.prims) {
