@@ -165,7 +165,9 @@ void transitions(Result& r, const Options&) {
   v.unit = analysis::Unit::count;
   v.of_nl = r.unit.nl;
   v.of_en = r.unit.en;
-  v.colour_keys = {{"pre", "phase.pre"}, {"sofs", "phase.sofs"}, {"post", "phase.post"}};
+  v.colour_keys = {{K("binc.row.no_pre").nl, "group.none"},
+                   {K("binc.row.no_post").nl, "group.none"},
+                   {K("binc.row.other_paths").nl, "group.others"}};
   r.views.push_back(std::move(v));
 }
 

@@ -152,11 +152,11 @@ struct BoxSpec {
 
 struct KmCurve {
   std::string name;
-  Rgba colour;
-  bool has_colour = false;
   std::vector<double> time, survival, lower, upper;  // step function starting at (0, 1)
   std::vector<double> censor_times;
   std::vector<double> censor_survival;
+  Rgba colour;  // the colour of the group's meaning (views); else the palette in order
+  bool has_colour = false;
 };
 
 struct KmSpec {
@@ -191,6 +191,7 @@ struct SankeySpec {
   std::string stages[3];  // column headings, e.g. "instroom", "hulp", "uitstroom"
   double min_node = 0;
   std::string other_label;  // empty: "overige" in the style's language
+  std::vector<std::string> neutral;  // node names drawn grey ("Geen voortraject", "Overige paden")
 };
 
 // Diverging stacked bars for Likert items: per item the shares of each level, centred on the neutral level (half

@@ -75,7 +75,7 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
       b.text(x, p.b + s.font * 0.9f, tick_text[i], s.muted, Anchor::middle);
     }
     if (!spec.value_label.empty())
-      b.text(p.l + p.w() / 2, height - s.font * 0.8f, fit(spec.value_label, width - 8, s.font), s.muted, Anchor::middle);
+      axis_title(b, spec.value_label, p.l + p.w() / 2, height - s.font * 0.8f, width, s);
     const float band = p.h() / static_cast<float>(nc);
     const float bar_h = stacked ? band * 0.62f : band * 0.8f / static_cast<float>(ns);
     const bool show_all_labels = band >= s.font * 1.1f;
@@ -217,7 +217,11 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
               const float ry = Y(rv);
               if (ry <= top_y + 2 && ry >= top_y - s.font * 1.3f) top_y = ry - 2;
             }
-            b.text((x0 + x1) / 2, top_y - s.font * 0.6f, label, s.text, Anchor::middle, s.font * 0.9f);
+            if (top_y - s.font * 1.1f >= p.t - s.font * 0.5f)
+              b.text((x0 + x1) / 2, top_y - s.font * 0.6f, label, s.text, Anchor::middle, s.font * 0.9f);
+            else if (y1 - y0 > s.font * 1.4f)  // a bar at the top of the axis: the label inside its top
+              b.text((x0 + x1) / 2, y0 + s.font * 0.7f, label, text_on(series_colour(spec.series[k], k, s)),
+                     Anchor::middle, s.font * 0.9f);
           }
         }
       }

@@ -96,7 +96,7 @@ Scene histogram(const HistogramSpec& spec, float width, float height, const Styl
     }
   }
   if (!spec.value_label.empty())
-    b.text(p.l + p.w() / 2, height - s.font * 0.8f, fit(spec.value_label, width - 8, s.font), s.muted, Anchor::middle);
+    axis_title(b, spec.value_label, p.l + p.w() / 2, height - s.font * 0.8f, width, s);
   if (!spec.count_label.empty())
     b.text(s.font * 0.8f, p.t + p.h() / 2, fit(spec.count_label, p.h(), s.font), s.muted, Anchor::middle, 0, false, -90);
   b.line(p.l, p.b, p.r, p.b, s.axis);

@@ -67,7 +67,7 @@ Scene dot_chart(const DotSpec& spec, float width, float height, const Style& s) 
     b.text(x, p.b + s.font * 0.9f, tick_text[i], s.muted, Anchor::middle);
   }
   if (!spec.value_label.empty())
-    b.text(p.l + p.w() / 2, height - s.font * 0.8f, fit(spec.value_label, width - 8, s.font), s.muted, Anchor::middle);
+    axis_title(b, spec.value_label, p.l + p.w() / 2, height - s.font * 0.8f, width, s);
   const float band = p.h() / static_cast<float>(nc);
   const float r = s.presentation ? 6.5f : 5.0f;
   for (size_t c = 0; c < nc; ++c) {

@@ -75,6 +75,13 @@ ValueAxis value_axis(double lo, double hi) {
   return a;
 }
 
+void axis_title(Builder& b, const std::string& text, float centre, float y, float width, const Style& s) {
+  const std::string t = fit(text, width - 8, s.font);
+  const float w = text_width(t, s.font);
+  const float x = std::clamp(centre, 4 + w / 2, std::max(4 + w / 2, width - 4 - w / 2));
+  b.text(x, y, t, s.muted, Anchor::middle);
+}
+
 std::vector<std::string> reference_labels(const std::vector<ReferenceMark>& refs) {
   std::vector<std::string> out;
   for (const auto& r : refs)

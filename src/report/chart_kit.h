@@ -119,6 +119,9 @@ float max_text_width(const std::vector<std::string>& v, float size);
 float legend(Builder& b, const std::vector<std::string>& names, const std::vector<Rgba>& colours, float x, float y,
              float max_w, const Style& s, int references = 0, bool always = false);
 
+// An axis title centred under the plot, shortened to the chart's width and moved in so it never leaves the chart.
+void axis_title(Builder& b, const std::string& text, float centre, float y, float width, const Style& s);
+
 // The distinct labels of reference marks, in order (a mark per series shares one legend entry).
 std::vector<std::string> reference_labels(const std::vector<ReferenceMark>& refs);
 

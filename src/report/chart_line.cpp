@@ -151,7 +151,7 @@ Scene line_chart(const LineSpec& spec, float width, float height, const Style& s
     }
   }
   if (!spec.x_label.empty())
-    b.text(p.l + p.w() / 2, height - s.font * 0.8f, fit(spec.x_label, width - 8, s.font), s.muted, Anchor::middle);
+    axis_title(b, spec.x_label, p.l + p.w() / 2, height - s.font * 0.8f, width, s);
 
   b.line(p.l, p.b, p.r, p.b, s.axis);
   b.scene.description = std::to_string(spec.series.size()) + " series over " + std::to_string(n) + " points";

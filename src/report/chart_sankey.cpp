@@ -96,15 +96,17 @@ Scene sankey(const SankeySpec& spec, float width, float height, const Style& s) 
   std::vector<std::string> lab[3];
   for (int st = 0; st < 3; ++st)
     for (const auto& n : nodes[st]) lab[st].push_back(label_of(n));
-  const float lw = std::min(max_text_width(lab[0], s.font), width * 0.22f);
-  const float rw = std::min(max_text_width(lab[2], s.font), width * 0.22f);
+  const float lw = std::min(max_text_width(lab[0], s.font), width * 0.26f);
+  const float rw = std::min(max_text_width(lab[2], s.font), width * 0.26f);
   const float xs[3] = {lw + pad * 2, 0, width - rw - pad * 2 - nw};
   const float x_mid = (xs[0] + xs[2]) / 2;
   const float xpos[3] = {xs[0], x_mid, xs[2]};
   const float head_h = s.font * 1.8f;
+  // Stage headings over their columns: the outer ones flush with the chart's edges so the three never meet.
   for (int st = 0; st < 3; ++st)
     if (!spec.stages[st].empty())
-      b.text(st == 0 ? xpos[0] : st == 2 ? xpos[2] + nw : xpos[1] + nw / 2, head_h / 2, spec.stages[st], s.muted,
+      b.text(st == 0 ? pad : st == 2 ? width - pad : xpos[1] + nw / 2, head_h / 2,
+             fit(spec.stages[st], width / 3 - pad * 2, s.font), s.muted,
              st == 0 ? Anchor::start : st == 2 ? Anchor::end : Anchor::middle, 0, true);
   const float top = head_h + pad, bottom = height - pad;
   const float gap = std::max(4.0f, s.font * 0.6f);
@@ -120,8 +122,17 @@ Scene sankey(const SankeySpec& spec, float width, float height, const Style& s) 
       y = n.y1 + gap;
     }
   }
+  // One colour per meaning: a cluster keeps its colour before and after; "overige" and "geen …" stay grey.
+  std::vector<std::string> palette_names;
   auto node_colour = [&](int st, size_t k) {
-    return nodes[st][k].name == other ? s.series[6] : s.series[k % 6];
+    const std::string& name = nodes[st][k].name;
+    if (name == other || std::find(spec.neutral.begin(), spec.neutral.end(), name) != spec.neutral.end())
+      return s.series[6];
+    if (st == 1) return s.series[0];  // the middle stage (the SofS module) in the first colour, reserved for it
+    auto it = std::find(palette_names.begin(), palette_names.end(), name);
+    if (it == palette_names.end()) it = palette_names.insert(palette_names.end(), name);
+    const size_t i = static_cast<size_t>(it - palette_names.begin());
+    return s.series[1 + i % 5];
   };
   // Ribbons: cubic curves between node edges, as polygons (upper edge forward, lower edge back, same x per step).
   const int seg = 24;
@@ -143,7 +154,8 @@ Scene sankey(const SankeySpec& spec, float width, float height, const Style& s) 
         low.insert(low.end(), {x, ay0 + th + (cy0 - ay0) * e});
       }
       for (size_t k = low.size(); k >= 2; k -= 2) up.insert(up.end(), {low[k - 2], low[k - 1]});
-      b.poly(up, with_alpha(node_colour(st, l.from), s.dark ? 110 : 90), true);
+      // Ribbons take the colour of their cluster: the source before the middle stage, the destination after it.
+      b.poly(up, with_alpha(st == 0 ? node_colour(0, l.from) : node_colour(2, l.to), s.dark ? 110 : 90), true);
       const float mx = (xa + xc) / 2, my = (ay0 + cy0) / 2 + th / 2;
       b.hit(mx - 6, my - std::max(3.0f, th / 2), mx + 6, my + std::max(3.0f, th / 2),
             a.name + " » " + c.name + ": " + format_number(l.n, -1, s.lang));
@@ -162,7 +174,9 @@ Scene sankey(const SankeySpec& spec, float width, float height, const Style& s) 
     const auto at = spread_labels(want, s.font * 1.2f, top + s.font * 0.5f, bottom - s.font * 0.5f);
     const float room = st == 1 ? xpos[2] - xpos[1] - nw - pad * 3 : st == 0 ? lw : rw;
     for (size_t k = 0; k < nodes[st].size(); ++k) {
-      const std::string t = fit(lab[st][k], room, s.font);
+      // The name is shortened, never its count.
+      const std::string count = " (" + format_number(nodes[st][k].n, -1, s.lang) + ")";
+      const std::string t = fit(nodes[st][k].name, room - text_width(count, s.font), s.font) + count;
       if (st == 0)
         b.text(xpos[0] - pad, at[k], t, s.text, Anchor::end);
       else if (st == 2)

@@ -29,6 +29,7 @@ const Entry kEntries[] = {
     {"duration.long", c(0, 114, 178), c(86, 180, 233)},
     {"duration.short", c(230, 159, 0), c(230, 159, 0)},
     {"group.others", c(120, 120, 120), c(170, 170, 170)},
+    {"group.none", c(120, 120, 120), c(170, 170, 170)},
     {"quality.flag", c(213, 94, 0), c(233, 114, 20)},
 };
 

@@ -241,6 +241,15 @@ bool build_sankey(const Result& r, const Table& t, const View& v, i18n::Lang lan
   s.stages[1] = t.columns[static_cast<size_t>(m)].label.in(lang);
   s.stages[2] = t.columns[static_cast<size_t>(p)].label.in(lang);
   s.min_node = 0;  // the result has merged its small paths already (Options::min_path)
+  // Nodes whose colour key is neutral ("geen voortraject", "overige paden") are grey, every other keeps one
+  // colour on both sides.
+  for (const auto& [key, colour] : v.colour_keys)
+    if (colour == "group.none" || colour == "group.others") {
+      s.neutral.push_back(key);
+      for (size_t row : rows)
+        for (int c : {a, p})
+          if (analysis::view_key(cell(t, row, c)) == key) s.neutral.push_back(text(t, row, c, lang));
+    }
   out.categories = s.flows.size();
   out.series = 1;
   out.footer = i18n::format(tr("chart.den_line.simple", lang), {format_number(total, 0, lang)}) + " " + v.of(lang);

@@ -59,8 +59,9 @@ TEST_CASE("Verkennen: frequencies with the three denominators and missing kinds 
   CHECK(t.rows[2][2].kind == Value::Kind::missing);
   CHECK(t.rows[3][1].i == 1);
   CHECK(t.rows[3][4].d == Approx(10.0));
-  REQUIRE(r->chart);
-  CHECK(r->chart->kind == "bar");
+  REQUIRE(r->views.size() == 1);
+  CHECK(r->views[0].kind == analysis::ViewKind::bar);
+  CHECK(r->views[0].rows[0].except.size() == 2);  // Niet van toepassing and Ontbrekend are never bars
 }
 
 TEST_CASE("Verkennen: numbers get R-style descriptives, dates counts per year, identifiers are not listed") {

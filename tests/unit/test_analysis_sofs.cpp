@@ -156,7 +156,8 @@ TEST_CASE("SofS: all result ids in page order") {
     CHECK(!rs[i].title.nl.empty());
     CHECK(!rs[i].title.en.empty());
     CHECK(!rs[i].unit.nl.empty());
-    CHECK(rs[i].chart.has_value());
+    // Every result but the overview (headline cards) says how it is drawn.
+    CHECK(rs[i].views.empty() == (rs[i].id == "sofs.overview"));
     CHECK(!rs[i].notes.empty());
     CHECK(!rs[i].tables.empty());
     for (const auto& n : rs[i].notes) CHECK(n.en.rfind("sofs.", 0) != 0);  // every key resolved
@@ -340,7 +341,9 @@ TEST_CASE("SofS small: network meetings (a date is left out of the counts)") {
   CHECK(r.flags[0].row == 3);
   CHECK(r.flags[0].value == "12/03/2022");
   CHECK(table(r, "distribution").rows.size() == 5);
-  CHECK(r.chart->kind == "histogram");
+  REQUIRE(r.views.size() == 1);
+  CHECK(r.views[0].kind == analysis::ViewKind::histogram);
+  CHECK(r.views[0].integer_bins);
 }
 
 TEST_CASE("SofS small: network figures") {
@@ -471,7 +474,9 @@ TEST_CASE("SofS small: time to step, thresholds in completed months, Kaplan–Me
   const size_t kc = row_of(ks, "step_id", "veiligheidsplan_kind");
   CHECK(n(ks, kc, "n") == 4);
   CHECK(n(ks, kc, "excluded") == 4);
-  CHECK(r.chart->kind == "km");
+  REQUIRE(r.views.size() == 2);
+  CHECK(r.views[1].kind == analysis::ViewKind::km);
+  CHECK(r.views[1].facet == "step");  // one curve per step, never one line through all of them
   bool negative = false;
   for (const auto& f : r.flags) negative |= f.rule == "step_before_start" && f.column == "Veiligheidsplan volwassenen";
   CHECK(negative);

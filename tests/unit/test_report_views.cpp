@@ -162,7 +162,7 @@ size_t check_set(const analysis::ResultSet& set, i18n::Lang lang, const charts::
       REQUIRE(v);
       const analysis::Table* t = table_of(r, *v);
       REQUIRE(t);
-      const std::string what = r.id + "/" + v->id + " (" + i18n::code(lang) + ")";
+      const std::string what = r.id + "/" + v->id + " (" + std::string(i18n::code(lang)) + ")";
       INFO(what);
       for (float width : {560.0f, 980.0f}) {
         const charts::Scene s = report::views::layout(b, width, report::views::preferred_height(b, width, style), style);

@@ -35,6 +35,17 @@ void draw_report_actions(const analysis::ResultSet& all, const std::vector<const
   ImGui::SameLine();
   ImGui::Checkbox(tr("a11y.show").c_str(), &state.accessible_html);
   ctx.anchor(prefix + ".a11y");
+  // The twin is rebuilt only when what it shows changes (results, language, page, marks, the page note), never per
+  // frame: it lays out every chart of the page as SVG.
+  std::string key;
+  if (state.accessible_html) {
+    key = std::to_string(results_generation()) + "|" + i18n::code(ctx.lang) + "|" + prefix + "|" +
+          (ctx.marks.published ? "p" : "-") + (ctx.marks.norms ? "n" : "-") + "|" + html.title;
+    for (const auto* r : on_screen) key += "|" + r->id;
+    for (const auto& [h, t] : html.story) key += "|" + h + "\x1f" + t;
+  }
+  if (key == state.twin_key) return;
+  state.twin_key = key;
   std::string twin;
   if (state.accessible_html) {
     report::HtmlOptions opt = html;

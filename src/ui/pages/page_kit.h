@@ -14,6 +14,7 @@ namespace zicht::ui {
 struct ReportActionsState {
   bool accessible_html = false;
   std::string accessible_html_shown;  // what the page's HTML twin holds now (replaced only on change)
+  std::string twin_key;               // what it was built from (results generation, language, page, marks, note)
 };
 
 // "Rapport van deze pagina", "Rapport van alle pagina's", "Resultaten (JSON)" and the accessible-twin switch.

@@ -371,6 +371,7 @@ void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Res
   report::HtmlOptions html;
   html.title = tr(rv, "app.title") + " — " + title;
   html.story.push_back({title, note});
+  html.marks = rv.marks;  // the report shows the reference marks the page shows
   draw_report_actions(a.set, on_screen, rv, a.profile + "." + a.page.id, a.profile + "-" + a.page.id, a.actions,
                       html);
   ImGui::Spacing();
