@@ -102,7 +102,7 @@ void all_steps(Result& r, const Options& o) {
     v.series = "status";
     v.rows.push_back(RowCondition{"status", {}, {nl(kAll)}});
     ReferenceMark m = flanders("all");
-    m.points.push_back(at(nl(kClosed), 28.4, nl(kClosed)));  // 67 / 236, all
+    m.points.push_back(at(nl(kClosed), 28.4));  // 67 / 236, all
     v.references.push_back(std::move(m));
     r.views.push_back(std::move(v));
   }

@@ -100,6 +100,7 @@ struct BarSpec {
   bool value_labels = true;
   std::vector<ReferenceMark> references;
   std::vector<std::string> tips;  // per category × series (row-major), optional: with numerator/denominator
+  std::vector<Rgba> category_colours;  // one series coloured per category (lopend / afgesloten), optional
   bool show_legend = true;
   // Fixed value axis (small multiples share one); NaN = from the data.
   double axis_min = std::numeric_limits<double>::quiet_NaN(), axis_max = std::numeric_limits<double>::quiet_NaN();
@@ -114,6 +115,7 @@ struct DotSpec {
   std::string value_label, unit_suffix, range_label;
   std::vector<ReferenceMark> references;
   bool show_legend = true;
+  bool name_series = false;  // a legend even for one series ("overige organisaties" must say who the dots are)
   double axis_min = std::numeric_limits<double>::quiet_NaN(), axis_max = std::numeric_limits<double>::quiet_NaN();
 };
 

@@ -53,6 +53,10 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
   }
   const float top =
       6 + (spec.show_legend ? legend(b, names, colours, 8, 4, width - 16, s, static_cast<int>(ref_names.size())) : 0);
+  // The fill of bar (c, k): its category's colour when the series is the category itself, else its series'.
+  auto fill_of = [&](size_t c, size_t k) {
+    return c < spec.category_colours.size() ? spec.category_colours[c] : series_colour(spec.series[k], k, s);
+  };
   // A reference value at category c (one value for all, or one per category) and its band end.
   auto ref_at = [](const ReferenceMark& r, size_t c, double& v, double& hi) {
     v = r.values.size() == 1 ? r.values[0] : (c < r.values.size() ? r.values[c] : kNaN);
@@ -65,7 +69,7 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
   const float pad = s.font * 0.5f;
 
   if (spec.horizontal) {
-    const float label_w = std::min(max_text_width(spec.categories, s.font), width * 0.38f);
+    const float label_w = std::min(max_text_width(spec.categories, s.font) * 1.06f, width * 0.38f);  // the metric runs a little short
     Box p{label_w + pad * 2, top + pad, width - pad * 2 - text_width(tick_text.back(), s.font) / 2,
           height - s.font * 2.2f - (spec.value_label.empty() ? 0 : s.font * 1.4f)};
     auto X = [&](double v) { return p.l + static_cast<float>((v - ax.lo) / (ax.hi - ax.lo)) * p.w(); };
@@ -101,7 +105,7 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
           x0 = X(0);
           x1 = X(v);
         }
-        b.rect(x0, y0, x1, y1, series_colour(spec.series[k], k, s));
+        b.rect(x0, y0, x1, y1, fill_of(c, k));
         const std::string label = tick_label(v, v == std::floor(v) ? 1 : 0.1, s.lang, suffix);
         const size_t tip_i = c * ns + k;
         b.hit(x0, y0, x1, y1,
@@ -111,7 +115,7 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
           const float tw = text_width(label, s.font * 0.9f);
           if (stacked) {
             if (x1 - x0 > tw + 6)
-              b.text((x0 + x1) / 2, (y0 + y1) / 2, label, text_on(series_colour(spec.series[k], k, s)), Anchor::middle,
+              b.text((x0 + x1) / 2, (y0 + y1) / 2, label, text_on(fill_of(c, k)), Anchor::middle,
                      s.font * 0.9f);
           } else {
             // Clear of a reference mark that would run through the label.
@@ -120,7 +124,7 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
               const double rv = ref.values.size() == 1 ? ref.values[0] : (c < ref.values.size() ? ref.values[c] : kNaN);
               if (std::isfinite(rv) && X(rv) >= lx - 3 && X(rv) <= lx + tw + 3) lx = X(rv) + 5;
             }
-            const Rgba fill = series_colour(spec.series[k], k, s);
+            const Rgba fill = fill_of(c, k);
             if (lx + tw < p.r + pad * 2)
               b.text(lx, (y0 + y1) / 2, label, s.text, Anchor::start, s.font * 0.9f);
             else if (x1 - x0 > tw + 10)  // no room beyond a long bar: inside its end, in the bar's text colour
@@ -197,7 +201,7 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
           y0 = Y(v);
           y1 = Y(0);
         }
-        b.rect(x0, y0, x1, y1, series_colour(spec.series[k], k, s));
+        b.rect(x0, y0, x1, y1, fill_of(c, k));
         const std::string label = tick_label(v, v == std::floor(v) ? 1 : 0.1, s.lang, suffix);
         const size_t tip_i = c * ns + k;
         b.hit(x0, y0, x1, y1,
@@ -207,7 +211,7 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
           const float tw = text_width(label, s.font * 0.9f);
           if (stacked) {
             if (y1 - y0 > s.font * 1.1f && x1 - x0 > tw + 4)
-              b.text(cx, (y0 + y1) / 2, label, text_on(series_colour(spec.series[k], k, s)), Anchor::middle, s.font * 0.9f);
+              b.text(cx, (y0 + y1) / 2, label, text_on(fill_of(c, k)), Anchor::middle, s.font * 0.9f);
           } else if (x1 - x0 >= tw * 0.9f) {
             // Above the bar, and above a reference mark that would run through the label.
             float top_y = y0;
@@ -220,7 +224,7 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
             if (top_y - s.font * 1.1f >= p.t - s.font * 0.5f)
               b.text((x0 + x1) / 2, top_y - s.font * 0.6f, label, s.text, Anchor::middle, s.font * 0.9f);
             else if (y1 - y0 > s.font * 1.4f)  // a bar at the top of the axis: the label inside its top
-              b.text((x0 + x1) / 2, y0 + s.font * 0.7f, label, text_on(series_colour(spec.series[k], k, s)),
+              b.text((x0 + x1) / 2, y0 + s.font * 0.7f, label, text_on(fill_of(c, k)),
                      Anchor::middle, s.font * 0.9f);
           }
         }

@@ -37,7 +37,8 @@ Scene dot_chart(const DotSpec& spec, float width, float height, const Style& s) 
   std::vector<std::string> names;
   std::vector<Rgba> colours;
   const bool ranges = !spec.series.front().low.empty();
-  if (ns > 1 || ranges)  // one series gets a legend entry only when the range beside it needs telling apart
+  // One series gets a legend entry only when the range beside it needs telling apart, or when asked to.
+  if (ns > 1 || ranges || spec.name_series)
     for (size_t k = 0; k < ns; ++k) {
       names.push_back(spec.series[k].name);
       colours.push_back(series_colour(spec.series[k], k, s));
@@ -55,9 +56,9 @@ Scene dot_chart(const DotSpec& spec, float width, float height, const Style& s) 
     }
   const float pad = s.font * 0.5f;
   const float top = 6 + (spec.show_legend && !names.empty()
-                             ? legend(b, names, colours, 8, 4, width - 16, s, static_cast<int>(ref_names.size()))
+                             ? legend(b, names, colours, 8, 4, width - 16, s, static_cast<int>(ref_names.size()), spec.name_series)
                              : 0);
-  const float label_w = std::min(max_text_width(spec.categories, s.font), width * 0.38f);
+  const float label_w = std::min(max_text_width(spec.categories, s.font) * 1.06f, width * 0.38f);  // the metric runs a little short
   Box p{label_w + pad * 2, top + pad, width - pad * 2 - text_width(tick_text.back(), s.font) / 2,
         height - s.font * 2.2f - (spec.value_label.empty() ? 0 : s.font * 1.4f)};
   auto X = [&](double v) { return p.l + static_cast<float>((v - ax.lo) / (ax.hi - ax.lo)) * p.w(); };

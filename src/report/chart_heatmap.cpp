@@ -56,7 +56,7 @@ Scene heatmap(const HeatmapSpec& spec, float width, float height, const Style& s
   const double rlo = ticks.front(), rhi = ticks.back() > rlo ? ticks.back() : rlo + 1;
   const double tstep = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
   const float pad = s.font * 0.5f;
-  const float label_w = std::min(max_text_width(spec.rows, s.font), width * 0.3f);
+  const float label_w = std::min(max_text_width(spec.rows, s.font) * 1.06f, width * 0.3f);
   const float legend_h = s.font * 3.0f;
   const float left = label_w + pad * 2, right = width - pad * 2;
   const float cw = (right - left) / static_cast<float>(nc);

@@ -175,8 +175,9 @@ Style Style::light() {
   s.background = rgb(255, 255, 255);
   s.band = rgb(0, 114, 178, 50);
   // Okabe–Ito, colour-blind safe.
-  const Rgba c[8] = {rgb(0, 114, 178), rgb(213, 94, 0), rgb(0, 158, 115), rgb(204, 121, 167),
-                     rgb(86, 180, 233), rgb(230, 159, 0), rgb(120, 120, 120), rgb(180, 165, 20)};
+  // Okabe–Ito, each at 3:1 or more against white (orange, sky blue, purple and yellow a step darker).
+  const Rgba c[8] = {rgb(0, 114, 178), rgb(213, 94, 0), rgb(0, 158, 115), rgb(190, 100, 150),
+                     rgb(46, 139, 192), rgb(184, 125, 0), rgb(120, 120, 120), rgb(150, 135, 0)};
   std::copy(c, c + 8, s.series);
   s.reference = rgb(29, 37, 48);
   return s;

@@ -14,20 +14,21 @@ struct Entry {
 constexpr Rgba c(uint8_t r, uint8_t g, uint8_t b) { return Rgba{r, g, b, 255}; }
 
 // Okabe–Ito: blue #0072B2, orange #E69F00, bluish green #009E73, vermilion #D55E00, sky blue #56B4E9,
-// reddish purple #CC79A7, yellow #F0E442, black. On the dark background the darkest of them are lifted.
+// reddish purple #CC79A7, yellow #F0E442, black. Every mark keeps 3:1 against its background (WCAG 1.4.11): on
+// white the orange, sky blue and purple are taken a step darker, on the dark background the blues are lifted.
 const Entry kEntries[] = {
     {"status.afgesloten", c(0, 114, 178), c(86, 180, 233)},
-    {"status.lopend", c(230, 159, 0), c(230, 159, 0)},
+    {"status.lopend", c(184, 125, 0), c(230, 159, 0)},
     {"status.alle", c(0, 114, 178), c(86, 180, 233)},
     {"role.contextbegeleider", c(0, 158, 115), c(0, 178, 130)},
-    {"role.consulent", c(204, 121, 167), c(224, 141, 187)},
+    {"role.consulent", c(190, 100, 150), c(224, 141, 187)},
     {"answer.ja", c(0, 114, 178), c(86, 180, 233)},
     {"answer.nee", c(213, 94, 0), c(233, 114, 20)},
-    {"phase.pre", c(86, 180, 233), c(86, 180, 233)},
+    {"phase.pre", c(46, 139, 192), c(86, 180, 233)},
     {"phase.sofs", c(0, 114, 178), c(0, 134, 198)},
     {"phase.post", c(213, 94, 0), c(233, 114, 20)},
     {"duration.long", c(0, 114, 178), c(86, 180, 233)},
-    {"duration.short", c(230, 159, 0), c(230, 159, 0)},
+    {"duration.short", c(184, 125, 0), c(230, 159, 0)},
     {"group.others", c(120, 120, 120), c(170, 170, 170)},
     {"group.none", c(120, 120, 120), c(170, 170, 170)},
     {"quality.flag", c(213, 94, 0), c(233, 114, 20)},

@@ -111,10 +111,14 @@ charts::BarSpec bar_spec(const Table& t, const View& v, const Pivot& p, const Re
 
 }  // namespace
 
-bool build_bar(const Result& r, const Table& t, const View& v, i18n::Lang lang, const Marks& marks,
+bool build_bar(const Result& r, const Table& t, const View& view, i18n::Lang lang, const Marks& marks,
                const charts::Style& s, Built& out) {
-  const std::vector<size_t> rows = drawn_rows(t, v);
-  if (rows.empty() || v.y.empty()) return false;
+  const std::vector<size_t> rows = drawn_rows(t, view);
+  if (rows.empty() || view.y.empty()) return false;
+  // Series by the category itself (status bars: lopend, afgesloten): one series, each bar in its category's colour.
+  const bool by_category = !view.series.empty() && view.series == view.x;
+  View v = view;
+  if (by_category) v.series.clear();
   Pivot all = pivot(t, v, rows, lang, s);
   sort_pivot(all, v.sort);
   out.categories = all.categories.size();
@@ -135,6 +139,9 @@ bool build_bar(const Result& r, const Table& t, const View& v, i18n::Lang lang, 
   if (v.facet.empty()) {
     out.spec.kind = ChartSpec::Kind::bar;
     out.spec.bar = bar_spec(t, v, all, r, lang, marks, s);
+    if (by_category)
+      for (size_t c = 0; c < all.categories.size(); ++c)
+        out.spec.bar.category_colours.push_back(colour_for(view, all.category_keys[c], c, s));
     return true;
   }
   out.spec.kind = ChartSpec::Kind::multiples;
@@ -239,7 +246,8 @@ bool build_dot(const Result& r, const Table& t, const View& v, i18n::Lang lang, 
   }
   d.value_label = axis_title(v, r, lang);
   d.references = category_marks(t, v, p, marks, lang);
-  d.show_legend = p.series.size() > 1 || !d.references.empty() || (lo >= 0 && hi >= 0);
+  d.name_series = !v.series.empty();
+  d.show_legend = p.series.size() > 1 || !d.references.empty() || (lo >= 0 && hi >= 0) || d.name_series;
   out.spec.kind = ChartSpec::Kind::dot;
   out.spec.dot = std::move(d);
   return true;

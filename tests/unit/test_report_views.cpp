@@ -18,6 +18,7 @@
 #include "privacy/privacy.h"
 #include "privacy/pseudonym.h"
 #include "report/json_export.h"
+#include "report/palette.h"
 #include "report/views.h"
 
 using namespace zicht;
@@ -175,8 +176,9 @@ size_t check_set(const analysis::ResultSet& set, i18n::Lang lang, const charts::
           CHECK(missing == 0);
         }
         // Series: as many as the series column has distinct drawn values; named in a legend or at the line ends.
-        if (!v->series.empty() && (v->kind == ViewKind::bar || v->kind == ViewKind::line || v->kind == ViewKind::dot) &&
-            v->facet.empty())
+        // (A series column equal to x colours each bar by its own category: one series, no legend needed.)
+        if (!v->series.empty() && v->series != v->x &&
+            (v->kind == ViewKind::bar || v->kind == ViewKind::line || v->kind == ViewKind::dot) && v->facet.empty())
           CHECK(b.series == distinct(*t, *v, v->series, lang).size());
         if (b.series >= 2 && (v->kind == ViewKind::bar || v->kind == ViewKind::line || v->kind == ViewKind::dot)) {
           std::vector<std::string> names;
@@ -340,4 +342,29 @@ TEST_CASE("views are exported in the JSON contract zicht.results/2") {
       steps = true;
     }
   CHECK(steps);
+}
+
+TEST_CASE("every colour of meaning keeps 3:1 against the background in the light, dark and presentation themes") {
+  const char* keys[] = {"status.afgesloten", "status.lopend", "status.alle", "role.contextbegeleider", "role.consulent",
+                        "answer.ja", "answer.nee", "phase.pre", "phase.sofs", "phase.post", "duration.long",
+                        "duration.short", "group.others", "group.none", "quality.flag"};
+  for (const charts::Style& s : {styled(false, false), styled(true, false), styled(false, true), styled(true, true)}) {
+    for (const char* k : keys) {
+      charts::Rgba c;
+      REQUIRE(charts::semantic_colour(k, s, c));
+      INFO(k << (s.dark ? " dark" : " light") << (s.presentation ? " presentation" : ""));
+      CHECK(charts::contrast_ratio(c, s.background) >= 3.0);
+    }
+    for (int i = 0; i < 8; ++i) {
+      INFO("palette " << i << (s.dark ? " dark" : " light"));
+      CHECK(charts::contrast_ratio(s.series[i], s.background) >= 3.0);
+    }
+    // Lopend and afgesloten, side by side on every status chart, are told apart.
+    charts::Rgba open, closed;
+    charts::semantic_colour("status.lopend", s, open);
+    charts::semantic_colour("status.afgesloten", s, closed);
+    CHECK((open.r != closed.r || open.g != closed.g || open.b != closed.b));
+  }
+  charts::Rgba unknown;
+  CHECK_FALSE(charts::semantic_colour("status.unknown", styled(false, false), unknown));
 }

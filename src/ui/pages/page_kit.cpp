@@ -39,7 +39,7 @@ void draw_report_actions(const analysis::ResultSet& all, const std::vector<const
   // frame: it lays out every chart of the page as SVG.
   std::string key;
   if (state.accessible_html) {
-    key = std::to_string(results_generation()) + "|" + i18n::code(ctx.lang) + "|" + prefix + "|" +
+    key = std::to_string(results_generation()) + "|" + std::string(i18n::code(ctx.lang)) + "|" + prefix + "|" +
           (ctx.marks.published ? "p" : "-") + (ctx.marks.norms ? "n" : "-") + "|" + html.title;
     for (const auto* r : on_screen) key += "|" + r->id;
     for (const auto& [h, t] : html.story) key += "|" + h + "\x1f" + t;
