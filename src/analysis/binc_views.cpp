@@ -173,28 +173,14 @@ void transitions(Result& r, const Options&) {
 
 void durations(Result& r, const Options&) {
   if (!table(r, "km")) return;
-  View v;
-  v.kind = ViewKind::km;
-  v.table = "km";
-  v.x = "time";
-  v.x_scale = Scale::numeric;
-  v.facet = "group";
-  v.y = {"survival"};
-  v.columns = {"time", "survival", "lower", "upper", "n_risk", "n_event", "n_censor"};
-  v.unit = analysis::Unit::months;
-  v.of_nl = r.unit.nl;
-  v.of_en = r.unit.en;
+  View v = km_view("km", "group", r.unit);
+  v.id = "main";
   v.colour_key_all = "phase.sofs";
   r.views.push_back(std::move(v));
 }
 
 void quality(Result& r, const Options&) {
-  const Table* t = table(r, "rules");
-  if (!t) return;
-  View v = count_view(*t, "category", "n", K("of.flags"));
-  v.orientation = Orientation::horizontal;
-  v.colour_key_all = "quality.flag";
-  r.views.push_back(std::move(v));
+  if (const Table* t = table(r, "rules")) r.views.push_back(quality_view(*t, "category"));
 }
 
 }  // namespace

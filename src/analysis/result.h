@@ -110,6 +110,11 @@ RowCondition category_rows(const Table& t, const std::string& column);  // excep
 View percent_view(const Table& t, const std::string& x, const std::string& policy, const Text& of);
 View count_view(const Table& t, const std::string& x, const std::string& y, const Text& of);
 ReferenceMark reference(std::string id, const Text& label, MarkKind mark, RefSource source);
+// Data-quality findings per rule: horizontal bars of counts, in the findings colour.
+View quality_view(const Table& t, const std::string& x);
+// Kaplan–Meier small multiples, one panel per facet value, from the standard survival columns (time, survival,
+// lower, upper, n_risk, n_event, n_censor) with times in months.
+View km_view(const std::string& table, const std::string& facet, const Text& of);
 
 struct InputFile {
   std::string name, sha256;

@@ -286,18 +286,8 @@ void time_to_step(Result& r, const Options& o) {
     r.views.push_back(std::move(v));
   }
   if (table(r, "km")) {
-    View v;
-    v.id = "km";
+    View v = km_view("km", "step", K("of.trajectories"));
     set_title(v, "view.time_to_step.km");
-    v.kind = ViewKind::km;
-    v.table = "km";
-    v.x = "time";
-    v.x_scale = Scale::numeric;
-    v.facet = "step";
-    v.y = {"survival"};
-    v.columns = {"time", "survival", "lower", "upper", "n_risk", "n_event", "n_censor"};
-    v.unit = Unit::months;
-    set_of(v, "of.trajectories");
     v.colour_key_all = "status.alle";
     r.views.push_back(std::move(v));
   }
@@ -357,11 +347,7 @@ void by_organisation(Result& r, const Options& o) {
 }
 
 void quality(Result& r, const Options&) {
-  if (!table(r, "rules")) return;
-  View v = count_view(*table(r, "rules"), "rule", "n", K("of.flags"));
-  v.orientation = Orientation::horizontal;
-  v.colour_key_all = "quality.flag";
-  r.views.push_back(std::move(v));
+  if (const Table* t = table(r, "rules")) r.views.push_back(quality_view(*t, "rule"));
 }
 
 }  // namespace

@@ -167,4 +167,27 @@ ReferenceMark reference(std::string id, const Text& label, MarkKind mark, RefSou
   return m;
 }
 
+View quality_view(const Table& t, const std::string& x) {
+  View v = count_view(t, x, "n", Text::key("of.flags"));
+  v.orientation = Orientation::horizontal;
+  v.colour_key_all = "quality.flag";
+  return v;
+}
+
+View km_view(const std::string& table, const std::string& facet, const Text& of) {
+  View v;
+  v.id = "km";
+  v.kind = ViewKind::km;
+  v.table = table;
+  v.x = "time";
+  v.x_scale = Scale::numeric;
+  v.facet = facet;
+  v.y = {"survival"};
+  v.columns = {"time", "survival", "lower", "upper", "n_risk", "n_event", "n_censor"};
+  v.unit = Unit::months;
+  v.of_nl = of.nl;
+  v.of_en = of.en;
+  return v;
+}
+
 }  // namespace zicht::analysis

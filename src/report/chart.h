@@ -10,6 +10,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analysis/result.h"
@@ -70,6 +71,8 @@ float text_width(std::string_view text, float size);
 std::vector<double> nice_ticks(double lo, double hi, int target);
 
 struct Series {
+  Series() = default;
+  Series(std::string n, std::vector<double> v) : name(std::move(n)), values(std::move(v)) {}
   std::string name;
   std::vector<double> values;  // one per category (bars) or per x (lines); NaN = no value
   Rgba colour;                 // the colour of the series' meaning (views); else the palette in order
@@ -80,6 +83,8 @@ struct Series {
 enum class MarkStyle : uint8_t { marker, line, band };
 
 struct ReferenceMark {
+  ReferenceMark() = default;
+  ReferenceMark(std::string l, std::vector<double> v) : label(std::move(l)), values(std::move(v)) {}
   std::string label;  // e.g. "Vlaanderen, evaluatie 2023"
   std::vector<double> values;  // per category (NaN = none) or one value for all
   int series = -1;             // the series it belongs to (its bar / point); -1: the category as a whole

@@ -41,18 +41,8 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
   // Legend.
   std::vector<std::string> names;
   std::vector<Rgba> colours;
-  if (ns > 1)
-    for (size_t k = 0; k < ns; ++k) {
-      names.push_back(spec.series[k].name);
-      colours.push_back(series_colour(spec.series[k], k, s));
-    }
-  const std::vector<std::string> ref_names = reference_labels(spec.references);
-  for (const auto& r : ref_names) {
-    names.push_back(r);
-    colours.push_back(s.reference);
-  }
-  const float top =
-      6 + (spec.show_legend ? legend(b, names, colours, 8, 4, width - 16, s, static_cast<int>(ref_names.size())) : 0);
+  const int refs = legend_entries(spec.series, ns > 1, spec.references, s, names, colours);
+  const float top = 6 + (spec.show_legend ? legend(b, names, colours, 8, 4, width - 16, s, refs) : 0);
   // The fill of bar (c, k): its category's colour when the series is the category itself, else its series'.
   auto fill_of = [&](size_t c, size_t k) {
     return c < spec.category_colours.size() ? spec.category_colours[c] : series_colour(spec.series[k], k, s);

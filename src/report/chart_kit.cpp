@@ -82,6 +82,21 @@ void axis_title(Builder& b, const std::string& text, float centre, float y, floa
   b.text(x, y, t, s.muted, Anchor::middle);
 }
 
+int legend_entries(const std::vector<Series>& series, bool with_series, const std::vector<ReferenceMark>& refs,
+                   const Style& s, std::vector<std::string>& names, std::vector<Rgba>& colours) {
+  if (with_series)
+    for (size_t k = 0; k < series.size(); ++k) {
+      names.push_back(series[k].name);
+      colours.push_back(series_colour(series[k], k, s));
+    }
+  const std::vector<std::string> ref_names = reference_labels(refs);
+  for (const auto& r : ref_names) {
+    names.push_back(r);
+    colours.push_back(s.reference);
+  }
+  return static_cast<int>(ref_names.size());
+}
+
 std::vector<std::string> reference_labels(const std::vector<ReferenceMark>& refs) {
   std::vector<std::string> out;
   for (const auto& r : refs)

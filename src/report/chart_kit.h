@@ -122,6 +122,11 @@ float legend(Builder& b, const std::vector<std::string>& names, const std::vecto
 // An axis title centred under the plot, shortened to the chart's width and moved in so it never leaves the chart.
 void axis_title(Builder& b, const std::string& text, float centre, float y, float width, const Style& s);
 
+// Legend entries: the series (when `with_series`), then the distinct reference labels; returns how many of the
+// entries are references (legend()'s `references`).
+int legend_entries(const std::vector<Series>& series, bool with_series, const std::vector<ReferenceMark>& refs,
+                   const Style& s, std::vector<std::string>& names, std::vector<Rgba>& colours);
+
 // The distinct labels of reference marks, in order (a mark per series shares one legend entry).
 std::vector<std::string> reference_labels(const std::vector<ReferenceMark>& refs);
 

@@ -36,19 +36,11 @@ Scene line_chart(const LineSpec& spec, float width, float height, const Style& s
   for (double t : ay.ticks) ytext.push_back(tick_label(t, ay.step, s.lang, spec.unit_suffix));
   std::vector<std::string> names;
   std::vector<Rgba> colours;
-  if (!spec.direct_labels && spec.series.size() > 1)
-    for (size_t k = 0; k < spec.series.size(); ++k) {
-      names.push_back(spec.series[k].name);
-      colours.push_back(series_colour(spec.series[k], k, s));
-    }
-  const std::vector<std::string> ref_names = reference_labels(spec.references);
-  for (const auto& r : ref_names) {
-    names.push_back(r);
-    colours.push_back(s.reference);
-  }
+  const int refs =
+      legend_entries(spec.series, !spec.direct_labels && spec.series.size() > 1, spec.references, s, names, colours);
   const float pad = s.font * 0.5f;
   const float top =
-      6 + (spec.show_legend ? legend(b, names, colours, 8, 4, width - 16, s, static_cast<int>(ref_names.size())) : 0);
+      6 + (spec.show_legend ? legend(b, names, colours, 8, 4, width - 16, s, refs) : 0);
   // Direct labels at the line ends take a column on the right (at most 40 % of the width).
   std::vector<std::string> end_names;
   for (const auto& se : spec.series) end_names.push_back(se.name);

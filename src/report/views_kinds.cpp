@@ -75,6 +75,18 @@ std::vector<std::string> tips(const Table& t, const View& v, const Pivot& p, i18
   return out;
 }
 
+// The pivot's series as chart series, each in the colour of its meaning.
+std::vector<charts::Series> chart_series(const Pivot& p) {
+  std::vector<charts::Series> out;
+  for (const auto& se : p.series) {
+    charts::Series cs{se.name, se.values};
+    cs.colour = se.colour;
+    cs.has_colour = true;
+    out.push_back(std::move(cs));
+  }
+  return out;
+}
+
 bool long_labels(const std::vector<std::string>& labels, const charts::Style& s) {
   for (const auto& l : labels)
     if (charts::text_width(l, s.font) > 95) return true;
@@ -88,12 +100,7 @@ charts::BarSpec bar_spec(const Table& t, const View& v, const Pivot& p, const Re
            : v.mode == analysis::BarMode::stacked  ? charts::BarSpec::Mode::stacked
                                                    : charts::BarSpec::Mode::grouped;
   b.categories = p.categories;
-  for (const auto& se : p.series) {
-    charts::Series cs{se.name, se.values};
-    cs.colour = se.colour;
-    cs.has_colour = true;
-    b.series.push_back(std::move(cs));
-  }
+  b.series = chart_series(p);
   b.tips = tips(t, v, p, lang);
   if (v.unit == Unit::percent) {
     b.axis_min = 0;
@@ -107,6 +114,19 @@ charts::BarSpec bar_spec(const Table& t, const View& v, const Pivot& p, const Re
                  (v.orientation == analysis::Orientation::automatic &&
                   (p.categories.size() > 7 || long_labels(p.categories, s)));
   return b;
+}
+
+// The drawn rows pivoted, and what every kind says around its chart: counts, the denominator line, the sentence.
+bool pivot_drawn(const Result& r, const Table& t, const View& v, i18n::Lang lang, const charts::Style& s, Built& out,
+                 Pivot& p) {
+  const std::vector<size_t> rows = drawn_rows(t, v);
+  if (rows.empty() || v.y.empty()) return false;
+  p = pivot(t, v, rows, lang, s);
+  out.categories = p.categories.size();
+  out.series = p.series.size();
+  out.footer = footer(t, v, p, lang);
+  out.description = describe(out.chart_title, axis_title(v, r, lang), p, v.unit == Unit::percent ? " %" : "", lang);
+  return true;
 }
 
 }  // namespace
@@ -160,14 +180,9 @@ bool build_bar(const Result& r, const Table& t, const View& view, i18n::Lang lan
 
 bool build_line(const Result& r, const Table& t, const View& v, i18n::Lang lang, const Marks& marks,
                 const charts::Style& s, Built& out) {
-  const std::vector<size_t> rows = drawn_rows(t, v);
-  if (rows.empty() || v.y.empty()) return false;
-  const Pivot p = pivot(t, v, rows, lang, s);
-  out.categories = p.categories.size();
-  out.series = p.series.size();
-  out.footer = footer(t, v, p, lang);
+  Pivot p;
+  if (!pivot_drawn(r, t, v, lang, s, out, p)) return false;
   const bool pct = v.unit == Unit::percent;
-  out.description = describe(out.chart_title, axis_title(v, r, lang), p, pct ? " %" : "", lang);
   charts::LineSpec l;
   const bool numeric = v.x_scale == analysis::Scale::numeric;
   for (size_t c = 0; c < p.categories.size(); ++c) {
@@ -180,12 +195,7 @@ bool build_line(const Result& r, const Table& t, const View& v, i18n::Lang lang,
     }
     l.x.push_back(x);
   }
-  for (const auto& se : p.series) {
-    charts::Series cs{se.name, se.values};
-    cs.colour = se.colour;
-    cs.has_colour = true;
-    l.series.push_back(std::move(cs));
-  }
+  l.series = chart_series(p);
   l.tips = tips(t, v, p, lang);
   l.y_label = axis_title(v, r, lang);
   l.x_label = t.columns[static_cast<size_t>(std::max(0, col(t, v.x)))].label.in(lang);
@@ -204,28 +214,19 @@ bool build_line(const Result& r, const Table& t, const View& v, i18n::Lang lang,
 
 bool build_dot(const Result& r, const Table& t, const View& v, i18n::Lang lang, const Marks& marks,
                const charts::Style& s, Built& out) {
-  const std::vector<size_t> rows = drawn_rows(t, v);
-  if (rows.empty() || v.y.empty()) return false;
-  const Pivot p = pivot(t, v, rows, lang, s);
-  out.categories = p.categories.size();
-  out.series = p.series.size();
-  out.footer = footer(t, v, p, lang);
+  Pivot p;
+  if (!pivot_drawn(r, t, v, lang, s, out, p)) return false;
   const bool pct = v.unit == Unit::percent;
-  out.description = describe(out.chart_title, axis_title(v, r, lang), p, pct ? " %" : "", lang);
   charts::DotSpec d;
   d.categories = p.categories;
   const int lo = v.columns.size() >= 3 ? col(t, v.columns[1]) : -1, hi = v.columns.size() >= 3 ? col(t, v.columns[2]) : -1;
-  for (const auto& se : p.series) {
-    charts::Series cs{se.name, se.values};
-    cs.colour = se.colour;
-    cs.has_colour = true;
-    if (lo >= 0 && hi >= 0)
-      for (size_t c = 0; c < se.rows.size(); ++c) {
-        cs.low.push_back(se.rows[c] == SIZE_MAX ? kNaN : num(t, se.rows[c], lo));
-        cs.high.push_back(se.rows[c] == SIZE_MAX ? kNaN : num(t, se.rows[c], hi));
+  d.series = chart_series(p);
+  if (lo >= 0 && hi >= 0)
+    for (size_t k = 0; k < p.series.size(); ++k)
+      for (size_t row : p.series[k].rows) {
+        d.series[k].low.push_back(row == SIZE_MAX ? kNaN : num(t, row, lo));
+        d.series[k].high.push_back(row == SIZE_MAX ? kNaN : num(t, row, hi));
       }
-    d.series.push_back(std::move(cs));
-  }
   d.tips = tips(t, v, p, lang);
   if (lo >= 0 && hi >= 0) {
     // "Veiligheidsplan volwassenen: gemiddelde 7,6 (min–max −3,0 … 22,0)".

@@ -223,7 +223,7 @@ bool build_heatmap(const Result& r, const Table& t, const View& v, i18n::Lang la
   return true;
 }
 
-bool build_sankey(const Result& r, const Table& t, const View& v, i18n::Lang lang, const charts::Style&, Built& out) {
+bool build_sankey(const Result&, const Table& t, const View& v, i18n::Lang lang, const charts::Style&, Built& out) {
   const std::vector<size_t> rows = drawn_rows(t, v);
   if (rows.empty() || v.columns.size() < 3 || v.y.empty()) return false;
   const int a = col(t, v.columns[0]), m = col(t, v.columns[1]), p = col(t, v.columns[2]), n = col(t, v.y[0]);
