@@ -188,6 +188,11 @@ std::string footer(const Table& t, const View& v, const Pivot& p, i18n::Lang lan
   } else if (std::isfinite(dmin)) {
     parts.push_back(i18n::format(tr("chart.den_line.range", lang),
                                  {format_number(dmin, 0, lang), format_number(dmax, 0, lang)}));
+  } else if (v.unit == Unit::count && p.series.size() == 1) {
+    // Counts without a denominator column: n is what the bars add up to.
+    double sum = 0;
+    for (double x : p.series[0].values) sum += std::isfinite(x) ? x : 0;
+    parts.push_back(i18n::format(tr("chart.den_line.simple", lang), {format_number(sum, 0, lang)}));
   }
   // Rows left out because they are not categories (Ontbrekend, Niet van toepassing, Totaal).
   const int xi = col(t, v.x);
@@ -221,8 +226,9 @@ std::string describe(const std::string& title, const std::string& what, const Pi
       if (x < lo) lo = x, lo_name = name;
     }
   if (!std::isfinite(hi)) return i18n::format(tr("chart.desc.generic", lang), {title, what});
-  return i18n::format(tr("chart.desc.bar", lang), {title, what, hi_name, format_number(hi, 1, lang) + suffix, lo_name,
-                                                   format_number(lo, 1, lang) + suffix});
+  // Whole numbers as they are (counts), everything else with one decimal (shares, means, months).
+  auto shown = [&](double x) { return format_number(x, x == std::floor(x) ? 0 : 1, lang) + suffix; };
+  return i18n::format(tr("chart.desc.bar", lang), {title, what, hi_name, shown(hi), lo_name, shown(lo)});
 }
 
 bool mark_on(const analysis::ReferenceMark& m, const Marks& marks) {
