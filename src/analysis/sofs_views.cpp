@@ -324,7 +324,7 @@ void trend(Result& r, const Options& o) {
     v.x = "year";
     v.x_scale = Scale::ordinal;
     v.y = {"mean"};
-    v.unit = Unit::count;
+    v.unit = Unit::statistic;  // a mean: the axis is titled by what it is, not "aantal …"
     set_of(v, "of.meetings_mean");
     v.colour_key_all = "status.afgesloten";
     ReferenceMark m = flanders("");

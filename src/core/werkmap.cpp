@@ -171,7 +171,8 @@ nlohmann::json& Werkmap::section(const std::string& name) {
 
 void Werkmap::patch_options(const nlohmann::json& patch) {
   if (!patch.is_object()) return;
-  static const char* kKeys[] = {"norms", "filters", "consent", "notes", "clusters", "settings", "denominator"};
+  static const char* kKeys[] = {"norms",    "filters",     "consent", "notes", "clusters",
+                                "settings", "denominator", "marks"};
   for (const char* k : kKeys) {
     auto it = patch.find(k);
     if (it == patch.end()) continue;

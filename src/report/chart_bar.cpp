@@ -142,7 +142,7 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
     b.line(p.l, p.t, p.l, p.b, s.axis);
   } else {
     const float tick_w = max_text_width(tick_text, s.font);
-    const float left = tick_w + pad * 2 + (spec.value_label.empty() ? 0 : s.font * 1.4f);
+    const float left = tick_w + pad * 2;
     const float plot_w = width - left - pad * 2;
     const float band = plot_w / static_cast<float>(nc);
     // Category labels: straight when they fit, else rotated 45°, shortened to a third of the height; when even
@@ -152,15 +152,16 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
     const float rot_h = std::min(label_w * 0.72f + s.font, height * 0.34f);
     const float label_h = straight ? s.font * 1.8f : rot_h;
     const size_t every = straight || band >= s.font * 1.25f ? 1 : static_cast<size_t>(std::ceil(s.font * 1.25f / band));
-    Box p{left, top + pad, width - pad * 2, height - label_h - pad};
+    // The value axis is titled above the plot, level: rotated, a long title would be cut short by the height.
+    const float title_h = spec.value_label.empty() ? 0 : s.font * 1.5f;
+    if (!spec.value_label.empty()) b.text(pad, top + pad + s.font * 0.5f, fit(spec.value_label, width - pad * 2, s.font), s.muted);
+    Box p{left, top + pad + title_h + s.font * 0.4f, width - pad * 2, height - label_h - pad};
     auto Y = [&](double v) { return p.b - static_cast<float>((v - ax.lo) / (ax.hi - ax.lo)) * p.h(); };
     for (size_t i = 0; i < ax.ticks.size(); ++i) {
       const float y = Y(ax.ticks[i]);
       b.line(p.l, y, p.r, y, s.grid);
       b.text(p.l - pad, y, tick_text[i], s.muted, Anchor::end);
     }
-    if (!spec.value_label.empty())
-      b.text(s.font * 0.8f, p.t + p.h() / 2, fit(spec.value_label, p.h(), s.font), s.muted, Anchor::middle, 0, false, -90);
     const float bar_w = stacked ? band * 0.62f : band * 0.8f / static_cast<float>(ns);
     for (size_t c = 0; c < nc; ++c) {
       const float cx = p.l + band * (static_cast<float>(c) + 0.5f);

@@ -29,7 +29,9 @@ Scene km_chart(const KmSpec& spec, float width, float height, const Style& s) {
   }
   const float top = 6 + (spec.show_legend ? legend(b, names, colours, 8, 4, width - 16, s) : 0);
   const float risk_h = spec.risk_times.empty() ? 0 : s.font * 1.5f * static_cast<float>(spec.curves.size() + 1);
-  const float name_w = spec.risk_times.empty() ? 0 : std::min(max_text_width(names, s.font), width * 0.2f);
+  // One curve (a panel of small multiples, titled above): its risk row needs no name.
+  const bool one = spec.curves.size() == 1;
+  const float name_w = spec.risk_times.empty() || one ? 0 : std::min(max_text_width(names, s.font), width * 0.2f);
   // The number-at-risk row is centred on the ticks: the first column must clear the curve names.
   float risk_w = 0;
   for (const auto& row : spec.at_risk)
@@ -136,7 +138,7 @@ Scene km_chart(const KmSpec& spec, float width, float height, const Style& s) {
     b.text(pad, y, i18n::tr("chart.at_risk", s.lang), s.muted, Anchor::start, 0, true);
     for (size_t k = 0; k < spec.curves.size() && k < spec.at_risk.size(); ++k) {
       y += s.font * 1.5f;
-      b.text(pad, y, fit(spec.curves[k].name, name_w, s.font), colours[k]);
+      if (!one) b.text(pad, y, fit(spec.curves[k].name, name_w, s.font), colours[k]);
       for (size_t i = 0; i < spec.risk_times.size() && i < spec.at_risk[k].size(); ++i)
         b.text(X(spec.risk_times[i]), y, std::to_string(spec.at_risk[k][i]), s.text, Anchor::middle);
     }

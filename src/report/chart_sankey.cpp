@@ -96,8 +96,8 @@ Scene sankey(const SankeySpec& spec, float width, float height, const Style& s) 
   std::vector<std::string> lab[3];
   for (int st = 0; st < 3; ++st)
     for (const auto& n : nodes[st]) lab[st].push_back(label_of(n));
-  const float lw = std::min(max_text_width(lab[0], s.font), width * 0.26f);
-  const float rw = std::min(max_text_width(lab[2], s.font), width * 0.26f);
+  const float lw = std::min(max_text_width(lab[0], s.font), width * 0.3f);
+  const float rw = std::min(max_text_width(lab[2], s.font), width * 0.3f);
   const float xs[3] = {lw + pad * 2, 0, width - rw - pad * 2 - nw};
   const float x_mid = (xs[0] + xs[2]) / 2;
   const float xpos[3] = {xs[0], x_mid, xs[2]};

@@ -57,7 +57,8 @@ void apply_theme(Theme t, float scale) {
   style.ScrollbarRounding = 6;
   style.WindowBorderSize = 0;
   style.ChildBorderSize = 1;
-  style.FrameBorderSize = 0;
+  // Input frames carry a border: an unticked checkbox or radio button on a white panel must still be seen.
+  style.FrameBorderSize = 1;
   style.WindowPadding = ImVec2(16, 14);
   style.FramePadding = ImVec2(10, 6);
   style.ItemSpacing = ImVec2(10, 8);
@@ -80,6 +81,10 @@ void apply_theme(Theme t, float scale) {
   c[ImGuiCol_ButtonHovered] = ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.35f);
   c[ImGuiCol_ButtonActive] = ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.5f);
   c[ImGuiCol_CheckMark] = p.accent;
+  c[ImGuiCol_FrameBg] = t == Theme::dark ? rgb(44, 50, 58) : rgb(238, 241, 244);
+  c[ImGuiCol_FrameBgHovered] = p.accent_soft;
+  c[ImGuiCol_FrameBgActive] = p.accent_soft;
+  c[ImGuiCol_Border] = t == Theme::dark ? rgb(96, 104, 116) : rgb(150, 158, 168);
   c[ImGuiCol_PlotHistogram] = p.accent;
   c[ImGuiCol_TableHeaderBg] = p.accent_soft;
   c[ImGuiCol_TableBorderLight] = p.border;

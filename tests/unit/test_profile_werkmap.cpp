@@ -103,6 +103,11 @@ TEST_CASE("analysis options are patched into the werkmap without touching its sc
   CHECK(w.doc()["norms"]["sofs"]["meetings_low"] == 5);
   CHECK(w.doc()["norms"]["sofs"]["meetings_high"] == 10);
   CHECK_FALSE(w.doc()["notes"].contains("sofs.overzicht"));
+  // The chart pages' reference-mark switches are werkmap settings too.
+  w.patch_options(nlohmann::json::parse(R"({"marks":{"published":false}})"));
+  w.patch_options(nlohmann::json::parse(R"({"marks":{"norms":false}})"));
+  CHECK(w.doc()["marks"]["published"] == false);
+  CHECK(w.doc()["marks"]["norms"] == false);
   // Survives a save and load.
   Werkmap back;
   std::string err;
