@@ -45,6 +45,7 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
 file(STRINGS ${CMAKE_SOURCE_DIR}/src/core/glyphs.cpp ZICHT_FONT_LINES REGEX "\"/usr/share/fonts/[^\"]+[.]ttf\"")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/core/glyphs.cpp)
 set(ZICHT_FONT_EMBEDS "")
+list(REMOVE_DUPLICATES ZICHT_FONT_LINES)
 foreach(line ${ZICHT_FONT_LINES})
   string(REGEX MATCH "/usr/share/fonts/[^\"]+[.]ttf" f "${line}")
   get_filename_component(name ${f} NAME)
