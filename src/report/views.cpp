@@ -155,10 +155,9 @@ bool fraction(const Table& t, const View& v, size_t row, size_t y_index, double&
   return std::isfinite(n) && std::isfinite(d);
 }
 
-std::string share_tip(const std::string& what, double n, double d, i18n::Lang lang) {
+std::string share_tip(const std::string& what, double n, double d, double pct, i18n::Lang lang) {
   return i18n::format(tr("chart.tip.share", lang),
-                      {what, format_number(n, -1, lang), format_number(d, -1, lang),
-                       format_number(d > 0 ? n / d * 100 : kNaN, 1, lang)});
+                      {what, format_number(n, -1, lang), format_number(d, -1, lang), format_number(pct, 1, lang)});
 }
 
 // The denominator line: one n when every drawn cell shares it (with the missing and n.v.t. counts the table

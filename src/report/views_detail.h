@@ -41,7 +41,9 @@ struct Pivot {
 Pivot pivot(const analysis::Table& t, const analysis::View& v, const std::vector<size_t>& rows, i18n::Lang lang,
             const charts::Style& s);
 bool fraction(const analysis::Table& t, const analysis::View& v, size_t row, size_t y_index, double& n, double& d);
-std::string share_tip(const std::string& what, double n, double d, i18n::Lang lang);
+// "W&P · afgesloten: 166 van 215 (77,2 %)"; pct is the table's own percentage where it has one, so the tooltip
+// shows the number the table, the CSV and the CLI show.
+std::string share_tip(const std::string& what, double n, double d, double pct, i18n::Lang lang);
 std::string footer(const analysis::Table& t, const analysis::View& v, const Pivot& p, i18n::Lang lang);
 std::string describe(const std::string& title, const std::string& what, const Pivot& p, const std::string& suffix,
                      i18n::Lang lang);

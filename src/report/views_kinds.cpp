@@ -67,7 +67,8 @@ std::vector<std::string> tips(const Table& t, const View& v, const Pivot& p, i18
       const std::string what = cell_name(p, c, k);
       double n = 0, d = 0;
       if (se.rows[c] != SIZE_MAX && fraction(t, v, se.rows[c], se.y_index[c], n, d))
-        out.push_back(share_tip(what, n, d, lang));
+        // Percent views draw the table's percentage; shares of counts (100 % stacks) have none and are derived.
+        out.push_back(share_tip(what, n, d, pct ? se.values[c] : (d > 0 ? n / d * 100 : kNaN), lang));
       else
         out.push_back(i18n::format(tr("chart.tip.value", lang),
                                    {what, format_number(se.values[c], pct ? 1 : -1, lang) + (pct ? " %" : "")}));

@@ -160,8 +160,13 @@ void marks_switches(const ProfilePageArgs& a) {
 // Presentation mode hides row-level lists; the trimmed copy is made once per result set, not per frame.
 const analysis::Result& presented(const analysis::Result& r) {
   static std::map<const void*, std::pair<uint64_t, analysis::Result>> copies;
+  static uint64_t generation = ~uint64_t(0);
+  if (generation != results_generation()) {  // new result sets: the old copies (and their addresses) are gone
+    copies.clear();
+    generation = results_generation();
+  }
   auto& slot = copies[&r];
-  if (slot.first != results_generation() || slot.second.id != r.id) {
+  if (slot.first != generation || slot.second.id != r.id) {
     analysis::Result shown = r;
     shown.tables.erase(std::remove_if(shown.tables.begin(), shown.tables.end(), is_row_level), shown.tables.end());
     shown.flags.clear();
