@@ -9,7 +9,7 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 pkgs=(cmake g++ make emscripten nlohmann-json3-dev catch2 libboost-dev libeigen3-dev libstb-dev
-      clang-14 libclang-rt-14-dev fonts-noto-core fonts-dejavu-core chromium dpkg-dev python3)
+      clang-14 libclang-rt-14-dev fonts-noto-core fonts-dejavu-core libharfbuzz-bin chromium dpkg-dev python3)
 if [ "${ZICHT_WITH_R:-0}" = 1 ]; then pkgs+=(r-base-core r-cran-survival r-cran-jsonlite); fi
 
 missing=()

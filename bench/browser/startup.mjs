@@ -16,7 +16,7 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
     '--use-angle=swiftshader'],
 });
-const phases = ['shell', 'runtime', 'main', 'gl', 'app', 'fonts', 'layout', 'frame1', 'demo', 'frame3'];
+const phases = ['shell', 'decoded', 'compiled', 'runtime', 'main', 'gl', 'app', 'fonts', 'layout', 'frame1', 'demo', 'frame3'];
 const got = Object.fromEntries(phases.map((p) => [p, []]));
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -30,7 +30,8 @@ for (let i = 0; i < runs; i++) {
 }
 await browser.close();
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
-// shell: the page's first script runs; runtime: wasm decoded, compiled and instantiated; main: main() running; gl:
+// shell: the page's first script runs; decoded: the embedded module read from the page and base64-decoded; compiled:
+// inflated and compiled; runtime: instantiated, runtime ready; main: main() running; gl:
 // WebGL context and ImGui set up; app: the App constructed; fonts: font atlas built and uploaded; layout: first frame's UI laid out (results of the
 // start page computed); frame1: first frame drawn; demo: the built-in demo files generated, read and mapped (in the
 // second frame); frame3: third frame drawn, the demo on screen (window.zichtReadyAt, what the tests wait for).
