@@ -1,4 +1,4 @@
-// zicht analyse --profile P [--clients FILE] [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]
+// zicht analyse --profile P [--table NAME=FILE] [--clients FILE] [--link PROFILE=FILE] [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]
 //               [--format json|csv|html] [--out PATH] [--decimal-comma] FILE...
 // Runs every analysis of the profile and writes the results (SPEC §7). Exit 0 when it ran (flagged cells are in
 // the output), 1 when an input cannot be read, 2 on usage errors.
@@ -10,13 +10,16 @@
 #include "report/csv_export.h"
 #include "report/html_export.h"
 #include "report/json_export.h"
+#include "session/registry.h"
 
 namespace zicht::cli {
 namespace {
 
 int usage_error(const std::string& msg) {
   std::cerr << "zicht analyse: " << msg << "\n"
-            << "Usage: zicht analyse --profile generic|sofs|binc [--clients FILE] [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]\n"
+            << "Usage: zicht analyse --profile " << session::profile_names_joined("|")
+            << " [--table NAME=FILE] [--clients FILE] [--link PROFILE=FILE]\n"
+               "                     [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]\n"
                "                     [--format json|csv|html] [--out PATH] [--decimal-comma] FILE...\n";
   return kExitUsage;
 }
@@ -49,12 +52,8 @@ int run_analyse(const std::vector<std::string>& args) {
       run.files.push_back(a);
     }
   }
-  const std::string& profile = run.settings.profile;
   if (const std::string why = check_profile(run); !why.empty()) return usage_error(why);
-  if (run.files.empty()) return usage_error("missing FILE");
-  if (profile != "generic" && run.files.size() != 1)
-    return usage_error("--profile " + profile + " reads one file" +
-                       (profile == "binc" ? " (the client file goes with --clients)" : ""));
+  if (run.files.empty() && run.tables.empty()) return usage_error("missing FILE");
   if (format == "csv" && out.empty()) return usage_error("--format csv writes a directory: give --out DIR");
 
   analysis::ResultSet set;

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "demo/demo.h"
+#include "session/registry.h"
 
 namespace zicht::cli {
 
@@ -60,6 +61,15 @@ int run_demo(const std::vector<std::string>& args) {
     }
   }
   if (!have_profile) return demo_usage("missing --profile");
+  // The profiles with a built-in demo, and the tables it has (src/session/registry.h).
+  const session::ProfileSpec* spec = session::find_profile(opt.profile);
+  if (!spec || spec->demo.empty()) {
+    std::string names;
+    for (const auto& p : session::profiles())
+      if (!p.demo.empty()) names += (names.empty() ? "" : "|") + p.id;
+    return demo_usage("--profile " + names);
+  }
+
   if (out_path.empty()) return demo_usage("missing --out");
   if (opt.profile == "sofs" && (have_part || opt.characteristics_in_modules))
     return demo_usage("--part and --with-characteristics apply to --profile binc only");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "session/registry.h"
 #include "core/mapped_dataset.h"
 #include "core/reader.h"
 #include "core/schema.h"
@@ -35,7 +36,8 @@ int run_inspect(const std::vector<std::string>& args) {
     const std::string& a = args[i];
     std::string v;
     if (a == "--profile") {
-      if (!take_value(args, i, v) || !core::is_known_profile(v)) return usage_error("--profile sofs|binc|generic");
+      if (!take_value(args, i, v) || (v != "generic" && !session::find_profile(v)))
+        return usage_error("--profile " + session::profile_names_joined("|"));
       profile = v;
     } else if (a == "--settings") {
       if (!take_value(args, i, settings_path)) return usage_error("--settings needs a werkmap file");

@@ -1,5 +1,10 @@
 #include "cli/commands.h"
 
+#include <iostream>
+
+#include "core/build_info.h"
+#include "session/registry.h"
+
 namespace zicht::cli {
 
 int run_inspect(const std::vector<std::string>& args);  // cmd_inspect.cpp
@@ -7,6 +12,22 @@ int run_analyse(const std::vector<std::string>& args);  // cmd_analyse.cpp
 int run_demo(const std::vector<std::string>& args);     // cmd_demo.cpp
 int run_aggregate(const std::vector<std::string>& args);  // cmd_aggregate.cpp
 int run_merge(const std::vector<std::string>& args);      // cmd_aggregate.cpp
+
+namespace {
+
+void usage(std::ostream& os) {
+  const std::string p = session::profile_names_joined("|");
+  os << "zicht " << ZICHT_VERSION << " (" << core::build_id() << ")\n"
+     << "Usage:\n"
+     << "  zicht inspect [--profile " << p << "] FILE\n"
+     << "  zicht analyse --profile " << p << " [options] FILE...\n"
+     << "  zicht demo --profile P [--seed N] [--rows R] --out FILE\n"
+     << "  zicht aggregate --profile P [--suppress K] [--organisation NAME] --out FILE.json FILE\n"
+     << "  zicht merge [--suppress K] --out FILE A.json B.json ...\n"
+     << "  zicht version\n";
+}
+
+}  // namespace
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
@@ -17,6 +38,25 @@ const std::vector<Command>& commands() {
       {"merge", run_merge},
   };
   return all;
+}
+
+int run(const std::vector<std::string>& all) {
+  std::vector<std::string> args = all;
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    usage(args.empty() ? std::cerr : std::cout);
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  const std::string cmd = args[0];
+  args.erase(args.begin());
+  if (cmd == "version" || cmd == "--version") {
+    std::cout << "zicht " << ZICHT_VERSION << " (" << core::build_id() << ")\n";
+    return kExitOk;
+  }
+  for (const auto& c : commands())
+    if (cmd == c.name) return c.run(args);
+  std::cerr << "zicht: unknown command '" << cmd << "'\n";
+  usage(std::cerr);
+  return kExitUsage;
 }
 
 bool take_value(const std::vector<std::string>& args, size_t& i, std::string& v) {

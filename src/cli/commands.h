@@ -17,6 +17,9 @@ struct Command {
 // Every subcommand, registered in commands.cpp.
 const std::vector<Command>& commands();
 
+// The whole command line (args without the program name): usage, version, or the subcommand. Returns the exit code.
+int run(const std::vector<std::string>& args);
+
 // The value of the option at args[i]: args[i + 1] into v, and i moves onto it. False when the option is last.
 bool take_value(const std::vector<std::string>& args, size_t& i, std::string& v);
 

@@ -4,10 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/binc.h"
 #include "analysis/choices.h"
-#include "analysis/explore.h"
-#include "analysis/sofs.h"
 #include "core/build_info.h"
 #include "privacy/aggregate.h"
 #include "privacy/privacy.h"
@@ -44,8 +41,7 @@ const char* page_id(Page p) {
     case Page::mapping: return "mapping";
     case Page::quality: return "quality";
     case Page::region: return "region";
-    case Page::sofs: return "sofs";
-    case Page::binc: return "binc";
+    case Page::profile: return "profile";  // state_json names the profile itself
     case Page::gallery: return "gallery";
   }
   return "start";
@@ -71,7 +67,7 @@ ResultViewContext App::result_view(const analysis::Provenance& provenance) {
 App::App(const std::string& lang_code) : lang_(i18n::parse_lang(lang_code)) {
   // The built-in demo is read in the second frame (load_pending_demo), so the first one is drawn at once.
   tour_.init();
-  pseudo_ = std::make_unique<privacy::Pseudonymiser>(privacy::system_random());
+  if (!session::profiles().empty()) nav_open_ = session::profiles().front().id;
 }
 
 bool App::prepare_fonts(float dpr) {
@@ -89,10 +85,13 @@ void App::set_presentation(bool on) {
   theme_dirty_ = true;
 }
 
-void App::set_mode(bool intern) {
-  if (intern_mode_ == intern) return;
-  intern_mode_ = intern;
-  ++mode_stamp_;
+void App::set_mode(bool intern) { intern_mode_ = intern; }
+
+std::string& App::subpage(const std::string& profile) {
+  std::string& id = profile_pages_[profile];
+  const session::ProfileSpec* spec = session::find_profile(profile);
+  if (spec && !spec->page(id) && !spec->pages.empty()) id = spec->pages.front().id;
+  return id;
 }
 
 void App::set_theme(Theme t) {
@@ -123,7 +122,7 @@ void App::handle_file_events() {
   for (auto& l : workspace_.loading()) {
     if (!l.waiting) {
       l.waiting = true;
-      platform::request_chunk(l.id, Workspace::kChunkBytes);
+      platform::request_chunk(l.id, session::Session::kChunkBytes);
     }
   }
 }
@@ -169,7 +168,8 @@ void App::frame() {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 18));
   ImGui::BeginChild("##page", ImVec2(0, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   // Switching pages starts at the top of the new page.
-  const std::string page_key = std::string(page_id(page_)) + "/" + sofs_page_ + "/" + binc_page_;
+  const std::string page_key =
+      std::string(page_id(page_)) + (page_ == Page::profile ? "/" + profile_ + "/" + subpage(profile_) : "");
   if (page_key != scrolled_page_) {
     ImGui::SetScrollY(0);
     scrolled_page_ = page_key;
@@ -232,7 +232,6 @@ void App::draw_menu_bar() {
     ImGui::SetNextItemWidth(120);
     if (ImGui::InputInt(i18n::tr("menu.k", lang_).c_str(), &suppress_k_)) {
       suppress_k_ = std::max(2, std::min(50, suppress_k_));
-      ++mode_stamp_;
     }
     ImGui::EndMenu();
   }
@@ -266,33 +265,34 @@ void App::draw_navigation(float width, float height) {
       page_ = item.page;
     record_anchor(anchors_, item.anchor);
   }
-  draw_profile_nav("sofs", "nav.section_sofs");
-  draw_profile_nav("binc", "nav.section_binc");
+  for (const auto& spec : session::profiles()) draw_profile_nav(spec);
   ImGui::PopStyleVar();
   ImGui::EndChild();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
 }
 
-void App::draw_profile_nav(const std::string& profile, const char* section_key) {
+void App::draw_profile_nav(const session::ProfileSpec& spec) {
   // One profile's pages open at a time (an accordion), so the navigation fits a 1024×640 screen.
-  const Page page = profile == "sofs" ? Page::sofs : Page::binc;
-  if (page_ == page) nav_open_ = profile;
+  const std::string& profile = spec.id;
+  const bool shown = page_ == Page::profile && profile_ == profile;
+  if (shown) nav_open_ = profile;
   ImGui::Spacing();
   ImGui::SetNextItemOpen(nav_open_ == profile, ImGuiCond_Always);
-  const std::string header = i18n::tr(section_key, lang_) + "###nav.section." + profile;
+  const std::string header = i18n::tr(spec.nav_key, lang_) + "###nav.section." + profile;
   const bool open = ImGui::TreeNodeEx(header.c_str(), ImGuiTreeNodeFlags_NoTreePushOnOpen |
                                                           ImGuiTreeNodeFlags_SpanAvailWidth |
                                                           ImGuiTreeNodeFlags_FramePadding);
   if (ImGui::IsItemClicked()) nav_open_ = open ? std::string() : profile;
   record_anchor(anchors_, "nav.section." + profile);
   if (!open) return;
-  std::string& current = profile == "sofs" ? sofs_page_ : binc_page_;
+  std::string& current = subpage(profile);
   ImGui::Indent(8);
-  for (const auto& p : profile == "sofs" ? sofs_pages() : binc_pages()) {
+  for (const auto& p : spec.pages) {
     const std::string label = i18n::tr(p.title_key, lang_) + "###nav." + profile + "." + p.id;
-    if (ImGui::Selectable(label.c_str(), page_ == page && current == p.id, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
-      page_ = page;
+    if (ImGui::Selectable(label.c_str(), shown && current == p.id, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
+      page_ = Page::profile;
+      profile_ = profile;
       current = p.id;
     }
     record_anchor(anchors_, "nav." + profile + "." + p.id);
@@ -369,22 +369,23 @@ void App::draw_page() {
     case Page::start: draw_start_page(ctx); break;
     case Page::data: draw_data_page(ctx); break;
     case Page::explore: {
-      const ResultViewContext rv = result_view(results_.provenance);
-      draw_explore_page(results_, rv, explore_, actions_, on_screen_);
+      const analysis::ResultSet& set = workspace_.explore_results();
+      const ResultViewContext rv = result_view(set.provenance);
+      draw_explore_page(set, rv, explore_, actions_, on_screen_);
       break;
     }
-    case Page::sofs:
-    case Page::binc: {
-      const bool sofs = page_ == Page::sofs;
-      if (sofs) ensure_sofs();
-      else ensure_binc();
-      const analysis::ResultSet& set = sofs ? sofs_set_ : binc_set_;
+    case Page::profile: {
+      const session::ProfileSpec* spec = session::find_profile(profile_);
+      if (!spec || spec->pages.empty()) {
+        page_ = Page::start;
+        break;
+      }
+      const analysis::ResultSet& set = workspace_.results(profile_);
       const ResultViewContext rv = result_view(set.provenance);
-      const std::string profile = sofs ? "sofs" : "binc";
-      const ProfilePage* p = find_profile_page(profile, sofs ? sofs_page_ : binc_page_);
-      if (!p) p = &(sofs ? sofs_pages() : binc_pages()).front();
-      ProfilePageArgs args{profile, *p, set, sofs ? sofs_data_ : binc_data_, sofs ? nullptr : binc_clients_, rv,
-                           workspace_, actions_};
+      const std::vector<const core::MappedDataset*> tables = workspace_.tables(profile_);
+      const core::MappedDataset* second = tables.size() > 1 && tables[0] ? tables[1] : nullptr;
+      ProfilePageArgs args{profile_, *spec->page(subpage(profile_)), set, tables.empty() ? nullptr : tables[0],
+                           second, rv, workspace_, actions_};
       args.request_open_file = &request_open_file_;
       args.presentation = presentation_;
       draw_profile_page(args, on_screen_);
@@ -393,9 +394,10 @@ void App::draw_page() {
     case Page::mapping: draw_mapping_page(ctx); break;
     case Page::quality: draw_quality_page(ctx); break;
     case Page::region: {
-      ensure_region();
-      const ResultViewContext rv = result_view(region_set_.provenance);
-      RegionPageArgs args{region_set_, region_error_, rv, workspace_, actions_, &request_open_file_};
+      std::string error;
+      const analysis::ResultSet& set = workspace_.region_results(error);
+      const ResultViewContext rv = result_view(set.provenance);
+      RegionPageArgs args{set, error, rv, workspace_, actions_, &request_open_file_};
       draw_region_page(args, on_screen_);
       break;
     }
@@ -409,8 +411,6 @@ void App::draw_aggregate_dialog() {
     ImGui::OpenPopup(id.c_str());
     show_aggregate_ = false;
     aggregate_open_ = true;
-    ensure_sofs();
-    ensure_binc();
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -430,19 +430,20 @@ void App::draw_aggregate_dialog() {
   ImGui::InputTextWithHint(tr("aggregate.period").c_str(), tr("aggregate.period_hint").c_str(), &aggregate_period_);
   ImGui::Spacing();
   // Built once per change of data, mode, k, organisation or period (suppression is not free), then shown.
-  const std::string key = std::to_string(profile_version_) + "|" + std::to_string(suppress_k_) + "|" +
+  const std::string key = std::to_string(workspace_.results_key()) + "|" + std::to_string(suppress_k_) + "|" +
                           aggregate_org_ + "|" + aggregate_period_ + "|" + i18n::code(lang_).data();
   if (key != aggregate_key_) {
     aggregate_key_ = key;
     aggregates_out_.clear();
-    for (const analysis::ResultSet* raw : {&sofs_raw_, &binc_raw_}) {
+    for (const auto& spec : session::profiles()) {
+      const analysis::ResultSet* raw = &workspace_.raw_results(spec.id);
       if (raw->results.empty()) continue;
       analysis::ResultSet shared = *raw;
       std::vector<analysis::Input> inputs;
       for (const auto& f : workspace_.files())
         for (const auto& pf : raw->provenance.files)
           if (pf.name == f.name) inputs.push_back({f.name, &f.result});
-      privacy::share(shared, inputs, suppress_k_, *pseudo_, false);
+      privacy::share(shared, inputs, suppress_k_, workspace_.pseudonymiser(), false);
       const std::string period = aggregate_period_.empty() ? tr("aggregate.until") + " " + raw->provenance.as_of
                                                            : aggregate_period_;
       const std::string org = aggregate_org_.empty() ? tr("aggregate.organisation_default") : aggregate_org_;
@@ -579,114 +580,22 @@ void App::draw_errors() {
   ImGui::EndPopup();
 }
 
-bool App::demo_loaded() const {
-  for (const auto& f : workspace_.files())
-    if (f.builtin) return true;
-  return false;
-}
-
-void App::share(analysis::ResultSet& set, const std::vector<analysis::Input>& inputs) const {
-  if (intern_mode_ || demo_loaded() || set.results.empty()) return;
-  privacy::share(set, inputs, suppress_k_, *pseudo_);
-}
-
-void App::refresh_profile_results() {
-  // Which files the profile pages use; their results are computed when a page (or the aggregate dialog) first
-  // needs them, so opening the app costs only what the start page shows.
-  const uint64_t key = workspace_.options_version() + (mode_stamp_ << 40);
-  if (key != profile_version_) {
-    profile_version_ = key;
-    sofs_done_ = binc_done_ = region_done_ = false;
-    sofs_data_ = binc_data_ = binc_clients_ = nullptr;
-    sofs_file_ = binc_file_ = clients_file_ = nullptr;
-    for (const auto& f : workspace_.files()) {
-      if (!f.mapped) continue;
-      if (f.profile == "sofs" && !sofs_file_) sofs_file_ = &f;
-      if (f.profile == "binc" && f.mapped->mapping.kind == "modules" && !binc_file_) binc_file_ = &f;
-      if (f.profile == "binc" && f.mapped->mapping.kind == "clients" && !clients_file_) clients_file_ = &f;
-    }
-    if (sofs_file_) sofs_data_ = sofs_file_->mapped.get();
-    if (binc_file_) binc_data_ = binc_file_->mapped.get();
-    if (binc_file_ && clients_file_) binc_clients_ = clients_file_->mapped.get();
-    sofs_set_ = sofs_raw_ = binc_set_ = binc_raw_ = region_set_ = analysis::ResultSet{};
-    region_error_.clear();
-    bump_results_generation();
-  }
-  if (page_ == Page::sofs || aggregate_open_) ensure_sofs();
-  if (page_ == Page::binc || aggregate_open_) ensure_binc();
-  if (page_ == Page::region) ensure_region();
-}
-
-void App::ensure_sofs() {
-  if (sofs_done_) return;
-  sofs_done_ = true;
-  if (!sofs_file_) return;
-  const auto& doc = workspace_.werkmap().doc();
-  analysis::Settings settings;
-  settings.werkmap = doc;
-  settings.profile = "sofs";
-  sofs_set_.results = analysis::sofs::results(*sofs_data_, analysis::sofs::Options::from_werkmap(doc));
-  sofs_set_.provenance =
-      analysis::make_provenance({{sofs_file_->name, &sofs_file_->result}}, {sofs_data_}, settings);
-  sofs_raw_ = sofs_set_;
-  share(sofs_set_, {{sofs_file_->name, &sofs_file_->result}});
-  bump_results_generation();
-}
-
-void App::ensure_binc() {
-  if (binc_done_) return;
-  binc_done_ = true;
-  if (!binc_file_) return;
-  const auto& doc = workspace_.werkmap().doc();
-  analysis::Settings settings;
-  settings.werkmap = doc;
-  settings.profile = "binc";
-  binc_set_.results = analysis::binc::results(*binc_data_, binc_clients_, analysis::binc::Options::from_werkmap(doc));
-  std::vector<const core::MappedDataset*> ds{binc_data_};
-  std::vector<analysis::Input> in{{binc_file_->name, &binc_file_->result}};
-  if (clients_file_) {
-    ds.push_back(binc_clients_);
-    in.push_back({clients_file_->name, &clients_file_->result});
-  }
-  binc_set_.provenance = analysis::make_provenance(in, ds, settings);
-  binc_raw_ = binc_set_;
-  share(binc_set_, in);
-  bump_results_generation();
-}
-
-void App::ensure_region() {
-  // The regional overview: the opened aggregates merged, suppressed again with k.
-  if (region_done_) return;
-  region_done_ = true;
-  if (workspace_.aggregates().empty()) return;
-  std::vector<nlohmann::json> docs;
-  for (const auto& a : workspace_.aggregates()) docs.push_back(a.doc);
-  try {
-    region_set_ = privacy::merge_aggregates(docs, suppress_k_);
-    bump_results_generation();
-  } catch (const std::exception& e) {
-    region_error_ = e.what();
-  }
-}
-
 void App::refresh_results() {
-  refresh_profile_results();
-  if (workspace_.version() == results_version_ && mode_stamp_ == results_stamp_) return;
-  results_version_ = workspace_.version();
-  results_stamp_ = mode_stamp_;
-  std::vector<analysis::Input> inputs;
-  for (const auto& f : workspace_.files()) inputs.push_back({f.name, &f.result});
-  results_ = analysis::explore(inputs, analysis::Settings{});
-  share(results_, inputs);
-  bump_results_generation();
+  workspace_.set_privacy(intern_mode_, suppress_k_);
+  if (workspace_.results_key() != results_key_) {
+    results_key_ = workspace_.results_key();
+    bump_results_generation();
+  }
 }
 
-std::string App::state_json() const {
+std::string App::state_json() {
   nlohmann::json j;
   j["app"] = {{"version", ZICHT_VERSION}, {"build", core::build_id()}, {"lang", i18n::code(lang_)},
               {"theme", theme_ == Theme::dark ? "dark" : "light"}, {"page", page_id(page_)}};
-  if (page_ == Page::sofs) j["app"]["subpage"] = sofs_page_;
-  if (page_ == Page::binc) j["app"]["subpage"] = binc_page_;
+  if (page_ == Page::profile) {
+    j["app"]["page"] = profile_;
+    j["app"]["subpage"] = profile_pages_.at(profile_);
+  }
   j["files"] = nlohmann::json::array();
   for (const auto& f : workspace_.files()) {
     const auto& r = f.result.report;
@@ -727,10 +636,13 @@ std::string App::state_json() const {
   j["anchors"] = nlohmann::json::object();
   for (const auto& [name, r] : anchors_) j["anchors"][name] = {r.x, r.y, r.z, r.w};
   // The results on screen, in the same zicht.results/2 form as the CLI's JSON.
-  const analysis::ResultSet& shown = page_ == Page::sofs     ? sofs_set_
-                                    : page_ == Page::binc   ? binc_set_
-                                    : page_ == Page::region ? region_set_
-                                                            : results_;
+  static const analysis::ResultSet none;
+  std::string error;
+  session::Session& s = workspace_;  // cached: computed already when they were drawn
+  const analysis::ResultSet& shown = page_ == Page::profile  ? s.results(profile_)
+                                    : page_ == Page::region  ? s.region_results(error)
+                                    : page_ == Page::explore ? s.explore_results()
+                                                             : none;
   j["results"] = nlohmann::json::parse(report::results_json(subset(shown, on_screen_), lang_).dump());
   return j.dump();
 }

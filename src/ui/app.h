@@ -15,18 +15,22 @@
 #include "privacy/pseudonym.h"
 #include "ui/theme.h"
 #include "ui/tour.h"
-#include "ui/workspace.h"
+#include "session/session.h"
+#include "session/session.h"
 
 namespace zicht::ui {
 
-enum class Page { start, data, explore, mapping, quality, region, sofs, binc, gallery };
+using session::LoadedFile;
+
+// `profile`: a page of the registered profile App::profile_ (session/registry.h).
+enum class Page { start, data, explore, mapping, quality, region, profile, gallery };
 
 // What a page needs from the shell.
 struct PageContext {
   i18n::Lang lang;
   Theme theme;
   const Fonts& fonts;
-  Workspace& workspace;
+  session::Session& workspace;
   // Records the last item's screen rectangle under name, for the test hook (tests click real widgets).
   void anchor(const char* name);
   const std::string& tr(const char* key) const { return i18n::tr(key, lang); }
@@ -56,7 +60,7 @@ class App {
   ImVec4 background() const { return palette(theme_).background; }
   // The JSON behind window.zichtState(): loaded files, row counts, active page, widget anchors, and per file its
   // profile, column mapping and validation counts (the same JSON as `zicht inspect --profile`).
-  std::string state_json() const;
+  std::string state_json();
 
  private:
   void handle_file_events();
@@ -71,14 +75,12 @@ class App {
   void set_theme(Theme t);
   // Recomputes the Verkennen results when the loaded files changed, and the SofS and Binc results when files or
   // the werkmap's options (filters, norms, clusters, …) changed (the pages only draw them).
+  // Tells the session the privacy settings and marks cached drawings stale when its results changed.
   void refresh_results();
-  void refresh_profile_results();
   // The context result pages draw with: language, theme, fonts, the set's provenance, anchors, presentation.
   ResultViewContext result_view(const analysis::Provenance& provenance);
-  void ensure_sofs();
-  void ensure_binc();
-  void ensure_region();
-  void draw_profile_nav(const std::string& profile, const char* section_key);
+  void draw_profile_nav(const session::ProfileSpec& spec);
+  std::string& subpage(const std::string& profile);
 
   i18n::Lang lang_;
   Theme theme_ = Theme::light;
@@ -95,37 +97,20 @@ class App {
   bool intern_mode_ = true;
   int frames_ = 0;
   bool demo_pending_ = true;  // the built-in demo, read in the second frame
-  Workspace workspace_;
+  session::Session workspace_;
   std::map<std::string, ImVec4> anchors_;
-  analysis::ResultSet results_;
-  uint64_t results_version_ = ~uint64_t(0);
+  uint64_t results_key_ = ~uint64_t(0);
   ExplorePageState explore_;
   ReportActionsState actions_;  // one accessible twin for whichever page is shown
-  std::string sofs_page_ = "overzicht", binc_page_ = "profiel";
-  std::string nav_open_ = "sofs";  // the profile whose pages the navigation lists
-  analysis::ResultSet sofs_set_, binc_set_;
-  const core::MappedDataset* sofs_data_ = nullptr;
-  const core::MappedDataset* binc_data_ = nullptr;
-  const core::MappedDataset* binc_clients_ = nullptr;
-  uint64_t profile_version_ = ~uint64_t(0);
-  const LoadedFile* sofs_file_ = nullptr;
-  const LoadedFile* binc_file_ = nullptr;
-  const LoadedFile* clients_file_ = nullptr;
-  bool sofs_done_ = false, binc_done_ = false, region_done_ = false, aggregate_open_ = false;
+  std::string profile_;                                // the profile whose page is shown (Page::profile)
+  std::map<std::string, std::string> profile_pages_;   // per profile: its page last shown
+  std::string nav_open_;  // the profile whose pages the navigation lists (the first one until the user chooses)
+  bool aggregate_open_ = false;
   Tour tour_;
-  // Privacy (SPEC §5): the output mode, k, one pseudonymiser per session (its salt never leaves memory).
+  // Privacy (SPEC §5): the output mode and k, applied by the session.
   void set_mode(bool intern);
-  // In delen mode, suppresses a result set (unless it comes from the built-in demo, which is exempt).
-  void share(analysis::ResultSet& set, const std::vector<analysis::Input>& inputs) const;
-  bool demo_loaded() const;
   void draw_aggregate_dialog();
   int suppress_k_ = 5;
-  uint64_t mode_stamp_ = 0;
-  uint64_t results_stamp_ = ~uint64_t(0);
-  std::unique_ptr<privacy::Pseudonymiser> pseudo_;
-  analysis::ResultSet sofs_raw_, binc_raw_;  // unsuppressed, for shareable aggregates
-  analysis::ResultSet region_set_;
-  std::string region_error_;
   bool show_aggregate_ = false;
   std::string aggregate_org_, aggregate_period_;
   struct AggregateOut {
@@ -134,8 +119,8 @@ class App {
   };
   std::string aggregate_key_;
   std::vector<AggregateOut> aggregates_out_;
-  std::vector<const analysis::Result*> on_screen_;
-  std::string scrolled_page_;  // the page the body was last scrolled to the top for  // results drawn this frame (state hook)
+  std::vector<const analysis::Result*> on_screen_;  // results drawn this frame (state hook)
+  std::string scrolled_page_;  // the page the body was last scrolled to the top for
 };
 
 }  // namespace zicht::ui

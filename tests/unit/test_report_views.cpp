@@ -11,7 +11,8 @@
 #include <map>
 #include <set>
 
-#include "analysis/profiles.h"
+#include "analysis/explore.h"
+#include "session/run.h"
 #include "core/reader.h"
 #include "demo/demo.h"
 #include "glyph_atlas.h"
@@ -55,19 +56,19 @@ analysis::ResultSet run(const std::string& profile, const nlohmann::json& werkma
                         int k = 0) {
   const Demo& d = demo();
   std::vector<analysis::Input> in;
-  bool clients = false;
-  if (profile == "sofs") in = {{"demo_sofs.csv", &d.sofs}};
-  if (profile == "binc") {
-    in = {{"demo_binc.csv", &d.binc}, {"demo_binc_clients.csv", &d.clients}};
-    clients = true;
-  }
+  std::vector<session::TableInput> tables;
+  if (profile == "sofs") tables = {{"trajecten", "demo_sofs.csv", &d.sofs}};
+  if (profile == "binc")
+    tables = {{"modules", "demo_binc.csv", &d.binc}, {"clients", "demo_binc_clients.csv", &d.clients}};
+  for (const auto& t : tables) in.push_back({t.name, t.data});
   if (profile == "generic") in = {{"demo_sofs.csv", &d.sofs}, {"demo_binc.csv", &d.binc}};
   analysis::Settings s;
   s.profile = profile;
   s.werkmap = werkmap;
   analysis::ResultSet set;
   std::string error;
-  REQUIRE(analysis::analyse_profile(in, clients, s, set, error));
+  if (profile == "generic") set = analysis::explore(in, s);
+  else REQUIRE(session::analyse(*session::find_profile(profile), tables, s, set, error));
   if (k > 0) {
     privacy::Pseudonymiser pseudo(std::vector<uint8_t>(32, 7));
     privacy::share(set, in, k, pseudo);

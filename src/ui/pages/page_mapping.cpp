@@ -11,6 +11,7 @@
 #include "core/schema.h"
 #include "core/werkmap.h"
 #include "platform/platform.h"
+#include "session/registry.h"
 #include "ui/app.h"
 
 namespace zicht::ui {
@@ -32,7 +33,7 @@ std::string percent(double x) {
 }
 
 void draw_werkmap_bar(PageContext& ctx) {
-  Workspace& ws = ctx.workspace;
+  session::Session& ws = ctx.workspace;
   if (primary_button(ctx.theme, ctx.tr("profiles.save_werkmap").c_str())) {
     const std::string text = ws.save_werkmap(kWerkmapFile);
     platform::download(kWerkmapFile, "application/json", text.data(), text.size());
@@ -118,10 +119,10 @@ void draw_fields_table(PageContext& ctx, size_t fi, const LoadedFile& f) {
     const char* preview = fm.mapped() ? fm.column.c_str() : none.c_str();
     const std::string combo_anchor = "mapping." + std::to_string(fi) + ".col." + fm.field;
     if (ImGui::BeginCombo("##col", preview, ImGuiComboFlags_HeightLarge)) {
-      if (ImGui::Selectable(none.c_str(), !fm.mapped())) { Workspace* w = &ctx.workspace; std::string fid = fm.field; defer([=] { w->set_column(fi, fid, std::nullopt); }); }
+      if (ImGui::Selectable(none.c_str(), !fm.mapped())) { session::Session* w = &ctx.workspace; std::string fid = fm.field; defer([=] { w->set_column(fi, fid, std::nullopt); }); }
       ctx.anchor("mapping.col_item.-");
       for (const auto& c : cols) {
-        if (ImGui::Selectable(c.name.c_str(), fm.column == c.name)) { Workspace* w = &ctx.workspace; std::string fid = fm.field, cn = c.name; defer([=] { w->set_column(fi, fid, cn); }); }
+        if (ImGui::Selectable(c.name.c_str(), fm.column == c.name)) { session::Session* w = &ctx.workspace; std::string fid = fm.field, cn = c.name; defer([=] { w->set_column(fi, fid, cn); }); }
         ctx.anchor(("mapping.col_item." + c.name).c_str());
       }
       ImGui::EndCombo();
@@ -183,16 +184,16 @@ void draw_unlisted(PageContext& ctx, size_t fi, const LoadedFile& f) {
       for (const auto& c : spec->codes)
         if (c.code == u.recoded_to && en) preview = c.code + " (" + c.en + ")";
     if (ImGui::BeginCombo("##recode", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-      if (ImGui::Selectable(keep.c_str(), u.recoded_to.empty())) { Workspace* w = &ctx.workspace; std::string fid = u.field, val = u.value; defer([=] { w->set_recode(fi, fid, val, ""); }); }
+      if (ImGui::Selectable(keep.c_str(), u.recoded_to.empty())) { session::Session* w = &ctx.workspace; std::string fid = u.field, val = u.value; defer([=] { w->set_recode(fi, fid, val, ""); }); }
       for (const auto& c : spec->codes) {
         const std::string label = en ? c.code + " (" + c.en + ")" : c.code;
-        if (ImGui::Selectable(label.c_str(), u.recoded_to == c.code)) { Workspace* w = &ctx.workspace; std::string fid = u.field, val = u.value, code = c.code; defer([=] { w->set_recode(fi, fid, val, code); }); }
+        if (ImGui::Selectable(label.c_str(), u.recoded_to == c.code)) { session::Session* w = &ctx.workspace; std::string fid = u.field, val = u.value, code = c.code; defer([=] { w->set_recode(fi, fid, val, code); }); }
         ctx.anchor(("mapping.recode_item." + c.code).c_str());
       }
       for (const char* special : {"Missing", "Niet van toepassing"}) {
         if (std::string(special) == "Niet van toepassing" && spec->nvt.empty()) continue;
         const std::string label = ctx.tr(std::string(special) == "Missing" ? "profiles.recode_missing" : "profiles.recode_nvt");
-        if (ImGui::Selectable(label.c_str(), u.recoded_to == special)) { Workspace* w = &ctx.workspace; std::string fid = u.field, val = u.value, code = special; defer([=] { w->set_recode(fi, fid, val, code); }); }
+        if (ImGui::Selectable(label.c_str(), u.recoded_to == special)) { session::Session* w = &ctx.workspace; std::string fid = u.field, val = u.value, code = special; defer([=] { w->set_recode(fi, fid, val, code); }); }
       }
       ImGui::EndCombo();
     }
@@ -218,8 +219,7 @@ void draw_mapping_page(PageContext& ctx) {
     return;
   }
   const Palette& pal = palette(ctx.theme);
-  std::vector<std::string> profiles = {"generic"};
-  for (const auto& p : core::profile_ids()) profiles.push_back(p);
+  const std::vector<std::string> profiles = session::profile_names();
   for (size_t i = 0; i < files.size(); ++i) {
     const LoadedFile& f = files[i];
     ImGui::PushID(static_cast<int>(i));
@@ -240,7 +240,7 @@ void draw_mapping_page(PageContext& ctx) {
     const std::string current = profile_label(ctx, f.profile);
     if (ImGui::BeginCombo("##profile", current.c_str())) {
       for (const auto& p : profiles) {
-        if (ImGui::Selectable(profile_label(ctx, p).c_str(), p == f.profile)) { Workspace* w = &ctx.workspace; defer([=] { w->set_profile(i, p); }); }
+        if (ImGui::Selectable(profile_label(ctx, p).c_str(), p == f.profile)) { session::Session* w = &ctx.workspace; defer([=] { w->set_profile(i, p); }); }
         ctx.anchor(("mapping.profile_item." + p).c_str());
       }
       ImGui::EndCombo();

@@ -13,41 +13,6 @@
 
 namespace zicht::ui {
 
-const std::vector<ProfilePage>& sofs_pages() {
-  static const std::vector<ProfilePage> pages = {
-      {"overzicht", "page.sofs.overzicht", {"sofs.overview", "sofs.case_type"}},
-      {"stappen", "page.sofs.stappen", {"sofs.steps", "sofs.all_steps"}},
-      {"partnerschap", "page.sofs.partnerschap", {"sofs.partnership"}},
-      {"netwerk", "page.sofs.netwerk", {"sofs.network_meetings", "sofs.network_figures"}},
-      {"plan_b", "page.sofs.plan_b", {"sofs.plan_b", "sofs.plan_vs_steps", "sofs.plan_adult_groups"}},
-      {"duur", "page.sofs.duur", {"sofs.time_to_step"}},
-      {"trends", "page.sofs.trends", {"sofs.trend"}},
-      {"organisaties", "page.sofs.organisaties", {"sofs.by_organisation"}},
-      {"kwaliteit", "page.sofs.kwaliteit", {"sofs.quality"}},
-  };
-  return pages;
-}
-
-const std::vector<ProfilePage>& binc_pages() {
-  static const std::vector<ProfilePage> pages = {
-      {"profiel", "page.binc.profiel", {"binc.profile"}},
-      {"organisatietype", "page.binc.organisatietype", {"binc.orgtype_by_status"}},
-      {"modules", "page.binc.modules", {"binc.module_frequency", "binc.module_combination", "binc.module_rank"}},
-      {"voor_na", "page.binc.voor_na", {"binc.pre_post"}},
-      {"overgangen", "page.binc.overgangen", {"binc.transitions"}},
-      {"duur", "page.binc.duur", {"binc.durations"}},
-      {"kwaliteit", "page.binc.kwaliteit", {"binc.quality"}},
-  };
-  return pages;
-}
-
-const ProfilePage* find_profile_page(const std::string& profile, const std::string& id) {
-  const auto& pages = profile == "binc" ? binc_pages() : sofs_pages();
-  for (const auto& p : pages)
-    if (id == p.id) return &p;
-  return nullptr;
-}
-
 namespace {
 
 // Text buffers of date fields, kept between frames while the user types.
@@ -109,7 +74,7 @@ bool date_field(const char* id, const std::string& label, std::optional<int32_t>
   return changed;
 }
 
-bool denominator_combo(Workspace& ws, const ResultViewContext& rv) {
+bool denominator_combo(session::Session& ws, const ResultViewContext& rv) {
   static const char* kDen[] = {"valid", "applicable", "all"};
   const std::string current = ws.werkmap().denominator();
   ImGui::SetNextItemWidth(200);
@@ -227,7 +192,7 @@ void sofs_controls(const ProfilePageArgs& a) {
     denominator_combo(a.workspace, rv);
     ImGui::Unindent();
   }
-  if (a.page.id == std::string("organisaties")) {
+  if (a.page.id == "organisaties") {
     // Consent (a werkmap setting): only these organisations are shown by name, all others pooled (SPEC §5).
     ImGui::TextWrapped("%s", tr(rv, "page.consent.help").c_str());
     changed |= multi_select("consent", tr(rv, "page.consent"), orgs, o.consent, rv);
@@ -293,7 +258,7 @@ void binc_controls(const ProfilePageArgs& a) {
     denominator_combo(a.workspace, rv);
     ImGui::Unindent();
   }
-  if (a.page.id == std::string("voor_na") || a.page.id == std::string("overgangen")) {
+  if (a.page.id == "voor_na" || a.page.id == "overgangen") {
     if (ImGui::CollapsingHeader((tr(rv, "page.binc.clusters.title") + "###clusters").c_str())) {
       ImGui::TextWrapped("%s", tr(rv, "page.binc.clusters.help").c_str());
       if (!o.clusters.empty()) {
@@ -352,7 +317,7 @@ bool is_row_level(const analysis::Table& t) {
 void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Result*>& on_screen) {
   const ResultViewContext& rv = a.rv;
   on_screen.clear();
-  const std::string title = tr(rv, a.page.title_key);
+  const std::string title = tr(rv, a.page.title_key.c_str());
   if (!a.data) {
     draw_page_title(title, tr(rv, ("page." + a.profile + ".empty").c_str()), rv);
     ImGui::Spacing();
@@ -367,7 +332,7 @@ void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Res
                                        {a.data->file, std::to_string(a.data->validation.rows_used),
                                         a.set.provenance.as_of});
   draw_page_title(title, sub, rv);
-  for (const char* id : a.page.results)
+  for (const std::string& id : a.page.results)
     if (const analysis::Result* r = a.set.find(id)) on_screen.push_back(r);
 
   const std::string note_key = a.profile + "." + a.page.id;
@@ -407,7 +372,7 @@ void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Res
     ImGui::Separator();
     ImGui::Spacing();
   }
-  if (a.page.id == std::string("organisaties")) {
+  if (a.page.id == "organisaties") {
     // The evaluation group's four reflection questions sit next to every comparison (seed 003 L5147–5155).
     ImGui::PushFont(rv.fonts.bold);
     ImGui::TextUnformatted(tr(rv, "page.reflection").c_str());

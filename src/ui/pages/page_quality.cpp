@@ -42,7 +42,7 @@ struct QualityState {
 
 QualityState g;
 
-void rebuild(const Workspace& ws) {
+void rebuild(const session::Session& ws) {
   g.all.clear();
   std::set<std::string> rules, columns;
   g.files.clear();

@@ -6,7 +6,7 @@
 #include "analysis/result.h"
 #include "ui/pages/page_kit.h"
 #include "ui/result_view.h"
-#include "ui/workspace.h"
+#include "session/session.h"
 
 namespace zicht::ui {
 
@@ -14,7 +14,7 @@ struct RegionPageArgs {
   const analysis::ResultSet& set;  // privacy::merge_aggregates of the opened files
   const std::string& error;        // why they could not be merged (different profiles, not an aggregate, …)
   const ResultViewContext& rv;
-  Workspace& workspace;
+  session::Session& workspace;
   ReportActionsState& actions;
   bool* request_open_file = nullptr;
 };

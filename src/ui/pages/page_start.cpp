@@ -1,6 +1,7 @@
 // Start: what Zicht is, which files it reads, and how to open one.
 #include "core/assets.h"
 #include "platform/platform.h"
+#include "session/registry.h"
 #include "ui/app.h"
 
 namespace zicht::ui {
@@ -24,15 +25,9 @@ void draw_start_page(PageContext& ctx) {
   ImGui::Spacing();
   // Templates: a header row and two fictitious example rows per export, which map without changes.
   ImGui::TextWrapped("%s", ctx.tr("start.templates").c_str());
-  struct Template {
-    const char* file;
-    const char* label;
-  };
-  const Template templates[] = {{"sofs.csv", "start.template_sofs"},
-                                {"binc_modules.csv", "start.template_binc_modules"},
-                                {"binc_clients.csv", "start.template_binc_clients"}};
-  for (const auto& t : templates) {
-    if (ImGui::Button(ctx.tr(t.label).c_str())) {
+  for (const auto& spec : session::profiles())
+  for (const auto& t : spec.templates) {
+    if (ImGui::Button(ctx.tr(t.title_key.c_str()).c_str())) {
       if (auto text = assets::find(std::string("templates/") + t.file))
         platform::download(std::string("zicht-sjabloon-") + t.file, "text/csv;charset=utf-8", text->data(), text->size());
     }

@@ -1,28 +1,34 @@
 #pragma once
-// What the app has loaded and is loading. Plain C++ (no ImGui): files arrive in chunks from the page and are fed
-// straight into the core's incremental reader, so progress is visible, cancel works between chunks and no second
-// full copy of a file is kept.
+// The session: what the app has loaded and is loading, the werkmap, and the results computed from them. Plain C++
+// (no ImGui), tested natively. Files arrive in chunks from the page and are fed straight into the core's
+// incremental reader, so progress is visible, cancel works between chunks and no second full copy of a file is kept.
 //
-// Each loaded file also gets a profile (auto-detected, or chosen on the Koppeling page) and, for a schema profile,
-// its MappedDataset (mapping + validation). The user's choices live in the werkmap; every change there re-maps the
-// files of that profile. A small .json whose top-level "schema" is "zicht.werkmap/…" is opened as a werkmap, not
+// Each loaded file also gets a profile and record type (detected among the registered profiles, or chosen on the
+// Koppeling page) and, for a schema profile, its MappedDataset (mapping + validation). The user's choices live in
+// the werkmap; every change there re-maps the files of that profile. A profile's results come from the same
+// session::run_profile as `zicht analyse`, cached on the files, the werkmap and the privacy settings. A small .json whose top-level "schema" is "zicht.werkmap/…" is opened as a werkmap, not
 // as data.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/mapped_dataset.h"
 #include "core/reader.h"
+#include "analysis/result.h"
 #include "core/werkmap.h"
+#include "privacy/pseudonym.h"
+#include "session/registry.h"
 
-namespace zicht::ui {
+namespace zicht::session {
 
 struct LoadedFile {
   std::string name;
   bool builtin = false;  // the built-in sample, not the user's data
   core::ReadResult result;
-  std::string profile = "generic";  // "generic", "sofs", "binc"
+  std::string profile = "generic";  // "generic" or a registered profile id
+  std::string table;                // the profile's record type (TableSpec id) this file is
   bool profile_auto = true;         // detected, not chosen by the user
   double detect_score = 0;
   // The file understood as its profile (null for generic). Points into `result.table`: rebound after moves.
@@ -51,8 +57,9 @@ struct LoadError {
   std::string key;  // i18n key of the explanation; empty = "error.<status code>"
 };
 
-class Workspace {
+class Session {
  public:
+  Session();
   // Size of the chunks asked from the page.
   static constexpr size_t kChunkBytes = size_t(4) << 20;
 
@@ -109,6 +116,27 @@ class Workspace {
   // Bumped on every change of the werkmap's analysis options (and with version()).
   uint64_t options_version() const { return version_ + options_version_; }
 
+  // --- Results (computed when first asked for, then cached until files, werkmap or privacy settings change) ---
+  // Privacy (SPEC §5): intern or delen with k; the built-in demo is exempt from suppression.
+  void set_privacy(bool intern, int k);
+  bool intern() const { return intern_; }
+  int suppress_k() const { return suppress_k_; }
+  privacy::Pseudonymiser& pseudonymiser() { return *pseudo_; }
+  bool demo_loaded() const;
+  // The files a profile's tables come from (in TableSpec order; null = none loaded), and their mapped datasets.
+  std::vector<const LoadedFile*> table_files(const std::string& profile) const;
+  std::vector<const core::MappedDataset*> tables(const std::string& profile) const;
+  // A profile's results as shown (shared in delen mode); empty when its primary table is not loaded.
+  const analysis::ResultSet& results(const std::string& profile);
+  // The same before suppression (for shareable aggregates, which suppress themselves).
+  const analysis::ResultSet& raw_results(const std::string& profile);
+  // Verkennen: every loaded file described (the generic profile).
+  const analysis::ResultSet& explore_results();
+  // The regional overview: the opened aggregates merged and suppressed again with k; error set when they clash.
+  const analysis::ResultSet& region_results(std::string& error);
+  // The key results are cached on: changes whenever any cached result may change.
+  uint64_t results_key() const { return options_version() + (privacy_stamp_ << 40); }
+
  private:
   Loading* find_loading(int id);
   void finish(Loading& l);
@@ -118,6 +146,7 @@ class Workspace {
   void detect(LoadedFile& f);
   void remap(LoadedFile& f);
   void remap_profile(const std::string& profile);
+  void remap_profile_files(const std::string& profile);  // without a version bump
   void rebind();
   bool open_werkmap(const std::string& name, const uint8_t* data, size_t n);
 
@@ -131,6 +160,19 @@ class Workspace {
   bool werkmap_opened_ = false;
   std::vector<AggregateFile> aggregates_;
   bool aggregate_opened_ = false;
+
+  struct Cached {
+    uint64_t key = ~uint64_t(0);
+    analysis::ResultSet shown, raw;
+  };
+  Cached& cached(const std::string& profile);
+  std::map<std::string, Cached> cache_;
+  Cached explore_, region_;
+  std::string region_error_;
+  bool intern_ = true;
+  int suppress_k_ = 5;
+  uint64_t privacy_stamp_ = 0;
+  std::unique_ptr<privacy::Pseudonymiser> pseudo_;
 };
 
-}  // namespace zicht::ui
+}  // namespace zicht::session
