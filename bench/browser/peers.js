@@ -6,7 +6,7 @@
 // agree: orgtype × dossier status (Table 6), SofS modules per child (Table 7), rank of the SofS module, pre/post
 // cluster counts in children and in links (Table 8) and the chain summary.
 //
-// The chain rules are SPEC §2.2 as src/analysis/binc_chain.cpp applies them (written again here from the rules,
+// The chain rules are SPEC §2.2 as src/analysis/binc/chain.cpp applies them (written again here from the rules,
 // not translated line by line):
 //   - a child's modules in chain order: start date, then schakeling (when valid, 1..200), then module id, then file
 //     order; "now" (as-of) is the latest start or end date in the file;

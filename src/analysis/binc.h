@@ -49,7 +49,7 @@ std::string default_cluster(const std::string& module_type);  // "Overige" when 
 std::vector<Result> results(const core::MappedDataset& modules, const core::MappedDataset* clients,
                             const Options& options);
 
-// How each result is drawn (spec/charts.md §3; binc_views.cpp).
+// How each result is drawn (spec/charts.md §3; binc/views.cpp).
 void add_views(std::vector<Result>& results, const Options& options);
 
 // The CLI's `zicht analyse --profile binc [--clients FILE]`: inputs[0] is the module file, inputs[1] (when

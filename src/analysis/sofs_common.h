@@ -9,7 +9,6 @@
 #include "analysis/sofs.h"
 #include "core/mapped_dataset.h"
 #include "core/table.h"
-#include "stats/survival.h"
 
 namespace zicht::analysis::sofs::detail {
 
@@ -133,34 +132,12 @@ struct Data {
 Data prepare(const core::MappedDataset& ds, const Options& options);
 void compute_quality(Data& d);  // fills Data::quality (sofs_results.cpp)
 
-// n, mean, SD (n − 1, as R's sd), median, min and max in O(n) (one pass plus nth_element; reorders v). The same
-// numbers as stats::describe, without its three sorts for the quartiles: used where only these are shown.
-struct Summary {
-  long n = 0;
-  double mean = 0, sd = 0, median = 0, min = 0, max = 0;  // NaN when n = 0 (sd also when n = 1)
-};
-Summary summarize(std::vector<double>& v);
-// The same numbers as summarize() on the exact months of day differences (exact_months: days / kDaysPerMonth),
-// computed from the integer days: the median by counting (or nth_element on integers when the range is wide).
-// Reorders days.
-Summary summarize_days(std::vector<int32_t>& days);
-// The k-th smallest (0-based) of v, by counting when the range is narrow; reorders v.
-int32_t kth_smallest(std::vector<int32_t>& v, size_t k);
-
 Value step_label(const Data& d, int s);  // the schema's label of a step
 
-// The distinct non-NaN values of two samples, ascending, each with its count in x (n[0]) and in y (n[1]): by
-// counting when the values are whole numbers in a narrow range (stats::WholeRange: the count fields), else sorted.
-struct ValueCount {
-  double value;
-  long n[2];
-};
-std::vector<ValueCount> value_counts(const std::vector<double>& x, const std::vector<double>& y);
-
 // Mann–Whitney for the count fields: stats::mann_whitney for up to kMannWhitneyDirect values (exact p where R
-// uses it, Hodges–Lehmann CI); above that the same normal approximation with continuity and tie correction
-// computed from value_counts (stats::mann_whitney's Hodges–Lehmann interval is far too slow for
-// 100,000 trajectories and is not shown). Tested to agree with stats::mann_whitney.
+// uses it, Hodges–Lehmann CI); above that (or with force_counts) stats::mann_whitney_by_counts, the same normal
+// approximation with continuity and tie correction from the value counts (stats::mann_whitney's Hodges–Lehmann
+// interval is far too slow for 100,000 trajectories and is not shown). Tested to agree with stats::mann_whitney.
 constexpr size_t kMannWhitneyDirect = 2000;
 struct MannWhitney {
   double w = 0, z = 0, p = 0, r = 0;
@@ -169,11 +146,6 @@ struct MannWhitney {
   std::vector<std::string> warnings;
 };
 MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts = false);
-
-// Kaplan–Meier from whole days ≥ 0 (events, censorings), times shown in exact months: the numbers of
-// stats::kaplan_meier on the months, by counting per day (sofs_tests.cpp).
-stats::KaplanMeierResult kaplan_meier_days(const std::vector<int32_t>& event_days,
-                                           const std::vector<int32_t>& censor_days);
 
 // The results, one function each (sofs_results.cpp, sofs_tests.cpp).
 Result overview(const Data& d);

@@ -9,6 +9,7 @@
 #include "analysis/tables.h"
 #include "core/table.h"
 #include "stats/descriptives.h"
+#include "stats/summary.h"
 
 namespace zicht::analysis::sofs::detail {
 
@@ -133,7 +134,7 @@ Result overview(const Data& d) {
   share_columns(t.columns);
   t.columns.push_back(col("value", Text::key("col.value"), Role::statistic, 1));
   Share total, open, closed, comp, adult, child, planb;
-  std::vector<int32_t> duration;  // days; the median in months as summarize() gives it
+  std::vector<int32_t> duration;  // days; the median in months as stats::summarize() gives it
   for (size_t i = 0; i < d.size(); ++i) {
     total.add(1);
     open.add(d.closed[i] ? 0 : 1);
@@ -157,7 +158,7 @@ Result overview(const Data& d) {
   {
     std::vector<Value> v{L("overview.median_duration"), Value::of(long(duration.size()))};
     for (int k = 0; k < 7; ++k) v.push_back(Value::na());
-    v.push_back(Value::num(summarize_days(duration).median));
+    v.push_back(Value::num(stats::summarize_days(duration, kDaysPerMonth).median));
     t.rows.push_back(std::move(v));
   }
   row("overview.all_steps", comp, Value::na());
@@ -597,7 +598,7 @@ Result by_organisation(const Data& d) {
   std::vector<long> n(G, 0), open(G, 0), closed(G, 0);
   std::vector<double> meetings_sum(G, 0);
   std::vector<long> meetings_n(G, 0);
-  std::vector<std::vector<int32_t>> duration(G);  // days; the median in months as summarize() gives it
+  std::vector<std::vector<int32_t>> duration(G);  // days; the median in months as stats::summarize() gives it
   constexpr int kInd = 5;
   std::vector<std::array<Share, kInd>> sh(G);
   for (size_t i = 0; i < d.size(); ++i) {
@@ -633,10 +634,11 @@ Result by_organisation(const Data& d) {
                            "overview.plan_b_active"};
   for (size_t g = 0; g < G; ++g) {
     if (n[g] == 0) continue;
-    // The mean as summarize() computes it: the sum in row order over n.
+    // The mean as stats::summarize() computes it: the sum in row order over n.
     const double mean = meetings_n[g] > 0 ? meetings_sum[g] / double(meetings_n[g]) : stats::kNaN;
     s.rows.push_back({Value::label(d.group_names[g]), Value::of(n[g]), Value::of(open[g]), Value::of(closed[g]),
-                      Value::num(mean), Value::of(meetings_n[g]), Value::num(summarize_days(duration[g]).median)});
+                      Value::num(mean), Value::of(meetings_n[g]),
+                      Value::num(stats::summarize_days(duration[g], kDaysPerMonth).median)});
     for (int k = 0; k < kInd; ++k) {
       std::vector<Value> v{Value::label(d.group_names[g]), L(ind[k])};
       share_values(v, sh[g][size_t(k)]);

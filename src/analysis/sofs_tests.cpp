@@ -15,6 +15,7 @@
 #include "stats/distributions.h"
 #include "stats/k_groups.h"
 #include "stats/logistic.h"
+#include "stats/summary.h"
 #include "stats/survival.h"
 #include "stats/two_group.h"
 #include "stats/whole_range.h"
@@ -73,71 +74,20 @@ void days_from_start(const Data& d, const MappedField* f, std::vector<int32_t>& 
 
 }  // namespace
 
-std::vector<ValueCount> value_counts(const std::vector<double>& x, const std::vector<double>& y) {
-  std::vector<ValueCount> out;
-  const std::vector<double>* samples[2] = {&x, &y};
-  stats::WholeRange range;
-  for (const std::vector<double>* s : samples)
-    for (double v : *s)
-      if (!std::isnan(v)) range.add(v);
-  if (range.countable()) {
-    std::vector<std::array<long, 2>> count(range.size(), std::array<long, 2>{0, 0});
-    for (int g = 0; g < 2; ++g)
-      for (double v : *samples[g])
-        if (!std::isnan(v)) ++count[range.index(v)][size_t(g)];
-    for (size_t k = 0; k < count.size(); ++k)
-      if (count[k][0] + count[k][1] > 0) out.push_back({range.value(k), {count[k][0], count[k][1]}});
-    return out;
-  }
-  std::map<double, std::array<long, 2>> counts;
-  for (int g = 0; g < 2; ++g)
-    for (double v : *samples[g])
-      if (!std::isnan(v)) ++counts[v][size_t(g)];
-  for (const auto& [v, c] : counts) out.push_back({v, {c[0], c[1]}});
-  return out;
-}
-
 MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts) {
+  const stats::MannWhitneyResult mw = !force_counts && x.size() + y.size() <= kMannWhitneyDirect
+                                          ? stats::mann_whitney(x, y)
+                                          : stats::mann_whitney_by_counts(x, y);
   MannWhitney out;
-  if (!force_counts && x.size() + y.size() <= kMannWhitneyDirect) {
-    const stats::MannWhitneyResult mw = stats::mann_whitney(x, y);
-    out.w = mw.w;
-    out.z = mw.z;
-    out.p = mw.p_value;
-    out.r = mw.effect_r;
-    out.n_x = mw.n_x;
-    out.n_y = mw.n_y;
-    out.method = mw.info.method;
-    out.variant = mw.info.variant;
-    out.warnings = warning_codes(mw.info);
-    return out;
-  }
-  double below = 0, rank_sum_x = 0, ties = 0;
-  for (const ValueCount& c : value_counts(x, y)) {
-    const double t = double(c.n[0] + c.n[1]);
-    rank_sum_x += double(c.n[0]) * (below + (t + 1) / 2);
-    ties += t * t * t - t;
-    below += t;
-    out.n_x += c.n[0];
-    out.n_y += c.n[1];
-  }
-  out.method = "Wilcoxon rank-sum (Mann-Whitney U) test";
-  out.variant = "normal approximation with continuity and tie correction";
-  if (out.n_x == 0 || out.n_y == 0) {
-    out.w = out.z = out.p = out.r = stats::kNaN;
-    out.warnings.push_back("empty_group");
-    return out;
-  }
-  const double nx = double(out.n_x), ny = double(out.n_y), N = nx + ny;
-  out.w = rank_sum_x - nx * (nx + 1) / 2;
-  const double sigma = std::sqrt((nx * ny / 12) * ((N + 1) - ties / (N * (N - 1))));
-  const double dz = out.w - nx * ny / 2;
-  const double correction = dz > 0 ? 0.5 : (dz < 0 ? -0.5 : 0.0);
-  out.z = (dz - correction) / sigma;
-  out.r = out.z / std::sqrt(N);
-  out.p = std::isnan(out.z) ? stats::kNaN : 2 * std::min(stats::normal_cdf(out.z), stats::normal_upper(out.z));
-  if (ties > 0) out.warnings.push_back("ties");
-  if (!(sigma > 0)) out.warnings.push_back("all_tied");
+  out.w = mw.w;
+  out.z = mw.z;
+  out.p = mw.p_value;
+  out.r = mw.effect_r;
+  out.n_x = mw.n_x;
+  out.n_y = mw.n_y;
+  out.method = mw.info.method;
+  out.variant = mw.info.variant;
+  out.warnings = warning_codes(mw.info);
   return out;
 }
 
@@ -257,7 +207,7 @@ Result plan_adult_groups(const Data& d) {
   // (stats::logistic_regression_weighted), with one row per distinct count and outcome instead of one per case.
   std::vector<double> y[2], x[2], w[2];
   for (int v = 0; v < 2; ++v)
-    for (const ValueCount& c : value_counts(group[v][0], group[v][1]))
+    for (const stats::ValueCount& c : stats::value_counts(group[v][0], group[v][1]))
       for (int p = 0; p < 2; ++p)
         if (c.n[p] > 0) {
           y[v].push_back(p);
@@ -293,7 +243,7 @@ Result plan_adult_groups(const Data& d) {
   for (int v = 0; v < 2; ++v) {
     for (int p = 0; p < 2; ++p) {
       std::vector<double> copy = group[v][p];
-      const Summary ds = summarize(copy);
+      const stats::Summary ds = stats::summarize(copy);
       // Quartiles (R type 7) for the box plot of the two groups.
       const stats::Descriptives q = stats::describe(group[v][p]);
       const bool none = group[v][p].empty();
@@ -345,44 +295,6 @@ Result plan_adult_groups(const Data& d) {
   return r;
 }
 
-// Kaplan–Meier on whole days (all ≥ 0) with times in exact months: counts per day (sorted when the range is wide)
-// and stats::kaplan_meier_counts, which gives the numbers stats::kaplan_meier gives on the months.
-stats::KaplanMeierResult kaplan_meier_days(const std::vector<int32_t>& event_days,
-                                           const std::vector<int32_t>& censor_days) {
-  std::vector<double> times;
-  std::vector<long> events, censored;
-  int32_t hi = 0;
-  for (int32_t x : event_days) hi = std::max(hi, x);
-  for (int32_t x : censor_days) hi = std::max(hi, x);
-  const size_t n = event_days.size() + censor_days.size();
-  if (size_t(hi) <= 4 * n + 1024) {
-    std::vector<std::array<long, 2>> count(size_t(hi) + 1, std::array<long, 2>{0, 0});
-    for (int32_t x : event_days) ++count[size_t(x)][0];
-    for (int32_t x : censor_days) ++count[size_t(x)][1];
-    for (size_t k = 0; k < count.size(); ++k) {
-      if (count[k][0] == 0 && count[k][1] == 0) continue;
-      times.push_back(exact_months(0, int32_t(k)));
-      events.push_back(count[k][0]);
-      censored.push_back(count[k][1]);
-    }
-  } else {
-    std::vector<int64_t> keyed;  // day * 2 + (0 = event, 1 = censored)
-    keyed.reserve(n);
-    for (int32_t x : event_days) keyed.push_back(int64_t(x) * 2);
-    for (int32_t x : censor_days) keyed.push_back(int64_t(x) * 2 + 1);
-    std::sort(keyed.begin(), keyed.end());
-    for (size_t i = 0; i < keyed.size();) {
-      const int64_t day = keyed[i] / 2;
-      long e = 0, c = 0;
-      for (; i < keyed.size() && keyed[i] / 2 == day; ++i) (keyed[i] % 2 ? c : e) += 1;
-      times.push_back(exact_months(0, int32_t(day)));
-      events.push_back(e);
-      censored.push_back(c);
-    }
-  }
-  return stats::kaplan_meier_counts(times, events, censored);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 Result time_to_step(const Data& d) {
   Result r;
@@ -398,11 +310,11 @@ Result time_to_step(const Data& d) {
                col("min", Text::key("stat.min"), Role::statistic, 1),
                col("max", Text::key("stat.max"), Role::statistic, 1)};
   // Times in whole days from the start (the months shown are exact_months of these): summarize_days gives the
-  // numbers summarize() gives on the months, without sorting doubles.
+  // numbers stats::summarize() gives on the months, without sorting doubles.
   auto add_row = [&](Value label, const char* id, std::vector<int32_t>& v) {
     long neg = 0;
     for (int32_t x : v) neg += x < 0;
-    const Summary ds = summarize_days(v);
+    const stats::Summary ds = stats::summarize_days(v, kDaysPerMonth);
     const bool any = !v.empty();
     t.rows.push_back({std::move(label), Value::str(id), Value::of(long(v.size())), Value::of(neg),
                       any ? num(ds.mean) : Value::na(), any ? num(ds.sd) : Value::na(),
@@ -505,7 +417,7 @@ Result time_to_step(const Data& d) {
     event_days.resize(n_event);
     censor_days.resize(n_censor);
     const long excluded = long(d.size() - n_event - n_censor);
-    const stats::KaplanMeierResult res = kaplan_meier_days(event_days, censor_days);
+    const stats::KaplanMeierResult res = stats::kaplan_meier_days(event_days, censor_days, kDaysPerMonth);
     const Value label = step_label(d, s), id = Value::str(kStepIds[s]);
     km.rows.reserve(km.rows.size() + res.rows.size());
     for (const auto& row : res.rows)
@@ -601,7 +513,7 @@ Result trend(const Data& d) {
                col("median", Text::key("stat.median"), Role::statistic, 1)};
   for (size_t y = 0; y < years.size(); ++y) {
     std::vector<double> copy = meetings[y];
-    const Summary ds = summarize(copy);
+    const stats::Summary ds = stats::summarize(copy);
     const bool any = !meetings[y].empty();
     m.rows.push_back({Value::of(years[y]), Value::of(n[y]), Value::of(long(meetings[y].size())),
                       any ? num(ds.mean) : Value::na(), any ? num(ds.sd) : Value::na(),

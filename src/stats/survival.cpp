@@ -1,6 +1,7 @@
 #include "stats/survival.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -197,6 +198,42 @@ KaplanMeierResult kaplan_meier_counts(const std::vector<double>& times, const st
                     std::vector<long>(events.begin(), events.begin() + long(k)),
                     std::vector<long>(censored.begin(), censored.begin() + long(k)));
   return km;
+}
+
+KaplanMeierResult kaplan_meier_days(const std::vector<int32_t>& event_days, const std::vector<int32_t>& censor_days,
+                                    double days_per_month) {
+  std::vector<double> times;
+  std::vector<long> events, censored;
+  int32_t hi = 0;
+  for (int32_t x : event_days) hi = std::max(hi, x);
+  for (int32_t x : censor_days) hi = std::max(hi, x);
+  const size_t n = event_days.size() + censor_days.size();
+  if (size_t(hi) <= 4 * n + 1024) {
+    std::vector<std::array<long, 2>> count(size_t(hi) + 1, std::array<long, 2>{0, 0});
+    for (int32_t x : event_days) ++count[size_t(x)][0];
+    for (int32_t x : censor_days) ++count[size_t(x)][1];
+    for (size_t k = 0; k < count.size(); ++k) {
+      if (count[k][0] == 0 && count[k][1] == 0) continue;
+      times.push_back(double(int32_t(k)) / days_per_month);
+      events.push_back(count[k][0]);
+      censored.push_back(count[k][1]);
+    }
+  } else {
+    std::vector<int64_t> keyed;  // day * 2 + (0 = event, 1 = censored)
+    keyed.reserve(n);
+    for (int32_t x : event_days) keyed.push_back(int64_t(x) * 2);
+    for (int32_t x : censor_days) keyed.push_back(int64_t(x) * 2 + 1);
+    std::sort(keyed.begin(), keyed.end());
+    for (size_t i = 0; i < keyed.size();) {
+      const int64_t day = keyed[i] / 2;
+      long e = 0, c = 0;
+      for (; i < keyed.size() && keyed[i] / 2 == day; ++i) (keyed[i] % 2 ? c : e) += 1;
+      times.push_back(double(int32_t(day)) / days_per_month);
+      events.push_back(e);
+      censored.push_back(c);
+    }
+  }
+  return kaplan_meier_counts(times, events, censored);
 }
 
 std::vector<AtRisk> at_risk(const KaplanMeierResult& km, const std::vector<double>& times) {

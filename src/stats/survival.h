@@ -11,6 +11,7 @@
 // `log_rank`: the log-rank test for two or more groups, as survival::survdiff(rho = 0).
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "stats/result.h"
@@ -49,6 +50,11 @@ KaplanMeierResult kaplan_meier(const std::vector<double>& time, const std::vecto
 // count instead of sorting.
 KaplanMeierResult kaplan_meier_counts(const std::vector<double>& times, const std::vector<long>& events,
                                       const std::vector<long>& censored, double conf_level = 0.95);
+
+// kaplan_meier_counts from whole days >= 0 (events, censorings) with times shown as days / days_per_month: the
+// numbers of kaplan_meier on those times, by counting per day (sorting when the range is wide).
+KaplanMeierResult kaplan_meier_days(const std::vector<int32_t>& event_days, const std::vector<int32_t>& censor_days,
+                                    double days_per_month);
 
 struct AtRisk {
   double time = 0;

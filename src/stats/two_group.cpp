@@ -1,10 +1,13 @@
 #include "stats/two_group.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
 #include <numeric>
 
 #include "stats/distributions.h"
+#include "stats/whole_range.h"
 
 namespace zicht::stats {
 namespace {
@@ -225,6 +228,61 @@ MannWhitneyResult mann_whitney(std::vector<double> x, std::vector<double> y, dou
     r.ci_upper = root(-zq);
     r.hodges_lehmann = root(0);
   }
+  return r;
+}
+
+std::vector<ValueCount> value_counts(const std::vector<double>& x, const std::vector<double>& y) {
+  std::vector<ValueCount> out;
+  const std::vector<double>* samples[2] = {&x, &y};
+  WholeRange range;
+  for (const std::vector<double>* s : samples)
+    for (double v : *s)
+      if (!std::isnan(v)) range.add(v);
+  if (range.countable()) {
+    std::vector<std::array<long, 2>> count(range.size(), std::array<long, 2>{0, 0});
+    for (int g = 0; g < 2; ++g)
+      for (double v : *samples[g])
+        if (!std::isnan(v)) ++count[range.index(v)][size_t(g)];
+    for (size_t k = 0; k < count.size(); ++k)
+      if (count[k][0] + count[k][1] > 0) out.push_back({range.value(k), {count[k][0], count[k][1]}});
+    return out;
+  }
+  std::map<double, std::array<long, 2>> counts;
+  for (int g = 0; g < 2; ++g)
+    for (double v : *samples[g])
+      if (!std::isnan(v)) ++counts[v][size_t(g)];
+  for (const auto& [v, c] : counts) out.push_back({v, {c[0], c[1]}});
+  return out;
+}
+
+MannWhitneyResult mann_whitney_by_counts(const std::vector<double>& x, const std::vector<double>& y) {
+  MannWhitneyResult r;
+  r.info.method = "Wilcoxon rank-sum (Mann-Whitney U) test";
+  r.info.variant = "normal approximation with continuity and tie correction";
+  double below = 0, rank_sum_x = 0, ties = 0;
+  for (const ValueCount& c : value_counts(x, y)) {
+    const double t = double(c.n[0] + c.n[1]);
+    rank_sum_x += double(c.n[0]) * (below + (t + 1) / 2);
+    ties += t * t * t - t;
+    below += t;
+    r.n_x += c.n[0];
+    r.n_y += c.n[1];
+  }
+  r.info.n = r.n_x + r.n_y;
+  if (r.n_x == 0 || r.n_y == 0) {
+    r.info.warn("empty_group", "each group needs at least one value");
+    return r;
+  }
+  const double nx = double(r.n_x), ny = double(r.n_y), N = nx + ny;
+  r.w = rank_sum_x - nx * (nx + 1) / 2;
+  const double sigma = std::sqrt((nx * ny / 12) * ((N + 1) - ties / (N * (N - 1))));
+  const double dz = r.w - nx * ny / 2;
+  const double correction = dz > 0 ? 0.5 : (dz < 0 ? -0.5 : 0.0);
+  r.z = (dz - correction) / sigma;
+  r.effect_r = r.z / std::sqrt(N);
+  r.p_value = std::isnan(r.z) ? kNaN : 2 * std::min(normal_cdf(r.z), normal_upper(r.z));
+  if (ties > 0) r.info.warn("ties", "ties present: normal approximation with tie correction");
+  if (!(sigma > 0)) r.info.warn("all_tied", "all observations are tied: the test is undefined");
   return r;
 }
 

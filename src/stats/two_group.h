@@ -8,6 +8,9 @@
 // R: exact case median of pairwise differences and qwilcox bounds; asymptotic case the root of R's
 // `wdiff` step function (we return the midpoint of the exact crossing interval; R's uniroot(tol = 1e-4)
 // returns a point within 1e-4 of that interval).
+// `mann_whitney_by_counts`: the same test from the value counts of the two samples, O(n + range) for whole numbers
+// in a narrow range (counts): W, z, p and r of the normal approximation with continuity and tie correction (what
+// `mann_whitney` reports when it does not use the exact distribution), no Hodges–Lehmann estimate.
 // `welch_t`: Welch's two-sample t-test, as R's t.test(x, y) default (var.equal = FALSE).
 #pragma once
 
@@ -30,6 +33,17 @@ struct MannWhitneyResult {
 
 // NaN values are dropped (with a warning). conf_level for the Hodges–Lehmann interval.
 MannWhitneyResult mann_whitney(std::vector<double> x, std::vector<double> y, double conf_level = 0.95);
+
+// The distinct non-NaN values of two samples, ascending, each with its count in x (n[0]) and in y (n[1]): by
+// counting when the values are whole numbers in a narrow range (WholeRange: counts), else sorted.
+struct ValueCount {
+  double value;
+  long n[2];
+};
+std::vector<ValueCount> value_counts(const std::vector<double>& x, const std::vector<double>& y);
+
+// NaN values are skipped (without the warning mann_whitney gives); p always from the normal approximation.
+MannWhitneyResult mann_whitney_by_counts(const std::vector<double>& x, const std::vector<double>& y);
 
 // Distribution of W for sample sizes m, n without ties (R's pwilcox / qwilcox).
 double wilcox_cdf(double q, int m, int n);       // P(W <= q)

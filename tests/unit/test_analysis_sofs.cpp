@@ -7,7 +7,6 @@
 #include <chrono>
 #include <ctime>
 #include <deque>
-#include <random>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -996,67 +995,6 @@ TEST_CASE("SofS: the large-sample Mann–Whitney path agrees with stats::mann_wh
   // The demo's meetings by adult plan (ties, n = 122) the same way.
   const Table& m = table(result(the_demo().rs, "sofs.plan_adult_groups"), "mann_whitney");
   CHECK(x(m, 0, "w") == 717);  // regression value (stats::mann_whitney path)
-}
-
-// The fast paths of the 100,000-trajectory work against the reference computations, number for number, on seeded
-// random whole-day data: summarize_days vs summarize on the months, kaplan_meier_days vs stats::kaplan_meier on
-// the months (both the counting and the sorting branch).
-TEST_CASE("SofS: day-based summaries and Kaplan-Meier equal the month-based reference") {
-  using namespace analysis::sofs::detail;
-  auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
-  std::mt19937_64 rng(97);
-  for (int rep = 0; rep < 60; ++rep) {
-    INFO("rep " << rep);
-    const size_t n = rep == 0 ? 0 : rep == 1 ? 1 : 1 + rng() % (rep < 30 ? 50 : 5000);
-    const int32_t range = rep % 4 == 3 ? 2000000 : 1 + int32_t(rng() % 900);  // wide: the nth_element branch
-    const int32_t shift = rep % 5 == 0 ? -int32_t(range / 3) : 0;             // some negative days
-    std::vector<int32_t> days;
-    std::vector<double> months;
-    for (size_t i = 0; i < n; ++i) {
-      days.push_back(int32_t(rng() % uint64_t(range)) + shift);
-      months.push_back(exact_months(0, days.back()));
-    }
-    const Summary a = summarize(months), b = summarize_days(days);
-    CHECK(a.n == b.n);
-    CHECK(same(a.mean, b.mean));
-    CHECK(same(a.sd, b.sd));
-    CHECK(same(a.median, b.median));
-    CHECK(same(a.min, b.min));
-    CHECK(same(a.max, b.max));
-
-    // Kaplan–Meier: events and censorings in days ≥ 0 (as time_to_step clamps them).
-    std::vector<int32_t> ev_days, ce_days;
-    std::vector<double> t;
-    std::vector<bool> ev;
-    for (size_t i = 0; i < n; ++i) {
-      const int32_t dd = std::max(0, int32_t(rng() % uint64_t(range)) + shift);
-      const bool e = rng() % 3 != 0;
-      (e ? ev_days : ce_days).push_back(dd);
-      t.push_back(std::max(0.0, exact_months(0, dd)));
-      ev.push_back(e);
-    }
-    const stats::KaplanMeierResult ref = stats::kaplan_meier(t, ev), fast = kaplan_meier_days(ev_days, ce_days);
-    CHECK(ref.info.n == fast.info.n);
-    CHECK(ref.events == fast.events);
-    REQUIRE(ref.rows.size() == fast.rows.size());
-    for (size_t i = 0; i < ref.rows.size(); ++i) {
-      INFO("row " << i);
-      CHECK(ref.rows[i].time == fast.rows[i].time);
-      CHECK(ref.rows[i].n_risk == fast.rows[i].n_risk);
-      CHECK(ref.rows[i].n_event == fast.rows[i].n_event);
-      CHECK(ref.rows[i].n_censor == fast.rows[i].n_censor);
-      CHECK(same(ref.rows[i].surv, fast.rows[i].surv));
-      CHECK(same(ref.rows[i].lower, fast.rows[i].lower));
-      CHECK(same(ref.rows[i].upper, fast.rows[i].upper));
-      CHECK(same(ref.rows[i].lower_loglog, fast.rows[i].lower_loglog));
-      CHECK(same(ref.rows[i].upper_loglog, fast.rows[i].upper_loglog));
-    }
-    CHECK(same(ref.median_log.median, fast.median_log.median));
-    CHECK(same(ref.median_log.lower, fast.median_log.lower));
-    CHECK(same(ref.median_log.upper, fast.median_log.upper));
-    CHECK(same(ref.median_loglog.lower, fast.median_loglog.lower));
-    CHECK(same(ref.median_loglog.upper, fast.median_loglog.upper));
-  }
 }
 
 TEST_CASE("SofS: 100,000 trajectories", "[.][bench]") {

@@ -2,6 +2,9 @@
 // t.test (Welch), anova(lm), kruskal.test.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <vector>
+
 #include "../reference/golden_helpers.h"
 #include "stats/k_groups.h"
 #include "stats/two_group.h"
@@ -100,4 +103,42 @@ TEST_CASE("Kruskal-Wallis: by counting (whole numbers) the same as by sorting") 
   CHECK(a.statistic == b.statistic);
   CHECK(a.p_value == b.p_value);
   CHECK(a.df == b.df);
+}
+
+// The counting path (for many whole-number values) against the rank-based one: the same W, z, p, r and warnings
+// where mann_whitney uses the normal approximation (ties here); NaN skipped; an empty group gives NaN.
+TEST_CASE("Mann-Whitney by value counts agrees with mann_whitney") {
+  std::vector<double> gx, gy;
+  for (int i = 0; i < 300; ++i) gx.push_back(i % 7);
+  for (int i = 0; i < 250; ++i) gy.push_back((i * 3) % 11);
+  const MannWhitneyResult a = mann_whitney(gx, gy), b = mann_whitney_by_counts(gx, gy);
+  CHECK(a.n_x == b.n_x);
+  CHECK(a.n_y == b.n_y);
+  CHECK(b.info.n == 550);
+  CHECK(b.w == Approx(a.w).epsilon(1e-12));
+  CHECK(b.z == Approx(a.z).epsilon(1e-12));
+  CHECK(b.p_value == Approx(a.p_value).epsilon(1e-9));
+  CHECK(b.effect_r == Approx(a.effect_r).epsilon(1e-12));
+  CHECK(a.info.method == b.info.method);
+  CHECK(a.info.variant == b.info.variant);
+  REQUIRE(a.info.warnings.size() == b.info.warnings.size());
+  for (size_t i = 0; i < a.info.warnings.size(); ++i) CHECK(a.info.warnings[i].code == b.info.warnings[i].code);
+  CHECK(b.info.has_warning("ties"));
+  CHECK(!b.exact);
+
+  const std::vector<ValueCount> vc = value_counts({2, 0, 2, std::nan("")}, {1, 2});
+  REQUIRE(vc.size() == 3);
+  CHECK(vc[0].value == 0);
+  CHECK(vc[0].n[0] == 1);
+  CHECK(vc[0].n[1] == 0);
+  CHECK(vc[2].value == 2);
+  CHECK(vc[2].n[0] == 2);
+  CHECK(vc[2].n[1] == 1);
+
+  const MannWhitneyResult e = mann_whitney_by_counts({1, 2, 3}, {});
+  CHECK(e.n_x == 3);
+  CHECK(e.n_y == 0);
+  CHECK(std::isnan(e.w));
+  CHECK(std::isnan(e.p_value));
+  CHECK(e.info.has_warning("empty_group"));
 }

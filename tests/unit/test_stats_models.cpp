@@ -1,12 +1,15 @@
 // Golden tests for src/stats/logistic (glm(family = binomial)) and src/stats/survival (survfit,
-// quantile.survfit, summary(times =), survdiff).
+// quantile.survfit, summary(times =), survdiff); the day-based summaries and Kaplan–Meier against the month-based
+// reference.
 #include <catch2/catch.hpp>
 
 #include <map>
 #include <random>
 
 #include "../reference/golden_helpers.h"
+#include "core/table.h"
 #include "stats/logistic.h"
+#include "stats/summary.h"
 #include "stats/survival.h"
 
 using namespace zicht::stats;
@@ -320,4 +323,66 @@ TEST_CASE("weighted logistic regression equals the unweighted fit on the expande
   const LogisticResult c = logistic_regression_weighted({0, 1, 1, kNaN, 0, 1}, {{1, 2, 3, 4, 5, 6}}, {2, 3, 1, 5, -1, 2});
   CHECK(c.info.n == 8);
   CHECK(c.info.has_warning("missing_values"));
+}
+
+// The fast paths of the SofS 100,000-trajectory work against the reference computations, number for number, on
+// seeded random whole-day data: summarize_days vs summarize on the months, kaplan_meier_days vs kaplan_meier on
+// the months (both the counting and the sorting branch); months as core::exact_months (the SofS convention).
+TEST_CASE("day-based summaries and Kaplan-Meier equal the month-based reference") {
+  using zicht::core::exact_months;
+  using zicht::core::kDaysPerMonth;
+  auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+  std::mt19937_64 rng(97);
+  for (int rep = 0; rep < 60; ++rep) {
+    INFO("rep " << rep);
+    const size_t n = rep == 0 ? 0 : rep == 1 ? 1 : 1 + rng() % (rep < 30 ? 50 : 5000);
+    const int32_t range = rep % 4 == 3 ? 2000000 : 1 + int32_t(rng() % 900);  // wide: the nth_element branch
+    const int32_t shift = rep % 5 == 0 ? -int32_t(range / 3) : 0;             // some negative days
+    std::vector<int32_t> days;
+    std::vector<double> months;
+    for (size_t i = 0; i < n; ++i) {
+      days.push_back(int32_t(rng() % uint64_t(range)) + shift);
+      months.push_back(exact_months(0, days.back()));
+    }
+    const Summary a = summarize(months), b = summarize_days(days, kDaysPerMonth);
+    CHECK(a.n == b.n);
+    CHECK(same(a.mean, b.mean));
+    CHECK(same(a.sd, b.sd));
+    CHECK(same(a.median, b.median));
+    CHECK(same(a.min, b.min));
+    CHECK(same(a.max, b.max));
+
+    // Kaplan–Meier: events and censorings in days ≥ 0 (as time_to_step clamps them).
+    std::vector<int32_t> ev_days, ce_days;
+    std::vector<double> t;
+    std::vector<bool> ev;
+    for (size_t i = 0; i < n; ++i) {
+      const int32_t dd = std::max(0, int32_t(rng() % uint64_t(range)) + shift);
+      const bool e = rng() % 3 != 0;
+      (e ? ev_days : ce_days).push_back(dd);
+      t.push_back(std::max(0.0, exact_months(0, dd)));
+      ev.push_back(e);
+    }
+    const KaplanMeierResult ref = kaplan_meier(t, ev), fast = kaplan_meier_days(ev_days, ce_days, kDaysPerMonth);
+    CHECK(ref.info.n == fast.info.n);
+    CHECK(ref.events == fast.events);
+    REQUIRE(ref.rows.size() == fast.rows.size());
+    for (size_t i = 0; i < ref.rows.size(); ++i) {
+      INFO("row " << i);
+      CHECK(ref.rows[i].time == fast.rows[i].time);
+      CHECK(ref.rows[i].n_risk == fast.rows[i].n_risk);
+      CHECK(ref.rows[i].n_event == fast.rows[i].n_event);
+      CHECK(ref.rows[i].n_censor == fast.rows[i].n_censor);
+      CHECK(same(ref.rows[i].surv, fast.rows[i].surv));
+      CHECK(same(ref.rows[i].lower, fast.rows[i].lower));
+      CHECK(same(ref.rows[i].upper, fast.rows[i].upper));
+      CHECK(same(ref.rows[i].lower_loglog, fast.rows[i].lower_loglog));
+      CHECK(same(ref.rows[i].upper_loglog, fast.rows[i].upper_loglog));
+    }
+    CHECK(same(ref.median_log.median, fast.median_log.median));
+    CHECK(same(ref.median_log.lower, fast.median_log.lower));
+    CHECK(same(ref.median_log.upper, fast.median_log.upper));
+    CHECK(same(ref.median_loglog.lower, fast.median_loglog.lower));
+    CHECK(same(ref.median_loglog.upper, fast.median_loglog.upper));
+  }
 }

@@ -1,5 +1,5 @@
-// The module chains of SPEC §2.2, derived once per module file (see binc_chain.h).
-#include "analysis/binc_chain.h"
+// The module chains of SPEC §2.2, derived once per module file (see chain.h).
+#include "analysis/binc/chain.h"
 
 #include <algorithm>
 #include <cctype>

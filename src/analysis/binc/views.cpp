@@ -1,4 +1,4 @@
-// How every Binc result is drawn (spec/charts.md §3): views over the tables binc.cpp builds.
+// How every Binc result is drawn (spec/charts.md §3): views over the tables the binc/ result files build.
 #include <algorithm>
 #include <cctype>
 #include <string>
