@@ -52,10 +52,4 @@ std::vector<Result> results(const core::MappedDataset& modules, const core::Mapp
 // How each result is drawn (spec/charts.md §3; binc/views.cpp).
 void add_views(std::vector<Result>& results, const Options& options);
 
-// The CLI's `zicht analyse --profile binc [--clients FILE]`: inputs[0] is the module file, inputs[1] (when
-// `has_clients`) the client file. Returns false with an English message naming file and fields when required
-// fields cannot be mapped.
-bool analyse(const std::vector<Input>& inputs, bool has_clients, const Settings& settings, ResultSet& out,
-             std::string& error);
-
 }  // namespace zicht::analysis::binc

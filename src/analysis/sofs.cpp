@@ -362,30 +362,4 @@ std::vector<Result> results(const core::MappedDataset& ds, const Options& option
   return out;
 }
 
-bool analyse(const std::vector<Input>& inputs, const Settings& settings, ResultSet& out, std::string& error) {
-  if (inputs.empty() || !inputs[0].data) {
-    error = "no input file";
-    return false;
-  }
-  const core::Schema* schema = core::find_schema("sofs");
-  if (!schema) {
-    error = "the sofs schema is missing from this build";
-    return false;
-  }
-  core::ProfileSettings ps;
-  if (!profile_settings(settings, "sofs", ps, error)) return false;
-  const core::ReadResult& read = *inputs[0].data;
-  const core::MappedDataset ds = core::map_file(read, *schema, ps);
-  if (!ds.mapping.ok()) {
-    error = core::unmatched_message(*schema, ds.mapping, inputs[0].name);
-    return false;
-  }
-  const Options options = Options::from_werkmap(settings.werkmap);
-  out = ResultSet{};
-  out.provenance = make_provenance({inputs[0]}, {&ds}, settings);
-  out.provenance.profile = "sofs";
-  out.results = results(ds, options);
-  return true;
-}
-
 }  // namespace zicht::analysis::sofs

@@ -44,9 +44,4 @@ std::vector<Result> results(const core::MappedDataset& ds, const Options& option
 // How each result is drawn (spec/charts.md §3), with the published figures and the options' norms as references.
 void add_views(std::vector<Result>& results, const Options& options);
 
-// The CLI's `zicht analyse --profile sofs`: maps inputs[0] as "sofs" with the werkmap's mapping (settings.werkmap),
-// the as-of date of the settings (or from the data), and runs `results`. Returns false with an English message
-// naming the file and the fields when required fields cannot be mapped.
-bool analyse(const std::vector<Input>& inputs, const Settings& settings, ResultSet& out, std::string& error);
-
 }  // namespace zicht::analysis::sofs

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "analysis/binc.h"
+#include "session/run.h"
 #include "core/schema.h"
 #include "core/werkmap.h"
 #include "demo/demo.h"
@@ -759,19 +760,20 @@ TEST_CASE("binc demo: published figures that are not reproduced, with the reason
   CHECK(num(table(result(rs, "binc.profile"), "schuldenlast"), "Ja", "pct_all") != Approx(7.1).margin(0.05));
 }
 
-TEST_CASE("binc: analyse() maps both files, honours the werkmap and the as-of date, fills provenance") {
+TEST_CASE("binc: session::analyse maps both files, honours the werkmap and the as-of date, fills provenance") {
   const std::string mcsv = demo::generate_csv({"binc"});
   demo::DemoOptions c{"binc", 2023, 0, "clients"};
   const std::string ccsv = demo::generate_csv(c);
   core::ReadResult mr = core::read_bytes("m.csv", reinterpret_cast<const uint8_t*>(mcsv.data()), mcsv.size());
   core::ReadResult cr = core::read_bytes("c.csv", reinterpret_cast<const uint8_t*>(ccsv.data()), ccsv.size());
-  std::vector<analysis::Input> inputs = {{"m.csv", &mr}, {"c.csv", &cr}};
+  std::vector<session::TableInput> inputs = {{"modules", "m.csv", &mr}, {"clients", "c.csv", &cr}};
+  const session::ProfileSpec& spec = *session::find_profile("binc");
   analysis::Settings s;
   s.profile = "binc";
   s.werkmap = nlohmann::json::parse(R"({"settings": {"binc": {"unit": "schakelingen"}}})");
   analysis::ResultSet out;
   std::string error;
-  REQUIRE(binc::analyse(inputs, true, s, out, error));
+  REQUIRE(session::analyse(spec, inputs, s, out, error));
   CHECK(out.results.size() == 9);
   CHECK(out.provenance.as_of == "2023-06-06");
   CHECK(out.provenance.profile == "binc");
@@ -785,27 +787,27 @@ TEST_CASE("binc: analyse() maps both files, honours the werkmap and the as-of da
   // The as-of date: on 1 January 2023 modules ending later are still open.
   s.as_of = "2023-01-01";
   analysis::ResultSet early;
-  REQUIRE(binc::analyse(inputs, true, s, early, error));
+  REQUIRE(session::analyse(spec, inputs, s, early, error));
   CHECK(early.provenance.as_of == "2023-01-01");
   CHECK(cell(table(*early.find("binc.orgtype_by_status"), "counts"), "Totaal", "open_n") != 252);
 
   // Without the client file the profile comes from the module file (no characteristics in it here).
   analysis::ResultSet solo;
-  REQUIRE(binc::analyse({inputs[0]}, false, analysis::Settings{}, solo, error));
+  REQUIRE(session::analyse(spec, {inputs[0]}, analysis::Settings{}, solo, error));
   CHECK(solo.provenance.files.size() == 1);
 
   // A file without the required fields: an English message naming the file.
   const std::string bad = "Iets;Anders\n1;2\n";
   core::ReadResult br = core::read_bytes("bad.csv", reinterpret_cast<const uint8_t*>(bad.data()), bad.size());
   analysis::ResultSet none;
-  CHECK(!binc::analyse({{"bad.csv", &br}}, false, analysis::Settings{}, none, error));
+  CHECK(!session::analyse(spec, {{"modules", "bad.csv", &br}}, analysis::Settings{}, none, error));
   CHECK(error.find("bad.csv") != std::string::npos);
 
   // Deterministic: the same input and settings give byte-identical JSON.
   analysis::ResultSet again;
   s.as_of.clear();
-  REQUIRE(binc::analyse(inputs, true, s, again, error));
-  REQUIRE(binc::analyse(inputs, true, s, out, error));
+  REQUIRE(session::analyse(spec, inputs, s, again, error));
+  REQUIRE(session::analyse(spec, inputs, s, out, error));
   CHECK(report::results_json(again, i18n::Lang::nl).dump() == report::results_json(out, i18n::Lang::nl).dump());
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analysis/sofs.h"
+#include "session/run.h"
 #include "analysis/sofs_common.h"
 #include "core/schema.h"
 #include "core/table.h"
@@ -940,7 +941,7 @@ TEST_CASE("SofS: analyse via Settings (CLI path)") {
                       {"consent", {{"sofs", {"Org A"}}}}};
   analysis::ResultSet set;
   std::string error;
-  REQUIRE(analysis::sofs::analyse({{"klein.csv", &f}}, settings, set, error));
+  REQUIRE(session::analyse(*session::find_profile("sofs"), {{"trajecten", "klein.csv", &f}}, settings, set, error));
   CHECK(set.provenance.profile == "sofs");
   CHECK(set.provenance.as_of == "2023-06-30");
   REQUIRE(set.provenance.files.size() == 1);
@@ -955,17 +956,17 @@ TEST_CASE("SofS: analyse via Settings (CLI path)") {
   CHECK(at(org, 0, "organisation").s == "Org A");
   // as-of from the data when not given: the latest date (15 May 2023)
   settings.as_of.clear();
-  REQUIRE(analysis::sofs::analyse({{"klein.csv", &f}}, settings, set, error));
+  REQUIRE(session::analyse(*session::find_profile("sofs"), {{"trajecten", "klein.csv", &f}}, settings, set, error));
   CHECK(set.provenance.as_of == "2023-05-15");
 
   // A file without a start-date column cannot be analysed: the message names the file and the field.
   core::ReadResult bad = read("Identificatiecode;Organisatie\nT1;Org A\n", "zonder_start.csv");
   analysis::ResultSet out;
-  CHECK_FALSE(analysis::sofs::analyse({{"zonder_start.csv", &bad}}, settings, out, error));
+  CHECK_FALSE(session::analyse(*session::find_profile("sofs"), {{"trajecten", "zonder_start.csv", &bad}}, settings, out, error));
   CHECK(error.find("zonder_start.csv") != std::string::npos);
   // A werkmap that is too new is refused.
   settings.werkmap = {{"schema", "zicht.werkmap/99"}};
-  CHECK_FALSE(analysis::sofs::analyse({{"klein.csv", &f}}, settings, out, error));
+  CHECK_FALSE(session::analyse(*session::find_profile("sofs"), {{"trajecten", "klein.csv", &f}}, settings, out, error));
 }
 
 TEST_CASE("SofS: deterministic output") {
