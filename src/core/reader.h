@@ -49,7 +49,8 @@ enum class ErrorCode {
 const char* error_code_name(ErrorCode c);
 
 // A message as a code with arguments: the text lives in assets/i18n/<lang>/reader.json under "reader.<code>"
-// with {0}, {1}, … for the arguments (render_note() below). Codes are stable; tests and the inspect JSON use them. Examples: "note.short_rows" {"3"}, "sniff.encoding.bom" {}, "error.invalid_json" {"…"}.
+// with {0}, {1}, … for the arguments (render_note() below). Codes are stable; tests and the inspect JSON use them.
+// Examples: "note.short_rows" {"3"}, "error.invalid_json" {"…"}.
 struct Note {
   std::string code;
   std::vector<std::string> args;
@@ -62,10 +63,10 @@ std::string render_note(const Note& note, i18n::Lang lang = i18n::Lang::en);
 struct Status {
   ErrorCode code = ErrorCode::Ok;
   std::string message;  // English, names file, row, column and rule where they apply (= render_status(…, en))
-  Note detail;          // what went wrong as a code; empty for statuses made outside the reader (then use message)
   int64_t row = 0;      // 1-based row in the file (0 = not applicable)
   std::string column;
   std::string rule;
+  Note detail;  // what went wrong as a code ("error.…"); empty for statuses made outside the reader (use message)
   bool ok() const { return code == ErrorCode::Ok; }
   static Status success() { return Status{}; }
 };
@@ -213,7 +214,8 @@ ReadResult read_file(const std::string& path, const ReadOptions& options = {});
 // The `zicht inspect` JSON (SPEC §7); also used by the browser state hook. "notes" holds the English text,
 // "note_codes" the same notes as {"code", "args"}; "sniff" the detection decisions with their reasons.
 nlohmann::json inspect_json(const ReadResult& result);
-// Status as JSON: {"error": code, "message", "file", "row", "column", "rule"}.
+// Status as JSON: {"error": code, "message", "file", "row", "column", "rule"} and, from the reader, "detail":
+// {"code", "args"}.
 nlohmann::json status_json(const Status& s, const std::string& file_name);
 
 }  // namespace zicht::core

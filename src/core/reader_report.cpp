@@ -114,6 +114,11 @@ nlohmann::json status_json(const Status& s, const std::string& file_name) {
   j["row"] = s.row;
   j["column"] = safe(s.column);
   j["rule"] = safe(s.rule);
+  if (!s.detail.empty()) {
+    nlohmann::json args = nlohmann::json::array();
+    for (auto& a : s.detail.args) args.push_back(safe(a));
+    j["detail"] = {{"code", s.detail.code}, {"args", args}};
+  }
   return j;
 }
 

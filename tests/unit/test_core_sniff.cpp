@@ -153,6 +153,10 @@ TEST_CASE("errors keep naming file, row and rule in both languages") {
   CHECK(r.status.message == "diep.json, row 2: JSON nested deeper than 2 levels [nesting_too_deep]");
   CHECK(render_status(r.status, "diep.json", Lang::nl) ==
         "diep.json, rij 2: JSON dieper genest dan 2 niveaus [nesting_too_deep]");
+  auto j = inspect_json(r);
+  CHECK(j["error"]["message"] == r.status.message);
+  CHECK(j["error"]["detail"]["code"] == "error.nesting_too_deep");
+  CHECK(j["error"]["detail"]["args"][0] == "2");
   // A status made outside the reader (no detail code) renders as its message.
   Status s;
   s.code = ErrorCode::Io;
