@@ -19,8 +19,18 @@ mkdir -p "$OUT/sysinc" "$OUT/obj"
 [[ -e $OUT/sysinc/nlohmann ]] || ln -s /usr/include/nlohmann "$OUT/sysinc/nlohmann"
 FLAGS=(-std=c++17 -O2 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -I"$ROOT/src" -isystem "$OUT/sysinc" -DZICHT_VERSION=\"fuzz\" -DZICHT_BUILD=\"fuzz\")
-CORE=(build_info sha256 table values encoding table_builder reader)
+CORE=(build_info sha256 table values encoding table_builder i18n sniff csv_scanner json_scanner reader reader_report)
 OBJS=()
+# The reader's message texts (assets/i18n/*/*.json) are compiled in, as in the CMake build.
+mkdir -p "$OUT/generated"
+cmake -DOUT="$OUT/generated/assets_gen.cpp" -DROOT="$ROOT/assets" \
+      "-DFILES=$(ls "$ROOT"/assets/i18n/*/*.json | paste -sd'|')" -P "$ROOT/cmake/embed_assets.cmake"
+if [[ ! -e $OUT/obj/assets_gen.o || $OUT/generated/assets_gen.cpp -nt $OUT/obj/assets_gen.o ]]; then
+  echo "compile assets_gen.cpp"
+  $CXX "${FLAGS[@]/-fsanitize=fuzzer,address,undefined/-fsanitize=fuzzer-no-link,address,undefined}" \
+    -c "$OUT/generated/assets_gen.cpp" -o "$OUT/obj/assets_gen.o" &
+fi
+OBJS+=("$OUT/obj/assets_gen.o")
 for s in "${CORE[@]}"; do
   o=$OUT/obj/$s.o
   if [[ ! -e $o || $ROOT/src/core/$s.cpp -nt $o || -n $(find "$ROOT/src/core" -name '*.h' -newer "$o" -print -quit) ]]; then

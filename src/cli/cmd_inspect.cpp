@@ -1,7 +1,9 @@
 // zicht inspect [--profile P [--settings S.json] [--as-of YYYY-MM-DD]] [--encoding E] [--delimiter D]
 //               [--header yes|no] [--type COL=TYPE]... FILE
-// Prints the reader's report as JSON (SPEC §7); with a profile also "mapping" and "validation". Exit 1 when the
-// input cannot be read or required fields cannot be mapped, 2 on usage errors.
+// Prints the reader's report as JSON (SPEC §7): "sniff" says what was detected and why (format, encoding, delimiter,
+// quote, header: value, reason code, evidence, English text), "notes" the notes in English with "note_codes" next to
+// them; with a profile also "mapping" and "validation". Exit 1 when the input cannot be read or required fields
+// cannot be mapped, 2 on usage errors.
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -74,7 +76,7 @@ int run_inspect(const std::vector<std::string>& args) {
   if (file.empty()) return usage_error("missing FILE");
   core::ReadResult r = core::read_file(file, opt);
   if (!r.ok()) {
-    std::cerr << "zicht inspect: " << r.status.message << "\n";
+    std::cerr << "zicht inspect: " << core::render_status(r.status, file, i18n::Lang::en) << "\n";
     std::cout << core::inspect_json(r).dump(2) << "\n";
     return kExitInput;
   }

@@ -44,7 +44,9 @@ const std::string& tr(std::string_view key, Lang lang) {
   return it->second;
 }
 
-std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+namespace {
+template <class Args>
+std::string format_impl(std::string_view pattern, const Args& args) {
   std::string out;
   out.reserve(pattern.size() + 16);
   for (size_t i = 0; i < pattern.size(); ++i) {
@@ -60,6 +62,14 @@ std::string format(std::string_view pattern, std::initializer_list<std::string_v
     out += pattern[i];
   }
   return out;
+}
+}  // namespace
+
+std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  return format_impl(pattern, args);
+}
+std::string format(std::string_view pattern, const std::vector<std::string>& args) {
+  return format_impl(pattern, args);
 }
 
 std::string missing_keys_report() {

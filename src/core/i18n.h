@@ -3,6 +3,7 @@
 // Keys are stable dotted names ("nav.overview"); a missing key shows as the key itself so it is noticed.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zicht::i18n {
 
@@ -16,6 +17,7 @@ const std::string& tr(std::string_view key, Lang lang);
 
 // {0}, {1}, … replaced by the arguments, in order.
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> args);
+std::string format(std::string_view pattern, const std::vector<std::string>& args);
 
 // Keys present in one language file and missing in the other (used by tests).
 std::string missing_keys_report();

@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/i18n.h"
 #include "core/table.h"
 
 namespace zicht::core {
@@ -47,15 +48,31 @@ enum class ErrorCode {
 };
 const char* error_code_name(ErrorCode c);
 
+// A message as a code with arguments: the text lives in assets/i18n/<lang>/reader.json under "reader.<code>"
+// with {0}, {1}, … for the arguments (render_note() below). Codes are stable; tests and the inspect JSON use them.
+// Examples: "note.short_rows" {"3"}, "error.invalid_json" {"…"}.
+struct Note {
+  std::string code;
+  std::vector<std::string> args;
+  bool empty() const { return code.empty(); }
+  bool operator==(const Note& o) const { return code == o.code && args == o.args; }
+};
+// The text of a note in a language (English is the stable rendering of the CLI and the JSON "notes").
+std::string render_note(const Note& note, i18n::Lang lang = i18n::Lang::en);
+
 struct Status {
   ErrorCode code = ErrorCode::Ok;
-  std::string message;  // English, names file, row, column and rule where they apply
+  std::string message;  // English, names file, row, column and rule where they apply (= render_status(…, en))
   int64_t row = 0;      // 1-based row in the file (0 = not applicable)
   std::string column;
   std::string rule;
+  Note detail;  // what went wrong as a code ("error.…"); empty for statuses made outside the reader (use message)
   bool ok() const { return code == ErrorCode::Ok; }
   static Status success() { return Status{}; }
 };
+// The status as text in a language: "file, row 3, column "x": detail [rule]". Falls back to `message` when the
+// status has no detail code.
+std::string render_status(const Status& s, const std::string& file_name, i18n::Lang lang);
 
 // Which tokens count as Missing / Not applicable in a column. Compared trimmed and case-insensitively.
 // Default = the generic suggestion; a schema/profile replaces it per field (SPEC §2).
@@ -94,6 +111,30 @@ struct Dialect {
   bool delimiter_sniffed = true, quote_sniffed = true, header_sniffed = true;
 };
 
+// What the sniffer decided and why (DuckDB's sniffer style): each decision has the chosen value, a short stable
+// reason code and the evidence behind it. The reason's text is "reader.sniff.<what>.<reason>" with the evidence
+// as {0}, {1}, … (render_reason). Decisions that do not apply (delimiter of a JSON file) have reason "not_csv".
+struct SniffDecision {
+  std::string value;                  // "utf-8", ";", "\"", "yes"/"no", "csv" …; "" when not applicable
+  std::string reason;                 // "bom", "valid_utf8", "consistent_fields", "user", "first_row_values", …
+  std::vector<std::string> evidence;  // numbers and samples behind the reason
+  bool operator==(const SniffDecision& o) const {
+    return value == o.value && reason == o.reason && evidence == o.evidence;
+  }
+};
+struct DelimiterCandidate {
+  char delimiter = 0;
+  size_t rows = 0;        // records in the sample
+  size_t fields = 0;      // most common field count
+  size_t consistent = 0;  // records with that field count
+};
+struct Sniff {
+  SniffDecision format, encoding, delimiter, quote, header;
+  std::vector<DelimiterCandidate> delimiter_candidates;  // CSV: every candidate tried, in order ; , tab |
+};
+// The reason of one decision as text; `what` is "format", "encoding", "delimiter", "quote" or "header".
+std::string render_reason(std::string_view what, const SniffDecision& d, i18n::Lang lang = i18n::Lang::en);
+
 struct CellFlag {
   std::string file;
   int64_t row = 0;      // 1-based row (record) in the file, header = row 1
@@ -125,14 +166,15 @@ struct ReadReport {
   Format format = Format::Unknown;
   Encoding encoding = Encoding::Utf8;
   bool encoding_overridden = false;
-  std::string encoding_reason;  // e.g. "byte-order mark", "valid UTF-8", "not valid UTF-8: decoded as Windows-1252"
+  std::string encoding_reason;  // English text of sniff.encoding ("byte-order mark", "valid UTF-8", …)
   Dialect dialect;
+  Sniff sniff;                  // what was detected and why (format, encoding, delimiter, quote, header)
   int64_t rows_in = 0;          // data rows in the table
   std::vector<ColumnInfo> columns;
   std::vector<CellFlag> flags;  // first max_stored_flags flags
   int64_t flags_total = 0;
   std::map<std::string, int64_t> flags_by_rule;
-  std::vector<std::string> notes;  // human-readable English notes (renamed columns, ambiguities, ...)
+  std::vector<Note> notes;  // renamed columns, ambiguities, ragged rows, …: render_note(note, lang) for the text
 };
 
 struct ReadResult {
@@ -169,9 +211,11 @@ class IncrementalReader {
 ReadResult read_bytes(std::string file_name, const uint8_t* data, size_t n, const ReadOptions& options = {});
 ReadResult read_file(const std::string& path, const ReadOptions& options = {});
 
-// The `zicht inspect` JSON (SPEC §7); also used by the browser state hook.
+// The `zicht inspect` JSON (SPEC §7); also used by the browser state hook. "notes" holds the English text,
+// "note_codes" the same notes as {"code", "args"}; "sniff" the detection decisions with their reasons.
 nlohmann::json inspect_json(const ReadResult& result);
-// Status as JSON: {"error": code, "message", "file", "row", "column", "rule"}.
+// Status as JSON: {"error": code, "message", "file", "row", "column", "rule"} and, from the reader, "detail":
+// {"code", "args"}.
 nlohmann::json status_json(const Status& s, const std::string& file_name);
 
 }  // namespace zicht::core

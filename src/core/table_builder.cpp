@@ -35,7 +35,7 @@ size_t TableBuilder::add_column(const std::string& raw_name) {
   }
   c.name = unique_name(nm);
   if (c.name != nm)
-    rep_.notes.push_back("duplicate column name \"" + nm + "\" renamed to \"" + c.name + "\"");
+    rep_.notes.push_back({"note.duplicate_name", {nm, c.name}});
   c.codes.assign(row_numbers_.size(), 0);
   by_name_[c.name] = cols_.size();
   cols_.push_back(std::move(c));
@@ -101,7 +101,6 @@ bool token_in(std::string_view t, const std::vector<std::string>& list) {
     if (iequals(t, trim_ws(x))) return true;
   return false;
 }
-std::string qt(std::string_view s) { return "\"" + std::string(s.substr(0, 60)) + "\""; }
 }  // namespace
 
 void TableBuilder::type_column(Col& c, Column& out, ColumnInfo& info, bool json_numbers) {
@@ -169,8 +168,7 @@ void TableBuilder::type_column(Col& c, Column& out, ColumnInfo& info, bool json_
   } else if (n_lead0 == 0 && fits(std::max(n_comma, n_point))) {
     type = ColumnType::Decimal;  // may become Integer below when every value is integral
     if (n_comma == n_point && n_ambig_num > 0)
-      rep_.notes.push_back("column \"" + c.name + "\": numbers like 1.234 could use either decimal separator; read with '" +
-                           std::string(1, dec) + "' as decimal separator");
+      rep_.notes.push_back({"note.ambiguous_decimal", {c.name, std::string(1, dec)}});
   } else if (fits(n_date)) {
     type = ColumnType::Date;
   } else {
@@ -182,13 +180,10 @@ void TableBuilder::type_column(Col& c, Column& out, ColumnInfo& info, bool json_
     if (opt_.date_order) order = *opt_.date_order;
     else if (mdy_ev > 0 && dmy_ev == 0) {
       order = DateOrder::MDY;
-      rep_.notes.push_back("column \"" + c.name + "\": dates read as mm/dd/yyyy (e.g. " + qt(mdy_example) +
-                           " has a month > 12 otherwise)");
+      rep_.notes.push_back({"note.dates_mdy", {c.name, std::string(mdy_example.substr(0, 60))}});
     } else if (dmy_ev == 0 && mdy_ev == 0 && n_ambig_date > 0) {
       info.date_order_ambiguous = true;
-      rep_.notes.push_back("column \"" + c.name +
-                           "\": every date could be dd/mm/yyyy or mm/dd/yyyy; read as dd/mm/yyyy (Belgian default) "
-                           "- override the date order if these are mm/dd dates");
+      rep_.notes.push_back({"note.dates_ambiguous", {c.name}});
     }
     info.date_order = order;
   }
@@ -322,7 +317,7 @@ void TableBuilder::finish(Table& out, bool json_numbers) {
   keep.reserve(cols_.size());
   for (auto& c : cols_) {
     if (c.unnamed && c.dict.size() == 1) {
-      rep_.notes.push_back("column " + c.name + " has no name and no values (trailing delimiter): dropped");
+      rep_.notes.push_back({"note.empty_column_dropped", {c.name}});
       continue;
     }
     keep.push_back(std::move(c));

@@ -9,7 +9,7 @@ static ReadResult nasty(const char* name, const ReadOptions& o = {}) { return re
 
 static bool has_note(const ReadReport& r, const std::string& part) {
   for (auto& n : r.notes)
-    if (n.find(part) != std::string::npos) return true;
+    if (render_note(n).find(part) != std::string::npos) return true;
   return false;
 }
 

@@ -264,7 +264,7 @@ TEST_CASE("dates: dd/mm vs mm/dd ambiguity is reported, never silent") {
   CHECK(a.report.columns[0].date_order_ambiguous);
   CHECK(format_iso_date(a.table.columns[0].days[0]) == "2023-02-01");
   bool noted = false;
-  for (auto& n : a.report.notes) noted |= n.find("dd/mm/yyyy or mm/dd/yyyy") != std::string::npos;
+  for (auto& n : a.report.notes) noted |= render_note(n).find("dd/mm/yyyy or mm/dd/yyyy") != std::string::npos;
   CHECK(noted);
   auto b = read_str("d\n01/02/2023\n25/04/2023\n");
   CHECK_FALSE(b.report.columns[0].date_order_ambiguous);

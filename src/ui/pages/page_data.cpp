@@ -13,6 +13,23 @@ std::string dialect_text(const core::Dialect& d) {
   return delim + " / " + std::string(1, d.quote);
 }
 
+// One line per sniff decision: "Scheidingsteken: ; — 19 van 20 rijen hebben 5 velden".
+void draw_sniff(const PageContext& ctx, const core::Sniff& s) {
+  const std::pair<const char*, const core::SniffDecision*> rows[] = {
+      {"format", &s.format}, {"encoding", &s.encoding}, {"delimiter", &s.delimiter}, {"quote", &s.quote},
+      {"header", &s.header}};
+  for (const auto& [what, d] : rows) {
+    if (d->reason.empty() || d->reason == "not_csv") continue;
+    std::string value = d->value;
+    if (value == "\t") value = ctx.tr("reader.sniff.value.tab");
+    else if (value == "yes" || value == "no") value = ctx.tr(("reader.sniff.value." + value).c_str());
+    ImGui::TextDisabled("%s", i18n::format(ctx.tr("reader.sniff.line"),
+                                           {ctx.tr((std::string("reader.sniff.label.") + what).c_str()), value,
+                                            core::render_reason(what, *d, ctx.lang)})
+                                  .c_str());
+  }
+}
+
 }  // namespace
 
 void draw_data_page(PageContext& ctx) {
@@ -43,8 +60,8 @@ void draw_data_page(PageContext& ctx) {
                                          core::format_name(r.format), core::encoding_name(r.encoding),
                                          dialect_text(r.dialect)})
                                .c_str());
-    if (!r.encoding_reason.empty()) ImGui::TextDisabled("%s", r.encoding_reason.c_str());
-    for (const auto& note : r.notes) ImGui::BulletText("%s", note.c_str());
+    draw_sniff(ctx, r.sniff);
+    for (const auto& note : r.notes) ImGui::BulletText("%s", core::render_note(note, ctx.lang).c_str());
 
     if (ImGui::Button(ctx.tr("data.download_inspect").c_str())) {
       const std::string text = core::inspect_json(f.result).dump(2);
