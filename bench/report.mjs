@@ -96,7 +96,7 @@ if (startup) {
     `first frame drawn at **${f0(startup.first_frame_ms)} ms** after navigation start (runs: ${startup.all_first_frame_ms.join(', ')} ms). ` +
     'Where the time goes (ms since navigation start, medians):');
   L.push('');
-  L.push('| page script runs | embedded module read and base64-decoded | inflated and compiled | instantiated, runtime ready | main() runs | WebGL + ImGui set up | app constructed | font atlas | first frame laid out | **first frame drawn** | built-in demo generated, read, mapped (2nd frame) | third frame drawn, demo on screen |');
+  L.push('| page script runs | embedded module read and base64-decoded | inflated and compiled | instantiated, runtime ready | main() runs | WebGL + ImGui set up | app constructed | font atlas | first frame laid out | **first frame drawn** | built-in demo generated, read, mapped (2nd frame) | demo drawn, settled (zichtReadyAt) |');
   L.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const ph = ['shell', 'decoded', 'compiled', 'runtime', 'main', 'gl', 'app', 'fonts', 'layout', 'frame1', 'demo', 'frame3'].map((p) => startup[`${p}_ms`]);
   L.push(`| ${ph.map((x) => (x === undefined ? '–' : f0(x))).join(' | ')} |`);

@@ -50,7 +50,7 @@ configure_args() {
     grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$1/CMakeCache.txt" || { echo "[bench] $1 is not a Release build" >&2; exit 1; }
     echo "-DZICHT_BENCH=ON -DZICHT_BENCH_SIMD=OFF"
   else
-    echo "-DCMAKE_BUILD_TYPE=Release -DZICHT_BENCH=ON -DZICHT_BENCH_SIMD=OFF $2"
+    echo "-DCMAKE_BUILD_TYPE=Release -DZICHT_BENCH=ON -DZICHT_BENCH_SIMD=OFF ${2:-}"
   fi
 }
 wasm_arg="o3=$wasm"

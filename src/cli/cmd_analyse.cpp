@@ -55,6 +55,7 @@ int run_analyse(const std::vector<std::string>& args) {
   if (const std::string why = check_profile(run); !why.empty()) return usage_error(why);
   if (run.files.empty() && run.tables.empty()) return usage_error("missing FILE");
   if (format == "csv" && out.empty()) return usage_error("--format csv writes a directory: give --out DIR");
+  run.lang = i18n::parse_lang(lang_code);
 
   analysis::ResultSet set;
   if (const int rc = analyse("analyse", run, set); rc != kExitOk) return rc;

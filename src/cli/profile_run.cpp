@@ -129,7 +129,7 @@ int analyse(const char* command, ProfileRun& run, analysis::ResultSet& set) {
   for (auto& g : given) {
     run.data.push_back(core::read_file(g.path));
     if (!run.data.back().ok()) {
-      std::cerr << "zicht " << command << ": " << run.data.back().status.message << "\n";
+      std::cerr << "zicht " << command << ": " << core::render_status(run.data.back().status, g.path, run.lang) << "\n";
       return kExitInput;
     }
     if (spec && g.table.empty()) {

@@ -8,6 +8,7 @@
 
 #include "analysis/result.h"
 #include "analysis/settings.h"
+#include "core/i18n.h"
 #include "core/reader.h"
 
 namespace zicht::cli {
@@ -15,6 +16,7 @@ namespace zicht::cli {
 struct ProfileRun {
   analysis::Settings settings;  // profile, as_of, mode ("delen" once --suppress is given), suppress_k, werkmap
   std::string settings_path;
+  i18n::Lang lang = i18n::Lang::en;  // the language of messages (--lang where the command has it)
   std::vector<std::string> files;                            // data files in the order given
   std::vector<std::pair<std::string, std::string>> tables;  // --table NAME=FILE (and --clients FILE)
   std::vector<std::pair<std::string, std::string>> links;   // --link PROFILE=FILE

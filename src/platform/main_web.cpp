@@ -58,6 +58,11 @@ void frame() {
 
   ImGui::NewFrame();
   g_app->frame();
+  if (g_app->take_settle()) {  // the demo was read in this frame: lay it out once more, draw only the second pass
+    ImGui::EndFrame();
+    ImGui::NewFrame();
+    g_app->frame();
+  }
   ImGui::Render();
   if (first) zicht::platform::mark_startup("layout");
 

@@ -191,7 +191,7 @@ EM_JS(void, zicht_js_mark_startup, (const char* phase), {
 });
 
 EM_JS(void, zicht_js_mark_ready, (), {
-  window.zichtReadyAt = performance.now();  // ms since navigation start at the third frame: the demo on screen
+  window.zichtReadyAt = performance.now();  // ms since navigation start: the demo laid out settled and drawn
   window.zichtReady = true;
 });
 

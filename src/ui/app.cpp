@@ -33,6 +33,8 @@ constexpr NavItem kNav[] = {
     {Page::region, "nav.region", "nav.region"},
 };
 
+}  // namespace
+
 const char* page_id(Page p) {
   switch (p) {
     case Page::start: return "start";
@@ -46,8 +48,6 @@ const char* page_id(Page p) {
   }
   return "start";
 }
-
-}  // namespace
 
 void PageContext::anchor(const char* name) { record_anchor(*anchors, name); }
 
@@ -190,7 +190,13 @@ void App::frame() {
     request_open_file_ = false;
     platform::open_file_picker();
   }
-  if (++frames_ == 3) platform::mark_ready();
+  ++frames_;
+  // Ready (window.zichtReady, the tests' and the benchmark's "demo on screen") once the demo has been laid out
+  // twice: ImGui sizes new windows and tables in the pass after the one that first shows them.
+  if (!demo_pending_ && !ready_ && ++passes_since_demo_ == 2) {
+    ready_ = true;
+    platform::mark_ready();
+  }
 }
 
 void App::draw_menu_bar() {
@@ -405,179 +411,13 @@ void App::draw_page() {
   }
 }
 
-void App::draw_aggregate_dialog() {
-  const std::string id = i18n::tr("aggregate.title", lang_) + "###aggregate";
-  if (show_aggregate_) {
-    ImGui::OpenPopup(id.c_str());
-    show_aggregate_ = false;
-    aggregate_open_ = true;
-  }
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(680.0f, vp->Size.x - 40), 0), ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
-    aggregate_open_ = false;
-    return;
-  }
-  const auto tr = [&](const char* key) { return i18n::tr(key, lang_); };
-  ImGui::TextWrapped("%s", i18n::format(tr("aggregate.intro"), {std::to_string(suppress_k_)}).c_str());
-  ImGui::Spacing();
-  ImGui::SetNextItemWidth(280);
-  ImGui::InputTextWithHint(tr("aggregate.organisation").c_str(), tr("aggregate.organisation_hint").c_str(),
-                           &aggregate_org_);
-  record_anchor(anchors_, "aggregate.organisation");
-  ImGui::SetNextItemWidth(280);
-  ImGui::InputTextWithHint(tr("aggregate.period").c_str(), tr("aggregate.period_hint").c_str(), &aggregate_period_);
-  ImGui::Spacing();
-  // Built once per change of data, mode, k, organisation or period (suppression is not free), then shown.
-  const std::string key = std::to_string(workspace_.results_key()) + "|" + std::to_string(suppress_k_) + "|" +
-                          aggregate_org_ + "|" + aggregate_period_ + "|" + i18n::code(lang_).data();
-  if (key != aggregate_key_) {
-    aggregate_key_ = key;
-    aggregates_out_.clear();
-    for (const auto& spec : session::profiles()) {
-      const analysis::ResultSet* raw = &workspace_.raw_results(spec.id);
-      if (raw->results.empty()) continue;
-      analysis::ResultSet shared = *raw;
-      std::vector<analysis::Input> inputs;
-      for (const auto& f : workspace_.files())
-        for (const auto& pf : raw->provenance.files)
-          if (pf.name == f.name) inputs.push_back({f.name, &f.result});
-      privacy::share(shared, inputs, suppress_k_, workspace_.pseudonymiser(), false);
-      const std::string period = aggregate_period_.empty() ? tr("aggregate.until") + " " + raw->provenance.as_of
-                                                           : aggregate_period_;
-      const std::string org = aggregate_org_.empty() ? tr("aggregate.organisation_default") : aggregate_org_;
-      AggregateOut out;
-      out.profile = raw->provenance.profile;
-      out.text = privacy::make_aggregate(shared, suppress_k_, period, org).dump(2) + "\n";
-      out.lines = privacy::describe_aggregate(nlohmann::json::parse(out.text), lang_);
-      aggregates_out_.push_back(std::move(out));
-    }
-  }
-  for (const auto& out : aggregates_out_) {
-    ImGui::PushID(out.profile.c_str());
-    ImGui::PushFont(fonts_.bold);
-    ImGui::TextUnformatted(tr(("aggregate.profile." + out.profile).c_str()).c_str());
-    ImGui::PopFont();
-    for (const auto& line : out.lines) ImGui::BulletText("%s", line.c_str());
-    if (primary_button(theme_, tr("aggregate.save").c_str()))
-      platform::download("zicht-aggregaat-" + out.profile + ".json", "application/json", out.text.data(),
-                         out.text.size());
-    record_anchor(anchors_, "aggregate.save." + out.profile);
-    ImGui::Spacing();
-    ImGui::PopID();
-  }
-  const bool any = !aggregates_out_.empty();
-  if (!any) ImGui::TextWrapped("%s", tr("aggregate.nothing").c_str());
-  ImGui::Separator();
-  if (ImGui::Button(tr("common.close").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-    ImGui::CloseCurrentPopup();
-  record_anchor(anchors_, "aggregate.close");
-  ImGui::EndPopup();
-}
-
-void App::draw_about() {
-  const char* title_key = "about.title";
-  std::string id = i18n::tr(title_key, lang_) + "###about";
-  if (show_about_) {
-    ImGui::OpenPopup(id.c_str());
-    show_about_ = false;
-  }
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(640.0f, vp->Size.x - 40), std::min(520.0f, vp->Size.y - 40)),
-                           ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-  ImGui::PushFont(fonts_.bold);
-  ImGui::Text("Zicht %s", ZICHT_VERSION);
-  ImGui::PopFont();
-  ImGui::TextUnformatted(i18n::format(i18n::tr("about.build", lang_), {core::build_id()}).c_str());
-  ImGui::TextWrapped("%s", i18n::tr("about.purpose", lang_).c_str());
-  ImGui::Separator();
-  ImGui::TextUnformatted(i18n::tr("about.licences", lang_).c_str());
-  static std::string licences = [] {
-    std::string out;
-    for (const char* path : {"/licenses/dear-imgui.txt", "/licenses/noto-fonts.txt", "/licenses/dejavu-fonts.txt"}) {
-      if (FILE* f = std::fopen(path, "rb")) {
-        out += std::string("== ") + path + " ==\n";
-        char buf[4096];
-        size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-        std::fclose(f);
-        out += "\n";
-      }
-    }
-    return out;
-  }();
-  ImGui::BeginChild("##licences", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - 4), true);
-  ImGui::TextUnformatted(licences.c_str(), licences.c_str() + licences.size());
-  ImGui::EndChild();
-  if (ImGui::Button(i18n::tr("common.close", lang_).c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-    ImGui::CloseCurrentPopup();
-  ImGui::EndPopup();
-}
-
 void App::load_pending_demo() {
   if (!demo_pending_ || frames_ == 0) return;
   demo_pending_ = false;
   if (!workspace_.files().empty() || !workspace_.loading().empty()) return;  // the user was quicker
   workspace_.load_builtin_sample();
   platform::mark_startup("demo");
-}
-
-void App::draw_busy_overlay() {
-  if (workspace_.loading().empty() && !demo_pending_) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::GetForegroundDrawList()->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y),
-                                                IM_COL32(0, 0, 0, 60));
-  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(480.0f, vp->Size.x - 40), 0));
-  ImGui::SetNextWindowFocus();
-  ImGui::Begin("##busy", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-  if (demo_pending_) ImGui::TextUnformatted(i18n::tr("busy.demo", lang_).c_str());
-  int cancel_id = 0;
-  for (const auto& l : workspace_.loading()) {
-    ImGui::TextUnformatted(i18n::format(i18n::tr("busy.reading", lang_), {l.name}).c_str());
-    const double mb_done = l.progress() * static_cast<double>(l.size) / 1e6;
-    char label[64];
-    std::snprintf(label, sizeof label, "%.1f / %.1f MB", mb_done, static_cast<double>(l.size) / 1e6);
-    ImGui::ProgressBar(static_cast<float>(l.progress()), ImVec2(-1, 0), label);
-    ImGui::PushID(l.id);
-    if (ImGui::Button(i18n::tr("common.cancel", lang_).c_str())) cancel_id = l.id;
-    ImGui::PopID();
-  }
-  ImGui::End();
-  if (cancel_id) {
-    workspace_.cancel(cancel_id);
-    platform::close_file(cancel_id);
-  }
-}
-
-void App::draw_errors() {
-  if (workspace_.errors().empty()) return;
-  const std::string id = i18n::tr("error.title", lang_) + "###errors";
-  if (!ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, vp->Size.x - 40), 0));
-  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  for (const auto& e : workspace_.errors()) {
-    ImGui::PushFont(fonts_.bold);
-    ImGui::TextUnformatted(e.file.c_str());
-    ImGui::PopFont();
-    const std::string key = e.key.empty() ? std::string("error.") + core::error_code_name(e.status.code) : e.key;
-    ImGui::TextWrapped("%s", i18n::tr(key, lang_).c_str());
-    ImGui::PushStyleColor(ImGuiCol_Text, palette(theme_).text_muted);
-    ImGui::TextWrapped("%s", e.status.message.c_str());
-    ImGui::PopStyleColor();
-    ImGui::Spacing();
-  }
-  if (ImGui::Button(i18n::tr("common.ok", lang_).c_str())) {
-    workspace_.dismiss_errors();
-    ImGui::CloseCurrentPopup();
-  }
-  ImGui::EndPopup();
+  settle_ = true;
 }
 
 void App::refresh_results() {
@@ -586,65 +426,6 @@ void App::refresh_results() {
     results_key_ = workspace_.results_key();
     bump_results_generation();
   }
-}
-
-std::string App::state_json() {
-  nlohmann::json j;
-  j["app"] = {{"version", ZICHT_VERSION}, {"build", core::build_id()}, {"lang", i18n::code(lang_)},
-              {"theme", theme_ == Theme::dark ? "dark" : "light"}, {"page", page_id(page_)}};
-  if (page_ == Page::profile) {
-    j["app"]["page"] = profile_;
-    j["app"]["subpage"] = profile_pages_.at(profile_);
-  }
-  j["files"] = nlohmann::json::array();
-  for (const auto& f : workspace_.files()) {
-    const auto& r = f.result.report;
-    j["files"].push_back({{"name", f.name},
-                          {"builtin", f.builtin},
-                          {"sha256", r.sha256},
-                          {"format", core::format_name(r.format)},
-                          {"encoding", core::encoding_name(r.encoding)},
-                          {"rows", r.rows_in},
-                          {"columns", r.columns.size()},
-                          {"flags", r.flags_total}});
-  }
-  // Per file: its profile, mapping and validation (core::profile_json, shared with `zicht inspect --profile`).
-  j["profiles"] = nlohmann::json::array();
-  for (size_t i = 0; i < workspace_.files().size(); ++i) {
-    const auto& f = workspace_.files()[i];
-    j["files"][i]["profile"] = f.profile;
-    nlohmann::json p = f.mapped ? core::profile_json(*f.mapped, 50) : nlohmann::json{{"profile", "generic"}};
-    p["file"] = f.name;
-    p["auto"] = f.profile_auto;
-    p["detect_score"] = f.detect_score;
-    if (!f.mapped) {
-      const auto& r = f.result.report;
-      p["validation"] = {{"rows_in", r.rows_in}, {"rows_used", r.rows_in}, {"rows_excluded", 0},
-                         {"flags_total", r.flags_total}, {"flags_by_rule", r.flags_by_rule}};
-    }
-    j["profiles"].push_back(std::move(p));
-  }
-  j["werkmap"] = {{"name", workspace_.werkmap_name()}, {"doc", workspace_.werkmap().doc()}};
-  j["mode"] = intern_mode_ ? "intern" : "delen";
-  j["tour"] = {{"active", tour_.active()}, {"step", tour_.step()}, {"remember", tour_.remember()}};
-  j["presentation"] = presentation_;
-  j["loading"] = nlohmann::json::array();
-  for (const auto& l : workspace_.loading()) j["loading"].push_back({{"name", l.name}, {"progress", l.progress()}});
-  j["errors"] = nlohmann::json::array();
-  for (const auto& e : workspace_.errors())
-    j["errors"].push_back({{"file", e.file}, {"code", core::error_code_name(e.status.code)}});
-  j["anchors"] = nlohmann::json::object();
-  for (const auto& [name, r] : anchors_) j["anchors"][name] = {r.x, r.y, r.z, r.w};
-  // The results on screen, in the same zicht.results/2 form as the CLI's JSON.
-  static const analysis::ResultSet none;
-  std::string error;
-  session::Session& s = workspace_;  // cached: computed already when they were drawn
-  const analysis::ResultSet& shown = page_ == Page::profile  ? s.results(profile_)
-                                    : page_ == Page::region  ? s.region_results(error)
-                                    : page_ == Page::explore ? s.explore_results()
-                                                             : none;
-  j["results"] = nlohmann::json::parse(report::results_json(subset(shown, on_screen_), lang_).dump());
-  return j.dump();
 }
 
 }  // namespace zicht::ui

@@ -24,6 +24,7 @@ using session::LoadedFile;
 
 // `profile`: a page of the registered profile App::profile_ (session/registry.h).
 enum class Page { start, data, explore, mapping, quality, region, profile, gallery };
+const char* page_id(Page p);  // the state hook's page name ("profile" for any profile page)
 
 // What a page needs from the shell.
 struct PageContext {
@@ -61,6 +62,13 @@ class App {
   // The JSON behind window.zichtState(): loaded files, row counts, active page, widget anchors, and per file its
   // profile, column mapping and validation counts (the same JSON as `zicht inspect --profile`).
   std::string state_json();
+  // True once after a frame that read the built-in demo: the page lays that frame out again before drawing it, so
+  // the demo appears settled in the frame it was read in instead of one frame later.
+  bool take_settle() {
+    const bool b = settle_;
+    settle_ = false;
+    return b;
+  }
 
  private:
   void handle_file_events();
@@ -96,6 +104,8 @@ class App {
   bool request_open_file_ = false;
   bool intern_mode_ = true;
   int frames_ = 0;
+  int passes_since_demo_ = 0;
+  bool ready_ = false, settle_ = false;
   bool demo_pending_ = true;  // the built-in demo, read in the second frame
   session::Session workspace_;
   std::map<std::string, ImVec4> anchors_;

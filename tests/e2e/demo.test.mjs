@@ -53,7 +53,7 @@ test('opened from disk with the network off, zicht.html shows the demo within 2 
   await page.addInitScript(() => { try { localStorage.setItem('zicht.tour', 'seen'); } catch (e) {} });
   await page.goto(url);
   await waitReady(page);
-  // zichtReadyAt: performance.now() at the third frame, i.e. milliseconds from navigation start to the demo drawn.
+  // zichtReadyAt: performance.now() when the demo is drawn laid out settled: ms from navigation start to the demo.
   const ms = await page.evaluate(() => window.zichtReadyAt);
   const s = await state(page);
   console.log(`file:// offline: demo on screen after ${Math.round(ms)} ms`);
