@@ -130,7 +130,7 @@ struct Data {
 };
 
 Data prepare(const core::MappedDataset& ds, const Options& options);
-void compute_quality(Data& d);  // fills Data::quality (sofs_results.cpp)
+void compute_quality(Data& d);  // fills Data::quality (sofs_quality.cpp)
 
 Value step_label(const Data& d, int s);  // the schema's label of a step
 
@@ -147,7 +147,7 @@ struct MannWhitney {
 };
 MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts = false);
 
-// The results, one function each (sofs_results.cpp, sofs_tests.cpp).
+// The results, one function each (sofs_results.cpp, sofs_counts.cpp, sofs_quality.cpp, sofs_tests.cpp).
 Result overview(const Data& d);
 Result case_type(const Data& d);
 Result steps(const Data& d);

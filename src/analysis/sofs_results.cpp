@@ -1,9 +1,9 @@
-// The SofS results of SPEC §3.1 (descriptive pages) and the data-quality rules. The tests (plan_vs_steps,
-// plan_adult_groups, trend) and time_to_step are in sofs_tests.cpp.
+// The descriptive SofS results of SPEC §3.1: overview, case_type, steps, all_steps, partnership, plan_b and
+// by_organisation. The count fields (network_meetings, network_figures) are in sofs_counts.cpp, the data-quality
+// rules in sofs_quality.cpp, the tests (plan_vs_steps, plan_adult_groups, trend) and time_to_step in sofs_tests.cpp.
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
 
 #include "analysis/sofs_common.h"
 #include "analysis/tables.h"
@@ -36,91 +36,6 @@ Value step_label(const Data& d, int s) {
   const MappedField* f = d.ds->field(kStepIds[s]);
   if (f && f->spec) return Value::label(Text{f->spec->label_nl, f->spec->label_en});
   return Value::str(kStepIds[s]);
-}
-
-const Data::Rule& Data::rule(const std::string& id) const {
-  static const Rule kEmpty;
-  for (const auto& r : quality)
-    if (r.id == id) return r;
-  return kEmpty;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-void compute_quality(Data& d) {
-  const char* ids[] = {"date_in_count",     "step_before_start", "plan_b_before_start", "end_before_start",
-                       "step_after_end",    "plan_b_after_end",  "plan_b_blank",        "date_out_of_range",
-                       "end_after_as_of",   "organisation_without_consulent"};
-  for (const char* id : ids) d.quality.push_back(Data::Rule{id, 0, {}});
-  auto add = [&](size_t rule, const MappedField* f, size_t i) {
-    Data::Rule& r = d.quality[rule];
-    ++r.count;
-    if (r.flags.size() < Data::kMaxFlags) r.flags.push_back(d.flag(f, i, r.id.c_str()));
-  };
-  const int32_t lo = core::days_from_civil(1900, 1, 1), hi = d.as_of + 365;
-  auto out_of_range = [&](const MappedField* f, size_t i) {
-    if (d.is_date(f, i) && (d.value(f, i) < lo || d.value(f, i) > hi)) add(7, f, i);
-  };
-  std::vector<uint8_t> has_consulent(d.organisations.size(), 0), seen(d.organisations.size(), 0);
-  // Held in locals: add() changes d, so the compiler would reload every pointer from d for each cell.
-  const CellKind* step_kinds[kSteps];
-  const int32_t* step_days[kSteps];
-  for (int s = 0; s < kSteps; ++s) {
-    step_kinds[s] = d.kinds(d.step[s]);
-    step_days[s] = step_kinds[s] ? d.step[s]->value.data() : nullptr;
-  }
-  const int32_t* const end_day = d.end_day.data();
-  for (size_t i = 0; i < d.size(); ++i) {
-    const int32_t start = d.start_day[i];
-    if (d.kind(d.meetings, i) == CellKind::Yes) add(0, d.meetings, i);
-    if (d.kind(d.figures, i) == CellKind::Yes) add(0, d.figures, i);
-    const bool closed = d.closed[i];
-    const uint32_t row = d.rows[i];
-    // The step rules (1, 4, 7) hold for few cells: whether one may hold in this row is found first without
-    // branches (a branch on the cell kind mispredicts: kinds follow no pattern over the rows), and the rules are
-    // applied cell by cell only then.
-    bool step_rule = false;
-    for (int s = 0; s < kSteps; ++s) {
-      if (!step_kinds[s]) continue;
-      const int32_t day = step_days[s][row];
-      step_rule |= (step_kinds[s][row] == CellKind::Value) &
-                   ((day < start) | (closed & (day > end_day[i])) | (day < lo) | (day > hi));
-    }
-    for (int s = 0; s < kSteps && step_rule; ++s) {
-      if (!step_kinds[s] || step_kinds[s][row] != CellKind::Value) continue;
-      const MappedField* f = d.step[s];
-      const int32_t day = f->value[row];
-      if (day < start) add(1, f, i);
-      if (closed && day > d.end_day[i]) add(4, f, i);
-      if (day < lo || day > hi) add(7, f, i);  // out_of_range(f, i)
-    }
-    if (d.is_date(d.plan_b_active, i)) {
-      const int32_t day = d.value(d.plan_b_active, i);
-      if (day < start) add(2, d.plan_b_active, i);
-      if (closed && day > d.end_day[i]) add(5, d.plan_b_active, i);
-      out_of_range(d.plan_b_active, i);
-    }
-    if (closed && d.end_day[i] < start) add(3, d.end, i);
-    if (d.plan_b && d.kind(d.plan_b, i) == CellKind::Missing) add(6, d.plan_b, i);
-    out_of_range(d.start, i);
-    if (d.is_date(d.end, i)) {
-      out_of_range(d.end, i);
-      if (d.value(d.end, i) > d.as_of) add(8, d.end, i);
-    }
-    const int o = d.organisation[i];
-    if (o >= 0) {
-      seen[size_t(o)] = 1;
-      for (int s = 0; s < kSteps && !has_consulent[size_t(o)]; ++s) {
-        const CellKind k = d.kind(d.consulent[s], i);
-        if (k == CellKind::Yes || k == CellKind::No) has_consulent[size_t(o)] = 1;
-      }
-    }
-  }
-  d.organisation_without_consulent.assign(d.organisations.size(), 0);
-  for (size_t o = 0; o < d.organisations.size(); ++o)
-    if (seen[o] && !has_consulent[o]) {
-      d.organisation_without_consulent[o] = 1;
-      ++d.quality[9].count;
-    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -370,164 +285,6 @@ Result partnership(const Data& d) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-namespace {
-
-// Distribution + descriptives + histogram of a count field's numeric cells; cell kinds for all and closed.
-void count_tables(const Data& d, const MappedField* f, Result& r, std::vector<int>& values_all) {
-  Table cells = make_table("cells", T("counts.cells"));
-  cells.columns = {col("cell", T("col.cell"), Role::category)};
-  ratio_columns(cells.columns);
-  cells.columns.push_back(col("n_closed", T("col.n_closed"), Role::count));
-  cells.columns.push_back(col("denominator_closed", T("col.denominator_closed"), Role::denominator));
-  cells.columns.push_back(col("pct_closed", T("col.pct_closed"), Role::percent, 1));
-  long kinds[2][4] = {};  // [all, closed][count, date, missing(+invalid), nvt]
-  long closed_n = 0;
-  const CellKind* ks = d.kinds(f);
-  for (size_t i = 0; i < d.size(); ++i) {
-    const CellKind k = ks ? ks[d.rows[i]] : CellKind::Missing;
-    const int c = k == CellKind::Value ? 0 : k == CellKind::Yes ? 1 : k == CellKind::NotApplicable ? 3 : 2;
-    ++kinds[0][c];
-    if (d.closed[i]) {
-      ++kinds[1][c];
-      ++closed_n;
-    }
-    if (c == 0) values_all.push_back(f->value[d.rows[i]]);
-  }
-  // Distribution of the values: counted over their range when it is narrow, else in a map (same rows).
-  std::vector<std::pair<int, long>> dist;
-  if (!values_all.empty()) {
-    const auto [lo_it, hi_it] = std::minmax_element(values_all.begin(), values_all.end());
-    const int64_t lo = *lo_it, range = int64_t(*hi_it) - lo + 1;
-    if (range <= int64_t(4 * values_all.size() + 1024)) {
-      std::vector<long> count(size_t(range), 0);
-      for (int x : values_all) ++count[size_t(x - lo)];
-      for (size_t k = 0; k < count.size(); ++k)
-        if (count[k] > 0) dist.emplace_back(int(lo + int64_t(k)), count[k]);
-    } else {
-      std::map<int, long> m;
-      for (int x : values_all) ++m[x];
-      dist.assign(m.begin(), m.end());
-    }
-  }
-  const char* labels[4] = {"cell.count", "cell.date", "cell.missing", "cell.nvt"};
-  for (int c = 0; c < 4; ++c) {
-    if (c == 3 && kinds[0][3] == 0) continue;
-    std::vector<Value> v{L(labels[c])};
-    ratio_values(v, kinds[0][c], long(d.size()));
-    ratio_values(v, kinds[1][c], closed_n);
-    cells.rows.push_back(std::move(v));
-  }
-  r.tables.push_back(std::move(cells));
-
-  Table t = make_table("distribution", T("counts.distribution"));
-  t.columns = {col("value", Text::key("col.value"), Role::category)};
-  ratio_columns(t.columns);
-  for (const auto& [v, n] : dist) {
-    std::vector<Value> row{Value::of(v)};
-    ratio_values(row, n, long(values_all.size()));
-    t.rows.push_back(std::move(row));
-  }
-  r.tables.push_back(std::move(t));
-  std::vector<double> v(values_all.begin(), values_all.end());
-  r.tables.push_back(descriptives_table("descriptives", stats::describe(v), 2));
-  r.tables.push_back(histogram_table("histogram", v, true));
-}
-
-}  // namespace
-
-Result network_meetings(const Data& d) {
-  Result r;
-  r.id = "sofs.network_meetings";
-  r.title = T("network_meetings.title");
-  r.unit = T("unit.trajectories");
-  std::vector<int> values;
-  count_tables(d, d.meetings, r, values);
-  const int lo = d.opt->meetings_low, hi = d.opt->meetings_high;
-  long zero = 0, band = 0, at_least = 0, above = 0;
-  for (int v : values) {
-    zero += v == 0;
-    band += v >= lo && v <= hi;
-    at_least += v >= lo;
-    above += v > hi;
-  }
-  long closed = 0, closed_zero = 0, closed_missing = 0, closed_date = 0;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    ++closed;
-    const CellKind k = d.kind(d.meetings, i);
-    if (k == CellKind::Value && d.value(d.meetings, i) == 0) ++closed_zero;
-    if (k == CellKind::Missing || k == CellKind::Invalid) ++closed_missing;
-    if (k == CellKind::Yes) ++closed_date;
-  }
-  Table g = make_table("guideline", T("network_meetings.guideline"));
-  g.columns = {col("indicator", T("col.indicator"), Role::category), col("base", T("col.base"), Role::category)};
-  ratio_columns(g.columns);
-  const long nv = long(values.size());
-  auto row = [&](Value label, const char* base, long n, long den) {
-    std::vector<Value> v{std::move(label), L(base)};
-    ratio_values(v, n, den);
-    g.rows.push_back(std::move(v));
-  };
-  auto fmt = [](const Text& t, int a, int b) {
-    Text o = t;
-    for (std::string* s : {&o.nl, &o.en}) {
-      for (auto [ph, val] : {std::pair<const char*, int>{"{0}", a}, {"{1}", b}}) {
-        const size_t p = s->find(ph);
-        if (p != std::string::npos) s->replace(p, 3, std::to_string(val));
-      }
-    }
-    return Value::label(o);
-  };
-  row(L("network_meetings.zero"), "base.numeric_counts", zero, nv);
-  row(fmt(T("network_meetings.band"), lo, hi), "base.numeric_counts", band, nv);
-  row(fmt(T("network_meetings.at_least"), lo, hi), "base.numeric_counts", at_least, nv);
-  row(fmt(T("network_meetings.above"), lo, hi), "base.numeric_counts", above, nv);
-  row(L("network_meetings.closed_zero"), "base.closed", closed_zero, closed);
-  row(L("network_meetings.closed_missing"), "base.closed", closed_missing, closed);
-  row(L("network_meetings.closed_date"), "base.closed", closed_date, closed);
-  r.tables.push_back(std::move(g));
-  r.notes.push_back(T("note.meetings_dates"));
-  r.notes.push_back(T("note.meetings_published"));
-  for (const auto& f : d.rule("date_in_count").flags)
-    if (d.meetings && f.column == d.meetings->column_name) r.flags.push_back(f);
-  return r;
-}
-
-Result network_figures(const Data& d) {
-  Result r;
-  r.id = "sofs.network_figures";
-  r.title = T("network_figures.title");
-  r.unit = T("unit.trajectories");
-  std::vector<int> values;
-  count_tables(d, d.figures, r, values);
-  long closed = 0, closed_zero = 0, zero = 0;
-  for (int v : values) zero += v == 0;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    ++closed;
-    if (d.kind(d.figures, i) == CellKind::Value && d.value(d.figures, i) == 0) ++closed_zero;
-  }
-  Table g = make_table("zero", T("network_figures.zero_table"));
-  g.columns = {col("indicator", T("col.indicator"), Role::category), col("base", T("col.base"), Role::category)};
-  ratio_columns(g.columns);
-  {
-    std::vector<Value> v{L("network_figures.zero"), L("base.numeric_counts")};
-    ratio_values(v, zero, long(values.size()));
-    g.rows.push_back(std::move(v));
-  }
-  {
-    std::vector<Value> v{L("network_figures.closed_zero"), L("base.closed")};
-    ratio_values(v, closed_zero, closed);
-    g.rows.push_back(std::move(v));
-  }
-  r.tables.push_back(std::move(g));
-  r.notes.push_back(T("note.figures"));
-  for (const auto& f : d.rule("date_in_count").flags)
-    if (d.figures && f.column == d.figures->column_name) r.flags.push_back(f);
-  return r;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 Result plan_b(const Data& d) {
   Result r;
   r.id = "sofs.plan_b";
@@ -650,28 +407,6 @@ Result by_organisation(const Data& d) {
   r.notes.push_back(T("note.consent"));
   r.notes.push_back(T("note.no_ranking"));
   r.notes.push_back(T("note.by_organisation"));
-  return r;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-Result quality(const Data& d) {
-  Result r;
-  r.id = "sofs.quality";
-  r.title = T("quality.title");
-  r.unit = T("unit.cells");
-  Table t = make_table("rules", T("quality.table"));
-  t.columns = {col("rule", T("col.rule"), Role::category), col("rule_id", T("col.rule_id"), Role::category),
-               col("n", Text::key("col.n"), Role::count)};
-  bool truncated = false;
-  for (const auto& rule : d.quality) {
-    t.rows.push_back({L("rule." + rule.id), Value::str(rule.id), Value::of(rule.count)});
-    for (const auto& f : rule.flags) r.flags.push_back(f);
-    if (rule.count > long(rule.flags.size()) && rule.id != "organisation_without_consulent") truncated = true;
-  }
-  r.tables.push_back(std::move(t));
-  r.notes.push_back(T("note.quality"));
-  r.notes.push_back(T("note.quality_kept"));
-  if (truncated) r.notes.push_back(Text::key("note.flags_truncated"));
   return r;
 }
 
