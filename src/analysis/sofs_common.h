@@ -27,6 +27,14 @@ using core::kDaysPerMonth;
 
 // Text of the SofS string tables: Text::key("sofs." + k).
 Text T(const std::string& k);
+// A label row from assets/i18n (both languages), and an empty table with its id and title: every SofS result file.
+inline Value L(const std::string& key) { return Value::label(T(key)); }
+inline Table make_table(std::string id, const Text& title) {
+  Table t;
+  t.id = std::move(id);
+  t.title = title;
+  return t;
+}
 
 // A share with the three denominators of SPEC §4: n taken/yes, no, NVT, missing (Missing + Invalid), all.
 struct Share {

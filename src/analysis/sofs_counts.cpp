@@ -14,14 +14,6 @@ namespace zicht::analysis::sofs::detail {
 
 namespace {
 
-Value L(const std::string& key) { return Value::label(T(key)); }
-
-Table make_table(std::string id, const Text& title) {
-  Table t;
-  t.id = std::move(id);
-  t.title = title;
-  return t;
-}
 
 // Distribution + descriptives + histogram of a count field's numeric cells; cell kinds for all and closed.
 void count_tables(const Data& d, const MappedField* f, Result& r, std::vector<int>& values_all) {

@@ -15,14 +15,6 @@ namespace zicht::analysis::sofs::detail {
 
 namespace {
 
-Value L(const std::string& key) { return Value::label(T(key)); }
-
-Table make_table(std::string id, const Text& title) {
-  Table t;
-  t.id = std::move(id);
-  t.title = title;
-  return t;
-}
 
 
 Value status_label(int status) { return L(status == 1 ? "status.closed" : status == 0 ? "status.open" : "status.all"); }

@@ -23,14 +23,6 @@
 namespace zicht::analysis::sofs::detail {
 namespace {
 
-Value L(const std::string& key) { return Value::label(T(key)); }
-
-Table make_table(std::string id, const Text& title) {
-  Table t;
-  t.id = std::move(id);
-  t.title = title;
-  return t;
-}
 
 int tri(CellKind k) {
   if (k == CellKind::Value || k == CellKind::Yes) return 1;
