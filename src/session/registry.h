@@ -44,10 +44,17 @@ struct DemoFile {
   demo::DemoOptions options;
 };
 
-// The profile's analyses: its mapped tables (in TableSpec order, null when an optional table is absent) and the
-// werkmap → results. Pure: same inputs, same results.
-using ResultsFn = std::function<std::vector<analysis::Result>(const std::vector<const core::MappedDataset*>& tables,
-                                                              const nlohmann::json& werkmap)>;
+// What a profile's analyses see: its mapped tables (in TableSpec order, null when an optional table is absent), the
+// primary tables of the profiles it links to (in ProfileSpec::links order, null when that profile's file is not
+// loaded; spec/shared-rules.md) and the werkmap.
+struct RunInputs {
+  std::vector<const core::MappedDataset*> tables;
+  std::vector<const core::MappedDataset*> links;
+  const nlohmann::json* werkmap = nullptr;
+};
+
+// The profile's analyses: inputs → results. Pure: same inputs, same results.
+using ResultsFn = std::function<std::vector<analysis::Result>(const RunInputs& in)>;
 
 struct ProfileSpec {
   std::string id;       // "sofs"

@@ -85,7 +85,11 @@ analysis::ResultSet run_profile(const ProfileSpec& spec, const std::vector<Table
   s.profile = spec.id;
   set.provenance = analysis::make_provenance(in, ds, s);
   set.provenance.profile = spec.id;
-  set.results = spec.results(tables, settings.werkmap);
+  RunInputs run;
+  run.tables = tables;
+  run.links.assign(spec.links.size(), nullptr);
+  run.werkmap = &settings.werkmap;
+  set.results = spec.results(run);
   return set;
 }
 

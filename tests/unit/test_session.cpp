@@ -212,7 +212,8 @@ TEST_CASE("a profile registered by a plug-in shows up in the navigation model, t
   p.schema = schema;
   p.tables = {{"metingen", true, ""}};
   p.pages = {{"scores", "page.sofs.overzicht", {"proef.n"}}};
-  p.results = [](const std::vector<const core::MappedDataset*>& t, const nlohmann::json&) {
+  p.results = [](const session::RunInputs& in) {
+    const auto& t = in.tables;
     ++runs;
     analysis::Result r;
     r.id = "proef.n";

@@ -23,8 +23,9 @@ ProfileSpec binc_profile() {
                  {"binc_clients.csv", "start.template_binc_clients"}};
   p.demo = {{"demo_binc_modules.csv", "modules", {"binc", 2023, 0, "modules", false}},
             {"demo_binc_clients.csv", "clients", {"binc", 2023, 0, "clients", false}}};
-  p.results = [](const std::vector<const core::MappedDataset*>& t, const nlohmann::json& werkmap) {
-    return analysis::binc::results(*t[0], t.size() > 1 ? t[1] : nullptr, analysis::binc::Options::from_werkmap(werkmap));
+  p.results = [](const RunInputs& in) {
+    return analysis::binc::results(*in.tables[0], in.tables.size() > 1 ? in.tables[1] : nullptr,
+                                   analysis::binc::Options::from_werkmap(*in.werkmap));
   };
   return p;
 }

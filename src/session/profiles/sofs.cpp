@@ -23,8 +23,8 @@ ProfileSpec sofs_profile() {
   };
   p.templates = {{"sofs.csv", "start.template_sofs"}};
   p.demo = {{"demo_sofs.csv", "trajecten", {"sofs", 2023, 0, "modules", false}}};
-  p.results = [](const std::vector<const core::MappedDataset*>& t, const nlohmann::json& werkmap) {
-    return analysis::sofs::results(*t[0], analysis::sofs::Options::from_werkmap(werkmap));
+  p.results = [](const RunInputs& in) {
+    return analysis::sofs::results(*in.tables[0], analysis::sofs::Options::from_werkmap(*in.werkmap));
   };
   return p;
 }
