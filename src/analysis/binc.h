@@ -11,6 +11,7 @@
 #include "analysis/result.h"
 #include "analysis/settings.h"
 #include "core/mapped_dataset.h"
+#include "core/werkmap.h"
 
 namespace zicht::analysis::binc {
 
@@ -29,12 +30,17 @@ struct Options {
   Unit unit = Unit::kinderen;
   bool unit_chosen = false;
   int min_path = 5;                     // Sankey: paths with fewer children merged into "overige"
-  std::string denominator = "valid";
+  core::Denominator denominator = core::Denominator::valid;
   std::vector<std::string> organisations;  // filter; empty = all
   std::vector<std::string> consent;
 
+  // From the werkmap: the binc profile's "settings" (sofs_module_type, orgtype_from, unit), "filters"
+  // (organisations), "clusters", "consent", "norms" (min_path) and the shared denominator.
+  static Options from_werkmap(const core::Werkmap& werkmap);
+  // From werkmap JSON in any version's layout (with or without "schema"); defaults where it is unusable.
   static Options from_werkmap(const nlohmann::json& werkmap);
-  nlohmann::json to_json() const;
+  void store(core::Werkmap& werkmap) const;
+  nlohmann::json to_json() const;  // a werkmap fragment with just these options (version 2 layout)
 };
 
 // The report's clusters (Table 8), kept as data in the binc schema's settings ("clusters", "other_cluster"): the

@@ -60,10 +60,8 @@ bool profile_settings(const Settings& settings, std::string_view profile, core::
                       std::string& error) {
   out = core::ProfileSettings{};
   if (settings.werkmap.is_object() && !settings.werkmap.empty()) {
-    nlohmann::json doc = settings.werkmap;
-    if (!doc.contains("schema")) doc["schema"] = core::Werkmap::kSchema;
     core::Werkmap w;
-    if (!core::Werkmap::from_json(doc, w, error)) {
+    if (!core::Werkmap::from_settings(settings.werkmap, w, error)) {
       error = "settings: " + error;
       return false;
     }

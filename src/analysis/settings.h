@@ -38,7 +38,7 @@ Provenance make_provenance(const std::vector<Input>& inputs, const std::vector<c
                            const Settings& settings);
 
 // How a profile's files are mapped under these settings: the werkmap's column choices and recodings for
-// `profile` (a settings object without "schema" is read as the current werkmap version) and the as-of date
+// `profile` (a settings object without "schema" is read by Werkmap::from_settings) and the as-of date
 // (settings.as_of before the werkmap's). False with an English message when either is unusable.
 bool profile_settings(const Settings& settings, std::string_view profile, core::ProfileSettings& out,
                       std::string& error);

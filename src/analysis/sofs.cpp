@@ -279,18 +279,11 @@ std::vector<std::string> string_list(const nlohmann::json& v) {
   return out;
 }
 
-const nlohmann::json& sub(const nlohmann::json& j, const char* a, const char* b) {
-  static const nlohmann::json kNull;
-  if (!j.is_object() || !j.contains(a) || !j[a].is_object() || !j[a].contains(b)) return kNull;
-  return j[a][b];
-}
-
 }  // namespace
 
-Options Options::from_werkmap(const nlohmann::json& w) {
+Options Options::from_werkmap(const core::Werkmap& w) {
   Options o;
-  if (!w.is_object()) return o;
-  const nlohmann::json& norms = sub(w, "norms", "sofs");
+  const nlohmann::json& norms = w.options("sofs", "norms");
   if (norms.is_object()) {
     if (norms.contains("meetings_low") && norms["meetings_low"].is_number_integer())
       o.meetings_low = norms["meetings_low"].get<int>();
@@ -300,11 +293,8 @@ Options Options::from_werkmap(const nlohmann::json& w) {
       o.duration_months = norms["duration_months"].get<int>();
     if (norms.contains("all_steps")) o.all_steps = string_list(norms["all_steps"]);
   }
-  if (w.contains("denominator") && w["denominator"].is_string()) {
-    const std::string d = w["denominator"].get<std::string>();
-    if (d == "all" || d == "applicable" || d == "valid") o.denominator = d;
-  }
-  const nlohmann::json& f = sub(w, "filters", "sofs");
+  o.denominator = w.denominator();
+  const nlohmann::json& f = w.options("sofs", "filters");
   if (f.is_object()) {
     if (f.contains("period_from")) o.period_from = iso_or_days(f["period_from"]);
     if (f.contains("period_to")) o.period_to = iso_or_days(f["period_to"]);
@@ -316,29 +306,39 @@ Options Options::from_werkmap(const nlohmann::json& w) {
       if (s == "open" || s == "closed") o.status = s;
     }
   }
-  const nlohmann::json& c = sub(w, "consent", "sofs");
-  if (c.is_array()) o.consent = string_list(c);
-  else if (w.contains("consent") && w["consent"].is_array()) o.consent = string_list(w["consent"]);
+  o.consent = string_list(w.options("sofs", "consent"));
   return o;
 }
 
-nlohmann::json Options::to_json() const {
-  nlohmann::json norms = {{"meetings_low", meetings_low},
-                          {"meetings_high", meetings_high},
-                          {"duration_months", duration_months},
-                          {"all_steps", all_steps}};
+Options Options::from_werkmap(const nlohmann::json& doc) {
+  core::Werkmap w;
+  std::string error;
+  if (!core::Werkmap::from_settings(doc, w, error)) return Options{};
+  return from_werkmap(w);
+}
+
+void Options::store(core::Werkmap& w) const {
+  w.set_options("sofs", "norms",
+                {{"meetings_low", meetings_low},
+                 {"meetings_high", meetings_high},
+                 {"duration_months", duration_months},
+                 {"all_steps", all_steps}});
   nlohmann::json filters = nlohmann::json::object();
-  // An open end is null, so that applying this as a werkmap merge patch also removes a period cleared by the user.
-  filters["period_from"] = period_from ? nlohmann::json(core::format_iso_date(*period_from)) : nlohmann::json(nullptr);
-  filters["period_to"] = period_to ? nlohmann::json(core::format_iso_date(*period_to)) : nlohmann::json(nullptr);
+  if (period_from) filters["period_from"] = core::format_iso_date(*period_from);
+  if (period_to) filters["period_to"] = core::format_iso_date(*period_to);
   filters["period_by"] = period_by_end ? "end" : "start";
   filters["organisations"] = organisations;
   filters["typering"] = typering;
   filters["status"] = status;
-  return {{"norms", {{"sofs", norms}}},
-          {"filters", {{"sofs", filters}}},
-          {"consent", {{"sofs", consent}}},
-          {"denominator", denominator}};
+  w.set_options("sofs", "filters", filters);
+  w.set_options("sofs", "consent", consent);
+  w.set_denominator(denominator);
+}
+
+nlohmann::json Options::to_json() const {
+  core::Werkmap w;
+  store(w);
+  return {{"profiles", {{"sofs", w.doc()["profiles"]["sofs"]}}}, {"denominator", core::denominator_id(denominator)}};
 }
 
 std::vector<Result> results(const core::MappedDataset& ds, const Options& options) {

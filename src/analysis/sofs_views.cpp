@@ -57,7 +57,7 @@ void status_series(View& v, const std::string& column) {
 
 View percent(const Result& r, const std::string& tid, const std::string& x, const Options& o,
              const std::string& of_key) {
-  View v = percent_view(*table(r, tid), x, o.denominator, K(of_key));
+  View v = percent_view(*table(r, tid), x, core::denominator_id(o.denominator), K(of_key));
   return v;
 }
 
@@ -95,7 +95,7 @@ void steps(Result& r, const Options& o) {
 
 void all_steps(Result& r, const Options& o) {
   if (const Table* t = table(r, "composite")) {
-    View v = percent_view(*t, "status", o.denominator, K("of.trajectories"));
+    View v = percent_view(*t, "status", core::denominator_id(o.denominator), K("of.trajectories"));
     v.id = "status";
     set_title(v, "view.all_steps.status");
     v.colour_keys = {{nl(kOpen), "status.lopend"}, {nl(kClosed), "status.afgesloten"}};
@@ -235,7 +235,7 @@ void plan_vs_steps(Result& r, const Options& o) {
   set_of(v, "of.closed_trajectories");
   v.numerators = {"plan_yes", "plan_no"};
   v.denominators = {"total"};
-  v.policy = o.denominator == "all" ? "all" : "valid";
+  v.policy = o.denominator == core::Denominator::all ? "all" : "valid";
   v.facet = "comparison";
   v.rows.push_back(RowCondition{"denominator_policy", {v.policy}, {}});
   v.colour_keys = {{"plan_yes", "answer.ja"}, {"plan_no", "answer.nee"}};

@@ -22,13 +22,81 @@ int werkmap_version(const nlohmann::json& doc) {
   return v;
 }
 
+const nlohmann::json& null_json() {
+  static const nlohmann::json n;
+  return n;
+}
+
 void ensure_defaults(nlohmann::json& doc) {
   doc["schema"] = Werkmap::kSchema;
   if (!doc.contains("profiles") || !doc["profiles"].is_object()) doc["profiles"] = nlohmann::json::object();
   if (!doc.contains("as_of")) doc["as_of"] = nullptr;
-  if (!doc.contains("denominator") || !doc["denominator"].is_string()) doc["denominator"] = "valid";
-  for (const char* s : {"norms", "clusters", "consent", "filters", "notes"})
-    if (!doc.contains(s)) doc[s] = nlohmann::json::object();
+  Denominator d;
+  if (!doc.contains("denominator") || !doc["denominator"].is_string() ||
+      !parse_denominator(doc["denominator"].get<std::string>(), d))
+    doc["denominator"] = "valid";
+  if (!doc.contains("marks") || !doc["marks"].is_object()) doc["marks"] = nlohmann::json::object();
+  for (const char* m : {"published", "norms"})
+    if (!doc["marks"].contains(m) || !doc["marks"][m].is_boolean()) doc["marks"][m] = true;
+}
+
+// Version 0 (pre-release): {"mapping": {"sofs": {...}}, "recode": {"sofs": {...}}}.
+void migrate_v0(nlohmann::json& doc) {
+  if (!doc.contains("mapping") || !doc["mapping"].is_object()) return;
+  nlohmann::json profiles = doc.value("profiles", nlohmann::json::object());
+  for (auto& [profile, cols] : doc["mapping"].items()) profiles[profile]["columns"] = cols;
+  if (doc.contains("recode") && doc["recode"].is_object())
+    for (auto& [profile, rc] : doc["recode"].items()) profiles[profile]["recode"] = rc;
+  doc.erase("mapping");
+  doc.erase("recode");
+  doc["profiles"] = profiles;
+}
+
+// Version 1: options per section, then per profile ({"norms": {"sofs": {...}}}), a profile's organisation filter
+// sometimes under "settings", notes keyed "<profile>.<page>". Version 2 keeps everything of a profile together.
+void migrate_v1(nlohmann::json& doc) {
+  if (!doc.contains("profiles") || !doc["profiles"].is_object()) doc["profiles"] = nlohmann::json::object();
+  nlohmann::json& profiles = doc["profiles"];
+  for (const char* section : Werkmap::kOptionSections) {
+    auto it = doc.find(section);
+    if (it == doc.end() || !it->is_object()) continue;  // a top-level consent list stays: it holds for all
+    for (auto& [profile, value] : it->items()) {
+      nlohmann::json& p = profiles[profile];
+      if (!p.is_object()) p = nlohmann::json::object();
+      if (!p.contains(section)) p[section] = value;
+    }
+    doc.erase(it);
+  }
+  for (auto& [id, p] : profiles.items()) {
+    if (!p.is_object() || !p.contains("settings") || !p["settings"].is_object()) continue;
+    auto org = p["settings"].find("organisations");
+    if (org == p["settings"].end()) continue;
+    if (!p.contains("filters") || !p["filters"].is_object()) p["filters"] = nlohmann::json::object();
+    if (!p["filters"].contains("organisations")) p["filters"]["organisations"] = *org;
+    p["settings"].erase(org);
+  }
+  auto notes = doc.find("notes");
+  if (notes != doc.end() && notes->is_object()) {
+    nlohmann::json rest = nlohmann::json::object();
+    for (auto& [key, text] : notes->items()) {
+      const size_t dot = key.find('.');
+      if (dot == std::string::npos || dot == 0 || dot + 1 == key.size() || !text.is_string()) {
+        rest[key] = text;
+        continue;
+      }
+      nlohmann::json& p = profiles[key.substr(0, dot)];
+      if (!p.is_object()) p = nlohmann::json::object();
+      p["notes"][key.substr(dot + 1)] = text;
+    }
+    if (rest.empty()) doc.erase(notes);
+    else *notes = rest;
+  }
+}
+
+bool is_option_section(std::string_view s) {
+  for (const char* k : Werkmap::kOptionSections)
+    if (s == k) return true;
+  return false;
 }
 
 }  // namespace
@@ -53,7 +121,7 @@ Werkmap::Werkmap() : doc_(nlohmann::json::object()) { ensure_defaults(doc_); }
 bool Werkmap::from_json(const nlohmann::json& in, Werkmap& out, std::string& error) {
   const int v = werkmap_version(in);
   if (v < 0) {
-    error = "not a werkmap: the top-level \"schema\" must be \"zicht.werkmap/1\"";
+    error = std::string("not a werkmap: the top-level \"schema\" must be \"") + kSchema + "\"";
     return false;
   }
   if (v > kVersion) {
@@ -62,16 +130,8 @@ bool Werkmap::from_json(const nlohmann::json& in, Werkmap& out, std::string& err
     return false;
   }
   nlohmann::json doc = in;
-  if (v == 0 && doc.contains("mapping") && doc["mapping"].is_object()) {
-    // Pre-release layout: {"mapping": {"sofs": {"start_cb": "Startdatum traject"}}, "recode": {"sofs": {...}}}.
-    nlohmann::json profiles = doc.value("profiles", nlohmann::json::object());
-    for (auto& [profile, cols] : doc["mapping"].items()) profiles[profile]["columns"] = cols;
-    if (doc.contains("recode") && doc["recode"].is_object())
-      for (auto& [profile, rc] : doc["recode"].items()) profiles[profile]["recode"] = rc;
-    doc.erase("mapping");
-    doc.erase("recode");
-    doc["profiles"] = profiles;
-  }
+  if (v == 0) migrate_v0(doc);
+  if (v <= 1) migrate_v1(doc);
   if (doc.contains("as_of") && !doc["as_of"].is_null()) {
     int32_t d;
     if (!doc["as_of"].is_string() || !parse_iso_date(doc["as_of"].get<std::string>(), d)) {
@@ -83,6 +143,18 @@ bool Werkmap::from_json(const nlohmann::json& in, Werkmap& out, std::string& err
   out.doc_ = std::move(doc);
   out.loaded_version_ = v;
   return true;
+}
+
+bool Werkmap::from_settings(const nlohmann::json& in, Werkmap& out, std::string& error) {
+  if (!in.is_object()) {
+    error = "settings: not a JSON object";
+    return false;
+  }
+  if (in.contains("schema")) return from_json(in, out, error);
+  nlohmann::json doc = in;
+  // Version 2 has no top-level option sections; anything else is read as version 1 (which also reads version 2).
+  doc["schema"] = "zicht.werkmap/1";
+  return from_json(doc, out, error);
 }
 
 bool Werkmap::parse(std::string_view text, Werkmap& out, std::string& error) {
@@ -161,31 +233,99 @@ void Werkmap::set_as_of(std::optional<int32_t> days) {
   doc_["as_of"] = days ? nlohmann::json(format_iso_date(*days)) : nlohmann::json(nullptr);
 }
 
-std::string Werkmap::denominator() const { return doc_.value("denominator", "valid"); }
-void Werkmap::set_denominator(std::string_view d) { doc_["denominator"] = std::string(d); }
-
-nlohmann::json& Werkmap::section(const std::string& name) {
-  if (!doc_.contains(name) || !doc_[name].is_object()) doc_[name] = nlohmann::json::object();
-  return doc_[name];
+const char* denominator_id(Denominator d) {
+  switch (d) {
+    case Denominator::valid: return "valid";
+    case Denominator::applicable: return "applicable";
+    case Denominator::all: return "all";
+  }
+  return "valid";
 }
 
-void Werkmap::patch_options(const nlohmann::json& patch) {
-  if (!patch.is_object()) return;
-  static const char* kKeys[] = {"norms",    "filters",     "consent", "notes", "clusters",
-                                "settings", "denominator", "marks"};
-  for (const char* k : kKeys) {
-    auto it = patch.find(k);
-    if (it == patch.end()) continue;
-    if (it->is_object() && doc_.contains(k) && doc_[k].is_object()) {
-      doc_[k].merge_patch(*it);
-    } else if (it->is_null()) {
-      doc_.erase(k);
-    } else {
-      nlohmann::json fresh = nlohmann::json::object();
-      fresh.merge_patch(*it);
-      doc_[k] = it->is_object() ? fresh : *it;
+bool parse_denominator(std::string_view s, Denominator& out) {
+  for (Denominator d : kDenominators)
+    if (s == denominator_id(d)) {
+      out = d;
+      return true;
     }
+  return false;
+}
+
+Denominator Werkmap::denominator() const {
+  Denominator d = Denominator::valid;
+  const auto& v = doc_["denominator"];
+  if (v.is_string()) parse_denominator(v.get<std::string>(), d);
+  return d;
+}
+
+void Werkmap::set_denominator(Denominator d) { doc_["denominator"] = denominator_id(d); }
+
+Marks Werkmap::marks() const {
+  Marks m;
+  const auto& j = doc_["marks"];
+  if (j.is_object()) {
+    m.published = j.value("published", true);
+    m.norms = j.value("norms", true);
   }
+  return m;
+}
+
+void Werkmap::set_marks(const Marks& m) {
+  nlohmann::json& j = doc_["marks"];
+  if (!j.is_object()) j = nlohmann::json::object();
+  j["published"] = m.published;
+  j["norms"] = m.norms;
+}
+
+nlohmann::json& Werkmap::profile(std::string_view id) {
+  nlohmann::json& p = doc_["profiles"][std::string(id)];
+  if (!p.is_object()) p = nlohmann::json::object();
+  return p;
+}
+
+const nlohmann::json& Werkmap::options(std::string_view profile, std::string_view section) const {
+  const auto& profiles = doc_["profiles"];
+  auto it = profiles.find(std::string(profile));
+  if (it != profiles.end() && it->is_object()) {
+    auto s = it->find(std::string(section));
+    if (s != it->end()) return *s;
+  }
+  if (section == "consent") {
+    auto all = doc_.find("consent");
+    if (all != doc_.end() && all->is_array()) return *all;
+  }
+  return null_json();
+}
+
+bool Werkmap::set_options(std::string_view profile, std::string_view section, nlohmann::json value) {
+  if (!is_option_section(section)) return false;
+  nlohmann::json& p = this->profile(profile);
+  if (value.is_null()) p.erase(std::string(section));
+  else p[std::string(section)] = std::move(value);
+  return true;
+}
+
+std::string Werkmap::note(std::string_view profile, std::string_view page) const {
+  const auto& profiles = doc_["profiles"];
+  auto it = profiles.find(std::string(profile));
+  if (it == profiles.end() || !it->is_object() || !it->contains("notes")) return {};
+  const auto& notes = (*it)["notes"];
+  if (!notes.is_object()) return {};
+  auto n = notes.find(std::string(page));
+  return n != notes.end() && n->is_string() ? n->get<std::string>() : std::string();
+}
+
+void Werkmap::set_note(std::string_view profile, std::string_view page, std::string_view text) {
+  nlohmann::json& p = this->profile(profile);
+  if (text.empty()) {
+    if (p.contains("notes") && p["notes"].is_object()) {
+      p["notes"].erase(std::string(page));
+      if (p["notes"].empty()) p.erase("notes");
+    }
+    return;
+  }
+  if (!p.contains("notes") || !p["notes"].is_object()) p["notes"] = nlohmann::json::object();
+  p["notes"][std::string(page)] = std::string(text);
 }
 
 bool looks_like_werkmap(const uint8_t* data, size_t n) {

@@ -14,6 +14,7 @@
 #include "analysis/result.h"
 #include "core/mapped_dataset.h"
 #include "core/schema.h"
+#include "core/werkmap.h"
 #include "demo/demo.h"
 
 namespace zicht::session {
@@ -50,7 +51,7 @@ struct DemoFile {
 struct RunInputs {
   std::vector<const core::MappedDataset*> tables;
   std::vector<const core::MappedDataset*> links;
-  const nlohmann::json* werkmap = nullptr;
+  const core::Werkmap* werkmap = nullptr;
 };
 
 // The profile's analyses: inputs → results. Pure: same inputs, same results.

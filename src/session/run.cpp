@@ -85,10 +85,14 @@ analysis::ResultSet run_profile(const ProfileSpec& spec, const std::vector<Table
   s.profile = spec.id;
   set.provenance = analysis::make_provenance(in, ds, s);
   set.provenance.profile = spec.id;
+  // The werkmap typed once per run (map_tables has already refused one that does not parse).
+  core::Werkmap werkmap;
+  std::string ignored;
+  core::Werkmap::from_settings(settings.werkmap, werkmap, ignored);
   RunInputs run;
   run.tables = tables;
   run.links.assign(spec.links.size(), nullptr);
-  run.werkmap = &settings.werkmap;
+  run.werkmap = &werkmap;
   set.results = spec.results(run);
   return set;
 }

@@ -281,9 +281,13 @@ void Session::remove_aggregate(size_t index) {
   ++version_;
 }
 
-void Session::patch_werkmap_options(const nlohmann::json& patch) {
-  werkmap_.patch_options(patch);
+void Session::edit_options(const std::function<void(core::Werkmap&)>& edit) {
+  edit(werkmap_);
   ++options_version_;
+}
+
+void Session::set_note(const std::string& profile, const std::string& page, const std::string& text) {
+  werkmap_.set_note(profile, page, text);
 }
 
 std::string Session::save_werkmap(const std::string& name) {

@@ -9,6 +9,7 @@
 // session::run_profile as `zicht analyse`, cached on the files, the werkmap and the privacy settings. A small .json whose top-level "schema" is "zicht.werkmap/…" is opened as a werkmap, not
 // as data.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -100,9 +101,11 @@ class Session {
   // A value outside a code list mapped to a code (empty code = remove the recoding).
   void set_recode(size_t file, const std::string& field, const std::string& value, const std::string& code);
   void set_as_of(std::optional<int32_t> days);
-  // Changes analysis options in the werkmap (norms, filters, consent, notes, clusters, settings, denominator):
-  // no re-mapping, only the profile pages recompute (see options_version).
-  void patch_werkmap_options(const nlohmann::json& patch);
+  // Changes analysis options in the werkmap (a profile's filters, norms, clusters, consent, settings; the
+  // denominator; the reference marks): no re-mapping, only the profile pages recompute (see options_version).
+  void edit_options(const std::function<void(core::Werkmap&)>& edit);
+  // A page's note (empty removes it): kept in the werkmap and the page report; nothing recomputes.
+  void set_note(const std::string& profile, const std::string& page, const std::string& text);
   // The werkmap as saved (also records the name).
   std::string save_werkmap(const std::string& name);
   // True once after a werkmap was opened from a file (the app then shows the Koppeling page).

@@ -55,12 +55,9 @@ ResultViewContext App::result_view(const analysis::Provenance& provenance) {
   ResultViewContext rv{lang_, theme_, fonts_, provenance,
                        [this](const std::string& name) { record_anchor(anchors_, name); }, presentation_};
   // The page's switches for reference marks live in the werkmap (never data), so a saved werkmap keeps them.
-  const auto& doc = workspace_.werkmap().doc();
-  if (doc.contains("marks") && doc["marks"].is_object()) {
-    const auto& m = doc["marks"];
-    rv.marks.published = m.value("published", true);
-    rv.marks.norms = m.value("norms", true);
-  }
+  const core::Marks m = workspace_.werkmap().marks();
+  rv.marks.published = m.published;
+  rv.marks.norms = m.norms;
   return rv;
 }
 
@@ -389,9 +386,8 @@ void App::draw_page() {
       const analysis::ResultSet& set = workspace_.results(profile_);
       const ResultViewContext rv = result_view(set.provenance);
       const std::vector<const core::MappedDataset*> tables = workspace_.tables(profile_);
-      const core::MappedDataset* second = tables.size() > 1 && tables[0] ? tables[1] : nullptr;
       ProfilePageArgs args{profile_, *spec->page(subpage(profile_)), set, tables.empty() ? nullptr : tables[0],
-                           second, rv, workspace_, actions_};
+                           tables, rv, workspace_, actions_};
       args.request_open_file = &request_open_file_;
       args.presentation = presentation_;
       draw_profile_page(args, on_screen_);

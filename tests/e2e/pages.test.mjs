@@ -127,7 +127,7 @@ test('a page note is kept in the werkmap and printed in the page report', async 
   }
   await clickAnchor(page, 'note.sofs.overzicht');
   await page.keyboard.type(note, { delay: 20 });
-  await page.waitForFunction((n) => window.zichtState().werkmap.doc.notes?.['sofs.overzicht'] === n, note);
+  await page.waitForFunction((n) => window.zichtState().werkmap.doc.profiles?.sofs?.notes?.overzicht === n, note);
   for (let i = 0; i < 30 && !(await visible('sofs.overzicht.report_page')); i++) {
     await page.mouse.wheel(0, -300);
     await frames(page, 2);

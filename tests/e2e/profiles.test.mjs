@@ -100,7 +100,7 @@ test('a SofS export maps automatically, a recoding is made with a click, and the
   const saved = path.join(artifacts, 'zicht-werkmap.json');
   await download.saveAs(saved);
   const werkmap = JSON.parse(fs.readFileSync(saved, 'utf8'));
-  assert.equal(werkmap.schema, 'zicht.werkmap/1');
+  assert.equal(werkmap.schema, 'zicht.werkmap/2');
   assert.equal(werkmap.profiles.sofs.recode.typering.Emotioneel, 'EM');
   assert.equal(werkmap.profiles.sofs.columns.start_cb, 'Startdatum traject');
   assert.ok(!JSON.stringify(werkmap).includes('SOFS-0'), 'a werkmap never holds data');

@@ -299,6 +299,7 @@ TEST_CASE("binc: hand-made chains — durations and data quality") {
 }
 
 TEST_CASE("binc: options from and to the werkmap") {
+  // Written in the version-1 layout (sections per option, then per profile): still read.
   const nlohmann::json w = nlohmann::json::parse(R"({
     "settings": {"binc": {"sofs_module_type": "Mijn SofS", "orgtype_from": "last_sofs", "unit": "schakelingen"}},
     "clusters": {"binc": {"Gezinsbegeleiding": "Gezin", "Vorm van pleegzorg": "Pleeg"}},
@@ -311,10 +312,18 @@ TEST_CASE("binc: options from and to the werkmap") {
   CHECK(o.unit == binc::Unit::schakelingen);
   CHECK(o.clusters.size() == 2);
   CHECK(o.consent == std::vector<std::string>{"Demo Madeliefje"});
-  CHECK(o.denominator == "all");
+  CHECK(o.denominator == core::Denominator::all);
   CHECK(o.min_path == 3);
   const binc::Options back = binc::Options::from_werkmap(o.to_json());
   CHECK(back.to_json() == o.to_json());
+  // Stored in the version-2 layout: everything under profiles.binc, the denominator shared.
+  core::Werkmap typed;
+  o.store(typed);
+  CHECK(typed.options("binc", "settings")["unit"] == "schakelingen");
+  CHECK(typed.options("binc", "norms")["min_path"] == 3);
+  CHECK(typed.options("binc", "clusters")["Gezinsbegeleiding"] == "Gezin");
+  CHECK(typed.denominator() == core::Denominator::all);
+  CHECK(binc::Options::from_werkmap(typed).to_json() == o.to_json());
   // Defaults.
   const binc::Options d = binc::Options::from_werkmap(nlohmann::json::object());
   CHECK(d.sofs_module_type == SOFS);

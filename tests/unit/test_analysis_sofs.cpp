@@ -890,7 +890,7 @@ TEST_CASE("SofS: options round trip through the werkmap") {
   o.meetings_high = 10;
   o.duration_months = 6;
   o.all_steps = {"veiligheidsplan_volwassenen", "netwerkberaden"};
-  o.denominator = "all";
+  o.denominator = core::Denominator::all;
   o.period_from = day(2022, 1, 1);
   o.period_to = day(2022, 12, 31);
   o.period_by_end = true;
@@ -899,16 +899,16 @@ TEST_CASE("SofS: options round trip through the werkmap") {
   o.status = "closed";
   o.consent = {"Org A"};
   const nlohmann::json j = o.to_json();
-  CHECK(j["norms"]["sofs"]["meetings_low"] == 5);
-  CHECK(j["filters"]["sofs"]["period_from"] == "2022-01-01");
-  CHECK(j["consent"]["sofs"][0] == "Org A");
+  CHECK(j["profiles"]["sofs"]["norms"]["meetings_low"] == 5);
+  CHECK(j["profiles"]["sofs"]["filters"]["period_from"] == "2022-01-01");
+  CHECK(j["profiles"]["sofs"]["consent"][0] == "Org A");
   CHECK(j["denominator"] == "all");
   const analysis::sofs::Options b = analysis::sofs::Options::from_werkmap(j);
   CHECK(b.meetings_low == 5);
   CHECK(b.meetings_high == 10);
   CHECK(b.duration_months == 6);
   CHECK(b.all_steps == o.all_steps);
-  CHECK(b.denominator == "all");
+  CHECK(b.denominator == core::Denominator::all);
   CHECK(b.period_from == o.period_from);
   CHECK(b.period_to == o.period_to);
   CHECK(b.period_by_end);
@@ -922,13 +922,14 @@ TEST_CASE("SofS: options round trip through the werkmap") {
   CHECK(d.meetings_low == 6);
   CHECK(d.meetings_high == 12);
   CHECK(d.duration_months == 8);
-  CHECK(d.denominator == "valid");
+  CHECK(d.denominator == core::Denominator::valid);
   core::Werkmap w;
-  w.section("norms")["sofs"] = {{"duration_months", 9}};
-  w.set_denominator("applicable");
-  const analysis::sofs::Options e = analysis::sofs::Options::from_werkmap(w.doc());
+  w.set_options("sofs", "norms", {{"duration_months", 9}});
+  w.set_denominator(core::Denominator::applicable);
+  const analysis::sofs::Options e = analysis::sofs::Options::from_werkmap(w);
   CHECK(e.duration_months == 9);
-  CHECK(e.denominator == "applicable");
+  CHECK(e.denominator == core::Denominator::applicable);
+  CHECK(analysis::sofs::Options::from_werkmap(w.doc()).duration_months == 9);
 }
 
 TEST_CASE("SofS: analyse via Settings (CLI path)") {

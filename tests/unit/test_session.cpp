@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "analysis/sofs.h"
 #include "cli/commands.h"
 #include "demo/demo.h"
 #include "report/json_export.h"
@@ -114,8 +115,19 @@ TEST_CASE("session: the demo is loaded, detected per record type, mapped and ana
   CHECK(results_text(s.results("sofs")) == before);
 
   // A changed setting recomputes: the network-meeting band 6–12 becomes 4–10.
-  s.patch_werkmap_options({{"norms", {{"sofs", {{"meetings_low", 4}, {"meetings_high", 10}}}}}});
+  s.edit_options([](core::Werkmap& w) {
+    auto o = analysis::sofs::Options::from_werkmap(w);
+    o.meetings_low = 4;
+    o.meetings_high = 10;
+    o.store(w);
+  });
   CHECK(s.results_key() != key);
+  CHECK(s.werkmap().options("sofs", "norms")["meetings_low"] == 4);
+  // A page note is kept in the werkmap and recomputes nothing.
+  const uint64_t options_key = s.results_key();
+  s.set_note("sofs", "stappen", "Het verhaal achter de cijfers");
+  CHECK(s.results_key() == options_key);
+  CHECK(s.werkmap().note("sofs", "stappen") == "Het verhaal achter de cijfers");
   const std::string after = results_text(s.results("sofs"));
   CHECK(after != before);
 
@@ -127,7 +139,8 @@ TEST_CASE("session: the demo is loaded, detected per record type, mapped and ana
   session::Session t;
   t.load_builtin_sample();
   t.set_werkmap(w, "mijn.werkmap.json");
-  CHECK(t.werkmap().doc()["norms"] == s.werkmap().doc()["norms"]);
+  CHECK(t.werkmap().doc()["profiles"]["sofs"]["norms"] == s.werkmap().doc()["profiles"]["sofs"]["norms"]);
+  CHECK(t.werkmap().note("sofs", "stappen") == "Het verhaal achter de cijfers");
   CHECK(results_text(t.results("sofs")) == after);
 }
 
@@ -160,7 +173,11 @@ TEST_CASE("app and CLI: the same files and werkmap give byte-identical results, 
   load(s, 1, "export_sofs.csv", sofs_csv);
   load(s, 2, "binc_modules.csv", modules_csv);
   load(s, 3, "binc_clients.csv", clients_csv);
-  s.patch_werkmap_options({{"norms", {{"sofs", {{"duration_months", 6}}}}}});
+  s.edit_options([](core::Werkmap& w) {
+    auto o = analysis::sofs::Options::from_werkmap(w);
+    o.duration_months = 6;
+    o.store(w);
+  });
   const std::string settings = write(dir, "werkmap.json", s.werkmap().dump());
 
   std::string out;

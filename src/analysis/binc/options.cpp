@@ -34,46 +34,41 @@ bool parse_unit(const std::string& s, Unit& u) {
 
 }  // namespace
 
-Options Options::from_werkmap(const nlohmann::json& w) {
+Options Options::from_werkmap(const core::Werkmap& w) {
   Options o;
-  if (!w.is_object()) return o;
-  auto obj = [](const nlohmann::json& j, const char* k) -> const nlohmann::json* {
-    if (!j.is_object()) return nullptr;
-    auto it = j.find(k);
-    return it != j.end() && it->is_object() ? &*it : nullptr;
-  };
-  if (const auto* s = obj(w, "settings"))
-    if (const auto* b = obj(*s, "binc")) {
-      if (b->contains("sofs_module_type") && (*b)["sofs_module_type"].is_string() &&
-          !(*b)["sofs_module_type"].get<std::string>().empty())
-        o.sofs_module_type = (*b)["sofs_module_type"].get<std::string>();
-      if (b->contains("orgtype_from") && (*b)["orgtype_from"].is_string())
-        o.orgtype_from_last_sofs = (*b)["orgtype_from"].get<std::string>() == "last_sofs";
-      if (b->contains("unit") && (*b)["unit"].is_string())
-        o.unit_chosen = parse_unit((*b)["unit"].get<std::string>(), o.unit);
-      if (b->contains("organisations") && (*b)["organisations"].is_array())
-        for (const auto& x : (*b)["organisations"])
-          if (x.is_string()) o.organisations.push_back(x.get<std::string>());
-    }
-  if (const auto* c = obj(w, "clusters"))
-    if (const auto* b = obj(*c, "binc"))
-      for (auto it = b->begin(); it != b->end(); ++it)
-        if (it.value().is_string()) o.clusters[it.key()] = it.value().get<std::string>();
-  if (const auto* c = obj(w, "consent")) {
-    auto it = c->find("binc");
-    if (it != c->end() && it->is_array())
-      for (const auto& x : *it)
-        if (x.is_string()) o.consent.push_back(x.get<std::string>());
+  const nlohmann::json& b = w.options("binc", "settings");
+  if (b.is_object()) {
+    if (b.contains("sofs_module_type") && b["sofs_module_type"].is_string() &&
+        !b["sofs_module_type"].get<std::string>().empty())
+      o.sofs_module_type = b["sofs_module_type"].get<std::string>();
+    if (b.contains("orgtype_from") && b["orgtype_from"].is_string())
+      o.orgtype_from_last_sofs = b["orgtype_from"].get<std::string>() == "last_sofs";
+    if (b.contains("unit") && b["unit"].is_string()) o.unit_chosen = parse_unit(b["unit"].get<std::string>(), o.unit);
   }
-  if (w.contains("denominator") && w["denominator"].is_string()) {
-    const std::string d = w["denominator"].get<std::string>();
-    if (d == "all" || d == "applicable" || d == "valid") o.denominator = d;
-  }
-  if (const auto* n = obj(w, "norms"))
-    if (const auto* b = obj(*n, "binc"))
-      if (b->contains("min_path") && (*b)["min_path"].is_number_integer())
-        o.min_path = std::max(1, (*b)["min_path"].get<int>());
+  const nlohmann::json& f = w.options("binc", "filters");
+  if (f.is_object() && f.contains("organisations") && f["organisations"].is_array())
+    for (const auto& x : f["organisations"])
+      if (x.is_string()) o.organisations.push_back(x.get<std::string>());
+  const nlohmann::json& c = w.options("binc", "clusters");
+  if (c.is_object())
+    for (auto it = c.begin(); it != c.end(); ++it)
+      if (it.value().is_string()) o.clusters[it.key()] = it.value().get<std::string>();
+  const nlohmann::json& consent = w.options("binc", "consent");
+  if (consent.is_array())
+    for (const auto& x : consent)
+      if (x.is_string()) o.consent.push_back(x.get<std::string>());
+  o.denominator = w.denominator();
+  const nlohmann::json& n = w.options("binc", "norms");
+  if (n.is_object() && n.contains("min_path") && n["min_path"].is_number_integer())
+    o.min_path = std::max(1, n["min_path"].get<int>());
   return o;
+}
+
+Options Options::from_werkmap(const nlohmann::json& doc) {
+  core::Werkmap w;
+  std::string error;
+  if (!core::Werkmap::from_settings(doc, w, error)) return Options{};
+  return from_werkmap(w);
 }
 
 namespace {
@@ -110,17 +105,24 @@ std::string default_cluster(const std::string& module_type) {
   return it == d.by_type.end() ? d.names.back() : it->second;
 }
 
-nlohmann::json Options::to_json() const {
-  nlohmann::json j = nlohmann::json::object();
-  j["settings"]["binc"] = {{"sofs_module_type", sofs_module_type},
-                           {"orgtype_from", orgtype_from_last_sofs ? "last_sofs" : "latest"},
-                           {"unit", unit_chosen ? nlohmann::json(unit_id(unit)) : nlohmann::json(nullptr)},
-                           {"organisations", organisations}};
-  j["clusters"]["binc"] = nlohmann::json::object();
-  for (const auto& kv : clusters) j["clusters"]["binc"][kv.first] = kv.second;
-  j["consent"]["binc"] = consent;
-  j["denominator"] = denominator;
-  j["norms"]["binc"] = {{"min_path", min_path}};
-  return j;
+void Options::store(core::Werkmap& w) const {
+  w.set_options("binc", "settings",
+                {{"sofs_module_type", sofs_module_type},
+                 {"orgtype_from", orgtype_from_last_sofs ? "last_sofs" : "latest"},
+                 {"unit", unit_chosen ? nlohmann::json(unit_id(unit)) : nlohmann::json(nullptr)}});
+  w.set_options("binc", "filters", {{"organisations", organisations}});
+  nlohmann::json c = nlohmann::json::object();
+  for (const auto& kv : clusters) c[kv.first] = kv.second;
+  w.set_options("binc", "clusters", c);
+  w.set_options("binc", "consent", consent);
+  w.set_options("binc", "norms", {{"min_path", min_path}});
+  w.set_denominator(denominator);
 }
+
+nlohmann::json Options::to_json() const {
+  core::Werkmap w;
+  store(w);
+  return {{"profiles", {{"binc", w.doc()["profiles"]["binc"]}}}, {"denominator", core::denominator_id(denominator)}};
+}
+
 }  // namespace zicht::analysis::binc

@@ -52,7 +52,7 @@ bool numeric_categories(const Table& t) {
 void profile(Result& r, const Options& o) {
   for (const auto& t : r.tables) {
     if (t.column_index("pct_valid") < 0 || ends_with(t.id, ".by_year")) continue;
-    View v = percent_view(t, "category", o.denominator, r.unit);
+    View v = percent_view(t, "category", core::denominator_id(o.denominator), r.unit);
     v.id = t.id;
     v.title_nl = t.title.nl;
     v.title_en = t.title.en;

@@ -68,7 +68,8 @@ int find_role(const analysis::Table& t, analysis::Role role, int after = -1) {
 
 }  // namespace
 
-bool draw_headlines(const analysis::Result& r, const ResultViewContext& ctx, const std::string& denominator) {
+bool draw_headlines(const analysis::Result& r, const ResultViewContext& ctx, core::Denominator policy) {
+  const std::string denominator = core::denominator_id(policy);
   if (r.tables.empty() || r.tables.front().rows.empty()) return false;
   const analysis::Table& t = r.tables.front();
   const Palette& pal = palette(ctx.theme);

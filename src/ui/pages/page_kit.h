@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/result.h"
+#include "core/werkmap.h"
 #include "report/html_export.h"
 #include "ui/result_view.h"
 
@@ -24,9 +25,9 @@ void draw_report_actions(const analysis::ResultSet& all, const std::vector<const
                          ReportActionsState& state, const report::HtmlOptions& html = {});
 
 // Headline figures: each row of the result's first table as a card — the figure large (its statistic, else the
-// percentage under the chosen denominator policy "valid" | "applicable" | "all"), its label, and "n van N"
-// underneath when the row has a numerator and a denominator. Returns false when there is nothing to show.
-bool draw_headlines(const analysis::Result& r, const ResultViewContext& ctx, const std::string& denominator);
+// percentage under the chosen denominator policy), its label, and "n van N" underneath when the row has a numerator
+// and a denominator. Returns false when there is nothing to show.
+bool draw_headlines(const analysis::Result& r, const ResultViewContext& ctx, core::Denominator policy);
 
 // The page note, edited in place; `on_change` receives the new text (saved in the werkmap, never data).
 void draw_page_note(const std::string& text, const ResultViewContext& ctx, const std::string& anchor,

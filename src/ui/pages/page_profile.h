@@ -18,8 +18,8 @@ struct ProfilePageArgs {
   std::string profile;  // a registered profile id
   const session::PageSpec& page;
   const analysis::ResultSet& set;
-  const core::MappedDataset* data;     // the profile's primary table (SofS export, Binc modules); null = none loaded
-  const core::MappedDataset* clients;  // its second table (Binc clients), if any
+  const core::MappedDataset* data;  // the profile's primary table; null = none loaded
+  std::vector<const core::MappedDataset*> tables;  // all its tables in TableSpec order (null = not loaded)
   const ResultViewContext& rv;
   session::Session& workspace;
   ReportActionsState& actions;

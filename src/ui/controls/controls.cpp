@@ -1,0 +1,18 @@
+#include "ui/controls/controls.h"
+
+#include <string>
+#include <utility>
+
+namespace zicht::ui::controls {
+
+ControlsFn find(std::string_view profile) {
+  static const std::pair<const char*, ControlsFn> kControls[] = {
+      {"sofs", sofs_controls},
+      {"binc", binc_controls},
+  };
+  for (const auto& [id, fn] : kControls)
+    if (profile == id) return fn;
+  return nullptr;
+}
+
+}  // namespace zicht::ui::controls

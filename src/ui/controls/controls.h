@@ -1,0 +1,18 @@
+#pragma once
+// Page controls per profile: what a profile's pages show above their results (filters, norms, the unit switch …),
+// drawn from the profile's typed options. A profile adds one drawing function in its own file here and one line in
+// controls.cpp; the page and the app shell name no profile.
+#include <string_view>
+
+#include "ui/pages/page_profile.h"
+
+namespace zicht::ui::controls {
+
+using ControlsFn = void (*)(const ProfilePageArgs&);
+// The controls of a profile's pages; null when it has none.
+ControlsFn find(std::string_view profile);
+
+void sofs_controls(const ProfilePageArgs& a);
+void binc_controls(const ProfilePageArgs& a);
+
+}  // namespace zicht::ui::controls
