@@ -1,37 +1,31 @@
-// The privacy core (issue 11): small-cell suppression checked by solving, pseudonyms, column detection, the
-// delen mode on a whole result set, consent comparison, and shareable aggregates (no markers leak; merging three
-// organisations equals pooling their records wherever suppression allows).
-#include <catch2/catch.hpp>
+// The privacy core (issue 11): small-cell suppression. Random 1-D frequency tables and r×c tables checked by
+// solving with two independent checkers (no suppressed small cell can be derived from what is published), then
+// the rules on fixed tables: zeros stay, percentages of suppressed counts go, the summary counts; a small NVT count
+// cannot be recovered as all − applicable; statistics of groups below k; and large tables beyond the exact solver.
+// Delen mode, pseudonyms, column detection and consent: test_privacy_delen.cpp; shareable aggregates and merging
+// them: test_privacy_aggregate.cpp.
+#include "privacy_test_support.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
-#include <functional>
 #include <map>
 #include <random>
-#include <set>
-#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
-#include "analysis/explore.h"
 #include "analysis/tables.h"
-#include "privacy/aggregate.h"
-#include "privacy/compare.h"
-#include "privacy/privacy.h"
 #include "report/json_export.h"
-#include "stats/contingency.h"
 
 using namespace zicht;
+using namespace zicht_test;
 using analysis::Role;
 using analysis::Table;
 using analysis::Text;
 using analysis::Value;
 
 namespace {
-
-core::ReadResult read(const std::string& text, const std::string& name = "t.csv") {
-  return core::read_bytes(name, reinterpret_cast<const uint8_t*>(text.data()), text.size());
-}
-
-bool hidden(const Value& v) { return v.kind == Value::Kind::suppressed; }
 
 std::string dump(const Table& t) {
   std::string out;
@@ -127,55 +121,6 @@ bool on_cycle(const std::vector<std::pair<int, int>>& edges, size_t e, int nodes
       }
   }
   return false;
-}
-
-Table cross_table(const std::vector<std::vector<long>>& m, bool with_totals) {
-  Table t;
-  t.id = "cross";
-  t.columns.push_back({"category", Text::same("category"), Role::category, -1});
-  const size_t c = m[0].size();
-  for (size_t j = 0; j < c; ++j) t.columns.push_back({"c" + std::to_string(j), Text::same("c"), Role::count, -1});
-  if (with_totals) t.columns.push_back({"total", Text::same("Totaal"), Role::count, -1});
-  std::vector<long> col_tot(c, 0);
-  long all = 0;
-  for (size_t i = 0; i < m.size(); ++i) {
-    std::vector<Value> row = {Value::str("r" + std::to_string(i))};
-    long rt = 0;
-    for (size_t j = 0; j < c; ++j) {
-      row.push_back(Value::of(m[i][j]));
-      rt += m[i][j];
-      col_tot[j] += m[i][j];
-    }
-    all += rt;
-    if (with_totals) row.push_back(Value::of(rt));
-    t.rows.push_back(std::move(row));
-  }
-  if (with_totals) {
-    std::vector<Value> row = {Value::label(Text{"Totaal", "Total"})};
-    for (long x : col_tot) row.push_back(Value::of(x));
-    row.push_back(Value::of(all));
-    t.rows.push_back(std::move(row));
-  }
-  return t;
-}
-
-const Table& table_of(const analysis::Result& r, const std::string& id) {
-  for (const auto& t : r.tables)
-    if (t.id == id) return t;
-  FAIL("no table " << id << " in " << r.id);
-  throw;
-}
-
-std::vector<uint8_t> fixed_bytes(uint8_t seed) {
-  std::vector<uint8_t> v(32);
-  for (size_t i = 0; i < v.size(); ++i) v[i] = static_cast<uint8_t>(seed + i * 7);
-  return v;
-}
-
-privacy::RandomSource fixed_source(uint8_t seed) {
-  return [seed](uint8_t* out, size_t n) {
-    for (size_t i = 0; i < n; ++i) out[i] = static_cast<uint8_t>(seed * 31 + i * 13);
-  };
 }
 
 }  // namespace
@@ -505,338 +450,6 @@ TEST_CASE("Suppression: statistics of groups below k") {
   CHECK(hidden(g.rows[2][1]));  // complement
   CHECK(g.rows[2][2].d == 5.5);  // a complement's group is not small: its statistics stay
   CHECK(g.rows[0][2].d == 3.5);
-}
-
-TEST_CASE("Delen mode: first and last dates of fewer than k values are hidden") {
-  const core::ReadResult data = read("Start;Groep\n01/02/2021;a\n03/04/2022;a\n05/06/2022;b\n;b\n;a\n;a\n;b\n");
-  std::vector<analysis::Input> inputs = {{"t.csv", &data}};
-  analysis::ResultSet set = analysis::explore(inputs, analysis::Settings{});
-  privacy::PrivacyOptions opt;
-  privacy::apply(set, opt);
-  const analysis::Result* r = set.find("verkennen.start");
-  REQUIRE(r);
-  for (const auto& row : table_of(*r, "range").rows) CHECK(hidden(row[1]));
-  const std::string json = report::results_json(set, i18n::Lang::nl).dump();
-  CHECK(json.find("2021-02-01") == std::string::npos);
-  // (2022-06-05 is still there as the as-of date of the provenance, which defaults to the latest date.)
-}
-
-TEST_CASE("Pseudonyms: HMAC-SHA256, stable within a session, different across salts") {
-  // RFC 4231 test case 2.
-  const std::string key = "Jefe";
-  CHECK(privacy::hmac_sha256_hex(std::vector<uint8_t>(key.begin(), key.end()), "what do ya want for nothing?") ==
-        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
-  privacy::Pseudonymiser a(fixed_source(1)), a2(fixed_source(1)), b(fixed_source(2));
-  const std::string p = a("K-000123");
-  CHECK(p.size() == 14);
-  CHECK(p.rfind("p_", 0) == 0);
-  CHECK(a("K-000123") == p);
-  CHECK(a2("K-000123") == p);  // same salt (same session) → same pseudonym
-  CHECK(b("K-000123") != p);
-  CHECK(a("K-000124") != p);
-  privacy::Pseudonymiser r1(privacy::system_random()), r2(privacy::system_random());
-  CHECK(r1("x") != r2("x"));
-  CHECK(privacy::make_salt(fixed_source(3), 16).size() == 16);
-  CHECK(privacy::Pseudonymiser(fixed_bytes(9))("x") == privacy::Pseudonymiser(fixed_bytes(9))("x"));
-}
-
-namespace {
-
-// 24 rows full of personal data and marker strings.
-std::string marker_csv() {
-  std::ostringstream s;
-  s << "Dossier;Kindnummer;Voornaam;Naam;E-mail;Telefoon;Adres;Opmerkingen;Contact;Bereikbaar;Info;Woonst;"
-       "Geslacht;Status;Leeftijd\n";
-  const char* first[] = {"Zoë", "Jan", "Emma", "Noah", "Lotte", "Finn"};
-  for (int i = 0; i < 24; ++i) {
-    s << "ZZID" << 1000 + i << ";" << 987650001 + i << ";" << first[i % 6] << "ZZMARKER" << i << ";"
-      << "Peeters-ZZMARKER" << i << ";"
-      << "ouder" << i << ".zzmarker@example.be;"
-      << "04" << 70 + i << " 12 34 " << 10 + i << ";"
-      << "Kerkstraat " << i + 1 << " ZZMARKERSTRAAT, 9000 Gent;"
-      << "Moeder belde ZZMARKER123 over de situatie thuis en de school van de jongste;"
-      << "contact" << i << "@zzmarker.org;"
-      << "+32 470 55 66 " << 10 + i << ";"
-      << "Lange vrije tekst over het gezin ZZNOTE" << i << " met veel woorden en details;"
-      << "Dorpsstraat " << 20 + i << " bus 3;"
-      << (i % 3 == 0 ? "V" : "M") << ";" << (i % 4 == 0 ? "open" : "gesloten") << ";" << 3 + i % 14 << "\n";
-  }
-  return s.str();
-}
-
-analysis::ResultSet delen(const std::vector<analysis::Input>& inputs, int k, uint8_t salt = 7) {
-  analysis::Settings settings;
-  settings.mode = "delen";
-  settings.suppress_k = k;
-  analysis::ResultSet set = analysis::explore(inputs, settings);
-  const privacy::ColumnPolicy policy = privacy::column_policy(inputs);
-  const privacy::Pseudonymiser pseudo(fixed_source(salt));
-  privacy::PrivacyOptions opt;
-  opt.k = k;
-  opt.columns = &policy;
-  opt.pseudonymiser = &pseudo;
-  privacy::apply(set, opt);
-  return set;
-}
-
-}  // namespace
-
-TEST_CASE("Column detection: names, addresses, phones, e-mail, free text by header and by content") {
-  const core::ReadResult data = read(marker_csv(), "gezinnen_jan_peeters.csv");
-  REQUIRE(data.ok());
-  std::map<std::string, privacy::ColumnKind> kinds;
-  for (size_t i = 0; i < data.table.columns.size(); ++i)
-    kinds[data.table.columns[i].name] = privacy::classify_column(data.report.columns[i], data.table.columns[i]);
-  using K = privacy::ColumnKind;
-  CHECK(kinds["Dossier"] == K::identifier);
-  CHECK(kinds["Kindnummer"] == K::identifier);
-  CHECK(kinds["Voornaam"] == K::name);
-  CHECK(kinds["Naam"] == K::name);
-  CHECK(kinds["E-mail"] == K::email);
-  CHECK(kinds["Telefoon"] == K::phone);
-  CHECK(kinds["Adres"] == K::address);
-  CHECK(kinds["Opmerkingen"] == K::free_text);
-  CHECK(kinds["Contact"] == K::email);      // by content
-  CHECK(kinds["Bereikbaar"] == K::phone);   // by content
-  CHECK(kinds["Info"] == K::free_text);     // by content
-  CHECK(kinds["Woonst"] == K::address);     // by content
-  CHECK(kinds["Geslacht"] == K::ordinary);
-  CHECK(kinds["Status"] == K::ordinary);
-  CHECK(kinds["Leeftijd"] == K::ordinary);
-}
-
-TEST_CASE("Delen mode and aggregate: no marker, identifier or personal value leaks") {
-  const core::ReadResult data = read(marker_csv(), "gezinnen_jan_peeters.csv");
-  REQUIRE(data.ok());
-  std::vector<analysis::Input> inputs = {{"gezinnen_jan_peeters.csv", &data}};
-  const analysis::ResultSet set = delen(inputs, 5);
-  CHECK(set.provenance.mode == "delen");
-  CHECK(set.provenance.suppress_k == 5);
-  const std::string results = report::results_json(set, i18n::Lang::nl).dump();
-  const std::string agg = privacy::make_aggregate(set, 5, "2023", "Organisatie Noord").dump(2);
-  std::vector<std::string> forbidden = {"ZZMARKER", "zzmarker", "ZZID", "ZZNOTE", "98765", "example.be", "Kerkstraat",
-                                        "Dorpsstraat", "Peeters", "Zoë", "+32", "jan_peeters"};
-  for (int i = 0; i < 24; ++i) forbidden.push_back("04" + std::to_string(70 + i) + " 12");
-  for (const auto& f : forbidden) {
-    INFO(f);
-    CHECK(agg.find(f) == std::string::npos);
-    CHECK(results.find(f) == std::string::npos);
-  }
-  // The file name appears only as "bestand 1" in the results and their provenance (with its hash).
-  CHECK(results.find("bestand 1") != std::string::npos);
-  CHECK(agg.find("\"flags\"") == std::string::npos);
-  CHECK(agg.find("\"role\": \"statistic\"") == std::string::npos);
-  // The aggregate still holds the ordinary columns.
-  CHECK(agg.find("verkennen.geslacht") != std::string::npos);
-  CHECK(agg.find("verkennen.status") != std::string::npos);
-  CHECK(agg.find("\"schema\": \"zicht.aggregate/1\"") != std::string::npos);
-  // The summary result lists what was left out.
-  const analysis::Result* summary = set.find(privacy::kSummaryId);
-  REQUIRE(summary);
-  CHECK(table_of(*summary, "columns").rows.size() == 12);
-  for (const auto& r : set.results) CHECK(r.flags.empty());
-  const auto lines = privacy::describe_aggregate(nlohmann::json::parse(agg), i18n::Lang::nl);
-  REQUIRE(lines.size() == 5);
-  CHECK(lines[0].find("Organisatie Noord") != std::string::npos);
-  CHECK(lines[2].find("'<5'") != std::string::npos);
-  CHECK(privacy::describe_aggregate(nlohmann::json::object(), i18n::Lang::en)[0].find("not a Zicht") !=
-        std::string::npos);
-}
-
-TEST_CASE("Pseudonymised identifiers in delen outputs") {
-  // 8 rows: too few for Verkennen to call the id column an identifier by itself, so its values are tabulated.
-  std::string csv = "Client ID;Status\n";
-  for (int i = 0; i < 8; ++i) csv += "K" + std::to_string(500 + i) + ";" + (i < 5 ? "open" : "dicht") + "\n";
-  const core::ReadResult data = read(csv);
-  std::vector<analysis::Input> inputs = {{"t.csv", &data}};
-  privacy::ColumnPolicy policy = privacy::column_policy(inputs);
-  // Fewer than 10 distinct values: detection by header needs > 10; mark it as the werkmap would.
-  policy.columns.push_back({"t.csv", "Client ID", privacy::ColumnKind::identifier, true});
-  for (int i = 0; i < 8; ++i) policy.identifier_values.insert("K" + std::to_string(500 + i));
-  auto run = [&](uint8_t salt) {
-    analysis::ResultSet set = analysis::explore(inputs, analysis::Settings{});
-    privacy::Pseudonymiser pseudo(fixed_source(salt));
-    privacy::PrivacyOptions opt;
-    opt.columns = &policy;
-    opt.pseudonymiser = &pseudo;
-    privacy::apply(set, opt);
-    return report::results_json(set, i18n::Lang::nl).dump();
-  };
-  const std::string a = run(1), a2 = run(1), b = run(2);
-  CHECK(a.find("K500") == std::string::npos);
-  CHECK(a.find(privacy::Pseudonymiser(fixed_source(1))("K500")) != std::string::npos);
-  CHECK(a == a2);  // deterministic given the salt
-  CHECK(a != b);
-}
-
-TEST_CASE("Delen mode: tests of suppressed tables keep only name, n and df; the k argument is validated") {
-  analysis::ResultSet set;
-  analysis::Result r;
-  r.id = "x.cross";
-  r.tables.push_back(cross_table({{20, 3}, {15, 30}}, false));
-  analysis::TestResult tr;
-  tr.name = "Pearson's Chi-squared test";
-  tr.n = 68;
-  tr.df = 1;
-  tr.statistic = 7.1;
-  tr.p = 0.007;
-  tr.effect_name = "Cramér's V";
-  tr.effect = 0.3;
-  r.tests.push_back(tr);
-  r.flags.push_back({"f.csv", 12, "Status", "ZZMARKER", "invalid"});
-  set.results.push_back(r);
-  privacy::PrivacyOptions opt;
-  opt.k = 5;
-  const auto summary = privacy::apply(set, opt);
-  const auto& out = set.results[0];
-  CHECK(out.flags.empty());
-  CHECK(std::isnan(out.tests[0].statistic));
-  CHECK(out.tests[0].p < 0);
-  CHECK(std::isnan(out.tests[0].effect));
-  CHECK(out.tests[0].df == 1);
-  CHECK(out.tests[0].n == 68);
-  CHECK(summary.primary == 1);
-  CHECK(summary.secondary == 3);  // a 2×2 table: one small cell takes the whole table with it
-  CHECK(set.results.back().id == privacy::kSummaryId);
-  opt.k = 1;
-  CHECK_THROWS_AS(privacy::apply(set, opt), std::invalid_argument);
-}
-
-TEST_CASE("Consent comparison: consenting organisations by name, others pooled, sorted by name") {
-  Table t;
-  t.id = "by_org";
-  t.columns = {{"organisation", Text::same("org"), Role::category, -1},
-               {"n", Text::same("n"), Role::count, -1},
-               {"pct", Text::same("%"), Role::percent, 1},
-               {"denom", Text::same("N"), Role::denominator, -1},
-               {"mean", Text::same("mean"), Role::statistic, 1}};
-  t.rows = {{Value::str("Zeta"), Value::of(10), Value::num(50), Value::of(20), Value::num(3)},
-            {Value::str("Alfa"), Value::of(5), Value::num(25), Value::of(20), Value::num(4)},
-            {Value::str("Beta"), Value::of(6), Value::num(60), Value::of(10), Value::num(5)},
-            {Value::str("Gamma"), Value::of(4), Value::num(40), Value::of(10), Value::num(6)},
-            {Value::label(Text{"Totaal", "Total"}), Value::of(25), Value::num(41.67), Value::of(60), Value::num(4)}};
-  const Table c = privacy::compare_organisations(t, {"Zeta", "Alfa"});
-  REQUIRE(c.rows.size() == 4);
-  CHECK(c.rows[0][0].s == "Alfa");
-  CHECK(c.rows[1][0].s == "Zeta");
-  CHECK(c.rows[2][0].s == "overige organisaties");
-  CHECK(c.rows[2][1].i == 10);
-  CHECK(c.rows[2][3].i == 20);
-  CHECK(c.rows[2][2].d == Approx(50.0));
-  CHECK(c.rows[2][4].kind == Value::Kind::missing);
-  CHECK(c.rows[3][0].s == "Totaal");
-  const std::string all = report::value_json(c.rows[2][0], i18n::Lang::nl).dump();
-  CHECK(all.find("Beta") == std::string::npos);
-  CHECK(privacy::reflection_questions().size() == 4);
-}
-
-namespace {
-
-std::string org_csv(int org, int rows, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  const char* status[] = {"open", "gesloten", "gesloten", "NVT", ""};
-  const char* sex[] = {"M", "V", "M", "V", "X"};
-  const char* type[] = {"OCJ", "SDJ", "VK", "OCJ", "CKG", "OOOC"};
-  std::ostringstream s;
-  s << "Status;Geslacht;Aanmelder;Jaar;Regio\n";
-  for (int i = 0; i < rows; ++i) {
-    const unsigned region = static_cast<unsigned>(rng() % 100);  // "Oost" is rare: small in every organisation
-    s << status[rng() % 5] << ";" << sex[rng() % 5] << ";" << type[rng() % (3 + org)] << ";"
-      << "01/0" << 1 + rng() % 9 << "/202" << 1 + rng() % 3 << ";"
-      << (region < 4 ? "Oost" : region < 30 ? "Zuid" : "Noord") << "\n";
-  }
-  return s.str();
-}
-
-}  // namespace
-
-TEST_CASE("Merging three organisations' aggregates equals the aggregate of the pooled records where allowed") {
-  const std::string a = org_csv(0, 140, 1), b = org_csv(1, 90, 2), c = org_csv(2, 60, 3);
-  const std::string header = "Status;Geslacht;Aanmelder;Jaar;Regio\n";
-  const std::string pooled_csv = a + b.substr(header.size()) + c.substr(header.size());
-  const core::ReadResult da = read(a), db = read(b), dc = read(c), dp = read(pooled_csv);
-  const int k = 5;
-  std::vector<nlohmann::json> aggs;
-  int o = 0;
-  for (const auto* d : {&da, &db, &dc}) {
-    std::vector<analysis::Input> in = {{"org.csv", d}};
-    const auto agg = privacy::make_aggregate(delen(in, k), k, "2021-2023", "org" + std::to_string(++o));
-    aggs.push_back(nlohmann::json::parse(agg.dump()));
-  }
-  std::vector<analysis::Input> pin = {{"all.csv", &dp}};
-  const nlohmann::json pooled =
-      nlohmann::json::parse(privacy::make_aggregate(delen(pin, k), k, "2021-2023", "all").dump());
-  const analysis::ResultSet merged = privacy::merge_aggregates(aggs, k);
-  const nlohmann::json mj = nlohmann::json::parse(privacy::make_aggregate(merged, k, "2021-2023", "regio").dump());
-  CHECK(merged.provenance.mode == "delen");
-  CHECK(merged.provenance.files.size() == 3);
-  // Index the merged rows by (result, table, first cell).
-  std::map<std::string, nlohmann::json> mrows;
-  for (const auto& r : mj["results"])
-    for (const auto& t : r["tables"])
-      for (const auto& row : t["rows"])
-        mrows[r["id"].get<std::string>() + "|" + t["id"].get<std::string>() + "|" + row[0].dump()] = row;
-  int equal = 0, hidden_in_merge = 0, compared_tables = 0;
-  for (const auto& r : pooled["results"])
-    for (const auto& t : r["tables"]) {
-      ++compared_tables;
-      for (const auto& row : t["rows"]) {
-        const std::string key = r["id"].get<std::string>() + "|" + t["id"].get<std::string>() + "|" + row[0].dump();
-        INFO(key);
-        REQUIRE(mrows.count(key));
-        const auto& m = mrows[key];
-        REQUIRE(m.size() == row.size());
-        for (size_t i = 1; i < row.size(); ++i) {
-          if (row[i].is_number() && m[i].is_number()) {
-            CHECK(m[i].get<double>() == Approx(row[i].get<double>()).margin(1e-9));
-            ++equal;
-          } else if (m[i].is_string()) {
-            ++hidden_in_merge;
-          }
-        }
-      }
-    }
-  CHECK(compared_tables >= 5);
-  CHECK(equal > 50);
-  CHECK(hidden_in_merge > 0);  // "Oost" is small in each organisation: hidden in the merge, never guessed
-  // The rare region: hidden in every organisation's file, so hidden in the merge although the pooled count is not.
-  const std::string oost = "verkennen.regio|frequencies|\"Oost\"";
-  REQUIRE(mrows.count(oost));
-  CHECK(mrows[oost][1].is_string());
-  WARN("merge vs pooled: " << equal << " cells equal, " << hidden_in_merge << " hidden in the merge");
-}
-
-TEST_CASE("Merge: input-suppressed cells stay suppressed and are protected; chi-square on complete cross-tables") {
-  auto aggregate_of = [](const std::vector<std::vector<long>>& m, const std::string& org) {
-    analysis::ResultSet set;
-    set.provenance.profile = "test";
-    analysis::Result r;
-    r.id = "x.cross";
-    r.title = Text::same("cross");
-    r.tables.push_back(cross_table(m, false));
-    set.results.push_back(r);
-    return nlohmann::json::parse(privacy::make_aggregate(set, 5, "2023", org).dump());
-  };
-  // Complete tables: the merged chi-square equals the pooled one.
-  const std::vector<std::vector<long>> m1 = {{20, 30}, {25, 10}}, m2 = {{15, 12}, {40, 22}}, m3 = {{9, 8}, {30, 7}};
-  analysis::ResultSet merged =
-      privacy::merge_aggregates({aggregate_of(m1, "a"), aggregate_of(m2, "b"), aggregate_of(m3, "c")}, 5);
-  REQUIRE(merged.results[0].tests.size() == 1);
-  const auto x = stats::chi_square({{44, 50}, {95, 39}});
-  CHECK(merged.results[0].tests[0].statistic == Approx(x.statistic));
-  CHECK(merged.results[0].tests[0].p == Approx(x.p_value));
-  CHECK(merged.results[0].tables[0].rows[0][1].i == 44);
-  // One organisation has a small cell: the merged cell is hidden, never guessed, and protected by a complement.
-  const std::vector<std::vector<long>> s1 = {{20, 3}, {25, 10}};
-  merged = privacy::merge_aggregates({aggregate_of(s1, "a"), aggregate_of(m2, "b"), aggregate_of(m3, "c")}, 5);
-  const Table& t = merged.results[0].tables[0];
-  int hidden_cells = 0;
-  for (const auto& row : t.rows)
-    for (size_t c = 1; c < row.size(); ++c) hidden_cells += hidden(row[c]);
-  CHECK(hidden(t.rows[0][2]));
-  CHECK(hidden_cells == 4);  // 2×2 with known margins: one hidden cell hides them all
-  CHECK(std::isnan(merged.results[0].tests.empty() ? stats::kNaN : merged.results[0].tests[0].statistic));
-  CHECK_THROWS_AS(privacy::merge_aggregates({nlohmann::json::object()}, 5), std::invalid_argument);
 }
 
 TEST_CASE("large tables (beyond the exact solver) still leave no lone hidden cell, quickly") {
