@@ -45,7 +45,9 @@ void binc_controls(const ProfilePageArgs& a) {
     ImGui::SameLine();
   }
   ImGui::NewLine();
-  if (ImGui::CollapsingHeader((tr(rv, "filter.title") + "###filters").c_str())) {
+  const bool filters_open = ImGui::CollapsingHeader((tr(rv, "filter.title") + "###filters").c_str());
+  rv.anchor("filters.header");
+  if (filters_open) {
     ImGui::Indent();
     changed |= multi_select("organisatie", tr(rv, "filter.organisation"), orgs, o.organisations, rv);
     ImGui::SameLine();
@@ -70,7 +72,9 @@ void binc_controls(const ProfilePageArgs& a) {
     ImGui::Unindent();
   }
   if (a.page.id == "voor_na" || a.page.id == "overgangen") {
-    if (ImGui::CollapsingHeader((tr(rv, "page.binc.clusters.title") + "###clusters").c_str())) {
+    const bool clusters_open = ImGui::CollapsingHeader((tr(rv, "page.binc.clusters.title") + "###clusters").c_str());
+    rv.anchor("binc.clusters.header");
+    if (clusters_open) {
       ImGui::TextWrapped("%s", tr(rv, "page.binc.clusters.help").c_str());
       if (!o.clusters.empty()) {
         if (ImGui::Button(tr(rv, "page.binc.clusters.reset").c_str())) {

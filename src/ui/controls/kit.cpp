@@ -74,6 +74,7 @@ void denominator_combo(session::Session& s, const ResultViewContext& rv) {
       const std::string key = std::string("denominator.") + core::denominator_id(d);
       if (ImGui::Selectable(tr(rv, key.c_str()).c_str(), current == d))
         s.edit_options([d](core::Werkmap& w) { w.set_denominator(d); });
+      rv.anchor(key);
     }
     ImGui::EndCombo();
   }

@@ -15,7 +15,9 @@ void sofs_controls(const ProfilePageArgs& a) {
   bool changed = false;
   const std::vector<std::string>& orgs = choices(a, "organisatie");
   const std::vector<std::string>& types = choices(a, "typering");
-  if (ImGui::CollapsingHeader((tr(rv, "filter.title") + "###filters").c_str())) {
+  const bool filters_open = ImGui::CollapsingHeader((tr(rv, "filter.title") + "###filters").c_str());
+  rv.anchor("filters.header");
+  if (filters_open) {
     ImGui::Indent();
     changed |= date_field("from", tr(rv, "filter.from"), o.period_from, rv);
     ImGui::SameLine();
@@ -41,6 +43,7 @@ void sofs_controls(const ProfilePageArgs& a) {
           o.status = s;
           changed = true;
         }
+        rv.anchor(key);
       }
       ImGui::EndCombo();
     }
