@@ -119,6 +119,7 @@ View km_view(const std::string& table, const std::string& facet, const Text& of)
 struct InputFile {
   std::string name, sha256;
   int64_t rows_in = 0, rows_used = 0, rows_excluded = 0;
+  std::string link;  // the profile this file is when a profile links to it (ProfileSpec::links); empty otherwise
 };
 
 // Where a result set came from: enough to reproduce it (SPEC §7 provenance).

@@ -1,7 +1,7 @@
 // zicht analyse --profile P [--table NAME=FILE] [--clients FILE] [--link PROFILE=FILE] [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]
 //               [--format json|csv|html] [--out PATH] [--decimal-comma] FILE...
 // Runs every analysis of the profile and writes the results (SPEC §7). Exit 0 when it ran (flagged cells are in
-// the output), 1 when an input cannot be read, 2 on usage errors.
+// the output), 1 when an input cannot be read, 2 on usage errors. Messages and labels in --lang (default Dutch).
 #include <filesystem>
 #include <iostream>
 
@@ -15,13 +15,12 @@
 namespace zicht::cli {
 namespace {
 
-int usage_error(const std::string& msg) {
-  std::cerr << "zicht analyse: " << msg << "\n"
-            << "Usage: zicht analyse --profile " << session::profile_names_joined("|")
-            << " [--table NAME=FILE] [--clients FILE] [--link PROFILE=FILE]\n"
-               "                     [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]\n"
-               "                     [--format json|csv|html] [--out PATH] [--decimal-comma] FILE...\n";
-  return kExitUsage;
+int usage(i18n::Lang lang, const std::string& msg) {
+  return usage_error("analyse", lang, msg,
+                     "zicht analyse --profile " + session::profile_names_joined("|") +
+                         " [--table NAME=FILE] [--clients FILE] [--link PROFILE=FILE]\n"
+                         "                     [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]\n"
+                         "                     [--format json|csv|html] [--out PATH] [--decimal-comma] FILE...");
 }
 
 }  // namespace
@@ -29,56 +28,55 @@ int usage_error(const std::string& msg) {
 int run_analyse(const std::vector<std::string>& args) {
   ProfileRun run;
   run.settings.profile.clear();
-  std::string format = "json", out, lang_code = "nl";
+  if (!find_lang(args, run.lang)) return usage(run.lang, text(run.lang, "cli.choices", {"--lang", "nl|en"}));
+  const i18n::Lang lang = run.lang;
+  std::string format = "json", out;
   bool decimal_comma = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     std::string error;
     const Option taken = take_profile_option(args, i, run, error);
-    if (taken == Option::usage_error) return usage_error(error);
+    if (taken == Option::usage_error) return usage(lang, error);
     if (taken == Option::taken) continue;
-    if (a == "--lang") {
-      if (!take_value(args, i, lang_code) || (lang_code != "nl" && lang_code != "en")) return usage_error("--lang nl|en");
-    } else if (a == "--format") {
+    if (a == "--format") {
       if (!take_value(args, i, format) || (format != "json" && format != "csv" && format != "html"))
-        return usage_error("--format json|csv|html");
+        return usage(lang, text(lang, "cli.choices", {a, "json|csv|html"}));
     } else if (a == "--out") {
-      if (!take_value(args, i, out)) return usage_error("--out needs a path");
+      if (!take_value(args, i, out)) return usage(lang, text(lang, "cli.needs_path", {a}));
     } else if (a == "--decimal-comma") {
       decimal_comma = true;
     } else if (!a.empty() && a[0] == '-') {
-      return usage_error("unknown option " + a);
+      return usage(lang, text(lang, "cli.unknown_option", {a}));
     } else {
       run.files.push_back(a);
     }
   }
-  if (const std::string why = check_profile(run); !why.empty()) return usage_error(why);
-  if (run.files.empty() && run.tables.empty()) return usage_error("missing FILE");
-  if (format == "csv" && out.empty()) return usage_error("--format csv writes a directory: give --out DIR");
-  run.lang = i18n::parse_lang(lang_code);
+  if (const std::string why = check_profile(run); !why.empty()) return usage(lang, why);
+  if (run.files.empty() && run.tables.empty()) return usage(lang, text(lang, "cli.missing_file"));
+  if (format == "csv" && out.empty()) return usage(lang, text(lang, "cli.csv_needs_out"));
 
   analysis::ResultSet set;
   if (const int rc = analyse("analyse", run, set); rc != kExitOk) return rc;
-  const i18n::Lang lang = i18n::parse_lang(lang_code);
 
   if (format == "csv") {
     std::error_code ec;
     std::filesystem::create_directories(out, ec);
     report::CsvOptions opt = decimal_comma ? report::CsvOptions::excel_be() : report::CsvOptions{};
     for (const auto& f : report::results_csv(set, lang, opt)) {
-      if (!write_file((std::filesystem::path(out) / f.name).string(), f.content)) {
-        std::cerr << "zicht analyse: cannot write " << out << "/" << f.name << "\n";
+      const std::string path = (std::filesystem::path(out) / f.name).string();
+      if (!write_file(path, f.content)) {
+        say("analyse", text(lang, "cli.cannot_write", {path}));
         return kExitInput;
       }
     }
     return kExitOk;
   }
-  const std::string text = format == "html" ? report::results_html(set, lang)
+  const std::string body = format == "html" ? report::results_html(set, lang)
                                             : report::results_json(set, lang).dump(2) + "\n";
   if (out.empty()) {
-    std::cout << text;
-  } else if (!write_file(out, text)) {
-    std::cerr << "zicht analyse: cannot write " << out << "\n";
+    std::cout << body;
+  } else if (!write_file(out, body)) {
+    say("analyse", text(lang, "cli.cannot_write", {out}));
     return kExitInput;
   }
   return kExitOk;

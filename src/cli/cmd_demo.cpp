@@ -1,4 +1,5 @@
-// zicht demo --profile sofs|binc [--seed N] [--rows R] [--part modules|clients] [--with-characteristics] --out FILE
+// zicht demo --profile sofs|binc [--seed N] [--rows R] [--part modules|clients] [--with-characteristics]
+//            [--lang nl|en] --out FILE
 // Writes the built-in synthetic demo data (src/demo) as the profile's own CSV export. The file is written in
 // pieces, so a 1,000,000-row benchmark file never has to fit in memory twice.
 #include <cstdio>
@@ -13,11 +14,10 @@
 namespace zicht::cli {
 
 namespace {
-int demo_usage(const std::string& msg) {
-  std::cerr << "zicht demo: " << msg << "\n"
-            << "Usage: zicht demo --profile sofs|binc [--seed N] [--rows R] [--part modules|clients] "
-               "[--with-characteristics] --out FILE\n";
-  return kExitUsage;
+int demo_usage(i18n::Lang lang, const std::string& msg) {
+  return usage_error("demo", lang, msg,
+                     "zicht demo --profile sofs|binc [--seed N] [--rows R] [--part modules|clients] "
+                     "[--with-characteristics] [--lang nl|en] --out FILE");
 }
 
 bool parse_u64(const std::string& s, uint64_t& out) {
@@ -34,53 +34,57 @@ bool parse_u64(const std::string& s, uint64_t& out) {
 
 int run_demo(const std::vector<std::string>& args) {
   demo::DemoOptions opt;
+  i18n::Lang lang = i18n::Lang::nl;
+  if (!find_lang(args, lang)) return demo_usage(lang, text(lang, "cli.choices", {"--lang", "nl|en"}));
   std::string out_path;
   bool have_profile = false, have_part = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     std::string v;
     if (a == "--profile") {
-      if (!take_value(args, i, v)) return demo_usage("--profile needs a value");
+      if (!take_value(args, i, v)) return demo_usage(lang, text(lang, "cli.needs_value", {a}));
       opt.profile = v;
       have_profile = true;
-    } else if (a == "--seed") {
-      if (!take_value(args, i, v) || !parse_u64(v, opt.seed)) return demo_usage("--seed needs a non-negative integer");
-    } else if (a == "--rows") {
-      if (!take_value(args, i, v) || !parse_u64(v, opt.rows)) return demo_usage("--rows needs a non-negative integer");
+    } else if (a == "--seed" || a == "--rows") {
+      if (!take_value(args, i, v) || !parse_u64(v, a == "--seed" ? opt.seed : opt.rows))
+        return demo_usage(lang, text(lang, "cli.needs_count", {a}));
     } else if (a == "--part") {
-      if (!take_value(args, i, v)) return demo_usage("--part needs a value");
+      if (!take_value(args, i, v)) return demo_usage(lang, text(lang, "cli.needs_value", {a}));
       opt.part = v;
       have_part = true;
     } else if (a == "--with-characteristics") {
       opt.characteristics_in_modules = true;
     } else if (a == "--out") {
-      if (!take_value(args, i, v)) return demo_usage("--out needs a file name");
+      if (!take_value(args, i, v)) return demo_usage(lang, text(lang, "cli.needs_file", {a}));
       out_path = v;
+    } else if (a == "--lang") {
+      take_value(args, i, v);  // read by find_lang
     } else {
-      return demo_usage("unknown argument " + a);
+      return demo_usage(lang, text(lang, "cli.unknown_option", {a}));
     }
   }
-  if (!have_profile) return demo_usage("missing --profile");
+  if (!have_profile) return demo_usage(lang, text(lang, "cli.missing_option", {"--profile"}));
   // The profiles with a built-in demo, and the tables it has (src/session/registry.h).
   const session::ProfileSpec* spec = session::find_profile(opt.profile);
   if (!spec || spec->demo.empty()) {
     std::string names;
     for (const auto& p : session::profiles())
       if (!p.demo.empty()) names += (names.empty() ? "" : "|") + p.id;
-    return demo_usage("--profile " + names);
+    return demo_usage(lang, text(lang, "cli.choices", {"--profile", names}));
   }
 
-  if (out_path.empty()) return demo_usage("missing --out");
+  if (out_path.empty()) return demo_usage(lang, text(lang, "cli.missing_option", {"--out"}));
   if (opt.profile == "sofs" && (have_part || opt.characteristics_in_modules))
-    return demo_usage("--part and --with-characteristics apply to --profile binc only");
+    return demo_usage(lang, text(lang, "cli.demo_binc_only"));
   if (opt.part == "clients" && opt.characteristics_in_modules)
-    return demo_usage("--with-characteristics applies to --part modules only");
-  std::string problem = demo::validate_options(opt);
-  if (!problem.empty()) return demo_usage(problem);
+    return demo_usage(lang, text(lang, "cli.demo_modules_only"));
+  if (!demo::validate_options(opt).empty())  // an unknown --part, or a profile the generator does not know
+    return demo_usage(lang, opt.profile == "binc" ? text(lang, "cli.choices", {"--part", "modules|clients"})
+                                                  : text(lang, "cli.choices", {"--profile", "sofs|binc"}));
 
   std::FILE* f = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
   if (!f) {
-    std::cerr << "zicht demo: cannot open " << out_path << " for writing\n";
+    say("demo", text(lang, "cli.cannot_write", {out_path}));
     return kExitInput;
   }
   bool write_ok = true;
@@ -89,11 +93,10 @@ int run_demo(const std::vector<std::string>& args) {
   });
   if (f != stdout && std::fclose(f) != 0) write_ok = false;
   if (!write_ok) {
-    std::cerr << "zicht demo: could not write " << out_path << "\n";
+    say("demo", text(lang, "cli.cannot_write", {out_path}));
     return kExitInput;
   }
-  std::cerr << "zicht demo: " << rows << " rows written to " << out_path << " (fictitious demo data, seed "
-            << opt.seed << ")\n";
+  say("demo", text(lang, "cli.demo_written", {std::to_string(rows), out_path, std::to_string(opt.seed)}));
   return kExitOk;
 }
 

@@ -1,9 +1,11 @@
 // zicht inspect [--profile P [--settings S.json] [--as-of YYYY-MM-DD]] [--encoding E] [--delimiter D]
-//               [--header yes|no] [--type COL=TYPE]... FILE
+//               [--header yes|no] [--type COL=TYPE]... [--lang nl|en] FILE
 // Prints the reader's report as JSON (SPEC §7): "sniff" says what was detected and why (format, encoding, delimiter,
 // quote, header: value, reason code, evidence, English text), "notes" the notes in English with "note_codes" next to
-// them; with a profile also "mapping" and "validation". Exit 1 when the input cannot be read or required fields
-// cannot be mapped, 2 on usage errors.
+// them (the JSON's texts stay English whatever --lang says: codes and English are its stable form); with a profile
+// also "kind" (the record type: the table `--table NAME=FILE` would name) with its "score", "mapping" and
+// "validation". Messages on standard error in --lang (default Dutch). Exit 1 when the input cannot be read or
+// required fields cannot be mapped, 2 on usage errors.
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -21,16 +23,19 @@
 namespace zicht::cli {
 
 namespace {
-int usage_error(const std::string& msg) {
-  std::cerr << "zicht inspect: " << msg << "\n"
-            << "Usage: zicht inspect [--profile sofs|binc|generic [--settings S.json] [--as-of YYYY-MM-DD]] "
-               "[--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter C] "
-               "[--header yes|no] [--type COLUMN=integer|decimal|date|boolean|categorical|text] FILE\n";
-  return kExitUsage;
+int usage(i18n::Lang lang, const std::string& msg) {
+  return usage_error("inspect", lang, msg,
+                     "zicht inspect [--profile " + session::profile_names_joined("|") +
+                         " [--settings S.json] [--as-of YYYY-MM-DD]] "
+                         "[--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter C] "
+                         "[--header yes|no] [--type COLUMN=integer|decimal|date|boolean|categorical|text] "
+                         "[--lang nl|en] FILE");
 }
 }  // namespace
 
 int run_inspect(const std::vector<std::string>& args) {
+  i18n::Lang lang = i18n::Lang::nl;
+  if (!find_lang(args, lang)) return usage(lang, text(lang, "cli.choices", {"--lang", "nl|en"}));
   core::ReadOptions opt;
   std::string file, profile, settings_path;
   std::optional<int32_t> as_of;
@@ -39,44 +44,48 @@ int run_inspect(const std::vector<std::string>& args) {
     std::string v;
     if (a == "--profile") {
       if (!take_value(args, i, v) || (v != "generic" && !session::find_profile(v)))
-        return usage_error("--profile " + session::profile_names_joined("|"));
+        return usage(lang, text(lang, "cli.choices", {a, session::profile_names_joined("|")}));
       profile = v;
     } else if (a == "--settings") {
-      if (!take_value(args, i, settings_path)) return usage_error("--settings needs a werkmap file");
+      if (!take_value(args, i, settings_path)) return usage(lang, text(lang, "cli.needs_file", {a}));
     } else if (a == "--as-of") {
       int32_t d;
-      if (!take_value(args, i, v) || !core::parse_iso_date(v, d)) return usage_error("--as-of needs a date YYYY-MM-DD");
+      if (!take_value(args, i, v) || !core::parse_iso_date(v, d)) return usage(lang, text(lang, "cli.needs_date", {a}));
       as_of = d;
     } else if (a == "--encoding") {
       core::Encoding e;
-      if (!take_value(args, i, v) || !core::parse_encoding(v, e)) return usage_error("unknown encoding");
+      if (!take_value(args, i, v) || !core::parse_encoding(v, e))
+        return usage(lang, text(lang, "cli.choices", {a, "utf-8|utf-16le|utf-16be|windows-1252"}));
       opt.encoding = e;
     } else if (a == "--delimiter") {
-      if (!take_value(args, i, v)) return usage_error("--delimiter needs a value");
+      if (!take_value(args, i, v)) return usage(lang, text(lang, "cli.needs_value", {a}));
       if (v == "\\t" || v == "tab") v = "\t";
-      if (v.size() != 1) return usage_error("--delimiter must be one character");
+      if (v.size() != 1) return usage(lang, text(lang, "cli.one_character", {a}));
       opt.delimiter = v[0];
     } else if (a == "--header") {
-      if (!take_value(args, i, v) || (v != "yes" && v != "no")) return usage_error("--header yes|no");
+      if (!take_value(args, i, v) || (v != "yes" && v != "no"))
+        return usage(lang, text(lang, "cli.choices", {a, "yes|no"}));
       opt.header = v == "yes";
     } else if (a == "--type") {
-      if (!take_value(args, i, v)) return usage_error("--type needs COLUMN=TYPE");
+      if (!take_value(args, i, v)) return usage(lang, text(lang, "cli.needs_form", {a, "COLUMN=TYPE"}));
       auto eq = v.rfind('=');
       core::ColumnType t;
       if (eq == std::string::npos || !core::parse_column_type(v.substr(eq + 1), t))
-        return usage_error("--type needs COLUMN=TYPE");
+        return usage(lang, text(lang, "cli.needs_form", {a, "COLUMN=TYPE"}));
       opt.type_overrides[v.substr(0, eq)] = t;
+    } else if (a == "--lang") {
+      take_value(args, i, v);  // read by find_lang
     } else if (!a.empty() && a[0] == '-' && a != "-") {
-      return usage_error("unknown option " + a);
+      return usage(lang, text(lang, "cli.unknown_option", {a}));
     } else {
-      if (!file.empty()) return usage_error("exactly one FILE");
+      if (!file.empty()) return usage(lang, text(lang, "cli.one_file"));
       file = a;
     }
   }
-  if (file.empty()) return usage_error("missing FILE");
+  if (file.empty()) return usage(lang, text(lang, "cli.missing_file"));
   core::ReadResult r = core::read_file(file, opt);
   if (!r.ok()) {
-    std::cerr << "zicht inspect: " << core::render_status(r.status, file, i18n::Lang::en) << "\n";
+    say("inspect", core::render_status(r.status, file, lang));
     std::cout << core::inspect_json(r).dump(2) << "\n";
     return kExitInput;
   }
@@ -88,8 +97,12 @@ int run_inspect(const std::vector<std::string>& args) {
       std::stringstream ss;
       ss << in.rdbuf();
       std::string error;
-      if (!in || !core::Werkmap::parse(ss.str(), werkmap, error)) {
-        std::cerr << "zicht inspect: " << settings_path << ": " << (in ? error : "cannot be read") << "\n";
+      if (!in) {
+        say("inspect", text(lang, "cli.settings_open", {settings_path}));
+        return kExitUsage;
+      }
+      if (!core::Werkmap::parse(ss.str(), werkmap, error)) {
+        say("inspect", text(lang, "cli.settings_unusable", {settings_path, error}));
         return kExitUsage;
       }
     }
@@ -97,8 +110,8 @@ int run_inspect(const std::vector<std::string>& args) {
     ps.overrides = werkmap.overrides(profile);
     ps.as_of = as_of ? as_of : werkmap.as_of();
     std::string error;
-    if (!core::add_profile_inspect(out, r, profile, ps, error)) {
-      std::cerr << "zicht inspect: " << error << "\n";
+    if (!core::add_profile_inspect(out, r, profile, ps, error, lang)) {
+      say("inspect", error);
       std::cout << out.dump(2) << "\n";
       return kExitInput;
     }

@@ -15,15 +15,15 @@ int run_merge(const std::vector<std::string>& args);      // cmd_aggregate.cpp
 
 namespace {
 
-void usage(std::ostream& os) {
+void usage(std::ostream& os, i18n::Lang lang) {
   const std::string p = session::profile_names_joined("|");
   os << "zicht " << ZICHT_VERSION << " (" << core::build_id() << ")\n"
-     << "Usage:\n"
-     << "  zicht inspect [--profile " << p << "] FILE\n"
-     << "  zicht analyse --profile " << p << " [options] FILE...\n"
-     << "  zicht demo --profile P [--seed N] [--rows R] --out FILE\n"
-     << "  zicht aggregate --profile P [--suppress K] [--organisation NAME] --out FILE.json FILE\n"
-     << "  zicht merge [--suppress K] --out FILE A.json B.json ...\n"
+     << text(lang, "cli.usage") << ":\n"
+     << "  zicht inspect [--profile " << p << "] [--lang nl|en] FILE\n"
+     << "  zicht analyse --profile " << p << " [options] [--lang nl|en] FILE...\n"
+     << "  zicht demo --profile P [--seed N] [--rows R] [--lang nl|en] --out FILE\n"
+     << "  zicht aggregate --profile P [--suppress K] [--organisation NAME] [--lang nl|en] --out FILE.json FILE\n"
+     << "  zicht merge [--suppress K] [--lang nl|en] --out FILE A.json B.json ...\n"
      << "  zicht version\n";
 }
 
@@ -42,8 +42,10 @@ const std::vector<Command>& commands() {
 
 int run(const std::vector<std::string>& all) {
   std::vector<std::string> args = all;
+  i18n::Lang lang = i18n::Lang::nl;
+  find_lang(args, lang);  // only for the messages below; a command checks its own --lang
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    usage(args.empty() ? std::cerr : std::cout);
+    usage(args.empty() ? std::cerr : std::cout, lang);
     return args.empty() ? kExitUsage : kExitOk;
   }
   const std::string cmd = args[0];
@@ -54,8 +56,8 @@ int run(const std::vector<std::string>& all) {
   }
   for (const auto& c : commands())
     if (cmd == c.name) return c.run(args);
-  std::cerr << "zicht: unknown command '" << cmd << "'\n";
-  usage(std::cerr);
+  std::cerr << "zicht: " << text(lang, "cli.unknown_command", {cmd}) << "\n";
+  usage(std::cerr, lang);
   return kExitUsage;
 }
 
@@ -63,6 +65,29 @@ bool take_value(const std::vector<std::string>& args, size_t& i, std::string& v)
   if (i + 1 >= args.size()) return false;
   v = args[++i];
   return true;
+}
+
+bool find_lang(const std::vector<std::string>& args, i18n::Lang& lang) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] != "--lang") continue;
+    if (i + 1 >= args.size() || (args[i + 1] != "nl" && args[i + 1] != "en")) return false;
+    lang = i18n::parse_lang(args[i + 1]);
+  }
+  return true;
+}
+
+std::string text(i18n::Lang lang, std::string_view key, std::initializer_list<std::string_view> args) {
+  return i18n::format(i18n::tr(key, lang), args);
+}
+
+void say(const char* command, const std::string& message) {
+  std::cerr << "zicht " << command << ": " << message << "\n";
+}
+
+int usage_error(const char* command, i18n::Lang lang, const std::string& message, const std::string& synopsis) {
+  say(command, message);
+  std::cerr << text(lang, "cli.usage") << ": " << synopsis << "\n";
+  return kExitUsage;
 }
 
 }  // namespace zicht::cli

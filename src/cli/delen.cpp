@@ -1,10 +1,11 @@
 #include "cli/delen.h"
 
+#include "cli/commands.h"
 #include "privacy/privacy.h"
 
 namespace zicht::cli {
 
-bool parse_suppress_k(const std::string& text, int& k, std::string& error) {
+bool parse_suppress_k(const std::string& text, int& k, std::string& error, i18n::Lang lang) {
   size_t used = 0;
   long v = 0;
   try {
@@ -13,7 +14,7 @@ bool parse_suppress_k(const std::string& text, int& k, std::string& error) {
     used = 0;
   }
   if (used == 0 || used != text.size() || v < 2 || v > 1000000) {
-    error = "--suppress needs a whole number k of at least 2 (counts 1…k−1 are hidden), got '" + text + "'";
+    error = cli::text(lang, "cli.suppress_k", {text});
     return false;
   }
   k = static_cast<int>(v);

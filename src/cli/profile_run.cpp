@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <regex>
 
 #include "analysis/explore.h"
@@ -32,34 +33,38 @@ std::vector<std::string> column_names(const core::Table& t) {
 
 Option take_profile_option(const std::vector<std::string>& args, size_t& i, ProfileRun& run, std::string& error) {
   const std::string& a = args[i];
+  const i18n::Lang lang = run.lang;
   auto fail = [&](std::string why) {
     error = std::move(why);
     return Option::usage_error;
   };
   std::string v;
   if (a == "--profile") {
-    if (!take_value(args, i, run.settings.profile)) return fail("--profile needs a value");
+    if (!take_value(args, i, run.settings.profile)) return fail(text(lang, "cli.needs_value", {a}));
   } else if (a == "--clients") {
-    if (!take_value(args, i, v)) return fail("--clients needs a file");
+    if (!take_value(args, i, v)) return fail(text(lang, "cli.needs_file", {a}));
     run.tables.push_back({"clients", v});
   } else if (a == "--table") {
     std::pair<std::string, std::string> t;
-    if (!take_value(args, i, v) || !split_assignment(v, t)) return fail("--table needs NAME=FILE");
+    if (!take_value(args, i, v) || !split_assignment(v, t)) return fail(text(lang, "cli.needs_form", {a, "NAME=FILE"}));
     run.tables.push_back(std::move(t));
   } else if (a == "--link") {
     std::pair<std::string, std::string> l;
-    if (!take_value(args, i, v) || !split_assignment(v, l)) return fail("--link needs PROFILE=FILE");
+    if (!take_value(args, i, v) || !split_assignment(v, l))
+      return fail(text(lang, "cli.needs_form", {a, "PROFILE=FILE"}));
     run.links.push_back(std::move(l));
   } else if (a == "--settings") {
-    if (!take_value(args, i, run.settings_path)) return fail("--settings needs a file");
+    if (!take_value(args, i, run.settings_path)) return fail(text(lang, "cli.needs_file", {a}));
   } else if (a == "--as-of") {
     if (!take_value(args, i, v) || !std::regex_match(v, std::regex(R"(\d{4}-\d{2}-\d{2})")))
-      return fail("--as-of needs a date YYYY-MM-DD");
+      return fail(text(lang, "cli.needs_date", {a}));
     run.settings.as_of = v;
   } else if (a == "--suppress") {
-    if (!take_value(args, i, v)) return fail("--suppress needs a number k >= 2");
-    if (!parse_suppress_k(v, run.settings.suppress_k, error)) return Option::usage_error;
+    if (!take_value(args, i, v)) return fail(text(lang, "cli.suppress_k", {""}));
+    if (!parse_suppress_k(v, run.settings.suppress_k, error, lang)) return Option::usage_error;
     run.settings.mode = "delen";
+  } else if (a == "--lang") {
+    take_value(args, i, v);  // read (and checked) by find_lang before parsing
   } else {
     return Option::not_ours;
   }
@@ -67,50 +72,61 @@ Option take_profile_option(const std::vector<std::string>& args, size_t& i, Prof
 }
 
 std::string check_profile(const ProfileRun& run) {
+  const i18n::Lang lang = run.lang;
   const std::string& p = run.settings.profile;
   const std::string known = session::profile_names_joined(", ");
-  if (p.empty()) return "--profile is required (" + known + ")";
+  if (p.empty()) return text(lang, "cli.profile_required", {known});
   const session::ProfileSpec* spec = session::find_profile(p);
-  if (!spec && p != "generic") return "unknown profile '" + p + "'; use " + known;
+  if (!spec && p != "generic") return text(lang, "cli.unknown_profile", {p, known});
   for (const auto& [name, file] : run.tables) {
     if (spec && spec->table(name)) continue;
+    if (name == "clients" && !spec) return text(lang, "cli.clients_generic");
     std::string tables;
     if (spec)
       for (const auto& t : spec->tables) tables += (tables.empty() ? "" : ", ") + t.id;
-    if (name == "clients" && !spec) return "--clients belongs to a profile with a clients table";
-    return "--table " + name + ": profile '" + p + "' has " +
-           (tables.empty() ? std::string("no tables") : "the tables " + tables);
+    return tables.empty() ? text(lang, "cli.table_none", {name, p})
+                          : text(lang, "cli.table_unknown", {name, p, tables});
   }
-  for (const auto& [profile, file] : run.links) {
+  for (size_t l = 0; l < run.links.size(); ++l) {
+    const auto& [profile, file] = run.links[l];
+    std::string links;
     bool ok = false;
     if (spec)
-      for (const auto& l : spec->links) ok = ok || l == profile;
-    if (!ok) return "--link " + profile + ": profile '" + p + "' does not link to it";
+      for (const auto& id : spec->links) {
+        ok = ok || id == profile;
+        links += (links.empty() ? "" : ", ") + id;
+      }
+    if (!ok)
+      return links.empty() ? text(lang, "cli.link_none", {profile, file, p})
+                           : text(lang, "cli.link_undeclared", {profile, file, p, links});
+    for (size_t m = 0; m < l; ++m)
+      if (run.links[m].first == profile) return text(lang, "cli.link_twice", {profile});
   }
   return {};
 }
 
 int analyse(const char* command, ProfileRun& run, analysis::ResultSet& set) {
+  const i18n::Lang lang = run.lang;
   // The werkmap in its canonical form (older versions migrated, defaults filled in): the app's session holds the
   // same document, so the provenance of the same choices is the same on screen and here.
   core::Werkmap werkmap;
   if (!run.settings_path.empty()) {
     std::ifstream f(run.settings_path, std::ios::binary);
     if (!f) {
-      std::cerr << "zicht " << command << ": " << run.settings_path << ": cannot open the settings file\n";
+      say(command, text(lang, "cli.settings_open", {run.settings_path}));
       return kExitInput;
     }
     nlohmann::json doc;
     try {
       doc = nlohmann::json::parse(f);
     } catch (const nlohmann::json::exception& e) {
-      std::cerr << "zicht " << command << ": " << run.settings_path << ": not valid JSON (" << e.what() << ")\n";
+      say(command, text(lang, "cli.not_json", {run.settings_path, e.what()}));
       return kExitInput;
     }
     if (doc.is_object() && !doc.contains("schema")) doc["schema"] = core::Werkmap::kSchema;
     std::string error;
     if (!core::Werkmap::from_json(doc, werkmap, error)) {
-      std::cerr << "zicht " << command << ": " << run.settings_path << ": " << error << "\n";
+      say(command, text(lang, "cli.settings_unusable", {run.settings_path, error}));
       return kExitInput;
     }
   }
@@ -125,11 +141,11 @@ int analyse(const char* command, ProfileRun& run, analysis::ResultSet& set) {
   for (const auto& f : run.files) given.push_back({f, ""});
   for (const auto& [table, f] : run.tables) given.push_back({f, table});
   run.data.clear();
-  run.data.reserve(given.size());  // inputs point into data: no reallocation
+  run.data.reserve(given.size() + run.links.size());  // inputs point into data: no reallocation
   for (auto& g : given) {
     run.data.push_back(core::read_file(g.path));
     if (!run.data.back().ok()) {
-      std::cerr << "zicht " << command << ": " << core::render_status(run.data.back().status, g.path, run.lang) << "\n";
+      say(command, core::render_status(run.data.back().status, g.path, lang));
       return kExitInput;
     }
     if (spec && g.table.empty()) {
@@ -149,17 +165,37 @@ int analyse(const char* command, ProfileRun& run, analysis::ResultSet& set) {
         if (given[i].table != t.id) continue;
         for (const auto& in : inputs)
           if (in.table == t.id) {
-            std::cerr << "zicht " << command << ": " << given[i].path << " and another file are both the "
-                      << t.id << " table of profile '" << spec->id << "' (name them with --table NAME=FILE)\n";
+            say(command, text(lang, "cli.table_twice", {given[i].path, t.id, spec->id}));
             return kExitUsage;
           }
         inputs.push_back({t.id, std::filesystem::path(given[i].path).filename().string(), &run.data[i]});
         run.inputs.push_back({inputs.back().name, &run.data[i]});
       }
     }
-    std::string error;
-    if (!session::analyse(*spec, inputs, run.settings, set, error)) {
-      std::cerr << "zicht " << command << ": " << error << "\n";
+    // Each linked file, read and mapped as its own profile's primary table; a problem names the flag and the file.
+    std::vector<session::LinkInput> links;
+    std::vector<std::optional<core::MappedDataset>> linked(run.links.size());
+    for (size_t l = 0; l < run.links.size(); ++l) {
+      const auto& [profile, path] = run.links[l];
+      const std::string flag = "--link " + profile + "=" + path;
+      run.data.push_back(core::read_file(path));
+      if (!run.data.back().ok()) {
+        say(command, flag + ": " + core::render_status(run.data.back().status, path, lang));
+        return kExitInput;
+      }
+      session::LinkInput link{profile, std::filesystem::path(path).filename().string(), &run.data.back(), nullptr};
+      i18n::Message why;
+      if (!session::map_link(link, run.settings, linked[l], why)) {
+        say(command, flag + ": " + why.text(lang));
+        return kExitInput;
+      }
+      link.mapped = &*linked[l];
+      links.push_back(link);
+      run.inputs.push_back({link.name, link.data});
+    }
+    i18n::Message error;
+    if (!session::analyse(*spec, inputs, links, run.settings, set, error)) {
+      say(command, error.text(lang));
       return kExitInput;
     }
   }

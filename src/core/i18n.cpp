@@ -72,6 +72,12 @@ std::string format(std::string_view pattern, const std::vector<std::string>& arg
   return format_impl(pattern, args);
 }
 
+std::string Message::text(Lang lang) const {
+  std::string out = format(tr(key, lang), args);
+  for (const auto& m : more) out += "\n" + m.text(lang);
+  return out;
+}
+
 std::string missing_keys_report() {
   std::string out;
   const Table& nl = table(Lang::nl);

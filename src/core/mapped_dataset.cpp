@@ -418,7 +418,7 @@ nlohmann::json profile_json(const MappedDataset& ds, size_t first_flags) {
 }
 
 bool add_profile_inspect(nlohmann::json& inspect, const ReadResult& read, const std::string& profile,
-                         const ProfileSettings& settings, std::string& error) {
+                         const ProfileSettings& settings, std::string& error, i18n::Lang lang) {
   if (profile == "generic") {
     inspect["profile"] = "generic";
     inspect["validation"] = {{"rows_in", read.report.rows_in}, {"rows_used", read.report.rows_in}, {"rows_excluded", 0},
@@ -427,14 +427,14 @@ bool add_profile_inspect(nlohmann::json& inspect, const ReadResult& read, const 
   }
   const Schema* schema = find_schema(profile);
   if (!schema) {
-    error = "unknown profile '" + profile + "' (known: sofs, binc, generic)";
+    error = i18n::format(i18n::tr("mapping.unknown_profile", lang), {profile});
     return false;
   }
   MappedDataset ds = map_file(read, *schema, settings);
   const nlohmann::json pj = profile_json(ds);
   for (auto it = pj.begin(); it != pj.end(); ++it) inspect[it.key()] = it.value();
   if (!ds.mapping.ok()) {
-    error = unmatched_message(*schema, ds.mapping, read.report.file_name);
+    error = unmatched_message(*schema, ds.mapping, read.report.file_name, lang);
     return false;
   }
   return true;

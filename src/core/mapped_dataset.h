@@ -99,8 +99,8 @@ nlohmann::json profile_json(const MappedDataset& ds, size_t first_flags = 20);
 
 // `zicht inspect --profile P [--settings S] [--as-of D]`: adds profile_json's keys to `inspect` (the reader's
 // inspect_json). "generic" adds only {"profile": "generic"} and the reader's row counts as "validation".
-// Returns false with an English message naming the file and the fields when required fields cannot be mapped.
+// Returns false with a message in `lang` naming the file and the fields when required fields cannot be mapped.
 bool add_profile_inspect(nlohmann::json& inspect, const ReadResult& read, const std::string& profile,
-                         const ProfileSettings& settings, std::string& error);
+                         const ProfileSettings& settings, std::string& error, i18n::Lang lang = i18n::Lang::en);
 
 }  // namespace zicht::core

@@ -275,18 +275,25 @@ ProfileGuess detect_profile(const std::vector<std::string>& columns) {
   return g;
 }
 
-std::string unmatched_message(const Schema& schema, const Mapping& m, const std::string& file_name) {
-  std::string out = file_name + ": required fields of profile '" + schema.id + "' cannot be mapped to a column:";
+i18n::Message unmatched(const Schema& schema, const Mapping& m, const std::string& file_name) {
+  i18n::Message msg{"mapping.unmatched", {file_name, schema.id}, {}};
   for (const auto& id : m.missing_required) {
     const FieldSpec* f = schema.field(id);
-    out += "\n  " + id;
-    if (!f) continue;
-    out += " (" + f->label_nl + " / " + f->label_en + "; looked for a column named ";
-    for (size_t i = 0; i < f->synonyms.size() && i < 5; ++i) out += (i ? ", \"" : "\"") + f->synonyms[i] + "\"";
-    out += ")";
+    if (!f) {
+      msg.more.push_back({"mapping.unmatched.field_bare", {id}, {}});
+      continue;
+    }
+    std::string names;
+    for (size_t i = 0; i < f->synonyms.size() && i < 5; ++i) names += (i ? ", \"" : "\"") + f->synonyms[i] + "\"";
+    if (names.empty()) names = "\"" + id + "\"";
+    msg.more.push_back({"mapping.unmatched.field", {id, f->label_nl, f->label_en, names}, {}});
   }
-  out += "\nName the column in the settings (werkmap: profiles." + schema.id + ".columns) or rename it in the file.";
-  return out;
+  msg.more.push_back({"mapping.unmatched.hint", {schema.id}, {}});
+  return msg;
+}
+
+std::string unmatched_message(const Schema& schema, const Mapping& m, const std::string& file_name, i18n::Lang lang) {
+  return unmatched(schema, m, file_name).text(lang);
 }
 
 }  // namespace zicht::core

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/i18n.h"
 #include "core/schema.h"
 
 namespace zicht::core {
@@ -64,8 +65,13 @@ ProfileGuess detect_profile(const std::vector<std::string>& columns);
 // Similarity of two names after folding, 0..1, and the method it would get (for tests and the UI).
 double name_similarity(std::string_view column, std::string_view synonym, std::string* method = nullptr);
 
-// English explanation of unmapped required fields, naming the file and, per field, the names looked for:
-// "file.csv: required fields cannot be mapped: start_cb (Startdatum traject; looked for "Startdatum traject", …)".
-std::string unmatched_message(const Schema& schema, const Mapping& m, const std::string& file_name);
+// Explanation of unmapped required fields, naming the file and, per field, its label and the names looked for:
+// "file.csv: required fields of profile 'sofs' cannot be mapped to a column:\n  start_cb (Startdatum traject …;
+// looked for a column named "Startdatum traject", …)\nName the column in the settings …" (keys mapping.unmatched*
+// in assets/i18n/<lang>/mapping.json).
+i18n::Message unmatched(const Schema& schema, const Mapping& m, const std::string& file_name);
+// The same as text in a language (English is the stable rendering of tests and the inspect JSON).
+std::string unmatched_message(const Schema& schema, const Mapping& m, const std::string& file_name,
+                              i18n::Lang lang = i18n::Lang::en);
 
 }  // namespace zicht::core

@@ -4,7 +4,10 @@ namespace zicht::report {
 
 std::string provenance_line(const analysis::Provenance& p) {
   std::string s = "Zicht " + p.tool_version + " (" + p.tool_build + "); profile " + p.profile + "; input";
-  for (const auto& f : p.files) s += " " + f.name + " sha256:" + f.sha256 + " rows " + std::to_string(f.rows_in);
+  for (const auto& f : p.files) {
+    s += " " + f.name + " sha256:" + f.sha256 + " rows " + std::to_string(f.rows_in);
+    if (!f.link.empty()) s += " link " + f.link;
+  }
   s += "; settings sha256:" + p.settings_sha256 + "; as-of " + (p.as_of.empty() ? "-" : p.as_of) + "; mode " +
        p.mode + "; k " + std::to_string(p.suppress_k);
   return s;

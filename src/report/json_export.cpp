@@ -124,9 +124,11 @@ ordered_json results_json(const analysis::ResultSet& set, i18n::Lang lang) {
   j["schema"] = "zicht.results/2";
   j["tool"] = {{"version", p.tool_version}, {"build", p.tool_build}};
   ordered_json files = ordered_json::array();
-  for (const auto& f : p.files)
+  for (const auto& f : p.files) {
     files.push_back({{"name", f.name}, {"sha256", f.sha256}, {"rows_in", f.rows_in}, {"rows_used", f.rows_used},
                      {"rows_excluded", f.rows_excluded}});
+    if (!f.link.empty()) files.back()["link"] = f.link;  // a linked profile's file (spec/shared-rules.md)
+  }
   j["input"] = {{"files", files}};
   ordered_json settings = ordered_json::parse(p.settings_json);
   settings["lang"] = i18n::code(lang);

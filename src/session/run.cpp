@@ -1,5 +1,7 @@
 #include "session/run.h"
 
+#include <algorithm>
+
 #include "core/mapping.h"
 
 namespace zicht::session {
@@ -36,14 +38,18 @@ core::MappedDataset map_table(const ProfileSpec& spec, const std::string& table,
 }
 
 bool map_tables(const ProfileSpec& spec, const std::vector<TableInput>& inputs, const analysis::Settings& settings,
-                std::vector<std::optional<core::MappedDataset>>& out, std::string& error) {
+                std::vector<std::optional<core::MappedDataset>>& out, i18n::Message& error) {
   out.assign(spec.tables.size(), std::nullopt);
   if (!spec.schema) {
-    error = spec.id + ": the profile schema is missing from this build";
+    error = {"run.schema_missing", {spec.id}, {}};
     return false;
   }
   core::ProfileSettings ps;
-  if (!mapping_settings(spec, settings, ps, error)) return false;
+  std::string why;
+  if (!mapping_settings(spec, settings, ps, why)) {
+    error = {"run.settings_unusable", {why}, {}};
+    return false;
+  }
   for (size_t t = 0; t < spec.tables.size(); ++t) {
     const TableInput* in = nullptr;
     for (const auto& i : inputs)
@@ -53,12 +59,12 @@ bool map_tables(const ProfileSpec& spec, const std::vector<TableInput>& inputs, 
       }
     if (!in) {
       if (!spec.tables[t].required) continue;
-      error = spec.id + ": a " + spec.tables[t].id + " file is needed";
+      error = {"run.table_needed", {spec.id, spec.tables[t].id}, {}};
       return false;
     }
     out[t] = map_table(spec, spec.tables[t].id, in->name, *in->data, ps);
     if (!out[t]->mapping.ok()) {
-      error = core::unmatched_message(*spec.schema, out[t]->mapping, in->name);
+      error = core::unmatched(*spec.schema, out[t]->mapping, in->name);
       return false;
     }
     if (t == 0) ps.as_of = out[0]->as_of;  // one "now" for every table
@@ -66,9 +72,37 @@ bool map_tables(const ProfileSpec& spec, const std::vector<TableInput>& inputs, 
   return true;
 }
 
+bool map_link(const LinkInput& link, const analysis::Settings& settings, std::optional<core::MappedDataset>& out,
+              i18n::Message& error) {
+  out.reset();
+  const ProfileSpec* spec = find_profile(link.profile);
+  if (!spec || !spec->schema || spec->tables.empty()) {
+    error = {"run.link_unknown", {link.profile}, {}};
+    return false;
+  }
+  if (!link.data) {
+    error = {"run.table_needed", {spec->id, spec->tables.front().id}, {}};
+    return false;
+  }
+  // Only the primary table: it alone sets the linked profile's "now" (as in map_tables).
+  core::ProfileSettings ps;
+  std::string why;
+  if (!mapping_settings(*spec, settings, ps, why)) {
+    error = {"run.settings_unusable", {why}, {}};
+    return false;
+  }
+  out = map_table(*spec, spec->tables.front().id, link.name, *link.data, ps);
+  if (!out->mapping.ok()) {
+    error = core::unmatched(*spec->schema, out->mapping, link.name);
+    out.reset();
+    return false;
+  }
+  return true;
+}
+
 analysis::ResultSet run_profile(const ProfileSpec& spec, const std::vector<TableInput>& inputs,
                                 const std::vector<const core::MappedDataset*>& tables,
-                                const analysis::Settings& settings) {
+                                const analysis::Settings& settings, const std::vector<LinkInput>& links) {
   analysis::ResultSet set;
   std::vector<analysis::Input> in;
   std::vector<const core::MappedDataset*> ds;
@@ -81,30 +115,61 @@ analysis::ResultSet run_profile(const ProfileSpec& spec, const std::vector<Table
         break;
       }
   }
+  RunInputs run;
+  run.tables = tables;
+  run.links.assign(spec.links.size(), nullptr);
+  std::vector<std::string> linked;  // the profile of each linked input, after the tables in `in`
+  for (size_t l = 0; l < spec.links.size(); ++l)
+    for (const auto& link : links)
+      if (link.profile == spec.links[l] && link.mapped && link.data) {
+        run.links[l] = link.mapped;
+        in.push_back({link.name, link.data});
+        ds.push_back(link.mapped);
+        linked.push_back(link.profile);
+        break;
+      }
   analysis::Settings s = settings;
   s.profile = spec.id;
   set.provenance = analysis::make_provenance(in, ds, s);
   set.provenance.profile = spec.id;
+  const size_t first_link = set.provenance.files.size() - linked.size();
+  for (size_t l = 0; l < linked.size(); ++l) set.provenance.files[first_link + l].link = linked[l];
   // The werkmap typed once per run (map_tables has already refused one that does not parse).
   core::Werkmap werkmap;
   std::string ignored;
   core::Werkmap::from_settings(settings.werkmap, werkmap, ignored);
-  RunInputs run;
-  run.tables = tables;
-  run.links.assign(spec.links.size(), nullptr);
   run.werkmap = &werkmap;
   set.results = spec.results(run);
   return set;
 }
 
-bool analyse(const ProfileSpec& spec, const std::vector<TableInput>& inputs, const analysis::Settings& settings,
-             analysis::ResultSet& out, std::string& error) {
+bool analyse(const ProfileSpec& spec, const std::vector<TableInput>& inputs, const std::vector<LinkInput>& links,
+             const analysis::Settings& settings, analysis::ResultSet& out, i18n::Message& error) {
   std::vector<std::optional<core::MappedDataset>> mapped;
   if (!map_tables(spec, inputs, settings, mapped, error)) return false;
   std::vector<const core::MappedDataset*> tables;
   for (const auto& m : mapped) tables.push_back(m ? &*m : nullptr);
-  out = run_profile(spec, inputs, tables, settings);
+  std::vector<LinkInput> given = links;
+  std::vector<std::optional<core::MappedDataset>> linked(links.size());
+  for (size_t l = 0; l < given.size(); ++l) {
+    if (std::find(spec.links.begin(), spec.links.end(), given[l].profile) == spec.links.end()) {
+      error = {"run.link_undeclared", {spec.id, given[l].profile}, {}};
+      return false;
+    }
+    if (given[l].mapped) continue;
+    if (!map_link(given[l], settings, linked[l], error)) return false;
+    given[l].mapped = &*linked[l];
+  }
+  out = run_profile(spec, inputs, tables, settings, given);
   return true;
+}
+
+bool analyse(const ProfileSpec& spec, const std::vector<TableInput>& inputs, const analysis::Settings& settings,
+             analysis::ResultSet& out, std::string& error) {
+  i18n::Message m;
+  if (analyse(spec, inputs, {}, settings, out, m)) return true;
+  error = m.text(i18n::Lang::en);
+  return false;
 }
 
 }  // namespace zicht::session

@@ -353,6 +353,15 @@ Session::Cached& Session::cached(const std::string& profile) {
     inputs.push_back({spec->tables[t].id, files[t]->name, &files[t]->result});
     in.push_back({files[t]->name, &files[t]->result});
   }
+  // The profiles it links to: each one's loaded primary table, when it maps (a change there bumps version_ too).
+  std::vector<LinkInput> links;
+  for (const auto& l : spec->links) {
+    const std::vector<const LoadedFile*> lf = table_files(l);
+    const LoadedFile* f = lf.empty() ? nullptr : lf.front();
+    if (!f || !f->mapped->mapping.ok()) continue;
+    links.push_back({l, f->name, &f->result, f->mapped.get()});
+    in.push_back({f->name, &f->result});
+  }
   // Suppression applies in delen mode, except to the built-in demo (fictitious, and labelled as exempt).
   const bool share = !intern_ && !demo_loaded();
   analysis::Settings settings;
@@ -361,7 +370,7 @@ Session::Cached& Session::cached(const std::string& profile) {
     settings.mode = "delen";
     settings.suppress_k = suppress_k_;
   }
-  c.raw = run_profile(*spec, inputs, tables(profile), settings);
+  c.raw = run_profile(*spec, inputs, tables(profile), settings, links);
   c.shown = c.raw;
   if (share && !c.shown.results.empty()) privacy::share(c.shown, in, suppress_k_, *pseudo_);
   return c;

@@ -129,7 +129,9 @@ class Session {
   // The files a profile's tables come from (in TableSpec order; null = none loaded), and their mapped datasets.
   std::vector<const LoadedFile*> table_files(const std::string& profile) const;
   std::vector<const core::MappedDataset*> tables(const std::string& profile) const;
-  // A profile's results as shown (shared in delen mode); empty when its primary table is not loaded.
+  // A profile's results as shown (shared in delen mode); empty when its primary table is not loaded. For each
+  // profile it links to (ProfileSpec::links), the loaded file of that profile's primary table is its link, when it
+  // maps; a change to that file or its mapping bumps version() and so recomputes these results.
   const analysis::ResultSet& results(const std::string& profile);
   // The same before suppression (for shareable aggregates, which suppress themselves).
   const analysis::ResultSet& raw_results(const std::string& profile);

@@ -272,6 +272,13 @@ void draw_mapping_page(PageContext& ctx) {
       ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
       ImGui::TextWrapped("%s", i18n::format(ctx.tr("profiles.missing_required"), {list}).c_str());
       ImGui::PopStyleColor();
+      // Per field the column names looked for: the same message `zicht analyse` prints, in the interface language.
+      const i18n::Message why = core::unmatched(*ds.schema, ds.mapping, f.name);
+      ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
+      // (The hint about the werkmap file is for the command line: here the table below is where to choose.)
+      for (const auto& line : why.more)
+        if (line.key != "mapping.unmatched.hint") ImGui::TextWrapped("%s", line.text(ctx.lang).c_str());
+      ImGui::PopStyleColor();
     }
     const auto& v = ds.validation;
     ImGui::TextUnformatted(i18n::format(ctx.tr("profiles.rows_summary"),
