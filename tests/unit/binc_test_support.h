@@ -3,6 +3,8 @@
 // the seven hand-made chains (kChains) and the seeded demo's module and client files (demo_files()).
 #pragma once
 
+#include "result_test_support.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -38,19 +40,6 @@ inline std::unique_ptr<Mapped> map(const std::string& csv, const std::string& ki
   return m;
 }
 
-inline const zicht::analysis::Result& result(const std::vector<zicht::analysis::Result>& rs, const std::string& id) {
-  for (const auto& r : rs)
-    if (r.id == id) return r;
-  FAIL("no result " << id);
-  throw;
-}
-
-inline const zicht::analysis::Table& table(const zicht::analysis::Result& r, const std::string& id) {
-  for (const auto& t : r.tables)
-    if (t.id == id) return t;
-  FAIL("no table " << id << " in " << r.id);
-  throw;
-}
 
 // The row whose first cell has this text (verbatim code or Dutch label).
 inline const std::vector<zicht::analysis::Value>& row(const zicht::analysis::Table& t, const std::string& first) {

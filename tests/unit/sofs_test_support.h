@@ -3,6 +3,8 @@
 // file of eight trajectories with its hand-derived facts (kCsv, Small), and the seeded demo (the_demo()).
 #pragma once
 
+#include "result_test_support.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -30,19 +32,6 @@ inline zicht::core::MappedDataset map(const zicht::core::ReadResult& r, std::opt
   return zicht::core::map_file(r, *zicht::core::find_schema("sofs"), ps);
 }
 
-inline const zicht::analysis::Result& result(const std::vector<zicht::analysis::Result>& rs, const std::string& id) {
-  for (const auto& r : rs)
-    if (r.id == id) return r;
-  FAIL("no result " << id);
-  throw;
-}
-
-inline const zicht::analysis::Table& table(const zicht::analysis::Result& r, const std::string& id) {
-  for (const auto& t : r.tables)
-    if (t.id == id) return t;
-  FAIL("no table " << id << " in " << r.id);
-  throw;
-}
 
 inline const zicht::analysis::Value& at(const zicht::analysis::Table& t, size_t row, const std::string& col) {
   const int c = t.column_index(col);

@@ -2,6 +2,8 @@
 // --lang nl|en, Dutch by default; and `zicht inspect --profile` reports which record type a file is.
 #include <catch2/catch.hpp>
 
+#include "cli_test_support.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,35 +19,11 @@ using namespace zicht;
 
 namespace {
 
-std::filesystem::path temp_dir() {
-  const auto dir = std::filesystem::temp_directory_path() / ("zicht-msgs-" + std::to_string(std::random_device{}()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
 
-std::string write(const std::filesystem::path& dir, const std::string& name, const std::string& text) {
-  const auto p = dir / name;
-  std::ofstream(p, std::ios::binary) << text;
-  return p.string();
-}
-
-struct Run {
-  int rc = 0;
-  std::string out, err;
-};
-
-Run cli_run(const std::vector<std::string>& args) {
-  std::ostringstream captured, errors;
-  std::streambuf* old_out = std::cout.rdbuf(captured.rdbuf());
-  std::streambuf* old_err = std::cerr.rdbuf(errors.rdbuf());
-  Run r;
-  r.rc = cli::run(args);
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  r.out = captured.str();
-  r.err = errors.str();
-  return r;
-}
+std::filesystem::path temp_dir() { return zicht_test::temp_dir("zicht-msgs-"); }
+using zicht_test::write;
+using Run = zicht_test::CliRun;
+Run cli_run(const std::vector<std::string>& args) { return zicht_test::run_cli(args); }
 
 bool has(const std::string& text, const std::string& part) {
   INFO(text);

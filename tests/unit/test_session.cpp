@@ -1,6 +1,8 @@
 // The session (src/session): one run path for the app and the CLI, the profile registry, the results cache.
 #include <catch2/catch.hpp>
 
+#include "cli_test_support.h"
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -28,29 +30,15 @@ void load(session::Session& s, int id, const std::string& name, const std::strin
   REQUIRE(s.feed(id, reinterpret_cast<const uint8_t*>(bytes.data()) + half, bytes.size() - half, true));
 }
 
-std::filesystem::path temp_dir() {
-  const auto dir = std::filesystem::temp_directory_path() / ("zicht-session-" + std::to_string(std::random_device{}()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+std::filesystem::path temp_dir() { return zicht_test::temp_dir("zicht-session-"); }
+using zicht_test::write;
 
-std::string write(const std::filesystem::path& dir, const std::string& name, const std::string& text) {
-  const auto p = dir / name;
-  std::ofstream(p, std::ios::binary) << text;
-  return p.string();
-}
-
-// Runs the command line in-process; returns its exit code, stdout in `out`.
+// Runs the command line in-process; returns its exit code, stdout in `out` (stderr shown when it fails).
 int cli_run(const std::vector<std::string>& args, std::string& out) {
-  std::ostringstream captured, errors;
-  std::streambuf* old_out = std::cout.rdbuf(captured.rdbuf());
-  std::streambuf* old_err = std::cerr.rdbuf(errors.rdbuf());
-  const int rc = cli::run(args);
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  out = captured.str();
-  if (rc != 0) UNSCOPED_INFO("stderr: " << errors.str());
-  return rc;
+  const zicht_test::CliRun r = zicht_test::run_cli(args);
+  out = r.out;
+  if (r.rc != 0) UNSCOPED_INFO("stderr: " << r.err);
+  return r.rc;
 }
 
 // "" when equal, else the first line where they differ (so a failure says where, not 2,000 lines of JSON).

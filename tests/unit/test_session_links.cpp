@@ -2,6 +2,8 @@
 // mapped as sofs, from `zicht analyse --link sofs=FILE` and from the app's session alike.
 #include <catch2/catch.hpp>
 
+#include "cli_test_support.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -22,35 +24,22 @@ using namespace zicht;
 
 namespace {
 
+std::filesystem::path temp_dir() { return zicht_test::temp_dir("zicht-links-"); }
+using zicht_test::write;
+
+// Runs the command line in-process: exit code, standard output and standard error.
+int cli_run(const std::vector<std::string>& args, std::string& out, std::string& err) {
+  const zicht_test::CliRun r = zicht_test::run_cli(args);
+  out = r.out;
+  err = r.err;
+  return r.rc;
+}
+
 void load(session::Session& s, int id, const std::string& name, const std::string& bytes) {
   s.begin(id, name, bytes.size());
   REQUIRE(s.feed(id, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), true));
 }
 
-std::filesystem::path temp_dir() {
-  const auto dir = std::filesystem::temp_directory_path() / ("zicht-links-" + std::to_string(std::random_device{}()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
-std::string write(const std::filesystem::path& dir, const std::string& name, const std::string& text) {
-  const auto p = dir / name;
-  std::ofstream(p, std::ios::binary) << text;
-  return p.string();
-}
-
-// Runs the command line in-process: exit code, standard output and standard error.
-int cli_run(const std::vector<std::string>& args, std::string& out, std::string& err) {
-  std::ostringstream captured, errors;
-  std::streambuf* old_out = std::cout.rdbuf(captured.rdbuf());
-  std::streambuf* old_err = std::cerr.rdbuf(errors.rdbuf());
-  const int rc = cli::run(args);
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  out = captured.str();
-  err = errors.str();
-  return rc;
-}
 
 std::string results_text(const analysis::ResultSet& set) {
   return report::results_json(set, i18n::Lang::nl).dump(2) + "\n";

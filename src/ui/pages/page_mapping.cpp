@@ -236,7 +236,9 @@ void draw_mapping_page(PageContext& ctx) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ctx.tr("profiles.profile").c_str());
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(std::max(260.0f, ImGui::CalcTextSize(profile_label(ctx, "sofs").c_str()).x + 60));
+    float widest = 0;  // wide enough for every profile's name
+    for (const auto& p : profiles) widest = std::max(widest, ImGui::CalcTextSize(profile_label(ctx, p).c_str()).x);
+    ImGui::SetNextItemWidth(std::max(260.0f, widest + 60));
     const std::string current = profile_label(ctx, f.profile);
     if (ImGui::BeginCombo("##profile", current.c_str())) {
       for (const auto& p : profiles) {
