@@ -17,15 +17,15 @@ std::string& buffer(const std::string& id) {
 std::string tr(const ResultViewContext& rv, const char* key) { return i18n::tr(key, rv.lang); }
 
 bool multi_select(const char* id, const std::string& label, const std::vector<std::string>& choices,
-                  std::vector<std::string>& chosen, const ResultViewContext& rv) {
+                  std::vector<std::string>& chosen, const ResultViewContext& rv, const char* none_key) {
   bool changed = false;
   const std::string preview =
-      chosen.empty() ? tr(rv, "filter.all")
+      chosen.empty() ? tr(rv, none_key)
                      : (chosen.size() == 1 ? chosen.front()
                                            : i18n::format(tr(rv, "filter.n_chosen"), {std::to_string(chosen.size())}));
   ImGui::SetNextItemWidth(220);
   if (ImGui::BeginCombo((label + "###" + id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-    if (ImGui::Selectable(tr(rv, "filter.all").c_str(), chosen.empty())) {
+    if (ImGui::Selectable(tr(rv, none_key).c_str(), chosen.empty())) {
       chosen.clear();
       changed = true;
     }

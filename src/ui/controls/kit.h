@@ -16,9 +16,10 @@ namespace zicht::ui::controls {
 std::string& buffer(const std::string& id);
 std::string tr(const ResultViewContext& rv, const char* key);
 
-// A combo listing choices with check marks; the preview says how many are chosen ("alle" when none).
+// A combo listing choices with check marks; the preview says how many are chosen. What choosing none means is the
+// caller's: for a filter "alle" (nothing filtered out), for consent "geen" (every organisation pooled).
 bool multi_select(const char* id, const std::string& label, const std::vector<std::string>& choices,
-                  std::vector<std::string>& chosen, const ResultViewContext& rv);
+                  std::vector<std::string>& chosen, const ResultViewContext& rv, const char* none_key = "filter.all");
 // A YYYY-MM-DD field bound to an optional date; applies when the text is a valid date or empty.
 bool date_field(const char* id, const std::string& label, std::optional<int32_t>& value, const ResultViewContext& rv);
 // The shared denominator (SPEC §4), an enum in the werkmap.

@@ -67,7 +67,7 @@ void sofs_controls(const ProfilePageArgs& a) {
   if (a.page.id == "organisaties") {
     // Consent (a werkmap setting): only these organisations are shown by name, all others pooled (SPEC §5).
     ImGui::TextWrapped("%s", tr(rv, "page.consent.help").c_str());
-    changed |= multi_select("consent", tr(rv, "page.consent"), orgs, o.consent, rv);
+    changed |= multi_select("consent", tr(rv, "page.consent"), orgs, o.consent, rv, "page.consent.none");
   }
   if (changed) store(a.workspace, o);
   marks_switches(a);
