@@ -1,5 +1,5 @@
 // zicht inspect [--profile P [--settings S.json] [--as-of YYYY-MM-DD]] [--encoding E] [--delimiter D]
-//               [--header yes|no] [--type COL=TYPE]... FILE
+//               [--header yes|no] [--type COL=TYPE]... [--sheet NAME|NUMBER] [--header-row N] FILE
 // Prints the reader's report as JSON (SPEC §7): "sniff" says what was detected and why (format, encoding, delimiter,
 // quote, header: value, reason code, evidence, English text), "notes" the notes in English with "note_codes" next to
 // them; with a profile also "mapping" and "validation". Exit 1 when the input cannot be read or required fields
@@ -25,7 +25,8 @@ int usage_error(const std::string& msg) {
   std::cerr << "zicht inspect: " << msg << "\n"
             << "Usage: zicht inspect [--profile sofs|binc|generic [--settings S.json] [--as-of YYYY-MM-DD]] "
                "[--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter C] "
-               "[--header yes|no] [--type COLUMN=integer|decimal|date|boolean|categorical|text] FILE\n";
+               "[--header yes|no] [--type COLUMN=integer|decimal|date|boolean|categorical|text] "
+               "[--sheet NAME|NUMBER] [--header-row N] FILE\n";
   return kExitUsage;
 }
 }  // namespace
@@ -59,6 +60,11 @@ int run_inspect(const std::vector<std::string>& args) {
     } else if (a == "--header") {
       if (!take_value(args, i, v) || (v != "yes" && v != "no")) return usage_error("--header yes|no");
       opt.header = v == "yes";
+    } else if (a == "--sheet") {
+      if (!take_value(args, i, opt.sheet) || opt.sheet.empty()) return usage_error("--sheet needs a sheet name or number");
+    } else if (a == "--header-row") {
+      if (!take_value(args, i, v) || !parse_header_row(v, opt.header_row))
+        return usage_error("--header-row needs a row number >= 1");
     } else if (a == "--type") {
       if (!take_value(args, i, v)) return usage_error("--type needs COLUMN=TYPE");
       auto eq = v.rfind('=');

@@ -65,4 +65,12 @@ bool take_value(const std::vector<std::string>& args, size_t& i, std::string& v)
   return true;
 }
 
+bool parse_header_row(const std::string& v, int& row) {
+  if (v.empty() || v.size() > 7 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+  long n = std::stol(v);
+  if (n < 1 || n > 1048576) return false;
+  row = int(n);
+  return true;
+}
+
 }  // namespace zicht::cli

@@ -22,5 +22,7 @@ int run(const std::vector<std::string>& args);
 
 // The value of the option at args[i]: args[i + 1] into v, and i moves onto it. False when the option is last.
 bool take_value(const std::vector<std::string>& args, size_t& i, std::string& v);
+// --header-row N: a sheet row number 1…1048576.
+bool parse_header_row(const std::string& v, int& row);
 
 }  // namespace zicht::cli

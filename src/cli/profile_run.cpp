@@ -52,6 +52,10 @@ Option take_profile_option(const std::vector<std::string>& args, size_t& i, Prof
     run.links.push_back(std::move(l));
   } else if (a == "--settings") {
     if (!take_value(args, i, run.settings_path)) return fail("--settings needs a file");
+  } else if (a == "--sheet") {
+    if (!take_value(args, i, run.read.sheet) || run.read.sheet.empty()) return fail("--sheet needs a sheet name or number");
+  } else if (a == "--header-row") {
+    if (!take_value(args, i, v) || !parse_header_row(v, run.read.header_row)) return fail("--header-row needs a row number >= 1");
   } else if (a == "--as-of") {
     if (!take_value(args, i, v) || !std::regex_match(v, std::regex(R"(\d{4}-\d{2}-\d{2})")))
       return fail("--as-of needs a date YYYY-MM-DD");
@@ -127,7 +131,7 @@ int analyse(const char* command, ProfileRun& run, analysis::ResultSet& set) {
   run.data.clear();
   run.data.reserve(given.size());  // inputs point into data: no reallocation
   for (auto& g : given) {
-    run.data.push_back(core::read_file(g.path));
+    run.data.push_back(core::read_file(g.path, run.read));
     if (!run.data.back().ok()) {
       std::cerr << "zicht " << command << ": " << core::render_status(run.data.back().status, g.path, run.lang) << "\n";
       return kExitInput;

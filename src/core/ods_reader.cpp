@@ -3,6 +3,7 @@
 // as ISO text, office:boolean-value); repeated rows and columns (number-rows-repeated, number-columns-repeated) are
 // counted, never expanded, unless they hold values. Read twice: every sheet measured, then the chosen one built.
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 
 #include "core/reader_impl.h"
@@ -49,6 +50,19 @@ std::string iso_duration(const char* d) {
   return buf;
 }
 
+// "24/05/2021" (d/m/yyyy with / - or .) that is the same day as the ISO "2021-05-24".
+bool dmy_matches(const std::string& shown, const std::string& iso) {
+  int d = 0, m = 0, y = 0;
+  char s1 = 0, s2 = 0;
+  int used = 0;
+  if (std::sscanf(shown.c_str(), "%2d%c%2d%c%4d%n", &d, &s1, &m, &s2, &y, &used) != 5 || size_t(used) != shown.size())
+    return false;
+  if (s1 != s2 || (s1 != '/' && s1 != '-' && s1 != '.') || y < 1000) return false;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return iso == buf;
+}
+
 struct PendingCell {
   int32_t col;
   CellKind kind;
@@ -76,7 +90,7 @@ struct OdsSax : XmlSax {
   int64_t cell_repeat = 1;
   CellKind kind = CellKind::Text;
   std::string value, text;
-  bool has_formula = false, value_attr = false;
+  bool has_formula = false, value_attr = false, calc_error = false;
   int in_p = 0, in_annotation = 0, paragraphs = 0;
   std::vector<PendingCell> row_cells;
 
@@ -143,7 +157,15 @@ struct OdsSax : XmlSax {
       has_formula = attr(a, "formula") != nullptr;
       value_attr = false;
       kind = CellKind::Text;
-      const char* vt = attr(a, "value-type");
+      // office:value-type, and LibreOffice's calcext:value-type ("error" for a formula's error value).
+      const char* vt = nullptr;
+      calc_error = false;
+      for (size_t i = 0; a[i]; i += 2) {
+        std::string_view n(a[i]);
+        if (n.size() < 11 || n.substr(n.size() - 11) != "|value-type") continue;
+        if (n.find("calcext") != std::string_view::npos) calc_error = !std::strcmp(a[i + 1], "error");
+        else vt = a[i + 1];
+      }
       if (vt) {
         value_attr = true;
         if (!std::strcmp(vt, "float") || !std::strcmp(vt, "percentage") || !std::strcmp(vt, "currency")) {
@@ -207,7 +229,12 @@ struct OdsSax : XmlSax {
   void end_cell() {
     std::string t = value_attr ? value : text;
     CellKind k = value_attr ? kind : CellKind::Text;
-    if (!value_attr && has_formula && is_error_text(text)) k = CellKind::Error;
+    if ((calc_error || (!value_attr && has_formula)) && is_error_text(text)) {
+      k = CellKind::Error;
+      t = text;
+    }
+    // A date shown as dd/mm/yyyy keeps that text (as a CSV export of it would), when it is the same date.
+    if (k == CellKind::Date && t.size() == 10 && dmy_matches(text, t)) t = text;
     int64_t first = col + 1;
     col = int32_t(std::min<int64_t>(col + cell_repeat, kMaxSheetCols + 1));
     if (t.empty()) return;

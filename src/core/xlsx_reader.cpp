@@ -141,7 +141,29 @@ struct StylesSax : XmlSax {
 struct CellStyle {
   NumFmtKind kind = NumFmtKind::Number;
   std::string code;
+  char dmy_sep = 0;  // a d/m/yyyy format (Belgian): dates keep that text, as a CSV export of the sheet would
 };
+
+// "dd/mm/yyyy", "d-m-yyyy", "DD.MM.YYYY" (escapes and quotes removed; an optional time after a space): the separator.
+char dmy_separator(const std::string& code) {
+  std::string c;
+  for (char ch : code)
+    if (ch != '\\' && ch != '"') c += char(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  size_t sp = c.find(' ');
+  if (sp != std::string::npos) c.resize(sp);
+  size_t i = 0;
+  auto run = [&](char x, size_t lo, size_t hi) {
+    size_t k = 0;
+    while (i < c.size() && c[i] == x) ++i, ++k;
+    return k >= lo && k <= hi;
+  };
+  if (!run('d', 1, 2) || i >= c.size()) return 0;
+  char sep = c[i++];
+  if (sep != '/' && sep != '-' && sep != '.') return 0;
+  if (!run('m', 1, 2) || i >= c.size() || c[i++] != sep) return 0;
+  if (!run('y', 4, 4) || i != c.size()) return 0;
+  return sep;
+}
 
 // One worksheet. Without an assembler it only measures (extent, cells with a value, merges, declared dimension).
 struct SheetSax : XmlSax {
@@ -305,8 +327,12 @@ struct SheetSax : XmlSax {
       const char* b = v.c_str();
       char* e = nullptr;
       d = std::strtod(b, &e);
-      if (e && *e == 0 && serial_to_text(d, date1904, cs->kind, num_text))
+      if (e && *e == 0 && serial_to_text(d, date1904, cs->kind, num_text)) {
+        if (cs->dmy_sep && num_text.size() >= 10)  // "2021-05-24" → "24/05/2021"
+          num_text = num_text.substr(8, 2) + cs->dmy_sep + num_text.substr(5, 2) + cs->dmy_sep + num_text.substr(0, 4) +
+                     num_text.substr(10);
         return out->cell(col, num_text, cs->kind == NumFmtKind::Time ? CellKind::Text : CellKind::Date, cs->code);
+      }
     }
     out->cell(col, v, CellKind::Number);
   }
@@ -360,6 +386,7 @@ Status read_xlsx(WorkbookContext& cx) {
       auto it = ss.custom.find(id);
       c.code = it != ss.custom.end() ? it->second : builtin_number_format(int(id));
       c.kind = classify_number_format(int(id), it != ss.custom.end() ? std::string_view(it->second) : std::string_view());
+      if (c.kind == NumFmtKind::Date || c.kind == NumFmtKind::DateTime) c.dmy_sep = dmy_separator(c.code);
       styles.push_back(std::move(c));
     }
   }
