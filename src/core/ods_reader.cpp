@@ -50,17 +50,18 @@ std::string iso_duration(const char* d) {
   return buf;
 }
 
-// "24/05/2021" (d/m/yyyy with / - or .) that is the same day as the ISO "2021-05-24".
+// "24/05/2021" or "24/05/21" (d/m/yyyy or d/m/yy with / - or .) that is the same day as the ISO "2021-05-24".
 bool dmy_matches(const std::string& shown, const std::string& iso) {
-  int d = 0, m = 0, y = 0;
+  int d = 0, m = 0, y = 0, used = 0;
   char s1 = 0, s2 = 0;
-  int used = 0;
   if (std::sscanf(shown.c_str(), "%2d%c%2d%c%4d%n", &d, &s1, &m, &s2, &y, &used) != 5 || size_t(used) != shown.size())
     return false;
-  if (s1 != s2 || (s1 != '/' && s1 != '-' && s1 != '.') || y < 1000) return false;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return iso == buf;
+  if (s1 != s2 || (s1 != '/' && s1 != '-' && s1 != '.')) return false;
+  size_t ylen = shown.size() - shown.rfind(s1) - 1;
+  if (ylen != 4 && ylen != 2) return false;
+  int iy = 0, im = 0, id = 0;
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &iy, &im, &id) != 3) return false;
+  return d == id && m == im && (ylen == 4 ? y == iy : y == iy % 100);
 }
 
 struct PendingCell {
@@ -233,8 +234,12 @@ struct OdsSax : XmlSax {
       k = CellKind::Error;
       t = text;
     }
-    // A date shown as dd/mm/yyyy keeps that text (as a CSV export of it would), when it is the same date.
-    if (k == CellKind::Date && t.size() == 10 && dmy_matches(text, t)) t = text;
+    // A date shown as d/m/yyyy keeps that order (as dd/mm/yyyy, the text a CSV export of it holds), when it is the
+    // same date.
+    if (k == CellKind::Date && t.size() == 10 && dmy_matches(text, t)) {
+      char sep = text[text.find_first_of("/-.")];
+      t = t.substr(8, 2) + sep + t.substr(5, 2) + sep + t.substr(0, 4);
+    }
     int64_t first = col + 1;
     col = int32_t(std::min<int64_t>(col + cell_repeat, kMaxSheetCols + 1));
     if (t.empty()) return;

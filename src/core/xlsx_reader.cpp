@@ -144,7 +144,7 @@ struct CellStyle {
   char dmy_sep = 0;  // a d/m/yyyy format (Belgian): dates keep that text, as a CSV export of the sheet would
 };
 
-// "dd/mm/yyyy", "d-m-yyyy", "DD.MM.YYYY" (escapes and quotes removed; an optional time after a space): the separator.
+// "dd/mm/yyyy", "d-m-yy", "DD.MM.YYYY" (escapes and quotes removed; an optional time after a space): the separator.
 char dmy_separator(const std::string& code) {
   std::string c;
   for (char ch : code)
@@ -161,7 +161,8 @@ char dmy_separator(const std::string& code) {
   char sep = c[i++];
   if (sep != '/' && sep != '-' && sep != '.') return 0;
   if (!run('m', 1, 2) || i >= c.size() || c[i++] != sep) return 0;
-  if (!run('y', 4, 4) || i != c.size()) return 0;
+  size_t y0 = i;
+  if (!run('y', 2, 4) || i - y0 == 3 || i != c.size()) return 0;  // dd/mm/yy too: shown with the full year
   return sep;
 }
 
