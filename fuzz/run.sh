@@ -19,7 +19,9 @@ mkdir -p "$OUT/sysinc" "$OUT/obj"
 [[ -e $OUT/sysinc/nlohmann ]] || ln -s /usr/include/nlohmann "$OUT/sysinc/nlohmann"
 FLAGS=(-std=c++17 -O2 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -I"$ROOT/src" -isystem "$OUT/sysinc" -DZICHT_VERSION=\"fuzz\" -DZICHT_BUILD=\"fuzz\")
-CORE=(build_info sha256 table values encoding table_builder i18n sniff csv_scanner json_scanner reader reader_report)
+CORE=(build_info sha256 table values encoding table_builder i18n sniff csv_scanner json_scanner reader reader_report
+      zip xml_sax workbook sheet_assembler workbook_reader xlsx_reader ods_reader)
+TARGETS=(csv json xlsx ods)
 OBJS=()
 # The reader's message texts (assets/i18n/*/*.json) are compiled in, as in the CMake build.
 mkdir -p "$OUT/generated"
@@ -40,9 +42,10 @@ for s in "${CORE[@]}"; do
   OBJS+=("$o")
 done
 wait
-for t in csv json; do
+for t in "${TARGETS[@]}"; do
   echo "link fuzz_$t"
-  $CXX "${FLAGS[@]}" "$ROOT/fuzz/fuzz_$t.cpp" "${OBJS[@]}" -o "$OUT/fuzz_$t"
+  # zlib and expat from Debian's -dev packages (the workbook readers); built without sanitizers, as system libraries.
+  $CXX "${FLAGS[@]}" "$ROOT/fuzz/fuzz_$t.cpp" "${OBJS[@]}" -lz -lexpat -o "$OUT/fuzz_$t"
 done
 run_target() {
   local t=$1
@@ -52,27 +55,33 @@ run_target() {
     # New inputs go to a scratch dir, never into the committed corpus.
     local work=$OUT/ci-corpus/$t
     rm -rf "$work" && mkdir -p "$work"
-    "$OUT/fuzz_$t" -seed=1 -runs=20000 -max_len=2048 -timeout=10 -rss_limit_mb=2048 \
+    # Workbook targets: longer inputs (a zip of a few parts), fewer runs (each run inflates and parses XML).
+    local runs=20000 max_len=2048
+    if [[ $t == xlsx || $t == ods ]]; then runs=4000; max_len=16384; fi
+    "$OUT/fuzz_$t" -seed=1 -runs=$runs -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$find_dir/" "$work" "$ROOT/fuzz/corpus/$t" >"$OUT/fuzz_$t.log" 2>&1
   else
     local work=$OUT/corpus/$t
     mkdir -p "$work"
-    "$OUT/fuzz_$t" -max_total_time="$SECS" -max_len=16384 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$OUT/fuzz_$t" -max_total_time="$SECS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$find_dir/" "$work" "$ROOT/fuzz/corpus/$t" >"$OUT/fuzz_$t.log" 2>&1
   fi
 }
 [[ $MODE == build ]] && exit 0
 status=0
 if [[ $MODE == ci ]]; then
-  echo "== fuzz_csv and fuzz_json in parallel: -seed=1 -runs=20000 over fuzz/corpus/{csv,json}"
+  echo "== fuzz_{csv,json,xlsx,ods}, two at a time: -seed=1, fixed runs, over fuzz/corpus/<target>"
 else
-  echo "== fuzz_csv and fuzz_json in parallel, ${SECS}s each (corpus grows in build-fuzz/corpus/)"
+  echo "== fuzz_{csv,json,xlsx,ods}, two at a time, ${SECS}s each (corpus grows in build-fuzz/corpus/)"
 fi
-run_target csv & p1=$!
-run_target json & p2=$!
-wait $p1 || { status=1; echo "fuzz_csv FAILED (see $OUT/fuzz_csv.log, $OUT/findings/csv/)"; }
-wait $p2 || { status=1; echo "fuzz_json FAILED (see $OUT/fuzz_json.log, $OUT/findings/json/)"; }
-for t in csv json; do
+for pair in "csv json" "xlsx ods"; do
+  set -- $pair
+  run_target "$1" & p1=$!
+  run_target "$2" & p2=$!
+  wait $p1 || { status=1; echo "fuzz_$1 FAILED (see $OUT/fuzz_$1.log, $OUT/findings/$1/)"; }
+  wait $p2 || { status=1; echo "fuzz_$2 FAILED (see $OUT/fuzz_$2.log, $OUT/findings/$2/)"; }
+done
+for t in "${TARGETS[@]}"; do
   echo "-- fuzz_$t:"; grep -E "^(#[0-9]+ *DONE|Done|stat::|==[0-9]+==ERROR|SUMMARY)" "$OUT/fuzz_$t.log" | tail -n 12
 done
 exit $status

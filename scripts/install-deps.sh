@@ -9,8 +9,11 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 pkgs=(cmake g++ make emscripten nlohmann-json3-dev catch2 libboost-dev libeigen3-dev libstb-dev
-      clang-14 libclang-rt-14-dev fonts-noto-core fonts-dejavu-core libharfbuzz-bin chromium dpkg-dev python3)
+      clang-14 libclang-rt-14-dev fonts-noto-core fonts-dejavu-core libharfbuzz-bin chromium dpkg-dev python3
+      zlib1g-dev libexpat1-dev)
 if [ "${ZICHT_WITH_R:-0}" = 1 ]; then pkgs+=(r-base-core r-cran-survival r-cran-jsonlite); fi
+# LibreOffice writes the workbook fixtures (tests/data/make_fixtures.sh); they are committed, so CI never needs it.
+if [ "${ZICHT_WITH_LIBREOFFICE:-0}" = 1 ]; then pkgs+=(libreoffice-calc-nogui); fi
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -19,6 +22,9 @@ done
 
 need_src=0
 [ -f third_party/imgui/imgui.cpp ] || need_src=1
+# zlib and expat for the browser build: the same Debian versions as the -dev packages, from their source packages.
+[ -f third_party/zlib/inflate.c ] || need_src=1
+[ -f third_party/expat/lib/xmlparse.c ] || need_src=1
 
 # Dear ImGui sources come from Debian's source package: add a deb-src line for the mirror already in use.
 if [ "$need_src" = 1 ] && ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
@@ -42,7 +48,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ "$need_src" = 1 ]; then
+if [ "$need_src" = 1 ] && [ ! -f third_party/imgui/imgui.cpp ]; then
   echo "[deps] fetching Dear ImGui sources (Debian source package imgui)"
   tmp="$(mktemp -d)"
   (cd "$tmp" && apt-get source -qq --download-only imgui >/dev/null && dpkg-source -x --skip-patches imgui_*.dsc src >/dev/null)
@@ -53,6 +59,33 @@ if [ "$need_src" = 1 ]; then
   test -f third_party/imgui/imgui.cpp
   test -f third_party/imgui/backends/imgui_impl_glfw.cpp
 fi
+
+# Debian source package <pkg> unpacked into third_party/<dir> (the upstream tree, Debian patches applied): the
+# version of the installed -dev package <dev> when the mirror still has it, else the mirror's newest.
+fetch_source() {
+  local pkg=$1 dir=$2 probe=$3 dev=$4
+  [ -f "third_party/$dir/$probe" ] && return 0
+  local ver
+  ver="$(dpkg-query -W -f='${Version}' "$dev" 2>/dev/null || true)"
+  echo "[deps] fetching $pkg sources (Debian source package $pkg, preferably ${ver:-the newest})"
+  local tmp
+  tmp="$(mktemp -d)"
+  # Some versions the index lists are not on the mirror (security updates): try each until one downloads.
+  local v got=0
+  for v in "$ver" $(apt-cache showsrc "$pkg" 2>/dev/null | sed -n 's/^Version: //p'); do
+    [ -n "$v" ] || continue
+    if (cd "$tmp" && apt-get source -qq --download-only "$pkg=$v" >/dev/null 2>&1); then got=1; break; fi
+  done
+  [ "$got" = 1 ] || { echo "[deps] cannot fetch the $pkg source package" >&2; return 1; }
+  (cd "$tmp" && dpkg-source -x "$(ls "$pkg"_*.dsc | head -n 1)" src >/dev/null)
+  mkdir -p third_party
+  rm -rf "third_party/$dir"
+  if [ -f "$tmp/src/$probe" ]; then mv "$tmp/src" "third_party/$dir"; else mv "$tmp/src/$dir" "third_party/$dir"; fi
+  rm -rf "$tmp"
+  test -f "third_party/$dir/$probe"
+}
+fetch_source zlib zlib inflate.c zlib1g-dev
+fetch_source expat expat lib/xmlparse.c libexpat1-dev
 
 # Browser-test packages from npm, pinned by the committed lockfile.
 if [ -f tests/e2e/package-lock.json ] && { [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; }; then

@@ -20,6 +20,7 @@ int usage(i18n::Lang lang, const std::string& msg) {
                      "zicht analyse --profile " + session::profile_names_joined("|") +
                          " [--table NAME=FILE] [--clients FILE] [--link PROFILE=FILE]\n"
                          "                     [--settings S.json] [--as-of YYYY-MM-DD] [--suppress K] [--lang nl|en]\n"
+                         "                     [--sheet NAME|NUMBER] [--header-row N]\n"
                          "                     [--format json|csv|html] [--out PATH] [--decimal-comma] FILE...");
 }
 

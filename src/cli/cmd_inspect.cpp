@@ -1,5 +1,5 @@
 // zicht inspect [--profile P [--settings S.json] [--as-of YYYY-MM-DD]] [--encoding E] [--delimiter D]
-//               [--header yes|no] [--type COL=TYPE]... [--lang nl|en] FILE
+//               [--header yes|no] [--type COL=TYPE]... [--sheet NAME|NUMBER] [--header-row N] [--lang nl|en] FILE
 // Prints the reader's report as JSON (SPEC §7): "sniff" says what was detected and why (format, encoding, delimiter,
 // quote, header: value, reason code, evidence, English text), "notes" the notes in English with "note_codes" next to
 // them (the JSON's texts stay English whatever --lang says: codes and English are its stable form); with a profile
@@ -29,7 +29,7 @@ int usage(i18n::Lang lang, const std::string& msg) {
                          " [--settings S.json] [--as-of YYYY-MM-DD]] "
                          "[--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter C] "
                          "[--header yes|no] [--type COLUMN=integer|decimal|date|boolean|categorical|text] "
-                         "[--lang nl|en] FILE");
+                         "[--sheet NAME|NUMBER] [--header-row N] [--lang nl|en] FILE");
 }
 }  // namespace
 
@@ -66,6 +66,12 @@ int run_inspect(const std::vector<std::string>& args) {
       if (!take_value(args, i, v) || (v != "yes" && v != "no"))
         return usage(lang, text(lang, "cli.choices", {a, "yes|no"}));
       opt.header = v == "yes";
+    } else if (a == "--sheet") {
+      if (!take_value(args, i, opt.sheet) || opt.sheet.empty())
+        return usage(lang, text(lang, "cli.needs_form", {a, "NAME|NUMBER"}));
+    } else if (a == "--header-row") {
+      if (!take_value(args, i, v) || !parse_header_row(v, opt.header_row))
+        return usage(lang, text(lang, "cli.header_row", {a}));
     } else if (a == "--type") {
       if (!take_value(args, i, v)) return usage(lang, text(lang, "cli.needs_form", {a, "COLUMN=TYPE"}));
       auto eq = v.rfind('=');

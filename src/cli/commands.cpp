@@ -90,4 +90,12 @@ int usage_error(const char* command, i18n::Lang lang, const std::string& message
   return kExitUsage;
 }
 
+bool parse_header_row(const std::string& v, int& row) {
+  if (v.empty() || v.size() > 7 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+  long n = std::stol(v);
+  if (n < 1 || n > 1048576) return false;
+  row = int(n);
+  return true;
+}
+
 }  // namespace zicht::cli

@@ -26,6 +26,8 @@ int run(const std::vector<std::string>& args);
 
 // The value of the option at args[i]: args[i + 1] into v, and i moves onto it. False when the option is last.
 bool take_value(const std::vector<std::string>& args, size_t& i, std::string& v);
+// --header-row N: a sheet row number 1…1048576.
+bool parse_header_row(const std::string& v, int& row);
 
 // The language of a command's messages (and of its output's labels): `--lang nl|en` anywhere among args, found
 // before anything else is parsed so that every message of the command is in it. Dutch when absent, as `analyse`

@@ -55,6 +55,12 @@ Option take_profile_option(const std::vector<std::string>& args, size_t& i, Prof
     run.links.push_back(std::move(l));
   } else if (a == "--settings") {
     if (!take_value(args, i, run.settings_path)) return fail(text(lang, "cli.needs_file", {a}));
+  } else if (a == "--sheet") {
+    if (!take_value(args, i, run.read.sheet) || run.read.sheet.empty())
+      return fail(text(lang, "cli.needs_form", {a, "NAME|NUMBER"}));
+  } else if (a == "--header-row") {
+    if (!take_value(args, i, v) || !parse_header_row(v, run.read.header_row))
+      return fail(text(lang, "cli.header_row", {a}));
   } else if (a == "--as-of") {
     if (!take_value(args, i, v) || !std::regex_match(v, std::regex(R"(\d{4}-\d{2}-\d{2})")))
       return fail(text(lang, "cli.needs_date", {a}));
@@ -143,7 +149,7 @@ int analyse(const char* command, ProfileRun& run, analysis::ResultSet& set) {
   run.data.clear();
   run.data.reserve(given.size() + run.links.size());  // inputs point into data: no reallocation
   for (auto& g : given) {
-    run.data.push_back(core::read_file(g.path));
+    run.data.push_back(core::read_file(g.path, run.read));
     if (!run.data.back().ok()) {
       say(command, core::render_status(run.data.back().status, g.path, lang));
       return kExitInput;

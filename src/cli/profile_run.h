@@ -20,6 +20,7 @@ struct ProfileRun {
   std::vector<std::string> files;                            // data files in the order given
   std::vector<std::pair<std::string, std::string>> tables;  // --table NAME=FILE (and --clients FILE)
   std::vector<std::pair<std::string, std::string>> links;   // --link PROFILE=FILE
+  core::ReadOptions read;                                    // --sheet NAME|NUMBER, --header-row N (workbooks)
   // Filled by analyse(): the files read and the inputs pointing into them, in the profile's table order, then the
   // linked files.
   std::vector<core::ReadResult> data;

@@ -24,6 +24,10 @@ Status IncrementalReader::Impl::sniff(bool complete) {
   const uint8_t* p = sample.data();
   size_t n = sample.size();
   Format bin = sniff_binary_format(p, n, rep.sniff.format);
+  if (bin == Format::Xlsx || bin == Format::Zip || bin == Format::Xls) {  // workbooks: workbook_reader.cpp
+    Status w = start_workbook(bin);
+    if (!w.ok() || workbook) return w;
+  }
   if (bin != Format::Unknown) {
     rep.format = bin;
     return fail(make_error(ErrorCode::UnsupportedFormat, file, {std::string("error.unsupported_") + format_name(bin), {}},
@@ -39,6 +43,7 @@ Status IncrementalReader::Impl::sniff(bool complete) {
   if (complete) dec.flush(text);
   std::vector<uint8_t>().swap(sample);
 
+  note_text_with_binary_extension();  // "data.xlsx" that is really CSV text (workbook_reader.cpp)
   // Format: JSON if the first non-space character is [ or {
   size_t first = sniff_json_start(text, rep.sniff.format);
   if (first != std::string::npos) {
@@ -87,10 +92,12 @@ Status IncrementalReader::Impl::feed(const uint8_t* p, size_t n) {
     n -= take;
     if (sample.size() < opt.sniff_bytes) return status;
     if (!sniff(false).ok()) return status;
+    if (workbook) return feed_workbook(p, n);
     if (n) dec.decode(p, n, text);
     if (!process(false).ok()) return status;
     return check_memory();
   }
+  if (workbook) return feed_workbook(p, n);
   dec.decode(p, n, text);
   if (!process(false).ok()) return status;
   if ((fed >> 20) != ((fed - n) >> 20)) check_memory();  // about once per MiB
@@ -110,9 +117,10 @@ Status IncrementalReader::Impl::finish() {
     if (sample.empty())
       return fail(make_error(ErrorCode::EmptyFile, file, {"error.empty_file_0_bytes", {}}, 0, "", "empty_file"));
     if (!sniff(true).ok()) return status;
-  } else {
+  } else if (!workbook) {
     dec.flush(text);
   }
+  if (workbook) return finish_workbook();
   if (!process(true).ok()) return status;
   if (dec.invalid_count() && rep.encoding != Encoding::Windows1252)
     note("note.invalid_sequences", {std::to_string(dec.invalid_count()), encoding_name(rep.encoding),

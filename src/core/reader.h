@@ -26,7 +26,7 @@
 namespace zicht::core {
 
 enum class Encoding { Utf8, Utf8Bom, Utf16LE, Utf16BE, Windows1252 };
-enum class Format { Unknown, Csv, JsonRecords, JsonColumnar, NdJson, Xlsx, Xls, Sav, Zip, Pdf, Gzip };
+enum class Format { Unknown, Csv, JsonRecords, JsonColumnar, NdJson, Xlsx, Xls, Sav, Zip, Pdf, Gzip, Ods };
 enum class DateOrder { DMY, MDY, YMD };
 
 const char* encoding_name(Encoding e);  // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
@@ -38,13 +38,15 @@ enum class ErrorCode {
   Ok = 0,
   Io,                 // "io_error": file cannot be opened/read
   EmptyFile,          // "empty_file": no bytes (or only a byte-order mark / whitespace)
-  UnsupportedFormat,  // "unsupported_format": .xlsx/.xls/.sav/.zip/.pdf/.gz — save as CSV
+  UnsupportedFormat,  // "unsupported_format": .xls/.sav/.zip/.pdf/.gz — save as CSV; encrypted workbooks
   TooLarge,           // "too_large": file too large for the memory budget (browser memory)
   MalformedJson,      // "malformed_json"
   NestingTooDeep,     // "nesting_too_deep": JSON nested deeper than ReadOptions::max_json_depth
   TooManyColumns,     // "too_many_columns"
   Finished,           // "finished": feed()/finish() after finish()
   Usage,              // "usage": invalid options
+  BrokenWorkbook,     // "broken_workbook": .xlsx/.ods that is truncated, corrupt, a zip bomb or hostile XML
+  NoSuchSheet,        // "no_such_sheet": ReadOptions::sheet names no sheet of the workbook
 };
 const char* error_code_name(ErrorCode c);
 
@@ -101,6 +103,10 @@ struct ReadOptions {
   // false: the caller computes the file's SHA-256 itself and hands it over with set_sha256() before finish() (the
   // browser digests the file with WebCrypto, natively and on another thread, while the reader parses it).
   bool compute_sha256 = true;
+  // Workbooks (.xlsx, .xlsm, .ods): the sheet by name or 1-based number ("" = the first sheet holding data) and the
+  // 1-based sheet row of the header (0 = detect: title rows, logos and empty rows above it are skipped).
+  std::string sheet;
+  int header_row = 0;
 };
 
 struct Dialect {
@@ -141,6 +147,7 @@ struct CellFlag {
   std::string column;
   std::string value;    // raw text (truncated to 200 bytes)
   std::string rule;     // e.g. "invalid_date", "not_a_number", "ragged_row", "stray_quote"
+  std::string cell;     // workbooks: sheet and cell, "Blad1!F12" ("" for CSV/JSON)
 };
 
 struct ColumnInfo {
@@ -157,6 +164,28 @@ struct ColumnInfo {
   char decimal_separator = 0;
   DateOrder date_order = DateOrder::DMY;
   bool date_order_ambiguous = false;
+  // Where the type came from when not (only) from the cell text: "excel_date_format" (detail: the number format,
+  // e.g. "dd/mm/yyyy"), "ods_date" (cells of value type date); "" = the text of the cells.
+  std::string type_source, type_source_detail;
+  std::string cell_range;  // workbooks: the column's cells, "Blad1!B3:B40"
+};
+
+// Workbooks: every sheet (size from its cells, not from its declared dimension), the chosen one and its header.
+struct SheetInfo {
+  std::string name;
+  bool hidden = false;
+  int64_t rows = 0, cols = 0;  // extent of the cells holding a value (last row/column, 1-based); 0 = empty
+  int64_t cells = 0;           // cells holding a value
+  std::string declared;        // the declared dimension ("A1:W1048576"), "" when none
+};
+struct WorkbookInfo {
+  std::vector<SheetInfo> sheets;
+  int chosen = -1;            // index into sheets
+  std::string chosen_reason;  // "user_name", "user_number", "first_with_data"
+  int header_row = 0;         // 1-based sheet row of the header (0 = none)
+  int header_rows = 0;        // 1, or 2 when a merged / two-row header was joined
+  std::string header_reason;  // "user", "detected", "first_row", "no_header"
+  bool date1904 = false;
 };
 
 struct ReadReport {
@@ -175,6 +204,7 @@ struct ReadReport {
   int64_t flags_total = 0;
   std::map<std::string, int64_t> flags_by_rule;
   std::vector<Note> notes;  // renamed columns, ambiguities, ragged rows, …: render_note(note, lang) for the text
+  WorkbookInfo workbook;    // .xlsx/.ods only (sheets empty otherwise)
 };
 
 struct ReadResult {

@@ -3,6 +3,7 @@
 //   csv_scanner.cpp   CSV tokenising into records (the hot loop)
 //   json_scanner.cpp  JSON splitting into records and flattening
 //   reader.cpp        the driver: IncrementalReader, read_bytes, read_file
+//   workbook_reader.cpp  .xlsx/.ods: the zip buffered, then xlsx_reader.cpp / ods_reader.cpp (workbook.h)
 //   reader_report.cpp names, message texts, inspect JSON
 #pragma once
 
@@ -36,6 +37,10 @@ struct IncrementalReader::Impl {
   std::vector<uint8_t> sample;  // raw bytes until sniffed (bounded by opt.sniff_bytes + one chunk)
   std::string text;             // decoded UTF-8 not yet consumed (partial last record)
   enum class Mode { Csv, JsonArray, JsonValues } mode = Mode::Csv;
+  // Workbooks (.xlsx/.xlsm/.ods, workbook_reader.cpp): a zip archive is read from its directory at the end, so the
+  // whole file is buffered (memory budget checked) and read at finish().
+  bool workbook = false;
+  std::vector<uint8_t> whole;
 
   // CSV tokenizer state (offsets relative to text)
   enum St : uint8_t { StartField, Unquoted, Quoted, QuoteInQuoted };
@@ -76,6 +81,12 @@ struct IncrementalReader::Impl {
   Status check_memory();
   Status feed(const uint8_t* p, size_t n);
   Status finish();
+
+  // Workbooks (workbook_reader.cpp)
+  Status start_workbook(Format f);
+  Status feed_workbook(const uint8_t* p, size_t n);
+  Status finish_workbook();
+  void note_text_with_binary_extension();
 
   // CSV (csv_scanner.cpp)
   Status scan_csv(bool final);

@@ -44,6 +44,7 @@ const char* format_name(Format f) {
     case Format::Zip: return "zip";
     case Format::Pdf: return "pdf";
     case Format::Gzip: return "gzip";
+    case Format::Ods: return "ods";
   }
   return "unknown";
 }
@@ -60,6 +61,8 @@ const char* error_code_name(ErrorCode c) {
     case ErrorCode::TooManyColumns: return "too_many_columns";
     case ErrorCode::Finished: return "finished";
     case ErrorCode::Usage: return "usage";
+    case ErrorCode::BrokenWorkbook: return "broken_workbook";
+    case ErrorCode::NoSuchSheet: return "no_such_sheet";
   }
   return "unknown";
 }
@@ -137,6 +140,25 @@ nlohmann::json decision_json(std::string_view what, const SniffDecision& d) {
           {"text", safe(render_reason(what, d, i18n::Lang::en))}};
 }
 
+nlohmann::json workbook_json(const WorkbookInfo& wb) {
+  nlohmann::json sheets = nlohmann::json::array();
+  for (auto& s : wb.sheets) {
+    nlohmann::json sj = {{"name", safe(s.name)}, {"hidden", s.hidden}, {"rows", s.rows}, {"columns", s.cols},
+                         {"cells", s.cells}};
+    if (!s.declared.empty()) sj["declared_dimension"] = safe(s.declared);
+    sheets.push_back(sj);
+  }
+  nlohmann::json j = {{"sheets", sheets}, {"date_system", wb.date1904 ? 1904 : 1900}};
+  if (wb.chosen >= 0) {
+    j["sheet"] = {{"name", safe(wb.sheets[size_t(wb.chosen)].name)}, {"number", wb.chosen + 1},
+                  {"reason", wb.chosen_reason}};
+  } else {
+    j["sheet"] = nullptr;
+  }
+  j["header"] = {{"row", wb.header_row}, {"rows", wb.header_rows}, {"reason", wb.header_reason}};
+  return j;
+}
+
 nlohmann::json sniff_json(const Sniff& s) {
   nlohmann::json j = {{"format", decision_json("format", s.format)},
                       {"encoding", decision_json("encoding", s.encoding)},
@@ -170,6 +192,7 @@ nlohmann::json inspect_json(const ReadResult& r) {
   else
     j["dialect"] = nullptr;
   j["sniff"] = sniff_json(rep.sniff);
+  if (!rep.workbook.sheets.empty()) j["workbook"] = workbook_json(rep.workbook);
   if (!r.status.ok()) j["error"] = status_json(r.status, rep.file_name);
   j["rows"] = rep.rows_in;
   json cols = json::array();
@@ -192,6 +215,11 @@ nlohmann::json inspect_json(const ReadResult& r) {
       cj["date_order"] = c.date_order == DateOrder::MDY ? "mm/dd/yyyy" : "dd/mm/yyyy";
       cj["date_order_ambiguous"] = c.date_order_ambiguous;
     }
+    // Where the type came from: the user, a workbook's cell format, or the text of the cells.
+    cj["type_source"] = c.type_overridden ? json{{"kind", "user"}}
+                        : !c.type_source.empty() ? json{{"kind", c.type_source}, {"detail", safe(c.type_source_detail)}}
+                                                 : json{{"kind", "cell_text"}};
+    if (!c.cell_range.empty()) cj["cells"] = safe(c.cell_range);
     cols.push_back(cj);
   }
   j["columns"] = cols;
@@ -203,6 +231,7 @@ nlohmann::json inspect_json(const ReadResult& r) {
   for (size_t i = 0; i < rep.flags.size() && i < 20; ++i) {
     auto& f = rep.flags[i];
     first.push_back({{"row", f.row}, {"column", safe(f.column)}, {"value", safe(f.value)}, {"rule", f.rule}});
+    if (!f.cell.empty()) first.back()["cell"] = safe(f.cell);
   }
   fl["first"] = first;
   j["flags"] = fl;

@@ -24,6 +24,10 @@ class TableBuilder {
   // A row: call begin_row, then set cells, then end_row. Unset cells are empty (Missing).
   void begin_row(int64_t row_number);
   void set(size_t col, std::string_view text) { cols_[col].codes.back() = cols_[col].dict.intern(text); }
+  // Workbooks: intern once, then set the same code for every cell that references the same shared string.
+  uint32_t intern(size_t col, std::string_view text) { return cols_[col].dict.intern(text); }
+  void set_code(size_t col, uint32_t code) { cols_[col].codes.back() = code; }
+  const std::string& column_name(size_t col) const { return cols_[col].name; }
   // Fast path for CSV: append a whole row positionally (extra fields create columns).
   void append_row(int64_t row_number, const std::string_view* fields, size_t n);
 

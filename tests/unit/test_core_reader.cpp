@@ -280,8 +280,6 @@ TEST_CASE("dates: dd/mm vs mm/dd ambiguity is reported, never silent") {
 TEST_CASE("binary formats are refused with a stable code and a save-as-CSV message") {
   struct Case { std::string bytes; Format f; };
   std::vector<Case> cases = {
-      {std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "[Content_Types].xml", Format::Xlsx},
-      {std::string("PK\x03\x04\x14\x00\x00\x00", 8) + "readme.txt", Format::Zip},
       {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0'), Format::Xls},
       {"$FL2@(#) IBM SPSS STATISTICS", Format::Sav},
       {"%PDF-1.7\n%\xE2\xE3", Format::Pdf}};
@@ -291,6 +289,16 @@ TEST_CASE("binary formats are refused with a stable code and a save-as-CSV messa
     CHECK(r.report.format == c.f);
     CHECK(r.status.message.find("save it as CSV") != std::string::npos);
     CHECK(std::string(error_code_name(r.status.code)) == "unsupported_format");
+  }
+}
+
+TEST_CASE("zip archives are read as workbooks: a cut-off one gets the broken-workbook message") {
+  for (std::string bytes : {std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "[Content_Types].xml",
+                            std::string("PK\x03\x04\x14\x00\x00\x00", 8) + "readme.txt"}) {
+    auto r = read_str(bytes, {}, "map.xlsx");
+    CHECK(r.status.code == ErrorCode::BrokenWorkbook);
+    CHECK(r.status.detail.code == "error.workbook_truncated");
+    CHECK(std::string(error_code_name(r.status.code)) == "broken_workbook");
   }
 }
 

@@ -1,0 +1,46 @@
+// Zicht core (internal) — a hardened streaming XML parser for workbook parts: expat's SAX callbacks behind a small
+// class, fed in chunks as the zip entry inflates. No DOM. DTDs are refused outright (a DOCTYPE stops the parse, so
+// entity expansion — "billion laughs" — and external entities never happen), and parameter-entity parsing is off.
+// Names arrive as local names (namespace prefix and URI stripped): workbook parts use a handful of namespaces
+// whose local names do not collide where we look.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace zicht::core {
+
+class XmlSax {
+ public:
+  XmlSax();
+  virtual ~XmlSax();
+  XmlSax(const XmlSax&) = delete;
+  XmlSax& operator=(const XmlSax&) = delete;
+
+  // Parses the next chunk; `last` on the final one. False on malformed XML, a DOCTYPE or stop(): see error().
+  bool feed(const char* p, size_t n, bool last);
+  // "doctype" (a DTD was found), "stopped" (a handler called stop), or expat's message with line and column.
+  const std::string& error() const { return error_; }
+  bool doctype() const { return doctype_; }
+
+ protected:
+  virtual void on_start(std::string_view name, const char** attrs) = 0;  // attrs: name, value, …, nullptr
+  virtual void on_end(std::string_view name) = 0;
+  virtual void on_text(const char* s, size_t n) { (void)s; (void)n; }
+  void stop(std::string why);  // from a handler: ends the parse with `why` as error()
+  // The value of attribute `local` (local name) in attrs, or nullptr.
+  static const char* attr(const char** attrs, std::string_view local);
+
+ private:
+  struct Impl;
+  Impl* impl_;
+  std::string error_;
+  bool doctype_ = false;
+  friend struct XmlSaxCallbacks;
+};
+
+// The local part of an expat namespace-qualified name ("uri|local" → "local").
+std::string_view xml_local_name(const char* name);
+
+}  // namespace zicht::core
