@@ -389,7 +389,8 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
 MappedDataset map_file(const ReadResult& read, const Schema& schema, const ProfileSettings& settings, std::string_view kind) {
   std::vector<std::string> names;
   for (const auto& c : read.table.columns) names.push_back(c.name);
-  Mapping m = match_columns(schema, names, &settings.overrides, kind);
+  const std::vector<std::string> labels = column_labels(read.report);
+  Mapping m = match_columns(schema, names, &settings.overrides, kind, &labels);
   return map_dataset(read.report.file_name, read.table, read.report, schema, m, settings);
 }
 

@@ -26,7 +26,8 @@
 namespace zicht::core {
 
 enum class Encoding { Utf8, Utf8Bom, Utf16LE, Utf16BE, Windows1252 };
-enum class Format { Unknown, Csv, JsonRecords, JsonColumnar, NdJson, Xlsx, Xls, Sav, Zip, Pdf, Gzip };
+enum class Format { Unknown, Csv, JsonRecords, JsonColumnar, NdJson, Xlsx, Xls, Sav, Zip, Pdf, Gzip,
+                    Zsav, Por, Dta, Sas7bdat, Xpt };  // statistical files: stat_reader.h
 enum class DateOrder { DMY, MDY, YMD };
 
 const char* encoding_name(Encoding e);  // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
@@ -45,6 +46,7 @@ enum class ErrorCode {
   TooManyColumns,     // "too_many_columns"
   Finished,           // "finished": feed()/finish() after finish()
   Usage,              // "usage": invalid options
+  MalformedFile,      // "malformed_file": a binary file (SPSS, Stata, SAS, …) that is damaged or truncated
 };
 const char* error_code_name(ErrorCode c);
 
@@ -157,6 +159,12 @@ struct ColumnInfo {
   char decimal_separator = 0;
   DateOrder date_order = DateOrder::DMY;
   bool date_order_ambiguous = false;
+  // Statistical files (stat_reader.h): what the file itself declares about the column.
+  std::string label;                   // variable label, beside the name (column matching uses both)
+  std::string source_format;           // the file's display format: "F8.2", "A20", "DATE11", "%td", "MMDDYY10"
+  std::vector<std::string> type_from;  // where the type came from: "value_labels", "user_missing", "date_format"
+  std::vector<std::pair<std::string, std::string>> value_labels;  // code -> label, as declared
+  std::vector<std::string> user_missing;  // declared user-missing codes and ranges ("98", "-9 thru -1")
 };
 
 struct ReadReport {

@@ -35,7 +35,9 @@ struct IncrementalReader::Impl {
   bool sniffed = false;
   std::vector<uint8_t> sample;  // raw bytes until sniffed (bounded by opt.sniff_bytes + one chunk)
   std::string text;             // decoded UTF-8 not yet consumed (partial last record)
-  enum class Mode { Csv, JsonArray, JsonValues } mode = Mode::Csv;
+  enum class Mode { Csv, JsonArray, JsonValues, Whole } mode = Mode::Csv;
+  // Mode::Whole (statistical files, .xls): the file's bytes, parsed at finish() by its library (finish_whole).
+  std::vector<uint8_t> whole;
 
   // CSV tokenizer state (offsets relative to text)
   enum St : uint8_t { StartField, Unquoted, Quoted, QuoteInQuoted };
@@ -76,6 +78,9 @@ struct IncrementalReader::Impl {
   Status check_memory();
   Status feed(const uint8_t* p, size_t n);
   Status finish();
+  // Whole-file formats (reader.cpp): keep the bytes within the memory budget; parse them at the end.
+  Status keep_whole(const uint8_t* p, size_t n);
+  Status finish_whole();
 
   // CSV (csv_scanner.cpp)
   Status scan_csv(bool final);

@@ -44,6 +44,11 @@ const char* format_name(Format f) {
     case Format::Zip: return "zip";
     case Format::Pdf: return "pdf";
     case Format::Gzip: return "gzip";
+    case Format::Zsav: return "zsav";
+    case Format::Por: return "por";
+    case Format::Dta: return "dta";
+    case Format::Sas7bdat: return "sas7bdat";
+    case Format::Xpt: return "xpt";
   }
   return "unknown";
 }
@@ -60,6 +65,7 @@ const char* error_code_name(ErrorCode c) {
     case ErrorCode::TooManyColumns: return "too_many_columns";
     case ErrorCode::Finished: return "finished";
     case ErrorCode::Usage: return "usage";
+    case ErrorCode::MalformedFile: return "malformed_file";
   }
   return "unknown";
 }
@@ -137,6 +143,23 @@ nlohmann::json decision_json(std::string_view what, const SniffDecision& d) {
           {"text", safe(render_reason(what, d, i18n::Lang::en))}};
 }
 
+// What a statistical file declares about a column (stat_reader.h): only present when the file declares it.
+void add_declared_json(const ColumnInfo& c, nlohmann::json& cj) {
+  if (!c.label.empty()) cj["label"] = safe(c.label);
+  if (!c.source_format.empty()) cj["source_format"] = safe(c.source_format);
+  if (!c.type_from.empty()) cj["type_from"] = c.type_from;
+  if (!c.value_labels.empty()) {
+    nlohmann::json vl = nlohmann::json::array();
+    for (auto& [code, label] : c.value_labels) vl.push_back({{"code", safe(code)}, {"label", safe(label)}});
+    cj["value_labels"] = vl;
+  }
+  if (!c.user_missing.empty()) {
+    nlohmann::json um = nlohmann::json::array();
+    for (auto& m : c.user_missing) um.push_back(safe(m));
+    cj["user_missing"] = um;
+  }
+}
+
 nlohmann::json sniff_json(const Sniff& s) {
   nlohmann::json j = {{"format", decision_json("format", s.format)},
                       {"encoding", decision_json("encoding", s.encoding)},
@@ -192,6 +215,7 @@ nlohmann::json inspect_json(const ReadResult& r) {
       cj["date_order"] = c.date_order == DateOrder::MDY ? "mm/dd/yyyy" : "dd/mm/yyyy";
       cj["date_order_ambiguous"] = c.date_order_ambiguous;
     }
+    add_declared_json(c, cj);
     cols.push_back(cj);
   }
   j["columns"] = cols;
