@@ -152,16 +152,17 @@ Status IncrementalReader::Impl::finish() {
 // Budget: the bytes, the library's values and the typed table are alive together (about 4x the file at the peak).
 Status IncrementalReader::Impl::keep_whole(const uint8_t* p, size_t n) {
   uint64_t size = std::max<uint64_t>(total, fed);
-  if (size * 4 > opt.memory_budget_bytes)
+  if (size * 4 > opt.memory_budget_bytes && status.ok())
     return fail(make_error(ErrorCode::TooLarge, file,
                            {"error.too_large", {mb(fed), mb(size), mb(whole.size()), mb(size * 4),
                                                 mb(opt.memory_budget_bytes)}},
                            0, "", "memory_budget"));
-  whole.insert(whole.end(), p, p + n);
+  if (status.ok()) whole.insert(whole.end(), p, p + n);
   return status;
 }
 
 Status IncrementalReader::Impl::finish_whole() {
+  if (!keep_whole(nullptr, 0).ok()) return status;  // the budget, also for a file that fitted in the sniff sample
   std::vector<uint8_t> bytes;
   bytes.swap(whole);
   if (is_stat_format(rep.format)) fail(read_stat(rep.format, file, bytes.data(), bytes.size(), opt, rep, table));

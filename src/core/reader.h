@@ -165,6 +165,7 @@ struct ColumnInfo {
   std::vector<std::string> type_from;  // where the type came from: "value_labels", "user_missing", "date_format"
   std::vector<std::pair<std::string, std::string>> value_labels;  // code -> label, as declared
   std::vector<std::string> user_missing;  // declared user-missing codes and ranges ("98", "-9 thru -1")
+  std::vector<std::string> missing_codes;  // the declared-missing codes that occur ("-5", "99", ".a"): Missing cells
 };
 
 struct ReadReport {

@@ -158,6 +158,7 @@ void add_declared_json(const ColumnInfo& c, nlohmann::json& cj) {
     for (auto& m : c.user_missing) um.push_back(safe(m));
     cj["user_missing"] = um;
   }
+  if (!c.missing_codes.empty()) cj["missing_codes"] = c.missing_codes;
 }
 
 nlohmann::json sniff_json(const Sniff& s) {

@@ -230,6 +230,17 @@ Status read_stat(Format f, const std::string& file, const uint8_t* data, size_t 
   (void)data, (void)n, (void)rep, (void)out;
   return Status::success();
 #else
+  // Stata 13+ files end with their closing tag; ReadStat reads the value labels at the end without noticing a cut.
+  static const char kDtaEnd[] = "</stata_dta>";
+  if (f == Format::Dta && n >= 11 && std::memcmp(data, "<stata_dta>", 11) == 0 &&
+      (n < 12 || std::memcmp(data + n - 12, kDtaEnd, 12) != 0))
+    return make_error(ErrorCode::MalformedFile, file,
+                      {"error.stat_cut_off", {format_name(f)}},
+                      0, "", "damaged_stata");
+  // SAS transport files are 80-byte records throughout (a cut on a record boundary cannot be seen: the rows present
+  // are read, and the note on the number of cases says how many).
+  if (f == Format::Xpt && n % 80 != 0)
+    return make_error(ErrorCode::MalformedFile, file, {"error.stat_cut_off", {format_name(f)}}, 0, "", "damaged_sas");
   StatData d;
   d.format = f;
   Ctx ctx{&d, opt.memory_budget_bytes};

@@ -124,7 +124,9 @@ Status build_stat_table(StatData& d, const std::string& file, const ReadOptions&
     std::unordered_map<std::string, std::string> labels;  // code -> label (fixed to UTF-8)
     DateKind date = DateKind::None;
     std::set<std::string> missing_seen;
-    bool unlabelled = false;
+    int64_t labelled = 0;  // cells whose value has a label: the labels describe values, not only missing codes
+    std::vector<std::pair<int64_t, std::string>> unlabelled;  // the first max_stored_flags of them
+    int64_t unlabelled_total = 0;
   };
   std::vector<Plan> plans(d.vars.size());
   std::vector<size_t> col(d.vars.size());
@@ -157,11 +159,13 @@ Status build_stat_table(StatData& d, const std::string& file, const ReadOptions&
       if (!p.labels.empty()) {
         auto it = p.labels.find(text);
         if (it != p.labels.end()) {
+          ++p.labelled;
           b.set(col[j], it->second);
           continue;
         }
-        p.unlabelled = true;
-        b.flag(int64_t(r) + 2, v.name, text, "value_without_label");
+        // Flagged only when the labels describe values (below): a label on a missing code alone does not count.
+        if (p.unlabelled.size() < opt.max_stored_flags) p.unlabelled.emplace_back(int64_t(r) + 2, text);
+        ++p.unlabelled_total;
       } else if (p.date != DateKind::None && !v.is_string) {
         std::string iso;
         if (date_text(d.format, p.date, v.format, v.nums[r], iso)) text = iso;
@@ -173,7 +177,16 @@ Status build_stat_table(StatData& d, const std::string& file, const ReadOptions&
   // The file's declarations as reading options: labelled columns are categorical, user-missing codes are Missing.
   for (size_t j = 0; j < d.vars.size(); ++j) {
     const std::string& name = d.vars[j].name;
-    if (!plans[j].labels.empty() && !opt.type_overrides.count(name)) o.type_overrides[name] = ColumnType::Categorical;
+    Plan& p = plans[j];
+    if (p.labelled == 0) {
+      p.labels.clear();  // labels of missing codes only (Stata .a "Onbekend", SPSS 99 "Weet niet")
+    } else {
+      for (auto& [row, text] : p.unlabelled) b.flag(row, name, text, "value_without_label");
+      int64_t rest = p.unlabelled_total - int64_t(p.unlabelled.size());
+      rep.flags_total += rest;
+      if (p.unlabelled_total) rep.flags_by_rule["value_without_label"] += rest;
+    }
+    if (!p.labels.empty() && !opt.type_overrides.count(name)) o.type_overrides[name] = ColumnType::Categorical;
     if (!plans[j].missing_seen.empty()) {
       auto it = opt.missing.find(name);
       MissingPolicy pol = it != opt.missing.end() ? it->second : opt.default_missing;
@@ -195,13 +208,14 @@ Status build_stat_table(StatData& d, const std::string& file, const ReadOptions&
     if (!p.labels.empty()) {
       c.type_from.push_back("value_labels");
       if (!opt.type_overrides.count(c.name)) c.type_overridden = false;
-      auto set = d.label_sets.find(v.label_set);
-      for (auto& [code, label] : set->second) c.value_labels.emplace_back(code, fx.fix(label));
     }
+    if (auto set = d.label_sets.find(v.label_set); !v.label_set.empty() && set != d.label_sets.end())
+      for (auto& [code, label] : set->second) c.value_labels.emplace_back(code, fx.fix(label));
     if (!v.user_missing.empty()) c.type_from.push_back("user_missing");
+    c.missing_codes.assign(p.missing_seen.begin(), p.missing_seen.end());
     c.user_missing = v.user_missing;
     if (p.date != DateKind::None) c.type_from.push_back("date_format");
-    if (p.unlabelled) rep.notes.push_back({"note.stat_values_without_label", {c.name}});
+    if (p.unlabelled_total && !p.labels.empty()) rep.notes.push_back({"note.stat_values_without_label", {c.name}});
   }
   rep.encoding = fx.converted ? Encoding::Windows1252 : Encoding::Utf8;
   rep.sniff.encoding = fx.declared ? SniffDecision{"utf-8", "stat_declared", {d.encoding}}
