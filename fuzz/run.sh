@@ -19,7 +19,22 @@ mkdir -p "$OUT/sysinc" "$OUT/obj"
 [[ -e $OUT/sysinc/nlohmann ]] || ln -s /usr/include/nlohmann "$OUT/sysinc/nlohmann"
 FLAGS=(-std=c++17 -O2 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -I"$ROOT/src" -isystem "$OUT/sysinc" -DZICHT_VERSION=\"fuzz\" -DZICHT_BUILD=\"fuzz\")
-CORE=(build_info sha256 table values encoding table_builder i18n sniff csv_scanner json_scanner reader reader_report)
+CORE=(build_info sha256 table values encoding table_builder i18n sniff csv_scanner json_scanner reader reader_report
+      stat_reader stat_table)
+# ReadStat: instrumented from its sources when scripts/install-deps.sh unpacked them, else the Debian library.
+RS=$ROOT/third_party/readstat/src
+RS_SRCS=()
+if [[ -f $RS/readstat_parser.c ]]; then
+  for f in CKHashTable readstat_bits readstat_convert readstat_error readstat_io_unistd readstat_malloc readstat_metadata \
+           readstat_parser readstat_value readstat_variable sas/ieee sas/readstat_sas sas/readstat_sas7bdat_read \
+           sas/readstat_sas_rle sas/readstat_xport sas/readstat_xport_read sas/readstat_xport_parse_format \
+           spss/readstat_por spss/readstat_por_parse spss/readstat_por_read spss/readstat_sav spss/readstat_sav_compress \
+           spss/readstat_sav_parse spss/readstat_sav_parse_timestamp spss/readstat_sav_read spss/readstat_spss \
+           spss/readstat_spss_parse spss/readstat_zsav_read spss/readstat_zsav_compress stata/readstat_dta \
+           stata/readstat_dta_parse_timestamp stata/readstat_dta_read; do
+    RS_SRCS+=("$f")
+  done
+fi
 OBJS=()
 # The reader's message texts (assets/i18n/*/*.json) are compiled in, as in the CMake build.
 mkdir -p "$OUT/generated"
@@ -39,10 +54,24 @@ for s in "${CORE[@]}"; do
   fi
   OBJS+=("$o")
 done
+CC=${CC_FUZZ:-clang-14}
+LIBS=(-lz)
+if [[ ${#RS_SRCS[@]} -gt 0 ]]; then
+  mkdir -p "$OUT/obj/readstat"
+  for f in "${RS_SRCS[@]}"; do
+    o=$OUT/obj/readstat/${f//\//_}.o
+    if [[ ! -e $o || $RS/$f.c -nt $o ]]; then
+      $CC -O2 -g -w -fsanitize=fuzzer-no-link,address,undefined -DHAVE_ZLIB=1 -I"$RS" -c "$RS/$f.c" -o "$o" &
+    fi
+    OBJS+=("$o")
+  done
+else
+  LIBS=(-lreadstat -lz)
+fi
 wait
-for t in csv json; do
+for t in csv json stat; do
   echo "link fuzz_$t"
-  $CXX "${FLAGS[@]}" "$ROOT/fuzz/fuzz_$t.cpp" "${OBJS[@]}" -o "$OUT/fuzz_$t"
+  $CXX "${FLAGS[@]}" "$ROOT/fuzz/fuzz_$t.cpp" "${OBJS[@]}" "${LIBS[@]}" -o "$OUT/fuzz_$t"
 done
 run_target() {
   local t=$1
@@ -52,27 +81,31 @@ run_target() {
     # New inputs go to a scratch dir, never into the committed corpus.
     local work=$OUT/ci-corpus/$t
     rm -rf "$work" && mkdir -p "$work"
-    "$OUT/fuzz_$t" -seed=1 -runs=20000 -max_len=2048 -timeout=10 -rss_limit_mb=2048 \
+    local max_len=2048
+    [[ $t == stat ]] && max_len=24576  # the seeds are whole files of up to 14 kB
+    "$OUT/fuzz_$t" -seed=1 -runs=20000 -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$find_dir/" "$work" "$ROOT/fuzz/corpus/$t" >"$OUT/fuzz_$t.log" 2>&1
   else
     local work=$OUT/corpus/$t
     mkdir -p "$work"
-    "$OUT/fuzz_$t" -max_total_time="$SECS" -max_len=16384 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$OUT/fuzz_$t" -max_total_time="$SECS" -max_len=32768 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$find_dir/" "$work" "$ROOT/fuzz/corpus/$t" >"$OUT/fuzz_$t.log" 2>&1
   fi
 }
 [[ $MODE == build ]] && exit 0
 status=0
 if [[ $MODE == ci ]]; then
-  echo "== fuzz_csv and fuzz_json in parallel: -seed=1 -runs=20000 over fuzz/corpus/{csv,json}"
+  echo "== fuzz_csv, fuzz_json and fuzz_stat in parallel: -seed=1 -runs=20000 over fuzz/corpus/{csv,json,stat}"
 else
-  echo "== fuzz_csv and fuzz_json in parallel, ${SECS}s each (corpus grows in build-fuzz/corpus/)"
+  echo "== fuzz_csv, fuzz_json and fuzz_stat in parallel, ${SECS}s each (corpus grows in build-fuzz/corpus/)"
 fi
 run_target csv & p1=$!
 run_target json & p2=$!
+run_target stat & p3=$!
 wait $p1 || { status=1; echo "fuzz_csv FAILED (see $OUT/fuzz_csv.log, $OUT/findings/csv/)"; }
 wait $p2 || { status=1; echo "fuzz_json FAILED (see $OUT/fuzz_json.log, $OUT/findings/json/)"; }
-for t in csv json; do
+wait $p3 || { status=1; echo "fuzz_stat FAILED (see $OUT/fuzz_stat.log, $OUT/findings/stat/)"; }
+for t in csv json stat; do
   echo "-- fuzz_$t:"; grep -E "^(#[0-9]+ *DONE|Done|stat::|==[0-9]+==ERROR|SUMMARY)" "$OUT/fuzz_$t.log" | tail -n 12
 done
 exit $status

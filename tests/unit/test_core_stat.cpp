@@ -126,6 +126,11 @@ TEST_CASE("stat: binc_like as .sav, .zsav, .dta and .xpt reads to the same typed
   for (const char* name : {"binc_like.sav", "binc_like.zsav", "binc_like.dta", "binc_like.xpt"}) {
     INFO(name);
     ReadResult r = read_file(stat_path(name));
+    if (!stat_format_available(r.report.format)) {  // the browser build has no zlib for .zsav yet: it says so
+      REQUIRE(!r.ok());
+      CHECK(r.status.detail.code == "error.stat_unavailable");
+      continue;
+    }
     REQUIRE(r.ok());
     CHECK(r.report.rows_in == 40);
     CHECK(r.report.flags_total == 0);
