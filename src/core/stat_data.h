@@ -45,6 +45,6 @@ std::string stat_number_text(double v);
 double stat_float_value(float f);
 
 // Builds the table from the collected data (stat_table.cpp): labels, missing values, dates, encodings.
-Status build_stat_table(StatData& d, const std::string& file, const ReadOptions& opt, ReadReport& rep, Table& out);
+Status build_stat_table(StatData& d, const ReadOptions& opt, ReadReport& rep, Table& out);
 
 }  // namespace zicht::core

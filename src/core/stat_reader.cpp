@@ -288,7 +288,7 @@ Status read_stat(Format f, const std::string& file, const uint8_t* data, size_t 
                       {code, {format_name(f), detail, std::to_string(d.vars.size()), std::to_string(rows)}}, 0, "",
                       std::string("damaged_") + format_kind(f));
   }
-  return build_stat_table(d, file, opt, rep, out);
+  return build_stat_table(d, opt, rep, out);
 #endif
 }
 

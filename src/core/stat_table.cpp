@@ -67,7 +67,7 @@ DateKind date_kind(Format f, const std::string& format) {
 
 // Days and seconds of a date value since 1970-01-01. SPSS counts seconds since 14 October 1582; Stata days (%td)
 // or milliseconds (%tc) since 1 January 1960; SAS days or seconds since 1 January 1960.
-bool date_text(Format f, DateKind k, const std::string& format, double v, std::string& out) {
+bool date_text(Format f, DateKind k, double v, std::string& out) {
   if (!std::isfinite(v)) return false;
   double secs;
   if (f == Format::Sav || f == Format::Zsav || f == Format::Por) {
@@ -75,7 +75,6 @@ bool date_text(Format f, DateKind k, const std::string& format, double v, std::s
   } else {
     double epoch = double(days_from_civil(1960, 1, 1)) * 86400.0;
     bool ms = f == Format::Dta && k == DateKind::DateTime;
-    (void)format;
     secs = epoch + (k == DateKind::Date ? v * 86400.0 : ms ? v / 1000.0 : v);
   }
   double days = std::floor(secs / 86400.0);
@@ -112,7 +111,7 @@ struct TextFixer {
 
 }  // namespace
 
-Status build_stat_table(StatData& d, const std::string& file, const ReadOptions& opt, ReadReport& rep, Table& out) {
+Status build_stat_table(StatData& d, const ReadOptions& opt, ReadReport& rep, Table& out) {
   TextFixer fx;
   fx.declared = !d.encoding.empty();
   ReadOptions o = opt;
@@ -168,7 +167,7 @@ Status build_stat_table(StatData& d, const std::string& file, const ReadOptions&
         ++p.unlabelled_total;
       } else if (p.date != DateKind::None && !v.is_string) {
         std::string iso;
-        if (date_text(d.format, p.date, v.format, v.nums[r], iso)) text = iso;
+        if (date_text(d.format, p.date, v.nums[r], iso)) text = iso;
       }
       b.set(col[j], text);
     }
@@ -225,7 +224,6 @@ Status build_stat_table(StatData& d, const std::string& file, const ReadOptions&
   rep.notes.push_back({"note.stat_rows_numbered", {std::to_string(rows)}});
   if (d.declared_rows >= 0 && size_t(d.declared_rows) != rows)
     rep.notes.push_back({"note.stat_row_count_differs", {std::to_string(d.declared_rows), std::to_string(rows)}});
-  (void)file;
   return Status::success();
 }
 

@@ -89,6 +89,10 @@ fixture <- function(csv, sep, enc, date_fmt, stem, labelled, user_missing, forma
     write_dta(typed(d, sep, date_fmt, labelled, user_missing, "dta"), file.path(out, paste0(stem, ".dta")),
               version = 14)
   }
+  if ("sas7bdat" %in% formats) {
+    # SAS data set (haven's writer is marked experimental, but ReadStat reads it back): no value labels in SAS.
+    write_sas(typed(d, sep, date_fmt, character(0), character(0), "plain"), file.path(out, paste0(stem, ".sas7bdat")))
+  }
   if ("xpt" %in% formats) {
     # SAS transport: names of at most 8 characters, no value labels.
     t <- typed(d, sep, date_fmt, character(0), character(0), "plain")
@@ -99,7 +103,7 @@ fixture <- function(csv, sep, enc, date_fmt, stem, labelled, user_missing, forma
 }
 
 fixture("binc_like_utf8.csv", ",", "UTF-8", "%Y-%m-%d", "binc_like",
-        c("Module", "VZB organisatietype", "Geslacht"), c("Duur (maanden)"), c("sav", "zsav", "dta", "xpt"))
+        c("Module", "VZB organisatietype", "Geslacht"), c("Duur (maanden)"), c("sav", "zsav", "dta", "xpt", "sas7bdat"))
 fixture("profiles/binc_modules.csv", ";", "UTF-8", "%d/%m/%Y", "binc_modules",
         c("Module", "VZB organisatietype", "Organisatie"), character(0), c("sav", "dta"))
 fixture("profiles/binc_clients.csv", ";", "windows-1252", "%d/%m/%Y", "binc_clients",

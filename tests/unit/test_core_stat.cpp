@@ -35,7 +35,8 @@ bool has(const std::vector<std::string>& v, const std::string& s) { return std::
 
 TEST_CASE("stat: magic bytes name the format of every fixture") {
   for (auto [name, f] : {std::pair<const char*, Format>{"binc_like.sav", Format::Sav}, {"binc_like.zsav", Format::Zsav},
-                         {"binc_like.dta", Format::Dta}, {"binc_like.xpt", Format::Xpt}}) {
+                         {"binc_like.dta", Format::Dta}, {"binc_like.xpt", Format::Xpt},
+                         {"binc_like.sas7bdat", Format::Sas7bdat}}) {
     std::string bytes = slurp(stat_path(name));
     REQUIRE(bytes.size() > 100);
     CHECK(detect_binary_format(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()) == f);
@@ -120,10 +121,10 @@ TEST_CASE("stat: SPSS value labels, user-missing codes and ranges, dates and var
   CHECK(j["columns"][2]["type_from"] == nlohmann::json({"date_format"}));
 }
 
-TEST_CASE("stat: binc_like as .sav, .zsav, .dta and .xpt reads to the same typed table as its CSV") {
+TEST_CASE("stat: binc_like as .sav, .zsav, .dta, .xpt and .sas7bdat reads to the same typed table as its CSV") {
   ReadResult csv = read_file(data_path("binc_like_utf8.csv"));
   REQUIRE(csv.ok());
-  for (const char* name : {"binc_like.sav", "binc_like.zsav", "binc_like.dta", "binc_like.xpt"}) {
+  for (const char* name : {"binc_like.sav", "binc_like.zsav", "binc_like.dta", "binc_like.xpt", "binc_like.sas7bdat"}) {
     INFO(name);
     ReadResult r = read_file(stat_path(name));
     if (!stat_format_available(r.report.format)) {  // the browser build has no zlib for .zsav yet: it says so
