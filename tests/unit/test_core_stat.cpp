@@ -31,6 +31,17 @@ const ColumnInfo& info(const ReadResult& r, const std::string& name) {
 
 bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
+// A browser build without ReadStat's sources (scripts/install-deps.sh could not fetch them) reads no statistical
+// file: then each case asserts the message that says so, instead of the reading.
+inline bool stat_in_this_build() {
+  using namespace zicht::core;
+  if (stat_format_available(Format::Sav)) return true;
+  ReadResult r = read_file(zicht_test::data_path("stat/binc_like.sav"));
+  CHECK(!r.ok());
+  CHECK(r.status.detail.code == "error.stat_unavailable");
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("stat: magic bytes name the format of every fixture") {
@@ -44,6 +55,7 @@ TEST_CASE("stat: magic bytes name the format of every fixture") {
 }
 
 TEST_CASE("stat: SPSS value labels, user-missing codes and ranges, dates and variable labels") {
+  if (!stat_in_this_build()) return;
   ReadResult r = read_file(stat_path("spss_features.sav"));
   REQUIRE(r.ok());
   CHECK(r.report.format == Format::Sav);
@@ -122,6 +134,7 @@ TEST_CASE("stat: SPSS value labels, user-missing codes and ranges, dates and var
 }
 
 TEST_CASE("stat: binc_like as .sav, .zsav, .dta, .xpt and .sas7bdat reads to the same typed table as its CSV") {
+  if (!stat_in_this_build()) return;
   ReadResult csv = read_file(data_path("binc_like_utf8.csv"));
   REQUIRE(csv.ok());
   for (const char* name : {"binc_like.sav", "binc_like.zsav", "binc_like.dta", "binc_like.xpt", "binc_like.sas7bdat"}) {
@@ -161,6 +174,7 @@ TEST_CASE("stat: binc_like as .sav, .zsav, .dta, .xpt and .sas7bdat reads to the
 }
 
 TEST_CASE("stat: the profile test files as .sav and .dta read to the same typed tables as their CSVs") {
+  if (!stat_in_this_build()) return;
   for (const char* stem : {"binc_modules", "binc_clients", "sofs_export"}) {
     ReadResult csv = read_file(data_path(std::string("profiles/") + stem + ".csv"));
     REQUIRE(csv.ok());
@@ -177,6 +191,7 @@ TEST_CASE("stat: the profile test files as .sav and .dta read to the same typed 
 }
 
 TEST_CASE("stat: fed in small chunks, a .sav reads the same as whole") {
+  if (!stat_in_this_build()) return;
   std::string bytes = slurp(stat_path("binc_like.sav"));
   ReadResult whole = read_bytes("binc_like.sav", reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
   ReadResult parts = read_chunked(bytes, 97);
