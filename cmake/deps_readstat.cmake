@@ -7,11 +7,11 @@ if(EMSCRIPTEN)
   set(ZICHT_READSTAT_DIR ${CMAKE_SOURCE_DIR}/third_party/readstat)
   if(EXISTS ${ZICHT_READSTAT_DIR}/src/readstat_parser.c)
     set(rs ${ZICHT_READSTAT_DIR}/src)
-    # The readers only: no writers, no text/command-file schemas, no zsav (zlib).
+    # The readers (and the writer core their decompression shares): no text/command-file schemas, no zsav (zlib).
     add_library(zicht_readstat STATIC
       ${rs}/CKHashTable.c ${rs}/readstat_bits.c ${rs}/readstat_convert.c ${rs}/readstat_error.c
       ${rs}/readstat_io_unistd.c ${rs}/readstat_malloc.c ${rs}/readstat_metadata.c ${rs}/readstat_parser.c
-      ${rs}/readstat_value.c ${rs}/readstat_variable.c
+      ${rs}/readstat_value.c ${rs}/readstat_variable.c ${rs}/readstat_writer.c
       ${rs}/sas/ieee.c ${rs}/sas/readstat_sas.c ${rs}/sas/readstat_sas7bdat_read.c ${rs}/sas/readstat_sas_rle.c
       ${rs}/sas/readstat_xport.c ${rs}/sas/readstat_xport_read.c ${rs}/sas/readstat_xport_parse_format.c
       ${rs}/spss/readstat_por.c ${rs}/spss/readstat_por_parse.c ${rs}/spss/readstat_por_read.c

@@ -26,7 +26,7 @@ RS=$ROOT/third_party/readstat/src
 RS_SRCS=()
 if [[ -f $RS/readstat_parser.c ]]; then
   for f in CKHashTable readstat_bits readstat_convert readstat_error readstat_io_unistd readstat_malloc readstat_metadata \
-           readstat_parser readstat_value readstat_variable sas/ieee sas/readstat_sas sas/readstat_sas7bdat_read \
+           readstat_parser readstat_value readstat_variable readstat_writer sas/ieee sas/readstat_sas sas/readstat_sas7bdat_read \
            sas/readstat_sas_rle sas/readstat_xport sas/readstat_xport_read sas/readstat_xport_parse_format \
            spss/readstat_por spss/readstat_por_parse spss/readstat_por_read spss/readstat_sav spss/readstat_sav_compress \
            spss/readstat_sav_parse spss/readstat_sav_parse_timestamp spss/readstat_sav_read spss/readstat_spss \
