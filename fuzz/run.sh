@@ -20,8 +20,23 @@ mkdir -p "$OUT/sysinc" "$OUT/obj"
 FLAGS=(-std=c++17 -O2 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -I"$ROOT/src" -isystem "$OUT/sysinc" -DZICHT_VERSION=\"fuzz\" -DZICHT_BUILD=\"fuzz\")
 CORE=(build_info sha256 table values encoding table_builder i18n sniff csv_scanner json_scanner reader reader_report
-      zip xml_sax workbook sheet_assembler workbook_reader xlsx_reader ods_reader)
-TARGETS=(csv json xlsx ods)
+      zip xml_sax workbook sheet_assembler workbook_reader xlsx_reader ods_reader
+      stat_reader stat_table)
+TARGETS=(csv json xlsx ods stat)
+# ReadStat: instrumented from its sources when scripts/install-deps.sh unpacked them, else the Debian library.
+RS=$ROOT/third_party/readstat/src
+RS_SRCS=()
+if [[ -f $RS/readstat_parser.c ]]; then
+  for f in CKHashTable readstat_bits readstat_convert readstat_error readstat_io_unistd readstat_malloc readstat_metadata \
+           readstat_parser readstat_value readstat_variable readstat_writer sas/ieee sas/readstat_sas sas/readstat_sas7bdat_read \
+           sas/readstat_sas_rle sas/readstat_xport sas/readstat_xport_read sas/readstat_xport_parse_format \
+           spss/readstat_por spss/readstat_por_parse spss/readstat_por_read spss/readstat_sav spss/readstat_sav_compress \
+           spss/readstat_sav_parse spss/readstat_sav_parse_timestamp spss/readstat_sav_read spss/readstat_spss \
+           spss/readstat_spss_parse spss/readstat_zsav_read spss/readstat_zsav_compress stata/readstat_dta \
+           stata/readstat_dta_parse_timestamp stata/readstat_dta_read; do
+    RS_SRCS+=("$f")
+  done
+fi
 OBJS=()
 # The reader's message texts (assets/i18n/*/*.json) are compiled in, as in the CMake build.
 mkdir -p "$OUT/generated"
@@ -41,11 +56,25 @@ for s in "${CORE[@]}"; do
   fi
   OBJS+=("$o")
 done
+CC=${CC_FUZZ:-clang-14}
+LIBS=(-lz)
+if [[ ${#RS_SRCS[@]} -gt 0 ]]; then
+  mkdir -p "$OUT/obj/readstat"
+  for f in "${RS_SRCS[@]}"; do
+    o=$OUT/obj/readstat/${f//\//_}.o
+    if [[ ! -e $o || $RS/$f.c -nt $o ]]; then
+      $CC -O2 -g -w -fsanitize=fuzzer-no-link,address,undefined -DHAVE_ZLIB=1 -I"$RS" -c "$RS/$f.c" -o "$o" &
+    fi
+    OBJS+=("$o")
+  done
+else
+  LIBS=(-lreadstat -lz)
+fi
 wait
 for t in "${TARGETS[@]}"; do
   echo "link fuzz_$t"
   # zlib and expat from Debian's -dev packages (the workbook readers); built without sanitizers, as system libraries.
-  $CXX "${FLAGS[@]}" "$ROOT/fuzz/fuzz_$t.cpp" "${OBJS[@]}" -lz -lexpat -o "$OUT/fuzz_$t"
+  $CXX "${FLAGS[@]}" "$ROOT/fuzz/fuzz_$t.cpp" "${OBJS[@]}" "${LIBS[@]}" -lexpat -o "$OUT/fuzz_$t"
 done
 run_target() {
   local t=$1
@@ -55,9 +84,10 @@ run_target() {
     # New inputs go to a scratch dir, never into the committed corpus.
     local work=$OUT/ci-corpus/$t
     rm -rf "$work" && mkdir -p "$work"
-    # Workbook targets: longer inputs (a zip of a few parts), fewer runs (each run inflates and parses XML).
+    # Workbook and statistical targets: longer inputs (whole files), fewer runs (each run parses a whole file).
     local runs=20000 max_len=2048
     if [[ $t == xlsx || $t == ods ]]; then runs=4000; max_len=16384; fi
+    [[ $t == stat ]] && max_len=24576 runs=5000
     "$OUT/fuzz_$t" -seed=1 -runs=$runs -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$find_dir/" "$work" "$ROOT/fuzz/corpus/$t" >"$OUT/fuzz_$t.log" 2>&1
   else
@@ -70,16 +100,16 @@ run_target() {
 [[ $MODE == build ]] && exit 0
 status=0
 if [[ $MODE == ci ]]; then
-  echo "== fuzz_{csv,json,xlsx,ods}, two at a time: -seed=1, fixed runs, over fuzz/corpus/<target>"
+  echo "== fuzz_{csv,json,xlsx,ods,stat}, two at a time: -seed=1, fixed runs, over fuzz/corpus/<target>"
 else
-  echo "== fuzz_{csv,json,xlsx,ods}, two at a time, ${SECS}s each (corpus grows in build-fuzz/corpus/)"
+  echo "== fuzz_{csv,json,xlsx,ods,stat}, two at a time, ${SECS}s each (corpus grows in build-fuzz/corpus/)"
 fi
-for pair in "csv json" "xlsx ods"; do
+for pair in "csv json" "xlsx ods" "stat"; do
   set -- $pair
   run_target "$1" & p1=$!
-  run_target "$2" & p2=$!
+  if [[ -n ${2:-} ]]; then run_target "$2" & p2=$!; fi
   wait $p1 || { status=1; echo "fuzz_$1 FAILED (see $OUT/fuzz_$1.log, $OUT/findings/$1/)"; }
-  wait $p2 || { status=1; echo "fuzz_$2 FAILED (see $OUT/fuzz_$2.log, $OUT/findings/$2/)"; }
+  if [[ -n ${2:-} ]]; then wait $p2 || { status=1; echo "fuzz_$2 FAILED (see $OUT/fuzz_$2.log, $OUT/findings/$2/)"; }; fi
 done
 for t in "${TARGETS[@]}"; do
   echo "-- fuzz_$t:"; grep -E "^(#[0-9]+ *DONE|Done|stat::|==[0-9]+==ERROR|SUMMARY)" "$OUT/fuzz_$t.log" | tail -n 12

@@ -9,6 +9,7 @@
 #include "analysis/explore.h"
 #include "cli/commands.h"
 #include "cli/delen.h"
+#include "core/mapping.h"
 #include "core/werkmap.h"
 #include "session/run.h"
 
@@ -155,7 +156,8 @@ int analyse(const char* command, ProfileRun& run, analysis::ResultSet& set) {
       return kExitInput;
     }
     if (spec && g.table.empty()) {
-      const session::Detected d = session::detect(column_names(run.data.back().table));
+      const std::vector<std::string> labels = core::column_labels(run.data.back().report);
+      const session::Detected d = session::detect(column_names(run.data.back().table), &labels);
       g.table = d.profile == spec->id && !d.table.empty() ? d.table : spec->tables.front().id;
     }
   }

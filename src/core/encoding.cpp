@@ -4,6 +4,31 @@
 
 namespace zicht::core {
 
+namespace {
+// Stata, SAS and SPSS portable files (the system files start with $FL2/$FL3 below).
+Format detect_stat_format(const uint8_t* p, size_t n) {
+  auto starts = [&](const char* m, size_t len) { return n >= len && std::memcmp(p, m, len) == 0; };
+  if (starts("<stata_dta>", 11)) return Format::Dta;  // Stata 13 and later (formats 117-119)
+  // Stata 8-12 (formats 104-115): version byte, byte order 1 (HILO) or 2 (LOHI), file type 1, a zero byte.
+  if (n >= 4 && p[0] >= 104 && p[0] <= 115 && (p[1] == 1 || p[1] == 2) && p[2] == 1 && p[3] == 0) return Format::Dta;
+  static const uint8_t sas7bdat[32] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xc2, 0xea, 0x81, 0x60,
+                                       0xb3, 0x14, 0x11, 0xcf, 0xbd, 0x92, 0x08, 0x00, 0x09, 0xc7, 0x31, 0x8c,
+                                       0x18, 0x1f, 0x10, 0x11};
+  if (n >= 32 && std::memcmp(p, sas7bdat, 32) == 0) return Format::Sas7bdat;
+  if (starts("HEADER RECORD*******LIBRARY HEADER RECORD!!!!!!!", 48) ||
+      starts("HEADER RECORD*******LIBV8   HEADER RECORD!!!!!!!", 48))
+    return Format::Xpt;
+  // SPSS portable: a 200-byte vanity header, a 256-byte character table, then "SPSSPORT" (80-column lines, so
+  // line breaks may shift it by a few bytes).
+  if (n >= 464) {
+    size_t lim = n < 600 ? n : 600;
+    for (size_t i = 456; i + 8 <= lim; ++i)
+      if (std::memcmp(p + i, "SPSSPORT", 8) == 0) return Format::Por;
+  }
+  return Format::Unknown;
+}
+}  // namespace
+
 Format detect_binary_format(const uint8_t* p, size_t n) {
   auto starts = [&](const char* m, size_t len) { return n >= len && std::memcmp(p, m, len) == 0; };
   if (starts("PK\x03\x04", 4) || starts("PK\x05\x06", 4)) {
@@ -17,7 +42,9 @@ Format detect_binary_format(const uint8_t* p, size_t n) {
     return Format::Zip;
   }
   if (starts("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) return Format::Xls;
-  if (starts("$FL2", 4) || starts("$FL3", 4)) return Format::Sav;
+  if (starts("$FL2", 4)) return Format::Sav;
+  if (starts("$FL3", 4)) return Format::Zsav;
+  if (Format f = detect_stat_format(p, n); f != Format::Unknown) return f;
   if (starts("%PDF-", 5)) return Format::Pdf;
   if (starts("\x1F\x8B", 2)) return Format::Gzip;
   return Format::Unknown;

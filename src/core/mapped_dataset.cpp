@@ -190,6 +190,10 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
     if (rc != settings.overrides.recode.end()) fc.recode = &rc->second;
     const size_t ci = static_cast<size_t>(mf.column);
     if (ci < report.columns.size() && report.columns[ci].type == ColumnType::Date) fc.order = report.columns[ci].date_order;
+    // Codes the file itself declares missing (SPSS user-missing, Stata .a): Missing for every field, unless the
+    // werkmap recodes them (recoding comes first), e.g. 98 -> "Niet van toepassing".
+    if (ci < report.columns.size())
+      for (const auto& code : report.columns[ci].missing_codes) fc.missing.push_back(fold_text(code, false));
 
     const bool dict_column = col->type == ColumnType::Categorical || col->type == ColumnType::Text;
     // Meanings are worked out once per distinct raw text ("slot"). Text columns: the dictionary codes. Typed
@@ -389,7 +393,8 @@ MappedDataset map_dataset(const std::string& file, const Table& table, const Rea
 MappedDataset map_file(const ReadResult& read, const Schema& schema, const ProfileSettings& settings, std::string_view kind) {
   std::vector<std::string> names;
   for (const auto& c : read.table.columns) names.push_back(c.name);
-  Mapping m = match_columns(schema, names, &settings.overrides, kind);
+  const std::vector<std::string> labels = column_labels(read.report);
+  Mapping m = match_columns(schema, names, &settings.overrides, kind, &labels);
   return map_dataset(read.report.file_name, read.table, read.report, schema, m, settings);
 }
 

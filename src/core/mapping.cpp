@@ -1,5 +1,7 @@
 #include "core/mapping.h"
 
+#include "core/reader.h"
+
 #include <algorithm>
 
 namespace zicht::core {
@@ -124,7 +126,7 @@ struct Candidate {
 };
 
 Mapping match_kind(const Schema& schema, const FileKind& kind, const std::vector<std::string>& columns,
-                   const MappingOverrides* overrides) {
+                   const MappingOverrides* overrides, const std::vector<std::string>* labels) {
   Mapping m;
   m.profile = schema.id;
   m.kind = kind.id;
@@ -161,6 +163,15 @@ Mapping match_kind(const Schema& schema, const FileKind& kind, const std::vector
   }
   std::vector<NameForms> column_forms;
   for (const auto& c : columns) column_forms.push_back(forms_of(c));
+  // A declared variable label is a second name of its column.
+  std::vector<NameForms> label_forms(columns.size());
+  std::vector<bool> has_label(columns.size(), false);
+  if (labels)
+    for (size_t c = 0; c < columns.size() && c < labels->size(); ++c)
+      if (!(*labels)[c].empty() && (*labels)[c] != columns[c]) {
+        label_forms[c] = forms_of((*labels)[c]);
+        has_label[c] = true;
+      }
   std::vector<std::vector<std::string>> names(specs.size());
   std::vector<std::vector<NameForms>> name_forms(specs.size());
   for (size_t i = 0; i < specs.size(); ++i) {
@@ -176,7 +187,9 @@ Mapping match_kind(const Schema& schema, const FileKind& kind, const std::vector
     for (size_t c = 0; c < columns.size() && !field_done[i]; ++c) {
       if (column_used[c]) continue;
       for (size_t k = 0; k < names[i].size(); ++k) {
-        if (column_forms[c].lower != name_forms[i][k].lower) continue;
+        if (column_forms[c].lower != name_forms[i][k].lower &&
+            !(has_label[c] && label_forms[c].lower == name_forms[i][k].lower))
+          continue;
         FieldMatch& fm = m.fields[i];
         fm.column = columns[c];
         fm.column_index = static_cast<int>(c);
@@ -198,6 +211,9 @@ Mapping match_kind(const Schema& schema, const FileKind& kind, const std::vector
         std::string method;
         const double s = similarity(column_forms[c], name_forms[i][k], &method);
         if (s > best.confidence) best = {i, c, s, method, names[i][k]};
+        if (!has_label[c]) continue;
+        const double sl = similarity(label_forms[c], name_forms[i][k], &method);
+        if (sl > best.confidence) best = {i, c, sl, method, names[i][k]};
       }
       if (best.confidence > 0) cands.push_back(best);
     }
@@ -241,12 +257,13 @@ double name_similarity(std::string_view column, std::string_view synonym, std::s
 }
 
 Mapping match_columns(const Schema& schema, const std::vector<std::string>& columns,
-                      const MappingOverrides* overrides, std::string_view kind) {
+                      const MappingOverrides* overrides, std::string_view kind,
+                      const std::vector<std::string>* labels) {
   Mapping best;
   bool have = false;
   for (const auto& k : schema.kinds) {
     if (!kind.empty() && k.id != kind) continue;
-    Mapping m = match_kind(schema, k, columns, overrides);
+    Mapping m = match_kind(schema, k, columns, overrides, labels);
     // A kind whose required fields all match beats one that does not; then the better score; then schema order.
     if (!have || (m.ok() && !best.ok()) || (m.ok() == best.ok() && m.score > best.score + 1e-9)) {
       best = std::move(m);
@@ -260,12 +277,19 @@ Mapping match_columns(const Schema& schema, const std::vector<std::string>& colu
   return best;
 }
 
-ProfileGuess detect_profile(const std::vector<std::string>& columns) {
+std::vector<std::string> column_labels(const ReadReport& report) {
+  std::vector<std::string> out;
+  out.reserve(report.columns.size());
+  for (const auto& c : report.columns) out.push_back(c.label);
+  return out;
+}
+
+ProfileGuess detect_profile(const std::vector<std::string>& columns, const std::vector<std::string>* labels) {
   ProfileGuess g;
   for (const auto& p : profile_ids()) {
     const Schema* s = find_schema(p);
     if (!s) continue;
-    Mapping m = match_columns(*s, columns);
+    Mapping m = match_columns(*s, columns, nullptr, {}, labels);
     if (m.ok() && m.score >= 0.25 && m.score > g.score) {
       g.profile = p;
       g.kind = m.kind;

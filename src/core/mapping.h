@@ -50,8 +50,14 @@ struct Mapping {
 };
 
 // Matches columns to the fields of `kind` (empty = try every kind of the schema and keep the best fitting one).
+// `labels` (optional, one per column, "" for none): the variable labels a statistical file declares beside the names
+// ("Kind_ID" labelled "Kind ID"); a column matches by its name or its label, whichever fits better.
 Mapping match_columns(const Schema& schema, const std::vector<std::string>& columns,
-                      const MappingOverrides* overrides = nullptr, std::string_view kind = {});
+                      const MappingOverrides* overrides = nullptr, std::string_view kind = {},
+                      const std::vector<std::string>* labels = nullptr);
+struct ReadReport;
+// The variable labels of a file's columns, in column order ("" where there is none), for match_columns.
+std::vector<std::string> column_labels(const ReadReport& report);
 
 // The best profile for a file's columns: a schema profile whose required fields all match and that explains a
 // fair share of the columns (score ≥ 0.25), else "generic".
@@ -60,7 +66,7 @@ struct ProfileGuess {
   std::string kind;
   double score = 0;
 };
-ProfileGuess detect_profile(const std::vector<std::string>& columns);
+ProfileGuess detect_profile(const std::vector<std::string>& columns, const std::vector<std::string>* labels = nullptr);
 
 // Similarity of two names after folding, 0..1, and the method it would get (for tests and the UI).
 double name_similarity(std::string_view column, std::string_view synonym, std::string* method = nullptr);

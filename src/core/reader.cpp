@@ -7,6 +7,7 @@
 
 #include "core/reader_impl.h"
 #include "core/sniff.h"
+#include "core/stat_reader.h"
 
 namespace zicht::core {
 
@@ -27,6 +28,17 @@ Status IncrementalReader::Impl::sniff(bool complete) {
   if (bin == Format::Xlsx || bin == Format::Zip || bin == Format::Xls) {  // workbooks: workbook_reader.cpp
     Status w = start_workbook(bin);
     if (!w.ok() || workbook) return w;
+  }
+  if (bin == Format::Unknown) {
+    Status named = check_named_stat_file(file, p, n);
+    if (!named.ok()) return fail(std::move(named));
+  }
+  if (bin != Format::Unknown && reads_whole_file(bin)) {
+    rep.format = bin;
+    sniff_not_csv(rep.sniff);
+    mode = Mode::Whole;
+    whole.swap(sample);
+    return status;
   }
   if (bin != Format::Unknown) {
     rep.format = bin;
@@ -93,11 +105,13 @@ Status IncrementalReader::Impl::feed(const uint8_t* p, size_t n) {
     if (sample.size() < opt.sniff_bytes) return status;
     if (!sniff(false).ok()) return status;
     if (workbook) return feed_workbook(p, n);
+    if (mode == Mode::Whole) return keep_whole(p, n);
     if (n) dec.decode(p, n, text);
     if (!process(false).ok()) return status;
     return check_memory();
   }
   if (workbook) return feed_workbook(p, n);
+  if (mode == Mode::Whole) return keep_whole(p, n);
   dec.decode(p, n, text);
   if (!process(false).ok()) return status;
   if ((fed >> 20) != ((fed - n) >> 20)) check_memory();  // about once per MiB
@@ -117,10 +131,11 @@ Status IncrementalReader::Impl::finish() {
     if (sample.empty())
       return fail(make_error(ErrorCode::EmptyFile, file, {"error.empty_file_0_bytes", {}}, 0, "", "empty_file"));
     if (!sniff(true).ok()) return status;
-  } else if (!workbook) {
+  } else if (!workbook && mode != Mode::Whole) {
     dec.flush(text);
   }
   if (workbook) return finish_workbook();
+  if (mode == Mode::Whole) return finish_whole();
   if (!process(true).ok()) return status;
   if (dec.invalid_count() && rep.encoding != Encoding::Windows1252)
     note("note.invalid_sequences", {std::to_string(dec.invalid_count()), encoding_name(rep.encoding),
@@ -136,6 +151,29 @@ Status IncrementalReader::Impl::finish() {
   }
   std::string().swap(text);
   builder.finish(table, mode != Mode::Csv);
+  if (rep.flags_total > int64_t(rep.flags.size()))
+    note("note.flags_truncated", {std::to_string(rep.flags_total), std::to_string(rep.flags.size())});
+  return status;
+}
+
+// Whole-file formats: the library needs the file at once (ReadStat seeks; freexl reads a compound document).
+// Budget: the bytes, the library's values and the typed table are alive together (about 4x the file at the peak).
+Status IncrementalReader::Impl::keep_whole(const uint8_t* p, size_t n) {
+  uint64_t size = std::max<uint64_t>(total, fed);
+  if (size * 4 > opt.memory_budget_bytes && status.ok())
+    return fail(make_error(ErrorCode::TooLarge, file,
+                           {"error.too_large", {mb(fed), mb(size), mb(whole.size()), mb(size * 4),
+                                                mb(opt.memory_budget_bytes)}},
+                           0, "", "memory_budget"));
+  if (status.ok()) whole.insert(whole.end(), p, p + n);
+  return status;
+}
+
+Status IncrementalReader::Impl::finish_whole() {
+  if (!keep_whole(nullptr, 0).ok()) return status;  // the budget, also for a file that fitted in the sniff sample
+  std::vector<uint8_t> bytes;
+  bytes.swap(whole);
+  if (is_stat_format(rep.format)) fail(read_stat(rep.format, file, bytes.data(), bytes.size(), opt, rep, table));
   if (rep.flags_total > int64_t(rep.flags.size()))
     note("note.flags_truncated", {std::to_string(rep.flags_total), std::to_string(rep.flags.size())});
   return status;

@@ -26,7 +26,8 @@
 namespace zicht::core {
 
 enum class Encoding { Utf8, Utf8Bom, Utf16LE, Utf16BE, Windows1252 };
-enum class Format { Unknown, Csv, JsonRecords, JsonColumnar, NdJson, Xlsx, Xls, Sav, Zip, Pdf, Gzip, Ods };
+enum class Format { Unknown, Csv, JsonRecords, JsonColumnar, NdJson, Xlsx, Xls, Sav, Zip, Pdf, Gzip, Ods,
+                    Zsav, Por, Dta, Sas7bdat, Xpt };  // statistical files: stat_reader.h
 enum class DateOrder { DMY, MDY, YMD };
 
 const char* encoding_name(Encoding e);  // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
@@ -47,6 +48,7 @@ enum class ErrorCode {
   Usage,              // "usage": invalid options
   BrokenWorkbook,     // "broken_workbook": .xlsx/.ods that is truncated, corrupt, a zip bomb or hostile XML
   NoSuchSheet,        // "no_such_sheet": ReadOptions::sheet names no sheet of the workbook
+  MalformedFile,      // "malformed_file": a binary file (SPSS, Stata, SAS, …) that is damaged or truncated
 };
 const char* error_code_name(ErrorCode c);
 
@@ -168,6 +170,13 @@ struct ColumnInfo {
   // e.g. "dd/mm/yyyy"), "ods_date" (cells of value type date); "" = the text of the cells.
   std::string type_source, type_source_detail;
   std::string cell_range;  // workbooks: the column's cells, "Blad1!B3:B40"
+  // Statistical files (stat_reader.h): what the file itself declares about the column.
+  std::string label;                   // variable label, beside the name (column matching uses both)
+  std::string source_format;           // the file's display format: "F8.2", "A20", "DATE11", "%td", "MMDDYY10"
+  std::vector<std::string> type_from;  // where the type came from: "value_labels", "user_missing", "date_format"
+  std::vector<std::pair<std::string, std::string>> value_labels;  // code -> label, as declared
+  std::vector<std::string> user_missing;  // declared user-missing codes and ranges ("98", "-9 thru -1")
+  std::vector<std::string> missing_codes;  // the declared-missing codes that occur ("-5", "99", ".a"): Missing cells
 };
 
 // Workbooks: every sheet (size from its cells, not from its declared dimension), the chosen one and its header.

@@ -36,10 +36,11 @@ struct IncrementalReader::Impl {
   bool sniffed = false;
   std::vector<uint8_t> sample;  // raw bytes until sniffed (bounded by opt.sniff_bytes + one chunk)
   std::string text;             // decoded UTF-8 not yet consumed (partial last record)
-  enum class Mode { Csv, JsonArray, JsonValues } mode = Mode::Csv;
+  enum class Mode { Csv, JsonArray, JsonValues, Whole } mode = Mode::Csv;
   // Workbooks (.xlsx/.xlsm/.ods, workbook_reader.cpp): a zip archive is read from its directory at the end, so the
   // whole file is buffered (memory budget checked) and read at finish().
   bool workbook = false;
+  // Mode::Whole (statistical files, .xls): the file's bytes, parsed at finish() by its library (finish_whole).
   std::vector<uint8_t> whole;
 
   // CSV tokenizer state (offsets relative to text)
@@ -81,6 +82,9 @@ struct IncrementalReader::Impl {
   Status check_memory();
   Status feed(const uint8_t* p, size_t n);
   Status finish();
+  // Whole-file formats (reader.cpp): keep the bytes within the memory budget; parse them at the end.
+  Status keep_whole(const uint8_t* p, size_t n);
+  Status finish_whole();
 
   // Workbooks (workbook_reader.cpp)
   Status start_workbook(Format f);

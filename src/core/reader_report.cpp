@@ -45,6 +45,11 @@ const char* format_name(Format f) {
     case Format::Pdf: return "pdf";
     case Format::Gzip: return "gzip";
     case Format::Ods: return "ods";
+    case Format::Zsav: return "zsav";
+    case Format::Por: return "por";
+    case Format::Dta: return "dta";
+    case Format::Sas7bdat: return "sas7bdat";
+    case Format::Xpt: return "xpt";
   }
   return "unknown";
 }
@@ -63,6 +68,7 @@ const char* error_code_name(ErrorCode c) {
     case ErrorCode::Usage: return "usage";
     case ErrorCode::BrokenWorkbook: return "broken_workbook";
     case ErrorCode::NoSuchSheet: return "no_such_sheet";
+    case ErrorCode::MalformedFile: return "malformed_file";
   }
   return "unknown";
 }
@@ -159,6 +165,24 @@ nlohmann::json workbook_json(const WorkbookInfo& wb) {
   return j;
 }
 
+// What a statistical file declares about a column (stat_reader.h): only present when the file declares it.
+void add_declared_json(const ColumnInfo& c, nlohmann::json& cj) {
+  if (!c.label.empty()) cj["label"] = safe(c.label);
+  if (!c.source_format.empty()) cj["source_format"] = safe(c.source_format);
+  if (!c.type_from.empty()) cj["type_from"] = c.type_from;
+  if (!c.value_labels.empty()) {
+    nlohmann::json vl = nlohmann::json::array();
+    for (auto& [code, label] : c.value_labels) vl.push_back({{"code", safe(code)}, {"label", safe(label)}});
+    cj["value_labels"] = vl;
+  }
+  if (!c.user_missing.empty()) {
+    nlohmann::json um = nlohmann::json::array();
+    for (auto& m : c.user_missing) um.push_back(safe(m));
+    cj["user_missing"] = um;
+  }
+  if (!c.missing_codes.empty()) cj["missing_codes"] = c.missing_codes;
+}
+
 nlohmann::json sniff_json(const Sniff& s) {
   nlohmann::json j = {{"format", decision_json("format", s.format)},
                       {"encoding", decision_json("encoding", s.encoding)},
@@ -215,11 +239,13 @@ nlohmann::json inspect_json(const ReadResult& r) {
       cj["date_order"] = c.date_order == DateOrder::MDY ? "mm/dd/yyyy" : "dd/mm/yyyy";
       cj["date_order_ambiguous"] = c.date_order_ambiguous;
     }
-    // Where the type came from: the user, a workbook's cell format, or the text of the cells.
-    cj["type_source"] = c.type_overridden ? json{{"kind", "user"}}
+    // Where the type came from: the user, a workbook's cell format, a statistical file's declarations, or the text.
+    cj["type_source"] = c.type_overridden      ? json{{"kind", "user"}}
                         : !c.type_source.empty() ? json{{"kind", c.type_source}, {"detail", safe(c.type_source_detail)}}
+                        : !c.type_from.empty()   ? json{{"kind", c.type_from.front()}}
                                                  : json{{"kind", "cell_text"}};
     if (!c.cell_range.empty()) cj["cells"] = safe(c.cell_range);
+    add_declared_json(c, cj);
     cols.push_back(cj);
   }
   j["columns"] = cols;

@@ -16,11 +16,11 @@ std::vector<std::string> column_names(const core::Table& t) {
 
 }  // namespace
 
-Detected detect(const std::vector<std::string>& columns) {
+Detected detect(const std::vector<std::string>& columns, const std::vector<std::string>* labels) {
   Detected d;
   for (const auto& p : profiles()) {
     if (!p.schema) continue;
-    const core::Mapping m = core::match_columns(*p.schema, columns);
+    const core::Mapping m = core::match_columns(*p.schema, columns, nullptr, {}, labels);
     if (m.ok() && m.score >= 0.25 && m.score > d.score) d = {p.id, m.kind, m.score};
   }
   return d;
@@ -33,7 +33,8 @@ bool mapping_settings(const ProfileSpec& spec, const analysis::Settings& setting
 
 core::MappedDataset map_table(const ProfileSpec& spec, const std::string& table, const std::string& name,
                               const core::ReadResult& data, const core::ProfileSettings& ps) {
-  const core::Mapping m = core::match_columns(*spec.schema, column_names(data.table), &ps.overrides, table);
+  const std::vector<std::string> labels = core::column_labels(data.report);
+  const core::Mapping m = core::match_columns(*spec.schema, column_names(data.table), &ps.overrides, table, &labels);
   return core::map_dataset(name, data.table, data.report, *spec.schema, m, ps);
 }
 

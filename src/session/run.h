@@ -37,7 +37,7 @@ struct Detected {
   std::string profile, table;
   double score = 0;
 };
-Detected detect(const std::vector<std::string>& columns);
+Detected detect(const std::vector<std::string>& columns, const std::vector<std::string>* labels = nullptr);
 
 // The mapping settings of a profile under the run's settings: the werkmap's column choices and recodings, the
 // as-of date (settings.as_of before the werkmap's). False with an English message when either is unusable.

@@ -182,7 +182,8 @@ void Session::remove_file(size_t index) {
 }
 
 void Session::detect(LoadedFile& f) {
-  const Detected d = session::detect(column_names(f.result.table));
+  const std::vector<std::string> labels = core::column_labels(f.result.report);
+  const Detected d = session::detect(column_names(f.result.table), &labels);
   f.profile = d.profile.empty() ? "generic" : d.profile;
   f.table = d.table;
   f.profile_auto = true;
@@ -245,7 +246,8 @@ void Session::set_profile(size_t file, const std::string& profile) {
   files_[file].profile_auto = false;
   files_[file].table.clear();  // the new profile's primary table unless its columns fit another record type
   if (const ProfileSpec* spec = find_profile(profile)) {
-    const Detected d = session::detect(column_names(files_[file].result.table));
+    const std::vector<std::string> labels = core::column_labels(files_[file].result.report);
+    const Detected d = session::detect(column_names(files_[file].result.table), &labels);
     if (d.profile == profile) files_[file].table = d.table;
     (void)spec;
   }
