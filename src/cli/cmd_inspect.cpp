@@ -89,6 +89,26 @@ int run_inspect(const std::vector<std::string>& args) {
     }
   }
   if (file.empty()) return usage(lang, text(lang, "cli.missing_file"));
+  // The werkmap (with --settings): its mapping for --profile, and the sheet / header row it remembers for a workbook
+  // (--sheet and --header-row win).
+  core::Werkmap werkmap;
+  if (!settings_path.empty()) {
+    std::ifstream in(settings_path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string error;
+    if (!in) {
+      say("inspect", text(lang, "cli.settings_open", {settings_path}));
+      return kExitUsage;
+    }
+    if (!core::Werkmap::parse(ss.str(), werkmap, error)) {
+      say("inspect", text(lang, "cli.settings_unusable", {settings_path, error}));
+      return kExitUsage;
+    }
+  }
+  const core::FileRead remembered = werkmap.file_read(file);
+  if (opt.sheet.empty()) opt.sheet = remembered.sheet;
+  if (opt.header_row == 0) opt.header_row = remembered.header_row;
   core::ReadResult r = core::read_file(file, opt);
   if (!r.ok()) {
     say("inspect", core::render_status(r.status, file, lang));
@@ -97,21 +117,6 @@ int run_inspect(const std::vector<std::string>& args) {
   }
   nlohmann::json out = core::inspect_json(r);
   if (!profile.empty()) {
-    core::Werkmap werkmap;
-    if (!settings_path.empty()) {
-      std::ifstream in(settings_path, std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      std::string error;
-      if (!in) {
-        say("inspect", text(lang, "cli.settings_open", {settings_path}));
-        return kExitUsage;
-      }
-      if (!core::Werkmap::parse(ss.str(), werkmap, error)) {
-        say("inspect", text(lang, "cli.settings_unusable", {settings_path, error}));
-        return kExitUsage;
-      }
-    }
     core::ProfileSettings ps;
     ps.overrides = werkmap.overrides(profile);
     ps.as_of = as_of ? as_of : werkmap.as_of();

@@ -150,7 +150,12 @@ int analyse(const char* command, ProfileRun& run, analysis::ResultSet& set) {
   run.data.clear();
   run.data.reserve(given.size() + run.links.size());  // inputs point into data: no reallocation
   for (auto& g : given) {
-    run.data.push_back(core::read_file(g.path, run.read));
+    // A workbook's sheet and header row: --sheet / --header-row, else what the werkmap remembers for the file.
+    core::ReadOptions read = run.read;
+    const core::FileRead remembered = werkmap.file_read(g.path);
+    if (read.sheet.empty()) read.sheet = remembered.sheet;
+    if (read.header_row == 0) read.header_row = remembered.header_row;
+    run.data.push_back(core::read_file(g.path, read));
     if (!run.data.back().ok()) {
       say(command, core::render_status(run.data.back().status, g.path, lang));
       return kExitInput;

@@ -139,6 +139,25 @@ bool Werkmap::from_json(const nlohmann::json& in, Werkmap& out, std::string& err
       return false;
     }
   }
+  if (doc.contains("files")) {
+    const auto& files = doc["files"];
+    if (!files.is_object()) {
+      error = "werkmap: \"files\" must be an object {\"file name\": {\"sheet\": …, \"header_row\": …}}";
+      return false;
+    }
+    for (auto it = files.begin(); it != files.end(); ++it) {
+      const auto& f = it.value();
+      const bool sheet_ok = !f.contains("sheet") || f["sheet"].is_string();
+      const bool row_ok = !f.contains("header_row") ||
+                          (f["header_row"].is_number_integer() && f["header_row"].get<int64_t>() >= 0 &&
+                           f["header_row"].get<int64_t>() <= 1048576);
+      if (!f.is_object() || !sheet_ok || !row_ok) {
+        error = "werkmap: \"files\" → \"" + it.key() +
+                "\": needs {\"sheet\": a sheet name, \"header_row\": a row number from 1 to 1048576}";
+        return false;
+      }
+    }
+  }
   ensure_defaults(doc);
   out.doc_ = std::move(doc);
   out.loaded_version_ = v;
@@ -275,6 +294,41 @@ void Werkmap::set_marks(const Marks& m) {
   if (!j.is_object()) j = nlohmann::json::object();
   j["published"] = m.published;
   j["norms"] = m.norms;
+}
+
+namespace {
+std::string base_name(std::string_view file) {
+  const size_t slash = file.find_last_of("/\\");
+  return std::string(slash == std::string_view::npos ? file : file.substr(slash + 1));
+}
+}  // namespace
+
+FileRead Werkmap::file_read(std::string_view file) const {
+  FileRead r;
+  auto files = doc_.find("files");
+  if (files == doc_.end() || !files->is_object()) return r;
+  auto it = files->find(base_name(file));
+  if (it == files->end() || !it->is_object()) return r;
+  r.sheet = it->value("sheet", std::string());
+  r.header_row = int(it->value("header_row", int64_t(0)));
+  return r;
+}
+
+void Werkmap::set_file_read(std::string_view file, const FileRead& r) {
+  const std::string name = base_name(file);
+  if (r.empty()) {
+    auto files = doc_.find("files");
+    if (files == doc_.end() || !files->is_object()) return;
+    files->erase(name);
+    if (files->empty()) doc_.erase("files");
+    return;
+  }
+  nlohmann::json& files = doc_["files"];
+  if (!files.is_object()) files = nlohmann::json::object();
+  nlohmann::json e = nlohmann::json::object();
+  if (!r.sheet.empty()) e["sheet"] = r.sheet;
+  if (r.header_row > 0) e["header_row"] = r.header_row;
+  files[name] = std::move(e);
 }
 
 nlohmann::json& Werkmap::profile(std::string_view id) {

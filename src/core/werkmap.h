@@ -8,7 +8,8 @@
 //  "profiles": {"sofs": {"columns": {"start_cb": "Startdatum traject", "plan_b": null},   // null = not mapped
 //                        "recode":   {"typering": {"Emotioneel": "EM"}},
 //                        "filters":  {…}, "norms": {…}, "clusters": {…}, "consent": […], "settings": {…},
-//                        "notes":    {"stappen": "Het verhaal achter de cijfers"}}}}   // per page
+//                        "notes":    {"stappen": "Het verhaal achter de cijfers"}}},   // per page
+//  "files": {"dashboard.xlsx": {"sheet": "Gegevens", "header_row": 3}}}   // how a workbook is read, by file name
 //
 // What each profile keeps in filters/norms/clusters/consent/settings is its own (its Options read and write them);
 // the werkmap types what every profile shares. The whole document is kept as JSON: keys this version does not know
@@ -39,6 +40,14 @@ struct Marks {
   bool published = true;
   bool norms = true;
   bool operator==(const Marks& o) const { return published == o.published && norms == o.norms; }
+};
+
+// How one workbook is read: the sheet (name, or number as text) and the header row (1-based; 0 = detected).
+struct FileRead {
+  std::string sheet;
+  int header_row = 0;
+  bool empty() const { return sheet.empty() && header_row == 0; }
+  bool operator==(const FileRead& o) const { return sheet == o.sheet && header_row == o.header_row; }
 };
 
 class Werkmap {
@@ -83,6 +92,10 @@ class Werkmap {
   // The note of a page ("" when none); an empty text removes it.
   std::string note(std::string_view profile, std::string_view page) const;
   void set_note(std::string_view profile, std::string_view page, std::string_view text);
+
+  // --- How a workbook is read, by its file name without folders (the app's sheet choice, the CLI's --settings) ---
+  FileRead file_read(std::string_view file) const;  // empty when the werkmap says nothing about the file
+  void set_file_read(std::string_view file, const FileRead& r);  // an empty FileRead removes the entry
 
   const nlohmann::json& doc() const { return doc_; }
   int loaded_version() const { return loaded_version_; }

@@ -1,6 +1,7 @@
 #include "session/session.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/assets.h"
 #include "demo/demo.h"
@@ -16,6 +17,12 @@ namespace zicht::session {
 double Loading::progress() const { return reader ? reader->progress(size) : 0.0; }
 
 namespace {
+// A zip (.xlsx, .xlsm, .ods) or OLE2 compound file (.xls): a workbook whose sheets can be chosen again later.
+bool is_workbook_bytes(const uint8_t* p, size_t n) {
+  static const uint8_t zip[] = {'P', 'K', 3, 4}, ole[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+  return (n >= 4 && std::memcmp(p, zip, 4) == 0) || (n >= 8 && std::memcmp(p, ole, 8) == 0);
+}
+
 
 bool ends_with_json(const std::string& name) {
   if (name.size() < 5) return false;
@@ -61,6 +68,9 @@ void Session::begin(int id, const std::string& name, uint64_t size, bool digest_
   l.size = size;
   core::ReadOptions options;
   options.compute_sha256 = !digest_outside;
+  l.read = werkmap_.file_read(name);
+  options.sheet = l.read.sheet;
+  options.header_row = l.read.header_row;
   l.reader = std::make_unique<core::IncrementalReader>(name, options);
   l.reader->set_total_bytes(size);
   loading_.push_back(std::move(l));
@@ -117,7 +127,9 @@ bool Session::feed(int id, const uint8_t* data, size_t n, bool last, const std::
       return true;
     }
   }
+  if (l->first_chunk) l->keep_source = is_workbook_bytes(data, n);
   l->first_chunk = false;
+  if (l->keep_source) l->bytes.insert(l->bytes.end(), data, data + n);
   core::Status s = l->reader->feed(data, n);
   if (!s.ok()) {
     errors_.push_back({l->name, s, ""});
@@ -144,8 +156,36 @@ void Session::finish(Loading& l) {
   f.result.status = s;
   f.result.report = l.reader->report();
   f.result.table = l.reader->take_table();
+  f.source = std::move(l.bytes);
+  f.read = l.read;
+  int with_data = 0;
+  for (const auto& sheet : f.result.report.workbook.sheets) with_data += sheet.cells > 0;
+  if (with_data > 1 && f.read.sheet.empty()) sheet_question_ = f.name;
   detect(f);
   add(std::move(f));
+}
+
+bool Session::set_file_read(size_t index, const core::FileRead& read) {
+  if (index >= files_.size() || files_[index].source.empty()) return false;
+  LoadedFile& f = files_[index];
+  core::ReadOptions options;
+  options.sheet = read.sheet;
+  options.header_row = read.header_row;
+  core::ReadResult r = core::read_bytes(f.name, f.source.data(), f.source.size(), options);
+  if (!r.ok()) {
+    errors_.push_back({f.name, r.status, ""});
+    return false;
+  }
+  const std::string old_profile = f.profile;
+  f.result = std::move(r);
+  f.read = read;
+  if (f.profile_auto) detect(f);
+  werkmap_.set_file_read(f.name, read);
+  rebind();
+  remap_profile_files(old_profile);
+  if (f.profile != old_profile) remap_profile_files(f.profile);
+  ++version_;
+  return true;
 }
 
 void Session::add(LoadedFile f) {
@@ -235,6 +275,25 @@ void Session::remap_profile(const std::string& profile) {
 void Session::set_werkmap(core::Werkmap w, const std::string& name) {
   werkmap_ = std::move(w);
   werkmap_name_ = name;
+  // A workbook the werkmap says to read otherwise (another sheet or header row) is read again from its bytes.
+  for (auto& f : files_) {
+    if (f.source.empty()) continue;
+    const core::FileRead want = werkmap_.file_read(f.name);
+    if (want == f.read) continue;
+    core::ReadOptions options;
+    options.sheet = want.sheet;
+    options.header_row = want.header_row;
+    core::ReadResult r = core::read_bytes(f.name, f.source.data(), f.source.size(), options);
+    if (!r.ok()) {
+      errors_.push_back({f.name, r.status, ""});
+      continue;
+    }
+    f.result = std::move(r);
+    f.read = want;
+    f.mapped.reset();
+    if (f.profile_auto) detect(f);
+  }
+  rebind();
   for (const auto& spec : profiles()) remap_profile_files(spec.id);
   ++version_;
 }

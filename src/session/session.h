@@ -34,6 +34,10 @@ struct LoadedFile {
   double detect_score = 0;
   // The file understood as its profile (null for generic). Points into `result.table`: rebound after moves.
   std::unique_ptr<core::MappedDataset> mapped;
+  // Workbooks (.xlsx, .xlsm, .ods, .xls): the file's bytes (compressed, as loaded), kept so that another sheet or
+  // header row is read without asking for the file again, and the sheet / header row it was read with.
+  std::vector<uint8_t> source;
+  core::FileRead read;
 };
 
 // A shareable aggregate (privacy/aggregate.h) opened to build a regional overview: never record data.
@@ -49,6 +53,9 @@ struct Loading {
   bool waiting = false;  // a chunk has been requested and not yet received
   bool first_chunk = true;
   std::unique_ptr<core::IncrementalReader> reader;
+  core::FileRead read;         // the sheet / header row asked for (from the werkmap)
+  bool keep_source = false;    // a workbook: its bytes are kept (LoadedFile::source)
+  std::vector<uint8_t> bytes;  // those bytes, while loading
   double progress() const;
 };
 
@@ -73,6 +80,18 @@ class Session {
   void fail(int id, const std::string& message);
   void cancel(int id);
   void remove_file(size_t index);
+  // Workbooks: reads file `index` again with another sheet and/or header row (empty = the reader's own choice),
+  // from its kept bytes, and remembers the choice in the werkmap by file name. The profile is detected again unless
+  // the user chose it. False (with an error listed, the file unchanged) when the file is not a workbook or the
+  // sheet does not exist.
+  bool set_file_read(size_t index, const core::FileRead& read);
+  // The name of a workbook just loaded with more than one sheet holding data and no sheet remembered for it (the app
+  // then asks which sheet), once; empty otherwise.
+  std::string take_sheet_question() {
+    std::string s;
+    s.swap(sheet_question_);
+    return s;
+  }
   void dismiss_errors() { errors_.clear(); }
 
   const std::vector<LoadedFile>& files() const { return files_; }
@@ -163,6 +182,7 @@ class Session {
   uint64_t version_ = 1;
   uint64_t options_version_ = 0;
   bool werkmap_opened_ = false;
+  std::string sheet_question_;
   std::vector<AggregateFile> aggregates_;
   bool aggregate_opened_ = false;
 

@@ -1,4 +1,5 @@
 #include "ui/app.h"
+#include "ui/pages/workbook_read.h"
 
 #include "ui/anchors.h"
 
@@ -180,6 +181,7 @@ void App::frame() {
   if (workspace_.loading().empty() && workspace_.errors().empty()) tour_.draw(anchors_, lang_, theme_, fonts_);
   draw_about();
   draw_aggregate_dialog();
+  draw_sheet_question(workspace_, lang_, sheet_question_, anchors_);
   draw_errors();
   draw_busy_overlay();
 

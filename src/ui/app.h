@@ -116,6 +116,7 @@ class App {
   std::map<std::string, std::string> profile_pages_;   // per profile: its page last shown
   std::string nav_open_;  // the profile whose pages the navigation lists (the first one until the user chooses)
   bool aggregate_open_ = false;
+  std::string sheet_question_;  // the workbook whose sheet the "which sheet?" dialog asks for
   Tour tour_;
   // Privacy (SPEC §5): the output mode and k, applied by the session.
   void set_mode(bool intern);

@@ -8,6 +8,9 @@
 #   binc_sheets.*             an empty sheet, the data, a hidden notes sheet
 #   merged_header.*           a two-row header with cells merged across columns ("Stap 1 – datum")
 #   error_cells.*             formulas that give #DIV/0!, #N/A and #VALUE!
+#   sofs_dashboard.xlsx       the SofS dashboard as an organisation keeps it: the built-in demo's 370 trajectories
+#                             (build/zicht demo --profile sofs) under two title rows and an empty row, dates as
+#                             Excel dates, a second visible sheet "Toelichting" with notes
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 command -v soffice >/dev/null || { echo "soffice not found: ZICHT_WITH_LIBREOFFICE=1 bash scripts/install-deps.sh" >&2; exit 1; }
@@ -103,7 +106,23 @@ err = (row(["Kind ID", "Teller", "Noemer", "Verhouding"]) +
                enumerate([("K1", 6, 3), ("K2", 4, 0), ("K3", 5, 2), ("K4", 9, 4)], start=2)) +
        row(["K5", "7", "x", ("B6/C6",)]))
 write("error_cells", [table("Blad1", err)])
+
+# The SofS dashboard workbook: the demo export's cells typed as Excel keeps them (dd/mm/yyyy → date cells).
+import subprocess
+demo = f"{tmp}/demo_sofs.csv"
+subprocess.run(["../../build/zicht", "demo", "--profile", "sofs", "--out", demo], check=True, capture_output=True)
+srows = list(csv.reader(open(demo, encoding="utf-8"), delimiter=";"))
+def typed(v):
+    m = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", v)
+    return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else v
+dash = (row(["SofS-dashboard — registraties per traject"]) + row(["Organisatie: Demo-regio · export van 5/10/2023"]) +
+        "<table:table-row><table:table-cell/></table:table-row>" + "".join(row([typed(v) for v in r]) for r in srows))
+notes = (row(["Toelichting"]) + row(["Ingevuld door de teamcoach; stappen zonder datum zijn (nog) niet gezet."]) +
+         row(["Fictieve demogegevens."]))
+write("sofs_dashboard", [table("Registraties", dash), table("Toelichting", notes)])
 PY
+lo xlsx "" "$tmp/sofs_dashboard.fods"
+cp "$tmp/out/sofs_dashboard.xlsx" "$out/sofs_dashboard.xlsx"
 for name in binc_title_rows binc_sheets merged_header error_cells; do
   for f in xlsx ods; do lo "$f" "" "$tmp/$name.fods"; cp "$tmp/out/$name.$f" "$out/$name.$f"; done
 done

@@ -4,6 +4,7 @@
 
 #include "platform/platform.h"
 #include "ui/app.h"
+#include "ui/pages/workbook_read.h"
 
 namespace zicht::ui {
 namespace {
@@ -43,6 +44,7 @@ void draw_data_page(PageContext& ctx) {
     return;
   }
   int remove = -1;
+  std::function<void()> reread;
   for (size_t i = 0; i < files.size(); ++i) {
     const LoadedFile& f = files[i];
     const core::ReadReport& r = f.result.report;
@@ -60,6 +62,7 @@ void draw_data_page(PageContext& ctx) {
                                          core::format_name(r.format), core::encoding_name(r.encoding),
                                          dialect_text(r.dialect)})
                                .c_str());
+    if (auto a = draw_workbook_read(ctx, i, f)) reread = std::move(a);
     draw_sniff(ctx, r.sniff);
     for (const auto& note : r.notes) ImGui::BulletText("%s", core::render_note(note, ctx.lang).c_str());
 
@@ -100,7 +103,8 @@ void draw_data_page(PageContext& ctx) {
     }
     ImGui::PopID();
   }
-  if (remove >= 0) ctx.workspace.remove_file(static_cast<size_t>(remove));
+  if (reread) reread();
+  else if (remove >= 0) ctx.workspace.remove_file(static_cast<size_t>(remove));
 }
 
 }  // namespace zicht::ui

@@ -13,6 +13,7 @@
 #include "platform/platform.h"
 #include "session/registry.h"
 #include "ui/app.h"
+#include "ui/pages/workbook_read.h"
 
 namespace zicht::ui {
 namespace {
@@ -233,6 +234,7 @@ void draw_mapping_page(PageContext& ctx) {
       ImGui::SameLine();
       ImGui::TextDisabled("%s", ctx.tr("data.builtin").c_str());
     }
+    if (auto a = draw_workbook_read(ctx, i, f)) defer(std::move(a));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ctx.tr("profiles.profile").c_str());
     ImGui::SameLine();

@@ -17,7 +17,7 @@ void draw_start_page(PageContext& ctx) {
   ImGui::BulletText("%s", ctx.tr("start.reads_csv").c_str());
   ImGui::BulletText("%s", ctx.tr("start.reads_json").c_str());
   ImGui::BulletText("%s", ctx.tr("start.reads_workbooks").c_str());
-  ImGui::BulletText("%s", ctx.tr("start.reads_not").c_str());
+  ImGui::BulletText("%s", ctx.tr("start.reads_stat").c_str());
   ImGui::Spacing();
   if (primary_button(ctx.theme, ctx.tr("start.open").c_str())) *ctx.request_open_file = true;
   ctx.anchor("start.open");
