@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Zicht performance benchmark (issue 12): native core figures and, in one headless Chromium session, Zicht (wasm)
-# against PapaParse + plain JS and DuckDB-WASM on the same Binc module files.
-#   bash bench/run.sh            full run: 10,000 / 100,000 / 1,000,000 rows, 5 runs each; writes bench/RESULTS.md
-#   bash bench/run.sh --smoke    10,000 rows only (CI): checks that everything builds, runs and agrees; writes
-#                                build-bench/RESULTS-smoke.md, not bench/RESULTS.md
+# Zicht performance benchmark (issues 12 and 19): native core figures and, in one headless Chromium session, Zicht
+# (wasm) against PapaParse + plain JS and DuckDB-WASM on the same Binc module files (CSV), and Zicht against SheetJS +
+# the same plain JS on the same rows saved as an Excel workbook (.xlsx, bench/make_xlsx.mjs).
+#   bash bench/run.sh            full run: CSV 10,000 / 100,000 / 1,000,000 rows and .xlsx 100,000 rows, 5 runs
+#                                each; writes bench/RESULTS.md
+#   bash bench/run.sh --smoke    10,000 rows only, CSV and .xlsx (CI): checks that everything builds, runs and
+#                                agrees; writes build-bench/RESULTS-smoke.md, not bench/RESULTS.md
 # Environment: RUNS (default 5), JOBS (build parallelism, default 2), ZICHT_BENCH_SIMD=0 skips the -msimd128
 # variant in a full run, ZICHT_BENCH_NO_BUILD=1 uses the existing builds as they are (build-bench, build-wasm-bench).
+# ZICHT_BENCH_ONLY=xlsx (full run only) runs only the .xlsx comparison (no CSV sizes, native figures, SIMD variant or
+# app start) and replaces only the .xlsx section of bench/RESULTS.md, keeping the other sections' numbers.
 # ZICHT_BENCH_NATIVE_DIR / ZICHT_BENCH_WASM_DIR build in other (existing, Release) build directories instead: the
 # test run (tests/run-all.sh) points them at its own build and build-wasm, so the smoke adds targets, not builds.
 # Nothing is fetched at benchmark time: the peers come from npm at install time (bench/browser/package-lock.json)
@@ -23,18 +27,21 @@ for a in "$@"; do
 done
 runs=${RUNS:-5}
 jobs=${JOBS:-2}
+only=${ZICHT_BENCH_ONLY:-}
+case "$only" in ''|xlsx) ;; *) echo "[bench] ZICHT_BENCH_ONLY: only 'xlsx' is known" >&2; exit 2 ;; esac
 if [ "$smoke" = 1 ]; then
-  sizes=(10000); sofs_rows=10000; simd=0
+  sizes=(10000); xlsx_sizes=(10000); sofs_rows=10000; simd=0; only=""
 else
-  sizes=(10000 100000 1000000); sofs_rows=100000; simd=${ZICHT_BENCH_SIMD:-1}
+  sizes=(10000 100000 1000000); xlsx_sizes=(100000); sofs_rows=100000; simd=${ZICHT_BENCH_SIMD:-1}
 fi
+[ "$only" = xlsx ] && { sizes=(); simd=0; }
 
 say() { printf '\n[bench] %s\n' "$*"; }
 
 # --- Dependencies: Debian packages + Dear ImGui (scripts/install-deps.sh), the peers from npm (lockfile).
 bash scripts/install-deps.sh
 if [ ! -d bench/browser/node_modules/@duckdb/duckdb-wasm ] || [ ! -d bench/browser/node_modules/papaparse ] ||
-   [ ! -d bench/browser/node_modules/playwright-core ]; then
+   [ ! -d bench/browser/node_modules/playwright-core ] || [ ! -d bench/browser/node_modules/xlsx ]; then
   say "npm ci (bench/browser)"
   (cd bench/browser && npm ci --no-audit --no-fund --silent)
 fi
@@ -63,7 +70,7 @@ if [ "${ZICHT_BENCH_NO_BUILD:-0}" != 1 ]; then
   # shellcheck disable=SC2046
   emcmake cmake -S . -B "$wasm" $(configure_args "$wasm" -DZICHT_TESTS=OFF) >/dev/null
   targets=(zicht_bench_wasm)
-  [ "$smoke" = 1 ] || targets+=(zicht_app)
+  [ "$smoke" = 1 ] || [ "$only" = xlsx ] || targets+=(zicht_app)
   cmake --build "$wasm" --target "${targets[@]}" -j"$jobs" >/dev/null
   if [ "$simd" = 1 ]; then
     say "wasm build with -msimd128 (build-wasm-bench-simd)"
@@ -78,35 +85,55 @@ fi
 # and an amount column (bench/make_data.mjs: 29 columns), and a SofS export for the native recompute figure.
 data=build-bench/data
 mkdir -p "$data"
-files=()
-for n in "${sizes[@]}"; do
-  f="$data/binc_modules_$n.csv"
+csv_file() {  # csv_file N: makes $data/binc_modules_N.csv when missing
+  local f="$data/binc_modules_$1.csv"
   if [ ! -s "$f" ]; then
     say "generating $f"
-    "$native/zicht" demo --profile binc --rows "$n" --with-characteristics --out "$data/raw_$n.csv"
-    node bench/make_data.mjs "$data/raw_$n.csv" "$f"
-    rm -f "$data/raw_$n.csv"
+    "$native/zicht" demo --profile binc --rows "$1" --with-characteristics --out "$data/raw_$1.csv"
+    node bench/make_data.mjs "$data/raw_$1.csv" "$f"
+    rm -f "$data/raw_$1.csv"
   fi
+}
+files=()
+for n in "${sizes[@]}"; do
+  csv_file "$n"
   files+=("binc_modules_$n.csv")
 done
+# The same rows as an Excel workbook. Before it is benchmarked, the native CLI must read it to the same column types
+# as the CSV and give the same Binc results (bench/check_xlsx.mjs); otherwise the run fails here.
+xlsx_files=()
+for n in "${xlsx_sizes[@]}"; do
+  csv_file "$n"
+  f="$data/binc_modules_$n.xlsx"
+  if [ ! -s "$f" ] || [ "$f" -ot "$data/binc_modules_$n.csv" ] || [ "$f" -ot bench/make_xlsx.mjs ]; then
+    say "generating $f"
+    node bench/make_xlsx.mjs "$data/binc_modules_$n.csv" "$f"
+  fi
+  say "checking $f against its CSV (zicht inspect, zicht analyse --profile binc)"
+  node bench/check_xlsx.mjs "$native/zicht" "$data/binc_modules_$n.csv" "$f"
+  xlsx_files+=("binc_modules_$n.xlsx")
+done
 sofs="$data/sofs_$sofs_rows.csv"
-[ -s "$sofs" ] || "$native/zicht" demo --profile sofs --rows "$sofs_rows" --out "$sofs"
+[ -n "$only" ] || [ -s "$sofs" ] || "$native/zicht" demo --profile sofs --rows "$sofs_rows" --out "$sofs"
 
 # --- Native figures.
-big="$data/${files[-1]}"
-# A smoke run keeps its JSON apart, so it never overwrites the numbers of the last full run.
+# A smoke run keeps its JSON apart, so it never overwrites the numbers of the last full run; so does an xlsx-only run.
 tag=""
 [ "$smoke" = 1 ] && tag="-smoke"
-say "native: bench_core on $(basename "$big") and $(basename "$sofs")"
-"$native/bench_core" --binc "$big" --sofs "$sofs" --runs "$runs" --json "build-bench/native$tag.json" |
-  tee "build-bench/native$tag.txt"
+[ "$only" = xlsx ] && tag="-xlsx"
+if [ -z "$only" ]; then
+  big="$data/${files[-1]}"
+  say "native: bench_core on $(basename "$big") and $(basename "$sofs")"
+  "$native/bench_core" --binc "$big" --sofs "$sofs" --runs "$runs" --json "build-bench/native$tag.json" |
+    tee "build-bench/native$tag.txt"
+fi
 
 # --- Browser: one Chromium session, every side on the same bytes.
-say "browser: Zicht vs PapaParse vs DuckDB-WASM ($runs runs per side and size)"
+say "browser: Zicht vs PapaParse vs DuckDB-WASM (CSV), Zicht vs SheetJS (.xlsx) ($runs runs per side and size)"
 rm -f "build-bench/browser$tag.json"
 set +e
-(IFS=,; node bench/browser/run.mjs --data "$data" --files "${files[*]}" --wasm "$wasm_arg" --runs "$runs" \
-  --out "build-bench/browser$tag.json") | tee "build-bench/browser$tag.txt"
+(IFS=,; node bench/browser/run.mjs --data "$data" --files "${files[*]}" --xlsx "${xlsx_files[*]}" \
+  --wasm "$wasm_arg" --runs "$runs" --out "build-bench/browser$tag.json") | tee "build-bench/browser$tag.txt"
 status=${PIPESTATUS[0]}
 set -e
 [ -s "build-bench/browser$tag.json" ] || { echo "[bench] the browser run failed" >&2; exit 1; }
@@ -116,7 +143,7 @@ startup=""
 app=""
 [ -f dist/zicht.html ] && app=dist/zicht.html
 [ -f "$wasm/zicht.html" ] && app="$wasm/zicht.html"
-if [ -n "$app" ]; then
+if [ -n "$app" ] && [ -z "$only" ]; then
   say "startup: $app open → first frame"
   startup=$(node bench/browser/startup.mjs "$app" "$runs" | tail -1 || true)
   echo "$startup"
@@ -128,7 +155,7 @@ out=bench/RESULTS.md
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 chromium_v=$(chromium --version 2>/dev/null | head -1 || echo unknown)
 emcc_v=$(emcc --version 2>/dev/null | head -1 || echo unknown)
-node bench/report.mjs --out "$out" --native "build-bench/native$tag.json" --browser "build-bench/browser$tag.json" \
+node bench/report.mjs --out "$out" --native "build-bench/native$tag.json" --browser "build-bench/browser$tag.json" --only "$only" \
   --cpu "$cpu" --nproc "$(nproc)" --mem "$(awk '/MemTotal/ {printf "%.1f GB", $2/1e6}' /proc/meminfo)" \
   --chromium "$chromium_v" --emcc "$emcc_v" --commit "$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)" \
   --startup "$startup" --smoke "$smoke"

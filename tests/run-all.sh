@@ -4,8 +4,8 @@
 #   2. fuzz smoke: the readers' fuzz targets over the committed corpus, fixed seed and run count
 #   3. wasm build of the app and of the unit tests; the same unit tests under Node (ctest)
 #   4. browser end-to-end tests of dist/zicht.html in headless Chromium (playwright-core)
-#   5. benchmark smoke: bench/run.sh --smoke (10,000 rows; Zicht, PapaParse and DuckDB-WASM must run and agree, not
-#      be fast), built into the build directories above
+#   5. benchmark smoke: bench/run.sh --smoke (10,000 rows; Zicht, PapaParse and DuckDB-WASM on the CSV, Zicht and
+#      SheetJS on the same rows as .xlsx, must run and agree, not be fast), built into the build directories above
 # Exits non-zero on the first failure. Artifacts (screenshots, downloads) land in tests/e2e/artifacts/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -1,7 +1,7 @@
 // Page side of the browser benchmark; driven by run.mjs through playwright (window.bench.*). Every side gets the
 // same bytes (fetched once, untimed) and is timed from those bytes to its results, inside this one page.
 import * as duckdb from '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser.mjs';
-import { papaBinc, duckBinc } from '/bench/peers.js';
+import { papaBinc, sheetjsBinc, duckBinc } from '/bench/peers.js';
 
 const log = (s) => { document.getElementById('log').textContent += '\n' + s; };
 let bytes = null;          // Uint8Array of the current file
@@ -84,6 +84,19 @@ async function papa() {
   return res;
 }
 
+// SheetJS on an .xlsx, the JS heap measured as for PapaParse.
+async function sheetjs() {
+  gc();
+  const h0 = heap();
+  const t0 = performance.now();
+  let hPeak = null;
+  const res = sheetjsBinc(window.XLSX, bytes, () => { hPeak = heap(); });
+  res.total_ms = performance.now() - t0;
+  res.heap_before = h0;
+  res.heap_peak_sample = hPeak;
+  return res;
+}
+
 async function duckInit() {
   if (db) return { version: await db.getVersion() };
   const base = new URL('/node_modules/@duckdb/duckdb-wasm/dist/', location.href).href;
@@ -109,5 +122,5 @@ async function duck() {
   return res;
 }
 
-window.bench = { load, zicht, papa, duck, duckInit, ready: true };
+window.bench = { load, zicht, papa, sheetjs, duck, duckInit, xlsxVersion: () => window.XLSX.version, ready: true };
 log('ready');

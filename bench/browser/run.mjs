@@ -1,8 +1,11 @@
-// Drives the browser benchmark: serves bench/browser, its node_modules, Zicht's bench module(s) and the CSV files on
+// Drives the browser benchmark: serves bench/browser, its node_modules, Zicht's bench module(s) and the data files on
 // loopback, opens one headless Chromium page and, per file, runs every side `runs` times (interleaved) on the same
 // bytes. Prints a table and writes all raw numbers as JSON.
-//   node bench/browser/run.mjs --data DIR --files a.csv,b.csv --wasm o3=DIR[,simd=DIR] [--runs 5] [--out FILE]
-// The first --wasm variant is "Zicht" in the headline; the others are reported as variants.
+//   node bench/browser/run.mjs --data DIR --files a.csv,b.csv [--xlsx c.xlsx,...] --wasm o3=DIR[,simd=DIR]
+//                              [--runs 5] [--out FILE]
+// The first --wasm variant is "Zicht" in the headline; the others are reported as variants. CSV files: Zicht against
+// PapaParse + JS and DuckDB-WASM. .xlsx files (--xlsx): Zicht (the first variant, same reader entry) against SheetJS
+// + the same JS analysis as the PapaParse side.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -17,19 +20,21 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((a, x, i, all) => {
 }, []));
 const runs = Number(args.runs || 5);
 const dataDir = path.resolve(args.data || '.');
-const files = String(args.files || '').split(',').filter(Boolean);
+const files = String(args.files === true ? '' : args.files || '').split(',').filter(Boolean);
+const xlsxFiles = String(args.xlsx === true ? '' : args.xlsx || '').split(',').filter(Boolean);
 const wasm = Object.fromEntries(String(args.wasm || '').split(',').filter(Boolean).map((kv) => {
   const [k, v] = kv.split('=');
   return [k, path.resolve(v)];
 }));
 const variants = Object.keys(wasm);
-if (!files.length || !variants.length) {
-  console.error('usage: node run.mjs --data DIR --files a.csv,... --wasm name=DIR[,...] [--runs N] [--out FILE]');
+if ((!files.length && !xlsxFiles.length) || !variants.length) {
+  console.error('usage: node run.mjs --data DIR --files a.csv,... [--xlsx a.xlsx,...] --wasm name=DIR[,...] [--runs N] [--out FILE]');
   process.exit(2);
 }
 
 const types = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript',
-  '.wasm': 'application/wasm', '.csv': 'text/csv', '.json': 'application/json' };
+  '.wasm': 'application/wasm', '.csv': 'text/csv', '.json': 'application/json',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 const roots = [['/bench/', here], ['/node_modules/', path.join(here, 'node_modules')], ['/data/', dataDir],
   ...variants.map((v) => [`/wasm/${v}/`, wasm[v]])];
 const requests = [];
@@ -65,7 +70,8 @@ page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWi
 await page.goto(origin + '/');
 await page.waitForFunction(() => window.bench && window.bench.ready, null, { timeout: 60000 });
 const chromiumVersion = browser.version();
-const duckInfo = await page.evaluate(() => window.bench.duckInit());
+const duckInfo = files.length ? await page.evaluate(() => window.bench.duckInit()) : null;
+const sheetjsVersion = await page.evaluate(() => window.bench.xlsxVersion());
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
 const T = 30 * 60 * 1000;
@@ -98,10 +104,12 @@ function compare(z, p) {
 
 // One untimed warm-up of every side on the first file: the JS engines compile hot code in tiers (V8 starts wasm in
 // Liftoff and tiers hot functions up to TurboFan), so the measured runs compare steady-state code on all sides.
-await page.evaluate((u) => window.bench.load(u), `/data/${files[0]}`);
-for (const v of variants) await page.evaluate(([v]) => window.bench.zicht(v, 'chunks'), [v]);
-await page.evaluate(() => window.bench.papa());
-await page.evaluate(() => window.bench.duck());
+if (files.length) {
+  await page.evaluate((u) => window.bench.load(u), `/data/${files[0]}`);
+  for (const v of variants) await page.evaluate(([v]) => window.bench.zicht(v, 'chunks'), [v]);
+  await page.evaluate(() => window.bench.papa());
+  await page.evaluate(() => window.bench.duck());
+}
 
 const results = [];
 for (const f of files) {
@@ -151,6 +159,48 @@ for (const f of files) {
   results.push(r);
   await page.evaluate(() => window.bench.load('data:text/csv,x'));  // drop the bytes before the next file
 }
+// .xlsx: Zicht (first variant, chunked feeding as for CSV) against SheetJS + the PapaParse side's JS analysis.
+const xlsx = [];
+if (xlsxFiles.length) {
+  const v0 = variants[0];
+  await page.evaluate((u) => window.bench.load(u), `/data/${xlsxFiles[0]}`);  // untimed warm-up of both sides
+  await page.evaluate(([v]) => window.bench.zicht(v, 'chunks'), [v0]);
+  await page.evaluate(() => window.bench.sheetjs());
+}
+for (const f of xlsxFiles) {
+  const size = await page.evaluate((u) => window.bench.load(u), `/data/${f}`);
+  const r = { file: f, bytes: size, zicht: [], sheetjs: [] };
+  for (let i = 0; i < runs; i++) {
+    r.zicht.push(await page.evaluate(([v]) => window.bench.zicht(v, 'chunks'), [variants[0]]));
+    r.sheetjs.push(await page.evaluate(() => window.bench.sheetjs()));
+    if (!r.zicht[i].ok) throw new Error(`zicht failed on ${f}: ${r.zicht[i].error}`);
+    process.stderr.write(`  ${f} run ${i + 1}/${runs}: zicht ${r.zicht[i].total_ms.toFixed(0)} ms, ` +
+      `sheetjs ${r.sheetjs[i].total_ms.toFixed(0)} ms\n`);
+  }
+  const z0 = r.zicht[0], s0 = r.sheetjs[0];
+  // Every run's counts, not only the first: the tables must be the same on both sides in each run.
+  const bad = [];
+  for (let i = 0; i < runs; i++) {
+    for (const d of compare(zichtChecks(r.zicht[i].checks), r.sheetjs[i].checks)) bad.push(`run ${i + 1}: ${d}`);
+    if (r.zicht[i].rows !== r.sheetjs[i].rows) bad.push(`run ${i + 1}: rows zicht ${r.zicht[i].rows} sheetjs ${r.sheetjs[i].rows}`);
+    if (r.zicht[i].as_of !== r.sheetjs[i].as_of) bad.push(`run ${i + 1}: as_of zicht ${r.zicht[i].as_of} sheetjs ${r.sheetjs[i].as_of}`);
+  }
+  const sha = crypto.createHash('sha256').update(fs.readFileSync(path.join(dataDir, f))).digest('hex');
+  const shaBad = r.zicht.filter((x) => x.sha256 !== sha).map((x) => `sha256 ${x.sha256} is not the file's ${sha}`);
+  r.check = { sheetjs: bad, sha256: shaBad, rows: { zicht: z0.rows, sheetjs: s0.rows },
+    as_of: { zicht: z0.as_of, sheetjs: s0.as_of } };
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  r.summary = {
+    rows: z0.rows, mb: size / 1e6,
+    zicht_table_ms: m(r.zicht, 'parse_ms'), zicht_map_ms: m(r.zicht, 'map_ms'), zicht_results_ms: m(r.zicht, 'results_ms'),
+    zicht_ms: m(r.zicht, 'total_ms'), zicht_mem: Math.max(...r.zicht.map((x) => x.wasm_memory_bytes)),
+    sheetjs_table_ms: m(r.sheetjs, 'parse_ms'), sheetjs_analyse_ms: m(r.sheetjs, 'analyse_ms'),
+    sheetjs_ms: m(r.sheetjs, 'total_ms'),
+    sheetjs_heap: Math.max(...r.sheetjs.map((x) => (x.heap_peak_sample ?? 0) - (x.heap_before ?? 0))),
+  };
+  xlsx.push(r);
+  await page.evaluate(() => window.bench.load('data:text/csv,x'));
+}
 await browser.close();
 server.close();
 
@@ -177,15 +227,29 @@ for (const r of results) {
     variants.slice(1).map((v) => `${fmt(s.variants[v].ms)} (${fmt(s.variants[v].parse_ms)} / ${fmt(s.variants[v].results_ms)})`)
       .concat([fmt(s.papa_parse_ms), fmt(s.papa_analyse_ms), fmt(s.duck_load_ms), fmt(s.duck_analyse_ms)]).join(' | ') + ' |');
 }
-const table = lines.concat(phases).join('\n');
-console.log(table);
+const table = results.length ? lines.concat(phases).join('\n') : '';
+if (table) console.log(table);
+const xl = ['| rows | file MB | Zicht to typed table ms | SheetJS to rows ms | Zicht to all results ms | SheetJS + JS to results ms | SheetJS ÷ Zicht (results) | Zicht wasm memory MB | SheetJS JS heap MB | same numbers |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|:--|'];
+for (const r of xlsx) {
+  const s = r.summary;
+  const diffs = r.check.sheetjs.length + r.check.sha256.length;
+  xl.push(`| ${s.rows.toLocaleString('en')} | ${fmt(s.mb, 1)} | ${fmt(s.zicht_table_ms)} | ${fmt(s.sheetjs_table_ms)} | ` +
+    `${fmt(s.zicht_ms)} | ${fmt(s.sheetjs_ms)} | ${fmt(s.sheetjs_ms / s.zicht_ms, 2)}× | ${fmt(s.zicht_mem / 1e6)} | ` +
+    `${fmt(s.sheetjs_heap / 1e6)} | ${diffs ? `NO (${diffs} diffs)` : 'yes'} |`);
+}
+const xlsxTable = xlsx.length ? xl.join('\n') : '';
+if (xlsxTable) console.log('\n' + xlsxTable);
+for (const r of xlsx) if (r.check.sheetjs.length || r.check.sha256.length)
+  console.log(`\n${r.file}: SheetJS differs from Zicht:\n  ` + r.check.sheetjs.concat(r.check.sha256).slice(0, 20).join('\n  '));
 for (const r of results) {
   for (const side of ['papa', 'duck'])
     if (r.check[side].length) console.log(`\n${r.file}: ${side} differs from Zicht:\n  ` + r.check[side].slice(0, 20).join('\n  '));
 }
 if (external.length) console.log('\nEXTERNAL REQUESTS: ' + external.join(', '));
-const out = { date: new Date().toISOString(), chromium: chromiumVersion, duckdb: duckInfo, runs, variants, table,
-  errors, results };
+const out = { date: new Date().toISOString(), chromium: chromiumVersion, duckdb: duckInfo, sheetjs: sheetjsVersion,
+  runs, variants, table, errors, results, xlsx_table: xlsxTable, xlsx };
 if (args.out) fs.writeFileSync(args.out, JSON.stringify(out, null, 1));
-const failed = results.some((r) => r.check.papa.length || r.check.duck.length || r.check.sha256.length) || external.length > 0;
+const failed = results.some((r) => r.check.papa.length || r.check.duck.length || r.check.sha256.length) ||
+  xlsx.some((r) => r.check.sheetjs.length || r.check.sha256.length) || external.length > 0;
 process.exit(failed ? 1 : 0);
