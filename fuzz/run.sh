@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Builds the reader fuzz targets with clang-14 (libFuzzer + ASan + UBSan) and runs them over the committed
-# corpus. Default (CI): fixed seed and number of runs, fast. `--long SECONDS`: each target for SECONDS.
+# corpus. Default (CI): fixed seed and number of runs, fast. `--long SECONDS [TARGET...]`: each target (default: all)
+# for SECONDS, two at a time.
 # Findings (crash-*, leak-*, timeout-*) are written to build-fuzz/findings/<target>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MODE=ci
 SECS=600
+ONLY=()
 if [[ "${1:-}" == "--long" ]]; then
   MODE=long
   SECS=${2:-600}
+  ONLY=("${@:3}")  # `--long 600 xlsx ods`: only these targets (default: all)
 elif [[ "${1:-}" == "--build-only" ]]; then
   MODE=build
 fi
@@ -104,7 +107,12 @@ if [[ $MODE == ci ]]; then
 else
   echo "== fuzz_{csv,json,xlsx,ods,stat}, two at a time, ${SECS}s each (corpus grows in build-fuzz/corpus/)"
 fi
-for pair in "csv json" "xlsx ods" "stat"; do
+pairs=("csv json" "xlsx ods" "stat")
+if [[ ${#ONLY[@]} -gt 0 ]]; then  # the chosen targets, two at a time
+  pairs=()
+  for ((i = 0; i < ${#ONLY[@]}; i += 2)); do pairs+=("${ONLY[i]} ${ONLY[i + 1]:-}"); done
+fi
+for pair in "${pairs[@]}"; do
   set -- $pair
   run_target "$1" & p1=$!
   if [[ -n ${2:-} ]]; then run_target "$2" & p2=$!; fi
@@ -112,6 +120,7 @@ for pair in "csv json" "xlsx ods" "stat"; do
   if [[ -n ${2:-} ]]; then wait $p2 || { status=1; echo "fuzz_$2 FAILED (see $OUT/fuzz_$2.log, $OUT/findings/$2/)"; }; fi
 done
 for t in "${TARGETS[@]}"; do
+  [[ -f $OUT/fuzz_$t.log ]] || continue
   echo "-- fuzz_$t:"; grep -E "^(#[0-9]+ *DONE|Done|stat::|==[0-9]+==ERROR|SUMMARY)" "$OUT/fuzz_$t.log" | tail -n 12
 done
 exit $status

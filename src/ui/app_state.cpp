@@ -29,7 +29,12 @@ std::string App::state_json() {
                           {"rows", r.rows_in},
                           {"columns", r.columns.size()},
                           {"flags", r.flags_total}});
+    if (r.workbook.chosen >= 0)  // workbooks: the sheet and header row read
+      j["files"].back()["workbook"] = {{"sheet", r.workbook.sheets[size_t(r.workbook.chosen)].name},
+                                       {"sheets", r.workbook.sheets.size()},
+                                       {"header_row", r.workbook.header_row}};
   }
+  j["sheet_question"] = sheet_question_;  // the workbook the "which sheet?" dialog asks about ("" = closed)
   // Per file: its profile, mapping and validation (core::profile_json, shared with `zicht inspect --profile`).
   j["profiles"] = nlohmann::json::array();
   for (size_t i = 0; i < workspace_.files().size(); ++i) {

@@ -104,7 +104,7 @@ test('a file dropped on the page is read, in chunks, with the file\'s SHA-256', 
   await context.close();
 });
 
-test('an Excel workbook gets a clear message instead of garbage', async () => {
+test('a cut-off Excel workbook gets a clear message instead of garbage', async () => {
   const { context, page } = await openApp(env.browser, env.base);
   await waitReady(page);
   await page.evaluate(() => {
@@ -116,7 +116,7 @@ test('an Excel workbook gets a clear message instead of garbage', async () => {
   await page.waitForFunction(() => window.zichtState().errors.length > 0);
   const s = await state(page);
   assert.equal(s.errors[0].file, 'export.xlsx');
-  assert.equal(s.errors[0].code, 'unsupported_format');
+  assert.equal(s.errors[0].code, 'broken_workbook');
   await page.screenshot({ path: path.join(artifacts, 'xlsx-message.png') });
   await context.close();
 });
