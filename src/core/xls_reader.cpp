@@ -137,19 +137,31 @@ Status read_xls(const std::string& file, const uint8_t* data, size_t n, const Re
   if (scan.filepass)
     return xls_error(file, "error.workbook_encrypted", {}, "encrypted", ErrorCode::UnsupportedFormat);
   // freexl keeps every sheet's declared grid in memory (16 bytes a cell) and fails on a cell outside it.
-  uint64_t grid = 0;
   for (auto& sh : scan.sheets) {
     std::string declared = sh.has_dim && sh.dim_rows && sh.dim_cols ? "A1:" + cell_ref(sh.dim_rows, int32_t(sh.dim_cols)) : "";
     if (sh.has_dim && (sh.max_row >= int64_t(sh.dim_rows) || sh.max_col >= int32_t(sh.dim_cols)))
       return xls_error(file, "error.xls_cell_outside_dimension",
                        {sh.name, declared.empty() ? "0" : declared, cell_ref(sh.max_row + 1, sh.max_col + 1)}, "corrupt");
-    uint64_t rows = sh.has_dim ? sh.dim_rows : uint64_t(sh.max_row + 1), cols = sh.has_dim ? sh.dim_cols : uint64_t(sh.max_col + 1);
-    grid += rows * cols * 16;
-    if (grid > opt.memory_budget_bytes / 2 || grid > (uint64_t(256) << 20))
-      return xls_error(file, "error.xls_dimension_too_large",
-                       {sh.name, declared.empty() ? cell_ref(int64_t(rows), int32_t(cols)) : declared,
-                        std::to_string(opt.memory_budget_bytes >> 20)},
-                       "memory_budget", ErrorCode::TooLarge);
+  }
+  if (scan.text_overrun)
+    return xls_error(file, "error.xls_corrupt", {"a text is longer than the record holding it"}, "corrupt");
+  if (scan.dimension_repeated)
+    return xls_error(file, "error.xls_corrupt", {"a sheet declares its size (DIMENSION) twice"}, "corrupt");
+  if (scan.dimension_beyond_limits)
+    return xls_error(file, "error.xls_corrupt", {"a sheet declares more than 65,536 rows or 256 columns"}, "corrupt");
+  const uint64_t grid = scan.declared_cells * 16;
+  if (grid > opt.memory_budget_bytes / 2 || grid >= (uint64_t(256) << 20)) {
+    std::string name = "?", declared = "?";  // the sheet declaring the largest grid
+    uint64_t largest = 0;
+    for (auto& sh : scan.sheets)
+      if (sh.has_dim && uint64_t(sh.dim_rows) * sh.dim_cols > largest) {
+        largest = uint64_t(sh.dim_rows) * sh.dim_cols;
+        name = sh.name;
+        declared = "A1:" + cell_ref(sh.dim_rows, int32_t(sh.dim_cols));
+      }
+    return xls_error(file, "error.xls_dimension_too_large",
+                     {name, declared, std::to_string(opt.memory_budget_bytes >> 20)},
+                     "memory_budget", ErrorCode::TooLarge);
   }
 #ifdef ZICHT_NO_FREEXL
   (void)builder, (void)table;
@@ -200,10 +212,11 @@ Status read_xls(const std::string& file, const uint8_t* data, size_t n, const Re
     Cells cells;
     std::string text;
     CellKind kind;
-    uint32_t last = std::max<uint32_t>(rows, special.empty() ? 0 : special.rbegin()->first + 1);
-    for (uint32_t r = 0; r < last; ++r) {
+    // Only the rows the scan saw value cells in, from their first to their last column (never the declared grid).
+    static const std::map<uint32_t, std::pair<uint16_t, uint16_t>> none;
+    for (auto& [r, span] : scanned[k] ? scanned[k]->row_cols : none) {
       cells.clear();
-      for (uint32_t c = 0; r < rows && c < cols; ++c)
+      for (uint32_t c = span.first; r < rows && c <= span.second && c < cols; ++c)
         if (freexl_cell(fx.h, r, c, text, kind)) {
           const XlsDateFormat* f = kind == CellKind::Date ? date_format(k, r, c) : nullptr;
           day_first(text, f);

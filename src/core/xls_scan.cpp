@@ -189,6 +189,7 @@ XlsScanError scan_xls(const uint8_t* p, size_t n, uint64_t budget, XlsScan& out,
   XlsSheet* cur = nullptr;
   bool globals = true;
   bool want_string = false;
+  int dims_here = 0;  // DIMENSION records since the last BOF
   std::unordered_map<uint16_t, std::string> formats;  // FORMAT: ifmt → code
   std::vector<uint16_t> xf_fmt;                        // XF: index → ifmt
   auto date_cell = [&](uint32_t row, uint32_t col, uint16_t xf) {
@@ -212,6 +213,7 @@ XlsScanError scan_xls(const uint8_t* p, size_t n, uint64_t budget, XlsScan& out,
     }
     switch (type) {
       case 0x0809:  // BOF: the sheet whose BOUNDSHEET points here (charts and others: none)
+        dims_here = 0;
         if (pos > 0) {
           if (globals)  // the globals are done: which XFs are date formats
             for (uint16_t f : xf_fmt) {
@@ -244,7 +246,24 @@ XlsScanError scan_xls(const uint8_t* p, size_t n, uint64_t budget, XlsScan& out,
         break;
       case 0x0022: if (globals && len >= 2) out.date1904 = u16(r) == 1; break;
       case 0x002F: if (globals) out.filepass = true; break;
-      case 0x041E:  // FORMAT
+      case 0x0204:  // LABEL: the text must lie inside the record (freexl copies cch characters without checking)
+        if (len >= 8 && u16(r + 6) > 0) {
+          size_t cch = u16(r + 6);
+          if (out.biff == 8 ? len < 9 || 9 + cch * ((r[8] & 1) ? 2 : 1) > len : 8 + cch > len) out.text_overrun = true;
+        }
+        break;
+      case 0x0200:  // DIMENSION, wherever it is: freexl allocates its grid for each
+        if (len >= 8) {
+          uint64_t g5 = uint64_t(u16(r + 2)) * u16(r + 6), g8 = len >= 12 ? uint64_t(u32(r + 4)) * u16(r + 10) : 0;
+          out.declared_cells += std::max(g5, g8);
+          if (++dims_here > 1) out.dimension_repeated = true;
+          if (out.biff == 8 ? len >= 12 && (u32(r + 4) > 65536 || u16(r + 10) > 256) : u16(r + 6) > 256)
+            out.dimension_beyond_limits = true;
+        }
+        break;
+      case 0x041E:  // FORMAT (its text inside the record, as for LABEL)
+        if (len >= 3 && (out.biff == 8 ? len < 5 || 5 + size_t(u16(r + 2)) * ((r[4] & 1) ? 2 : 1) > len : 3 + size_t(r[2]) > len))
+          out.text_overrun = true;
         if (globals && len >= 3 && formats.size() < 4096) {
           std::string code;
           if (out.biff == 8 ? len >= 5 && biff8_chars(r + 4, len - 4, u16(r + 2), code)
@@ -261,6 +280,10 @@ XlsScanError scan_xls(const uint8_t* p, size_t n, uint64_t budget, XlsScan& out,
       auto extent = [&](uint32_t row, uint32_t col) {
         cur->max_row = std::max<int64_t>(cur->max_row, row);
         cur->max_col = std::max<int32_t>(cur->max_col, int32_t(col));
+        auto [it, fresh] = cur->row_cols.try_emplace(row, uint16_t(col), uint16_t(col));
+        if (fresh) held += 48;
+        it->second.first = std::min<uint16_t>(it->second.first, uint16_t(col));
+        it->second.second = std::max<uint16_t>(it->second.second, uint16_t(col));
       };
       auto add = [&](XlsCell c) {
         held += sizeof(XlsCell) + c.text.size();

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -46,6 +47,7 @@ struct XlsSheet {
   std::vector<MergeRange> merges;  // 1-based
   std::set<int64_t> hidden_rows;   // 1-based
   std::set<int32_t> hidden_cols;   // 1-based
+  std::map<uint32_t, std::pair<uint16_t, uint16_t>> row_cols;  // rows with value cells: first and last column
   std::unordered_map<uint32_t, uint16_t> date_xf;  // NUMBER/RK/MULRK cells in a date format: row * 256 + col → XF
 };
 
@@ -57,7 +59,14 @@ struct XlsDateFormat {
 struct XlsScan {
   int biff = 0;  // 5 or 8
   bool date1904 = false, filepass = false;
-  std::vector<XlsDateFormat> xf;  // per XF index (FORMAT and XF records of the globals)
+  std::vector<XlsDateFormat> xf;
+  // What freexl will allocate for cells: every DIMENSION record anywhere in the stream, rows × columns (read both
+  // the BIFF8 and the BIFF5 way, the larger counts), summed; and whether one declares more than Excel 97 allows.
+  uint64_t declared_cells = 0;
+  bool dimension_beyond_limits = false;
+  bool dimension_repeated = false;
+  // A LABEL or FORMAT record whose text is longer than the record: freexl 1.0.6 would read past its buffer.
+  bool text_overrun = false;  // two DIMENSION records in one substream (freexl allocates, and leaks, both)  // per XF index (FORMAT and XF records of the globals)
   std::vector<XlsSheet> sheets;
 };
 

@@ -6,6 +6,7 @@
 
 #include "core/workbook.h"
 #include "workbook_helpers.h"
+#include "xls_ole.h"
 
 using namespace zicht::core;
 using namespace zicht_test;
@@ -150,4 +151,22 @@ TEST_CASE("xls hostile: every cut and a flipped byte at every offset end in a re
     auto r = read_book(m, "flip.xls");
     if (!r.ok()) CHECK(!r.status.detail.code.empty());
   }
+}
+
+TEST_CASE("xls hostile: records freexl 1.0.6 would mishandle are refused before it reads them (fuzz findings)") {
+  std::string dim = biff_rec(0x0200, le32(0) + le32(3) + le16(0) + le16(3) + le16(0));
+  // A LABEL declaring 65,535 characters in a 13-byte record: freexl copies past its buffer.
+  std::string label = biff_rec(0x0204, le16(0) + le16(0) + le16(15) + le16(0xFFFF) + std::string(1, '\0') + "Ann");
+  auto r = read_book(ole_with_workbook(biff_one_sheet(dim + label)), "lang.xls");
+  REQUIRE(!r.ok());
+  CHECK(r.status.detail == Note{"error.xls_corrupt", {"a text is longer than the record holding it"}});
+  // Two DIMENSION records in one sheet: freexl allocates (and leaks) a grid for each.
+  auto d = read_book(ole_with_workbook(biff_one_sheet(dim + dim)), "dubbel.xls");
+  REQUIRE(!d.ok());
+  CHECK(d.status.detail == Note{"error.xls_corrupt", {"a sheet declares its size (DIMENSION) twice"}});
+  // The same sheet with a sound LABEL reads.
+  std::string ok = biff_rec(0x0204, le16(0) + le16(0) + le16(15) + le16(3) + std::string(1, '\0') + "Ann");
+  auto g = read_book(ole_with_workbook(biff_one_sheet(dim + ok)), "goed.xls");
+  REQUIRE(g.ok());
+  CHECK(g.table.columns.at(0).name == "Ann");
 }
