@@ -8,6 +8,7 @@
 #include "core/reader_impl.h"
 #include "core/sniff.h"
 #include "core/stat_reader.h"
+#include "core/workbook.h"
 
 namespace zicht::core {
 
@@ -174,6 +175,7 @@ Status IncrementalReader::Impl::finish_whole() {
   std::vector<uint8_t> bytes;
   bytes.swap(whole);
   if (is_stat_format(rep.format)) fail(read_stat(rep.format, file, bytes.data(), bytes.size(), opt, rep, table));
+  if (rep.format == Format::Xls) fail(read_xls(file, bytes.data(), bytes.size(), opt, rep, builder, table));
   if (rep.flags_total > int64_t(rep.flags.size()))
     note("note.flags_truncated", {std::to_string(rep.flags_total), std::to_string(rep.flags.size())});
   return status;

@@ -114,8 +114,8 @@ size_t SheetAssembler::column_for(int32_t col) {
 void SheetAssembler::put(int64_t row, int32_t col, std::string_view text, CellKind kind, const std::string& fmt,
                          int64_t key) {
   size_t j = column_for(col);
-  if (kind == CellKind::Error) {  // Missing, with a flag naming the error and the cell
-    flag_at(row, b_.column_name(j), text, "excel_error", where(row, col));
+  if (kind == CellKind::Error || kind == CellKind::Unread) {  // Missing, with a flag naming the error and the cell
+    flag_at(row, b_.column_name(j), text, kind == CellKind::Error ? "excel_error" : "formula_unread", where(row, col));
     return;
   }
   if (kind == CellKind::Date) {

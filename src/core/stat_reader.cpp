@@ -194,7 +194,7 @@ bool is_stat_format(Format f) {
          f == Format::Xpt;
 }
 
-bool reads_whole_file(Format f) { return is_stat_format(f); }
+bool reads_whole_file(Format f) { return is_stat_format(f) || f == Format::Xls; }
 
 bool stat_format_available(Format f) {
 #ifdef ZICHT_NO_READSTAT

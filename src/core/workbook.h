@@ -1,4 +1,4 @@
-// Zicht core (internal) — what the workbook readers (.xlsx: xlsx_reader.cpp, .ods: ods_reader.cpp) share: cell
+// Zicht core (internal) — what the workbook readers (.xlsx: xlsx_reader.cpp, .ods: ods_reader.cpp, .xls: xls_reader.cpp) share: cell
 // addresses, number formats and date serials, the sheet list and the choice of sheet, and SheetAssembler, which
 // turns a sheet's cells, row by row as the XML streams past, into TableBuilder rows: header row found below title
 // rows, two-row and merged headers joined, merged / hidden / error cells flagged with their address ("Blad1!F12").
@@ -34,6 +34,9 @@ bool cap_cell_text(std::string& s);
 enum class NumFmtKind : uint8_t { Number, Date, DateTime, Time };
 NumFmtKind classify_number_format(int id, std::string_view code);  // code "" for built-in ids
 std::string builtin_number_format(int id);                          // 14 → "m/d/yyyy"; "" when not a date/time
+// A day-first date format ("dd/mm/yyyy", "d-m-yy", "DD.MM.YYYY", optional time after a space): its separator,
+// else 0. Such dates keep that text, as a CSV export of the sheet would.
+char dmy_separator(const std::string& code);
 // A serial day number as text: "2021-05-02", "2021-05-02 10:30:00" or "10:30:00". False when out of range.
 bool serial_to_text(double serial, bool date1904, NumFmtKind kind, std::string& out);
 
@@ -54,7 +57,8 @@ struct SheetScan {
 int choose_sheet(const std::vector<SheetInfo>& sheets, const ReadOptions& opt, const std::string& file,
                  std::string& reason, Status& error);
 
-enum class CellKind : uint8_t { Text, Number, Bool, Date, Error };
+// Unread: a cell whose value the format's library cannot give (an .xls formula result): Missing, flagged.
+enum class CellKind : uint8_t { Text, Number, Bool, Date, Error, Unread };
 
 class SheetAssembler {
  public:
@@ -139,5 +143,8 @@ void note_sheets(ReadReport& rep);
 
 Status read_xlsx(WorkbookContext& cx);
 Status read_ods(WorkbookContext& cx);
+// .xls (BIFF5/8) through libfreexl plus xls_scan.cpp, from the whole file (the driver's Mode::Whole).
+Status read_xls(const std::string& file, const uint8_t* data, size_t n, const ReadOptions& opt, ReadReport& rep,
+                TableBuilder& builder, Table& table);
 
 }  // namespace zicht::core

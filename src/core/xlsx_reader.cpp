@@ -144,28 +144,6 @@ struct CellStyle {
   char dmy_sep = 0;  // a d/m/yyyy format (Belgian): dates keep that text, as a CSV export of the sheet would
 };
 
-// "dd/mm/yyyy", "d-m-yy", "DD.MM.YYYY" (escapes and quotes removed; an optional time after a space): the separator.
-char dmy_separator(const std::string& code) {
-  std::string c;
-  for (char ch : code)
-    if (ch != '\\' && ch != '"') c += char(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-  size_t sp = c.find(' ');
-  if (sp != std::string::npos) c.resize(sp);
-  size_t i = 0;
-  auto run = [&](char x, size_t lo, size_t hi) {
-    size_t k = 0;
-    while (i < c.size() && c[i] == x) ++i, ++k;
-    return k >= lo && k <= hi;
-  };
-  if (!run('d', 1, 2) || i >= c.size()) return 0;
-  char sep = c[i++];
-  if (sep != '/' && sep != '-' && sep != '.') return 0;
-  if (!run('m', 1, 2) || i >= c.size() || c[i++] != sep) return 0;
-  size_t y0 = i;
-  if (!run('y', 2, 4) || i - y0 == 3 || i != c.size()) return 0;  // dd/mm/yy too: shown with the full year
-  return sep;
-}
-
 // One worksheet. Without an assembler it only measures (extent, cells with a value, merges, declared dimension).
 struct SheetSax : XmlSax {
   const SharedStringsSax& sst;

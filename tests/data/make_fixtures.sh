@@ -2,15 +2,18 @@
 # Makes the workbook fixtures in tests/data/workbooks/ from the project's own test CSVs, with LibreOffice headless
 # (install it with ZICHT_WITH_LIBREOFFICE=1 bash scripts/install-deps.sh). The outputs are committed, so CI never
 # needs LibreOffice; run this again only when the CSVs or the fixtures below change.
-#   <csv>.xlsx / <csv>.ods    each test CSV as Excel and OpenDocument workbook (LibreOffice's own CSV import)
+#   <csv>.xlsx / .ods / .xls  each test CSV as Excel, OpenDocument and Excel 97 (BIFF8) workbook (LibreOffice's own
+#                             CSV import)
 #   binc_title_rows.*         two title rows and an empty row above the header
-#   binc_1904.xlsx            the 1904 date system (date1904)
+#   binc_1904.xlsx / .xls     the 1904 date system (date1904, DATEMODE)
 #   binc_sheets.*             an empty sheet, the data, a hidden notes sheet
 #   merged_header.*           a two-row header with cells merged across columns ("Stap 1 – datum")
 #   error_cells.*             formulas that give #DIV/0!, #N/A and #VALUE!
 #   sofs_dashboard.xlsx       the SofS dashboard as an organisation keeps it: the built-in demo's 370 trajectories
 #                             (build/zicht demo --profile sofs) under two title rows and an empty row, dates as
 #                             Excel dates, a second visible sheet "Toelichting" with notes
+#   formulas.xls              formula cells with number, text and boolean results (.xls keeps their cached values
+#                             in FORMULA/STRING records, which freexl skips: read by src/core/xls_scan.cpp)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 command -v soffice >/dev/null || { echo "soffice not found: ZICHT_WITH_LIBREOFFICE=1 bash scripts/install-deps.sh" >&2; exit 1; }
@@ -37,7 +40,7 @@ lo() {  # lo FORMAT INFILTER FILE: converts FILE into $tmp/out (a fresh profile,
 # detect special numbers (true: dates become dates).
 csv_to_books() {  # csv_to_books CSV FILTER NAME
   cp "$1" "$tmp/$3.csv"
-  for f in xlsx ods; do lo "$f" "$2" "$tmp/$3.csv"; cp "$tmp/out/$3.$f" "$out/$3.$f"; done
+  for f in xlsx ods xls; do lo "$f" "$2" "$tmp/$3.csv"; cp "$tmp/out/$3.$f" "$out/$3.$f"; done
 }
 csv_to_books binc_like_utf8.csv "CSV:44,34,76,1,,1033,false,true" binc_like_utf8
 csv_to_books binc_like_excel_be.csv "CSV:59,34,1,1,,2067,false,true" binc_like_excel_be
@@ -120,12 +123,17 @@ dash = (row(["SofS-dashboard — registraties per traject"]) + row(["Organisatie
 notes = (row(["Toelichting"]) + row(["Ingevuld door de teamcoach; stappen zonder datum zijn (nog) niet gezet."]) +
          row(["Fictieve demogegevens."]))
 write("sofs_dashboard", [table("Registraties", dash), table("Toelichting", notes)])
+frm = (row(["Kind ID", "Teller", "Noemer", "Som", "Oordeel", "Groot"]) +
+       "".join(row([k, str(a), str(b), (f"B{i}+C{i}",), (f'IF(B{i}>5;"hoog";"laag")',), (f"B{i}>C{i}",)]) for i, (k, a, b) in
+               enumerate([("K1", 6, 3), ("K2", 4, 0), ("K3", 5, 2), ("K4", 9, 4)], start=2)))
+write("formulas", [table("Blad1", frm)])
 PY
 lo xlsx "" "$tmp/sofs_dashboard.fods"
 cp "$tmp/out/sofs_dashboard.xlsx" "$out/sofs_dashboard.xlsx"
+lo xls "" "$tmp/formulas.fods"
+cp "$tmp/out/formulas.xls" "$out/formulas.xls"
 for name in binc_title_rows binc_sheets merged_header error_cells; do
-  for f in xlsx ods; do lo "$f" "" "$tmp/$name.fods"; cp "$tmp/out/$name.$f" "$out/$name.$f"; done
+  for f in xlsx ods xls; do lo "$f" "" "$tmp/$name.fods"; cp "$tmp/out/$name.$f" "$out/$name.$f"; done
 done
-lo xlsx "" "$tmp/binc_1904.fods"
-cp "$tmp/out/binc_1904.xlsx" "$out/binc_1904.xlsx"
+for f in xlsx xls; do lo "$f" "" "$tmp/binc_1904.fods"; cp "$tmp/out/binc_1904.$f" "$out/binc_1904.$f"; done
 ls -l "$out"
