@@ -210,3 +210,19 @@ TEST_CASE("a SofS-dashboard workbook (title rows, Excel dates, a notes sheet) gi
   CHECK(flags > 0);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("session: the sheet of an .xls and an .ods is chosen the same way") {
+  for (const std::string name : {"binc_sheets.xls", "binc_sheets.ods"}) {
+    INFO(name);
+    const std::string bytes = slurp(data_path("workbooks/" + name));
+    session::Session s;
+    load(s, 1, name, bytes);
+    CHECK(chosen_sheet(only_file(s)) == "Gegevens");
+    CHECK(only_file(s).source.size() == bytes.size());
+    CHECK(s.take_sheet_question() == name);
+    REQUIRE(s.set_file_read(0, {"Notities", 0}));
+    CHECK(chosen_sheet(only_file(s)) == "Notities");
+    CHECK(only_file(s).result.report.rows_in == 1);
+    CHECK(s.werkmap().file_read(name).sheet == "Notities");
+  }
+}
