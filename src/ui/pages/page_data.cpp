@@ -57,10 +57,15 @@ void draw_data_page(PageContext& ctx) {
       ImGui::SameLine();
       ImGui::TextDisabled("%s", ctx.tr("data.builtin").c_str());
     }
-    ImGui::TextUnformatted(i18n::format(ctx.tr("data.summary"),
-                                        {std::to_string(r.rows_in), std::to_string(r.columns.size()),
-                                         core::format_name(r.format), core::encoding_name(r.encoding),
-                                         dialect_text(r.dialect)})
+    // Encoding and delimiter belong to text files; a workbook or statistical file says only its format.
+    const bool text_file = r.format == core::Format::Csv;
+    ImGui::TextUnformatted((text_file ? i18n::format(ctx.tr("data.summary"),
+                                                     {std::to_string(r.rows_in), std::to_string(r.columns.size()),
+                                                      core::format_name(r.format), core::encoding_name(r.encoding),
+                                                      dialect_text(r.dialect)})
+                                      : i18n::format(ctx.tr("data.summary_file"),
+                                                     {std::to_string(r.rows_in), std::to_string(r.columns.size()),
+                                                      core::format_name(r.format)}))
                                .c_str());
     if (auto a = draw_workbook_read(ctx, i, f)) reread = std::move(a);
     draw_sniff(ctx, r.sniff);
