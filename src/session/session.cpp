@@ -165,21 +165,27 @@ void Session::finish(Loading& l) {
   add(std::move(f));
 }
 
-bool Session::set_file_read(size_t index, const core::FileRead& read) {
-  if (index >= files_.size() || files_[index].source.empty()) return false;
-  LoadedFile& f = files_[index];
+bool Session::reread(LoadedFile& f, const core::FileRead& read) {
   core::ReadOptions options;
   options.sheet = read.sheet;
   options.header_row = read.header_row;
   core::ReadResult r = core::read_bytes(f.name, f.source.data(), f.source.size(), options);
-  if (!r.ok()) {
+  if (!r.ok()) {  // the file stays as it was
     errors_.push_back({f.name, r.status, ""});
     return false;
   }
-  const std::string old_profile = f.profile;
   f.result = std::move(r);
   f.read = read;
+  f.mapped.reset();  // mapped again by the caller (it points into the old table)
   if (f.profile_auto) detect(f);
+  return true;
+}
+
+bool Session::set_file_read(size_t index, const core::FileRead& read) {
+  if (index >= files_.size() || files_[index].source.empty()) return false;
+  LoadedFile& f = files_[index];
+  const std::string old_profile = f.profile;
+  if (!reread(f, read)) return false;
   werkmap_.set_file_read(f.name, read);
   rebind();
   remap_profile_files(old_profile);
@@ -279,19 +285,7 @@ void Session::set_werkmap(core::Werkmap w, const std::string& name) {
   for (auto& f : files_) {
     if (f.source.empty()) continue;
     const core::FileRead want = werkmap_.file_read(f.name);
-    if (want == f.read) continue;
-    core::ReadOptions options;
-    options.sheet = want.sheet;
-    options.header_row = want.header_row;
-    core::ReadResult r = core::read_bytes(f.name, f.source.data(), f.source.size(), options);
-    if (!r.ok()) {
-      errors_.push_back({f.name, r.status, ""});
-      continue;
-    }
-    f.result = std::move(r);
-    f.read = want;
-    f.mapped.reset();
-    if (f.profile_auto) detect(f);
+    if (!(want == f.read)) reread(f, want);
   }
   rebind();
   for (const auto& spec : profiles()) remap_profile_files(spec.id);

@@ -168,6 +168,9 @@ class Session {
   // A user file replaces the built-in sample; a file with the same name replaces the earlier one.
   void add(LoadedFile f);
   void detect(LoadedFile& f);
+  // A workbook read again from its kept bytes with another sheet / header row (profile detected again unless
+  // chosen); false with an error listed, the file unchanged, when that fails.
+  bool reread(LoadedFile& f, const core::FileRead& read);
   void remap(LoadedFile& f);
   void remap_profile(const std::string& profile);
   void remap_profile_files(const std::string& profile);  // without a version bump

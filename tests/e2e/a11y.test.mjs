@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openApp, waitReady, state, clickAnchor, frames, dist, artifacts, root } from './helpers.mjs';
+import { serve, launch, openApp, waitReady, state, clickAnchor, frames, dist, artifacts, root, openPage } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -105,18 +105,6 @@ test('the HTML reports pass axe-core, and every chart has a <title> and a <desc>
   await context.close();
 });
 
-async function openPage(page, profile, id) {
-  if (!(await state(page)).anchors[`nav.${profile}.${id}`]) {
-    await clickAnchor(page, `nav.section.${profile}`);
-    await page.waitForFunction((k) => !!window.zichtState().anchors[k], `nav.${profile}.${id}`);
-  }
-  await clickAnchor(page, `nav.${profile}.${id}`);
-  await page.waitForFunction(([p, s]) => {
-    const st = window.zichtState();
-    return st.app.page === p && st.app.subpage === s;
-  }, [profile, id]);
-  await page.waitForTimeout(150);
-}
 
 // Scrolls the page until an anchor is on screen (anchors exist off-screen too).
 async function reveal(page, name) {

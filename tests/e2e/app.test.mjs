@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useApp, openApp, waitReady, state, clickAnchor, frames, distinctColours, dist, artifacts } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, frames, distinctColours, dist, artifacts, pickFiles } from './helpers.mjs';
 
 const env = useApp();
 const html = path.join(dist, 'zicht.html');
@@ -48,19 +48,7 @@ test('a CSV chosen in the file picker shows up with the right row count, and a d
   await waitReady(page);
   const csv = path.join(artifacts, 'picker-test.csv');
   fs.writeFileSync(csv, makeCsv(1234));
-  // Ctrl+O in the app opens the browser's file picker (a real user gesture reaches the page first).
-  await page.mouse.click(640, 400);
-  const chooserPromise = page.waitForEvent('filechooser', { timeout: 10000 });
-  await page.evaluate(() => 0);  // lets Playwright's file-chooser interception reach the browser first
-  // Held for two app frames: Dear ImGui 1.86 samples key state once per frame, so a press and release that fall
-  // between two frames (a loaded machine) would never be seen.
-  await page.keyboard.down('Control');
-  await page.keyboard.down('o');
-  await frames(page, 2);
-  await page.keyboard.up('o');
-  await page.keyboard.up('Control');
-  const chooser = await chooserPromise;
-  await chooser.setFiles(csv);
+  await pickFiles(page, csv);  // Ctrl+O → the browser's file picker
   await page.waitForFunction(() => window.zichtState().files.some((f) => f.name === 'picker-test.csv'));
   const s = await state(page);
   const f = s.files.find((x) => x.name === 'picker-test.csv');

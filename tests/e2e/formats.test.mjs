@@ -4,23 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useApp, openApp, waitReady, state, clickAnchor, frames, artifacts, root } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, frames, artifacts, root, openPage, pickFiles } from './helpers.mjs';
 
 const env = useApp();
 const data = (rel) => path.join(root, 'tests/data', rel);
 
 // Ctrl+O opens the browser's file picker, as a user would; the file is chosen there.
 async function pick(page, file) {
-  await page.mouse.click(640, 400);
-  const chooserPromise = page.waitForEvent('filechooser', { timeout: 10000 });
-  await page.evaluate(() => 0);
-  await page.keyboard.down('Control');
-  await page.keyboard.down('o');
-  await frames(page, 2);
-  await page.keyboard.up('o');
-  await page.keyboard.up('Control');
-  const chooser = await chooserPromise;
-  await chooser.setFiles(file);
+  await pickFiles(page, file);
   const name = path.basename(file);
   await page.waitForFunction((n) => window.zichtState().files.some((f) => f.name === n) ||
                                     window.zichtState().errors.some((e) => e.file === n), name, { timeout: 30000 });
@@ -29,19 +20,6 @@ async function pick(page, file) {
   return s.files.find((f) => f.name === name);
 }
 
-async function openPage(page, profile, id) {
-  if (!(await state(page)).anchors[`nav.${profile}.${id}`]) {
-    await clickAnchor(page, `nav.section.${profile}`);
-    await page.waitForFunction((k) => !!window.zichtState().anchors[k], `nav.${profile}.${id}`);
-  }
-  await clickAnchor(page, `nav.${profile}.${id}`);
-  await page.waitForFunction(([p, s]) => {
-    const st = window.zichtState();
-    return st.app.page === p && st.app.subpage === s;
-  }, [profile, id]);
-  await page.waitForTimeout(150);
-  return state(page);
-}
 
 // The results on a page without what names the input (file name, SHA-256, and the flags' file and row; for an SPSS
 // file also the flags' column: SPSS variable names have no spaces or "&", so "W&P" is the variable W_P there, with

@@ -100,6 +100,38 @@ export async function clickAnchor(page, name) {
   await frames(page);
 }
 
+// Opens a profile's page through the left navigation (which lists one profile's pages at a time: its section is
+// opened first) and returns the state once the page's results are on screen.
+export async function openPage(page, profile, id) {
+  if (!(await state(page)).anchors[`nav.${profile}.${id}`]) {
+    await clickAnchor(page, `nav.section.${profile}`);
+    await page.waitForFunction((k) => !!window.zichtState().anchors[k], `nav.${profile}.${id}`);
+  }
+  await clickAnchor(page, `nav.${profile}.${id}`);
+  await page.waitForFunction(([p, s]) => {
+    const st = window.zichtState();
+    return st.app.page === p && st.app.subpage === s;
+  }, [profile, id]);
+  await page.waitForTimeout(150);  // one more frame: the results of the page are on screen
+  return state(page);
+}
+
+// Ctrl+O in the app opens the browser's file picker (a real user gesture reaches the page first); the picker is
+// answered with `files`. Held for two app frames: Dear ImGui 1.86 samples key state once per frame, so a press and
+// release that fall between two frames (a loaded machine) would never be seen.
+export async function pickFiles(page, files) {
+  await page.mouse.click(640, 400);
+  const chooserPromise = page.waitForEvent('filechooser', { timeout: 10000 });
+  await page.evaluate(() => 0);  // lets Playwright's file-chooser interception reach the browser first
+  await page.keyboard.down('Control');
+  await page.keyboard.down('o');
+  await frames(page, 2);
+  await page.keyboard.up('o');
+  await page.keyboard.up('Control');
+  const chooser = await chooserPromise;
+  await chooser.setFiles(files);
+}
+
 // Decodes an 8-bit RGB/RGBA PNG (what Chromium writes) and returns {width, height, pixels}.
 export function decodePng(buf) {
   let pos = 8, width = 0, height = 0, colorType = 0;

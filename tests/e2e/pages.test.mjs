@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { useApp, openApp, waitReady, state, clickAnchor, frames, dist, artifacts, root } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, frames, dist, artifacts, root, openPage } from './helpers.mjs';
 
 const cli = path.join(root, 'build/zicht');
 const pages = {
@@ -25,20 +25,6 @@ const pages = {
 
 const env = useApp();
 
-async function openPage(page, profile, id) {
-  // The navigation lists one profile's pages at a time: open its section first.
-  if (!(await state(page)).anchors[`nav.${profile}.${id}`]) {
-    await clickAnchor(page, `nav.section.${profile}`);
-    await page.waitForFunction((k) => !!window.zichtState().anchors[k], `nav.${profile}.${id}`);
-  }
-  await clickAnchor(page, `nav.${profile}.${id}`);
-  await page.waitForFunction(([p, s]) => {
-    const st = window.zichtState();
-    return st.app.page === p && st.app.subpage === s;
-  }, [profile, id]);
-  await page.waitForTimeout(150);  // one more frame: the results of the page are on screen
-  return state(page);
-}
 
 // Equal, except that numbers may differ in the last bits between the native CLI and the wasm build (libm's
 // exp/log differ; iterative fits such as the logistic regression amplify that): 1e-9 relative.

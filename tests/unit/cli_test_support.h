@@ -10,6 +10,9 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.h"
 
 namespace zicht_test {
@@ -43,6 +46,23 @@ inline CliRun run_cli(const std::vector<std::string>& args) {
   r.out = captured.str();
   r.err = errors.str();
   return r;
+}
+
+// `zicht <args>` in-process: its exit code, its standard output in `out` (standard error shown when it fails).
+inline int cli_run(const std::vector<std::string>& args, std::string& out) {
+  const CliRun r = run_cli(args);
+  out = r.out;
+  if (r.rc != 0) UNSCOPED_INFO("stderr: " << r.err);
+  return r.rc;
+}
+
+// An analysis JSON without what names the input (file names, hashes) and the provenance built from them.
+inline nlohmann::json results_only(const std::string& text) {
+  nlohmann::json j = nlohmann::json::parse(text);
+  j.erase("input");
+  j.erase("provenance");
+  if (j.contains("settings")) j["settings"].erase("input_hashes");
+  return j;
 }
 
 }  // namespace zicht_test

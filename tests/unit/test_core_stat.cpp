@@ -5,7 +5,7 @@
 
 #include "core/encoding.h"
 #include "core/stat_reader.h"
-#include "test_core_helpers.h"
+#include "stat_test_support.h"
 
 using namespace zicht::core;
 using namespace zicht_test;
@@ -31,16 +31,6 @@ const ColumnInfo& info(const ReadResult& r, const std::string& name) {
 
 bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
-// A browser build without ReadStat's sources (scripts/install-deps.sh could not fetch them) reads no statistical
-// file: then each case asserts the message that says so, instead of the reading.
-inline bool stat_in_this_build() {
-  using namespace zicht::core;
-  if (stat_format_available(Format::Sav)) return true;
-  ReadResult r = read_file(zicht_test::data_path("stat/binc_like.sav"));
-  CHECK(!r.ok());
-  CHECK(r.status.detail.code == "error.stat_unavailable");
-  return false;
-}
 
 }  // namespace
 

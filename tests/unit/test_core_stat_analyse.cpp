@@ -11,24 +11,14 @@
 
 #include "cli/commands.h"
 #include "core/stat_reader.h"
-#include "test_core_helpers.h"
+#include "cli_test_support.h"
+#include "stat_test_support.h"
 
 using namespace zicht;
 using namespace zicht_test;
 
 namespace {
 
-int cli_run(const std::vector<std::string>& args, std::string& out) {
-  std::ostringstream captured, errors;
-  std::streambuf* old_out = std::cout.rdbuf(captured.rdbuf());
-  std::streambuf* old_err = std::cerr.rdbuf(errors.rdbuf());
-  const int rc = cli::run(args);
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  out = captured.str();
-  if (rc != 0) UNSCOPED_INFO("stderr: " << errors.str());
-  return rc;
-}
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
@@ -98,16 +88,6 @@ void check_same_analysis(const std::string& profile, const std::vector<std::stri
   CHECK(!a["results"].empty());
 }
 
-// A browser build without ReadStat's sources (scripts/install-deps.sh could not fetch them) reads no statistical
-// file: then each case asserts the message that says so, instead of the reading.
-inline bool stat_in_this_build() {
-  using namespace zicht::core;
-  if (stat_format_available(Format::Sav)) return true;
-  ReadResult r = read_file(zicht_test::data_path("stat/binc_like.sav"));
-  CHECK(!r.ok());
-  CHECK(r.status.detail.code == "error.stat_unavailable");
-  return false;
-}
 
 }  // namespace
 

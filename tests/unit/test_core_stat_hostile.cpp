@@ -1,7 +1,7 @@
 // Hostile and broken statistical files (spec/formats.md §4): a .sav with a wrong header, damaged and truncated
 // .sav/.dta files, a file beyond the memory budget. Each gets a clear message naming the file; nothing crashes.
 #include "core/stat_reader.h"
-#include "test_core_helpers.h"
+#include "stat_test_support.h"
 
 using namespace zicht::core;
 using namespace zicht_test;
@@ -12,16 +12,6 @@ ReadResult read_named(const std::string& name, const std::string& bytes, ReadOpt
   return read_bytes(name, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), o);
 }
 
-// A browser build without ReadStat's sources (scripts/install-deps.sh could not fetch them) reads no statistical
-// file: then each case asserts the message that says so, instead of the reading.
-inline bool stat_in_this_build() {
-  using namespace zicht::core;
-  if (stat_format_available(Format::Sav)) return true;
-  ReadResult r = read_file(zicht_test::data_path("stat/binc_like.sav"));
-  CHECK(!r.ok());
-  CHECK(r.status.detail.code == "error.stat_unavailable");
-  return false;
-}
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "core/workbook.h"
+#include "cli_test_support.h"
 #include "workbook_helpers.h"
 
 using namespace zicht;
@@ -17,26 +18,7 @@ namespace {
 
 std::string book_path(const std::string& name) { return data_path("workbooks/" + name); }
 
-int cli_run(const std::vector<std::string>& args, std::string& out) {
-  std::ostringstream captured, errors;
-  std::streambuf* old_out = std::cout.rdbuf(captured.rdbuf());
-  std::streambuf* old_err = std::cerr.rdbuf(errors.rdbuf());
-  const int rc = cli::run(args);
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  out = captured.str();
-  if (rc != 0) UNSCOPED_INFO("stderr: " << errors.str());
-  return rc;
-}
 
-// The analysis JSON without what names the input (file names, hashes) and the provenance built from them.
-nlohmann::json results_only(const std::string& text) {
-  nlohmann::json j = nlohmann::json::parse(text);
-  j.erase("input");
-  j.erase("provenance");
-  if (j.contains("settings")) j["settings"].erase("input_hashes");
-  return j;
-}
 
 std::string first_json_difference(const nlohmann::json& a, const nlohmann::json& b) {
   auto patch = nlohmann::json::diff(a, b);

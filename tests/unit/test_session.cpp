@@ -33,13 +33,7 @@ void load(session::Session& s, int id, const std::string& name, const std::strin
 std::filesystem::path temp_dir() { return zicht_test::temp_dir("zicht-session-"); }
 using zicht_test::write;
 
-// Runs the command line in-process; returns its exit code, stdout in `out` (stderr shown when it fails).
-int cli_run(const std::vector<std::string>& args, std::string& out) {
-  const zicht_test::CliRun r = zicht_test::run_cli(args);
-  out = r.out;
-  if (r.rc != 0) UNSCOPED_INFO("stderr: " << r.err);
-  return r.rc;
-}
+using zicht_test::cli_run;
 
 // "" when equal, else the first line where they differ (so a failure says where, not 2,000 lines of JSON).
 std::string first_difference(const std::string& a, const std::string& b) {

@@ -3,9 +3,6 @@
 // --settings the same way.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "cli_test_support.h"
 #include "core/werkmap.h"
 #include "session/session.h"
@@ -14,15 +11,9 @@
 using namespace zicht;
 using zicht::core::read_file;
 using zicht_test::data_path;
+using zicht_test::slurp;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The app's way: chunks through the incremental reader (three chunks, so the kept bytes are joined correctly).
 void load(session::Session& s, int id, const std::string& name, const std::string& bytes) {
