@@ -298,9 +298,7 @@ Status read_ods(WorkbookContext& cx) {
   build.out = &as;
   if (Status s = parse_part(cx, *content, build, &build.err); !s.ok()) return s;
   as.set_hidden_columns(std::move(build.hidden_cols));
-  as.finish();
-  cx.builder.finish(cx.table, true);
-  as.annotate();
+  as.complete(cx.table);
   note_sheets(rep);
   return Status::success();
 }

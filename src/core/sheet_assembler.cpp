@@ -254,6 +254,12 @@ void SheetAssembler::finish() {
   }
 }
 
+void SheetAssembler::complete(Table& table) {
+  finish();
+  b_.finish(table, true);
+  annotate();
+}
+
 void SheetAssembler::annotate() {
   for (auto& f : rep_.flags) {
     if (!f.cell.empty() || f.column.empty()) continue;

@@ -74,6 +74,8 @@ class SheetAssembler {
   void flag_truncated(int32_t col, std::string_view text);  // the cell's text was cut at 32,767 characters
   void finish();    // after the last row (before TableBuilder::finish): header of a short sheet, merged/hidden flags
   void annotate();  // after TableBuilder::finish: flags get their cell, columns their range and type source
+  // The end of every workbook reader: finish(), the builder's rows into `table`, annotate().
+  void complete(Table& table);
   bool too_large() const { return too_large_; }
   int64_t rows_seen() const { return rows_seen_; }
 

@@ -282,9 +282,7 @@ Status read_xls(const std::string& file, const uint8_t* data, size_t n, const Re
   if (!s.ok()) return s;
   if (!err.ok()) return err;
   if (sc) as.set_hidden_columns(sc->hidden_cols);
-  as.finish();
-  builder.finish(table, true);
-  as.annotate();
+  as.complete(table);
   if (unread) rep.notes.push_back({"note.xls_formulas_unread", {std::to_string(unread), first_unread}});
   note_sheets(rep);
   return Status::success();

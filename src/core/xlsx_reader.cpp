@@ -407,9 +407,7 @@ Status read_xlsx(WorkbookContext& cx) {
     if (Status s = parse_part(cx, *parts[size_t(k)], sx, &sx.err); !s.ok()) return s;
     as.set_hidden_columns(std::move(sx.hidden_cols));
   }
-  as.finish();
-  cx.builder.finish(cx.table, true);
-  as.annotate();
+  as.complete(cx.table);
   note_sheets(rep);
   return Status::success();
 }
