@@ -14,10 +14,11 @@ void draw_start_page(PageContext& ctx) {
   ImGui::TextWrapped("%s", ctx.tr("start.intro").c_str());
   ImGui::Spacing();
   ImGui::TextWrapped("%s", ctx.tr("start.reads").c_str());
-  ImGui::BulletText("%s", ctx.tr("start.reads_csv").c_str());
-  ImGui::BulletText("%s", ctx.tr("start.reads_json").c_str());
-  ImGui::BulletText("%s", ctx.tr("start.reads_workbooks").c_str());
-  ImGui::BulletText("%s", ctx.tr("start.reads_stat").c_str());
+  // Bullet + wrapped text: BulletText does not wrap, and presentation mode's large type would cut the lines.
+  for (const char* key : {"start.reads_csv", "start.reads_json", "start.reads_workbooks", "start.reads_stat"}) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", ctx.tr(key).c_str());
+  }
   ImGui::Spacing();
   if (primary_button(ctx.theme, ctx.tr("start.open").c_str())) *ctx.request_open_file = true;
   ctx.anchor("start.open");
