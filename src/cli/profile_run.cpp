@@ -90,7 +90,10 @@ std::string check_profile(const ProfileRun& run) {
     if (name == "clients" && !spec) return text(lang, "cli.clients_generic");
     std::string tables;
     if (spec)
-      for (const auto& t : spec->tables) tables += (tables.empty() ? "" : ", ") + t.id;
+      for (const auto& t : spec->tables) {
+        tables += (tables.empty() ? "" : ", ") + t.id;
+        for (const auto& a : t.alternatives) tables += ", " + a;
+      }
     return tables.empty() ? text(lang, "cli.table_none", {name, p})
                           : text(lang, "cli.table_unknown", {name, p, tables});
   }
@@ -175,13 +178,13 @@ int analyse(const char* command, ProfileRun& run, analysis::ResultSet& set) {
     std::vector<session::TableInput> inputs;
     for (const auto& t : spec->tables) {
       for (size_t i = 0; i < given.size(); ++i) {
-        if (given[i].table != t.id) continue;
+        if (!t.accepts(given[i].table)) continue;
         for (const auto& in : inputs)
-          if (in.table == t.id) {
+          if (t.accepts(in.table)) {
             say(command, text(lang, "cli.table_twice", {given[i].path, t.id, spec->id}));
             return kExitUsage;
           }
-        inputs.push_back({t.id, std::filesystem::path(given[i].path).filename().string(), &run.data[i]});
+        inputs.push_back({given[i].table, std::filesystem::path(given[i].path).filename().string(), &run.data[i]});
         run.inputs.push_back({inputs.back().name, &run.data[i]});
       }
     }

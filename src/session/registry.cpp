@@ -8,6 +8,7 @@ std::vector<ProfileSpec>& registry() {
   static std::vector<ProfileSpec> r = {
       sofs_profile(),
       binc_profile(),
+      matrix_profile(),
   };
   return r;
 }
@@ -16,7 +17,7 @@ std::vector<ProfileSpec>& registry() {
 
 const TableSpec* ProfileSpec::table(std::string_view t) const {
   for (const auto& s : tables)
-    if (s.id == t) return &s;
+    if (s.accepts(t)) return &s;
   return nullptr;
 }
 

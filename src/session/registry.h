@@ -32,6 +32,15 @@ struct TableSpec {
   std::string id;
   bool required = true;
   std::string key;  // the field linking rows of this table to the primary table ("" for the primary itself)
+  // Other record types that stand in for this one (matrix: the wide sheet for the long cells); the table's
+  // mapped dataset then has that kind.
+  std::vector<std::string> alternatives;
+  bool accepts(std::string_view kind) const {
+    if (kind == id) return true;
+    for (const auto& a : alternatives)
+      if (a == kind) return true;
+    return false;
+  }
 };
 
 // A template the start page offers (assets/templates/<file>, downloaded as zicht-sjabloon-<file>).
@@ -87,5 +96,6 @@ std::string profile_names_joined(const char* separator);
 // The built-in profiles (src/session/profiles/*.cpp).
 ProfileSpec sofs_profile();
 ProfileSpec binc_profile();
+ProfileSpec matrix_profile();
 
 }  // namespace zicht::session

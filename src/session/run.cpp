@@ -54,7 +54,7 @@ bool map_tables(const ProfileSpec& spec, const std::vector<TableInput>& inputs, 
   for (size_t t = 0; t < spec.tables.size(); ++t) {
     const TableInput* in = nullptr;
     for (const auto& i : inputs)
-      if (i.table == spec.tables[t].id && i.data) {
+      if (spec.tables[t].accepts(i.table) && i.data) {
         in = &i;
         break;
       }
@@ -63,7 +63,7 @@ bool map_tables(const ProfileSpec& spec, const std::vector<TableInput>& inputs, 
       error = {"run.table_needed", {spec.id, spec.tables[t].id}, {}};
       return false;
     }
-    out[t] = map_table(spec, spec.tables[t].id, in->name, *in->data, ps);
+    out[t] = map_table(spec, in->table, in->name, *in->data, ps);
     if (!out[t]->mapping.ok()) {
       error = core::unmatched(*spec.schema, out[t]->mapping, in->name);
       return false;

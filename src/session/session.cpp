@@ -258,12 +258,12 @@ void Session::remap_profile_files(const std::string& profile) {
   std::string error;
   if (!mapping_settings(*spec, settings, ps, error)) return;
   // The primary table's files first; the first of them gives the others its as-of date (session::map_tables).
-  const std::string& primary = spec->tables.front().id;
+  const TableSpec& primary = spec->tables.front();
   bool have_now = false;
   for (int pass = 0; pass < 2; ++pass) {
     for (auto& f : files_) {
-      if (f.profile != profile || (pass == 0) != (f.table == primary || f.table.empty())) continue;
-      if (f.table.empty()) f.table = primary;
+      if (f.profile != profile || (pass == 0) != (primary.accepts(f.table) || f.table.empty())) continue;
+      if (f.table.empty()) f.table = primary.id;
       f.mapped = std::make_unique<core::MappedDataset>(map_table(*spec, f.table, f.name, f.result, ps));
       if (pass == 0 && !have_now) {
         ps.as_of = f.mapped->as_of;
@@ -380,7 +380,7 @@ std::vector<const LoadedFile*> Session::table_files(const std::string& profile) 
   std::vector<const LoadedFile*> out(spec->tables.size(), nullptr);
   for (size_t t = 0; t < spec->tables.size(); ++t)
     for (const auto& f : files_)
-      if (f.mapped && f.profile == profile && f.table == spec->tables[t].id) {
+      if (f.mapped && f.profile == profile && spec->tables[t].accepts(f.table)) {
         out[t] = &f;
         break;
       }
@@ -405,7 +405,7 @@ Session::Cached& Session::cached(const std::string& profile) {
   std::vector<analysis::Input> in;
   for (size_t t = 0; t < files.size(); ++t) {
     if (!files[t]) continue;
-    inputs.push_back({spec->tables[t].id, files[t]->name, &files[t]->result});
+    inputs.push_back({files[t]->table, files[t]->name, &files[t]->result});
     in.push_back({files[t]->name, &files[t]->result});
   }
   // The profiles it links to: each one's loaded primary table, when it maps (a change there bumps version_ too).

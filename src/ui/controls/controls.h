@@ -11,8 +11,14 @@ namespace zicht::ui::controls {
 using ControlsFn = void (*)(const ProfilePageArgs&);
 // The controls of a profile's pages; null when it has none.
 ControlsFn find(std::string_view profile);
+// A profile's own drawing of one of its results (an interactive grid instead of the generic table and chart);
+// returns false when it leaves the result to the generic view.
+using ResultFn = bool (*)(const ProfilePageArgs&, const analysis::Result&);
+ResultFn find_result_drawer(std::string_view profile);
 
 void sofs_controls(const ProfilePageArgs& a);
 void binc_controls(const ProfilePageArgs& a);
+void matrix_controls(const ProfilePageArgs& a);
+bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r);
 
 }  // namespace zicht::ui::controls

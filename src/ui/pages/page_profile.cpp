@@ -87,7 +87,9 @@ void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Res
       ImGui::Spacing();
       continue;
     }
-    if (a.presentation) {
+    if (controls::ResultFn own = controls::find_result_drawer(a.profile); own && own(a, *r)) {
+      // drawn by the profile's own view
+    } else if (a.presentation) {
       draw_result(presented(*r), rv);
     } else {
       draw_result(*r, rv);
