@@ -1,4 +1,4 @@
-// zicht demo --profile sofs|binc [--seed N] [--rows R] [--part modules|clients] [--with-characteristics]
+// zicht demo --profile sofs|binc|matrix [--seed N] [--rows R] [--part P] [--with-characteristics]
 //            [--lang nl|en] --out FILE
 // Writes the built-in synthetic demo data (src/demo) as the profile's own CSV export. The file is written in
 // pieces, so a 1,000,000-row benchmark file never has to fit in memory twice.
@@ -16,7 +16,8 @@ namespace zicht::cli {
 namespace {
 int demo_usage(i18n::Lang lang, const std::string& msg) {
   return usage_error("demo", lang, msg,
-                     "zicht demo --profile sofs|binc [--seed N] [--rows R] [--part modules|clients] "
+                     "zicht demo --profile sofs|binc|matrix [--seed N] [--rows R] "
+                     "[--part modules|clients|cells|characteristics|support_forms|legend] "
                      "[--with-characteristics] [--lang nl|en] --out FILE");
 }
 
@@ -79,8 +80,10 @@ int run_demo(const std::vector<std::string>& args) {
   if (opt.part == "clients" && opt.characteristics_in_modules)
     return demo_usage(lang, text(lang, "cli.demo_modules_only"));
   if (!demo::validate_options(opt).empty())  // an unknown --part, or a profile the generator does not know
-    return demo_usage(lang, opt.profile == "binc" ? text(lang, "cli.choices", {"--part", "modules|clients"})
-                                                  : text(lang, "cli.choices", {"--profile", "sofs|binc"}));
+    return demo_usage(lang, opt.profile == "binc"     ? text(lang, "cli.choices", {"--part", "modules|clients"})
+                            : opt.profile == "matrix" ? text(lang, "cli.choices",
+                                                             {"--part", "cells|characteristics|support_forms|legend"})
+                                                      : text(lang, "cli.choices", {"--profile", "sofs|binc|matrix"}));
 
   std::FILE* f = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
   if (!f) {

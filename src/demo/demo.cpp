@@ -169,9 +169,13 @@ uint64_t block_seed(uint64_t seed, uint64_t b) { return b == 0 ? seed : derive_s
 }  // namespace
 
 std::string validate_options(const DemoOptions& o) {
-  if (o.profile != "sofs" && o.profile != "binc") return "unknown demo profile '" + o.profile + "' (sofs or binc)";
+  if (o.profile != "sofs" && o.profile != "binc" && o.profile != "matrix")
+    return "unknown demo profile '" + o.profile + "' (sofs, binc or matrix)";
   if (o.profile == "binc" && o.part != "modules" && o.part != "clients")
     return "unknown part '" + o.part + "' (modules or clients)";
+  if (o.profile == "matrix" && o.part != "modules" && o.part != "cells" && o.part != "characteristics" &&
+      o.part != "support_forms" && o.part != "legend")
+    return "unknown part '" + o.part + "' (cells, characteristics, support_forms or legend)";
   return {};
 }
 
@@ -187,7 +191,18 @@ uint64_t generate_csv_chunks(const DemoOptions& o, const std::function<void(std:
     }
   };
   uint64_t written = 0;
-  if (o.profile == "sofs") {
+  if (o.profile == "matrix") {
+    // Small (about 0.5 MB): one piece. The dictionary parts are the embedded CSVs unchanged.
+    if (o.part == "cells" || o.part == "modules") {
+      MatrixDemo d = generate_matrix(o.seed);
+      written = o.rows == 0 ? d.cells.size() : std::min<uint64_t>(o.rows, d.cells.size());
+      buf = matrix_cells_csv(d, o.rows);
+    } else {
+      buf = matrix_dictionary_csv(o.part);
+      for (char ch : buf) written += ch == '\n';
+      if (written > 0) --written;  // the header
+    }
+  } else if (o.profile == "sofs") {
     const uint64_t target = o.rows == 0 ? kSofsBlock : o.rows;
     sofs_header(buf);
     for (uint64_t b = 0; written < target; ++b) {

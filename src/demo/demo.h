@@ -16,6 +16,7 @@
 // file and tests/unit/test_demo_*.cpp.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -27,13 +28,14 @@
 namespace zicht::demo {
 
 struct DemoOptions {
-  std::string profile = "sofs";  // "sofs" | "binc"
+  std::string profile = "sofs";  // "sofs" | "binc" | "matrix"
   uint64_t seed = 2023;
   // Records to write: 0 = the published size (sofs: 370 trajectories; binc modules: 1,365 module rows of 368
   // children; binc clients: 368 children). Larger: the published design is repeated with new ids (each copy
   // shuffled with its own derived seed) and cut at exactly `rows`; smaller: the first `rows` records.
   uint64_t rows = 0;
-  std::string part = "modules";  // binc only: "modules" | "clients"
+  std::string part = "modules";  // binc: "modules" | "clients"; matrix: "cells" (also when "modules", the
+                                 // default) | "characteristics" | "support_forms" | "legend"
   // binc modules only: repeat the client characteristics (Table 5) on every module row.
   bool characteristics_in_modules = false;
 };
@@ -136,6 +138,33 @@ struct BincDemo {
   std::vector<BincClient> clients;   // one per child
   std::vector<BincChild> children;
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Matrix (issue 22): 24 support forms × 97 characteristics of trajectondersteuning (spec matrix.md §4). The three
+// dictionary parts are the embedded assets/matrix/*.csv unchanged; "cells" is the long format of the brief with two
+// versions ("auteurs", classification_origin "fictief", and "workshop", ~12 % of P/GP/NP cells moved one step).
+// Every classification is fictitious (seeded) except the four cells the seed states explicitly (matrix_generator.cpp).
+
+struct MatrixDemoCell {
+  std::string form, characteristic, classification, origin, coder, version, text_style, note, cross_ref_type,
+      cross_ref_target, numeric_unit;
+  bool uncertain = false;
+  double numeric_min = std::nan(""), numeric_max = std::nan("");  // NaN = none
+};
+
+struct MatrixDemo {
+  std::vector<std::string> forms;            // support_form_id in order (24)
+  std::vector<std::string> characteristics;  // characteristic_id in order (97)
+  std::vector<MatrixDemoCell> cells;         // version "auteurs" (form-major), then "workshop"; 2 × 24 × 97
+};
+
+MatrixDemo generate_matrix(uint64_t seed = 2023);
+
+// The cells CSV (';', CRLF, header row = the cells columns of the design); rows 0 = all.
+std::string matrix_cells_csv(const MatrixDemo& d, uint64_t rows = 0);
+
+// The CSV of a dictionary part ("characteristics", "support_forms", "legend") as embedded; empty when unknown.
+std::string matrix_dictionary_csv(const std::string& part);
 
 SofsDemo generate_sofs(uint64_t seed = 2023);
 BincDemo generate_binc(uint64_t seed = 2023);

@@ -36,4 +36,9 @@ SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_child_number);
 BincDemo generate_binc_block(uint64_t seed, uint64_t first_child_number, uint64_t first_module_number,
                              uint64_t first_family_number);
 
+// Matrix: distance between two forms' cells (mean |s_a − s_b| over rows both code P/GP/NP; −1 when none), and the
+// three nearest forms of each form (indices into the grid, ties by form order).
+double matrix_distance(const std::vector<MatrixDemoCell>& a, const std::vector<MatrixDemoCell>& b);
+std::vector<std::vector<int>> matrix_nearest(const std::vector<std::vector<MatrixDemoCell>>& grid);
+
 }  // namespace zicht::demo::detail
