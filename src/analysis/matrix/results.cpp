@@ -27,7 +27,7 @@ const Cell* ref_cell(const Model& m, const Cell& cell) {
 
 }  // namespace
 
-Result heatmap_result(const Model& m, const Options&) {
+Result heatmap_result(const Model& m, const Options& o) {
   Result r;
   r.id = "matrix.heatmap";
   r.title = Text::key("matrix.result.heatmap");
@@ -99,13 +99,17 @@ Result heatmap_result(const Model& m, const Options&) {
   v.kind = ViewKind::heatmap;
   v.table = "cells";
   v.x = "column_label";
-  v.y = {"row_label"};
+  v.x_key = "support_form_id";
   v.series = "class";
-  v.facet = "group";
+  v.columns = {"characteristic_id", "row_label", "group", "class_label", "note"};
   for (int s = 0; s < kStates; ++s) {
     const char* code = state_code(static_cast<State>(s));
-    v.colour_keys.push_back({code, std::string("class.") + code});
+    auto user = o.colours.find(code);  // the user's legend colour, else the class colour of the palette
+    v.colour_keys.push_back({code, user != o.colours.end() ? user->second : std::string("class.") + code});
   }
+  const Text legend = Text::key("matrix.col.class_label");
+  v.of_nl = legend.nl;
+  v.of_en = legend.en;
   r.views.push_back(v);
   r.notes.push_back(Text::key("matrix.note.indicative"));
   if (m.fictitious) r.notes.push_back(Text::key("matrix.note.fictitious"));

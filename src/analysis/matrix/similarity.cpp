@@ -110,7 +110,10 @@ Result similarity_result(const Model& m, const Options& o) {
   dendro.id = "dendrogram";
   dendro.kind = ViewKind::dendrogram;
   dendro.table = "merge";
-  dendro.columns = {"step", "left", "right", "height", "leaves", "position", "leaf", "form"};
+  dendro.columns = {"step", "left", "right", "height"};
+  dendro.leaf_table = "leaves";
+  dendro.x_key = "leaf";
+  dendro.x = "form";
   dendro.unit = Unit::statistic;
   set_text(dendro.of_nl, dendro.of_en, "matrix.of.distance");
   set_text(dendro.title_nl, dendro.title_en, "matrix.view.dendrogram");
