@@ -57,6 +57,12 @@ forms[7, 3] <- (forms[7, 3] + 1) %% 3
 ties_num <- as.matrix(dist(forms, method = "manhattan"))
 dimnames(ties_num) <- NULL
 
+# (b2) coarser still: 40 items x 3 rows, distances in multiples of 1/6 — nearly every step breaks a tie.
+set.seed(40)
+coarse <- matrix(sample(0:2, 40 * 3, replace = TRUE), nrow = 40)
+coarse_num <- as.matrix(dist(coarse, method = "manhattan"))
+dimnames(coarse_num) <- NULL
+
 # (c) 10 random integer points in 3 dimensions, Euclidean.
 set.seed(7)
 pts <- matrix(sample(0:20, 30, replace = TRUE), nrow = 10)
@@ -67,6 +73,7 @@ dup <- matrix(c(0, 0, 0, 0, 6, 0, 6, 0, 3, 4), ncol = 2, byrow = TRUE)
 g$hclust <- list(
   hc_num("hand_5", hand, 1),
   hc_num("ties_24", ties_num, 24),
+  hc_num("ties_40_coarse", coarse_num, 6),
   hc_sq("random_10", pts),
   hc_sq("identical_pairs", dup),
   hc_num("n_two", matrix(c(0, 3, 3, 0), 2), 4),
@@ -105,10 +112,15 @@ c3b <- c3a
 flip3 <- sample(40, 12)
 c3b[flip3] <- sample(1:3, 12, replace = TRUE)
 
+# (d) a level neither coder uses (GP of P/GP/NP): it still counts in k, so the weights are those of k = 3.
+c3c <- c(1, 1, 3, 3, 1, 3, 1, 1, 3, 3, 1, 3)
+c3d <- c(1, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 3)
+
 g$cohen_kappa <- list(
   ck_case("hand_3", ka, kb, 3),
   ck_case("codes_9", c9a, c9b, 9),
-  ck_case("pgpnp_absent_level", c3a, c3b, 3)
+  ck_case("pgpnp_absent_level", c3a, c3b, 3),
+  ck_case("pgpnp_level_unused", c3c, c3d, 3)
 )
 
 json <- toJSON(g, digits = NA, auto_unbox = TRUE, na = "null", pretty = TRUE, null = "null", matrix = "rowmajor")
