@@ -20,6 +20,7 @@ const char* view_kind_name(ViewKind k) {
     case ViewKind::slope: return "slope";
     case ViewKind::funnel: return "funnel";
     case ViewKind::dot: return "dot";
+    case ViewKind::dendrogram: return "dendrogram";
   }
   return "bar";
 }

@@ -16,7 +16,7 @@ namespace zicht::analysis {
 
 struct Text;
 
-enum class ViewKind : uint8_t { bar, histogram, line, km, box, heatmap, sankey, likert, slope, funnel, dot };
+enum class ViewKind : uint8_t { bar, histogram, line, km, box, heatmap, sankey, likert, slope, funnel, dot, dendrogram };
 enum class Scale : uint8_t { nominal, ordinal, numeric, date };
 // The unit of the value axis, from the value column's role: percent runs 0–100.
 enum class Unit : uint8_t { percent, count, months, days, score, statistic };
@@ -63,6 +63,29 @@ struct RowCondition {
   std::vector<std::string> only, except;
 };
 
+// Two shapes beyond the channels above (report/views_matrix.cpp draws them):
+//
+// Categorical heat map — kind heatmap with a `series` column (a numeric heat map has y columns and no series).
+// The table is long, one row per cell:
+//   x        the column label column ("column_label"); x_key the column id ("column_id"), default x. Columns are
+//            drawn in the order their ids first appear.
+//   series   the class code per cell ("class"): P, GP, NP, GI, GB, AK, UNC, NFD, EMPTY. A missing value: no cell.
+//   columns  [0] row id ("row_id"), [1] row label ("row_label"), [2] group ("group"; "" = no groups),
+//            [3] class label ("class_label"; legend and tooltip; "" = the code), [4] optional: a detail text
+//            appended to the cell's tooltip. Rows in the order their ids first appear, kept together per group
+//            (groups in the order they first appear); each group opens with a header row.
+//   colour_keys  class code → a semantic key ("class.P", …, "class.UNC" and "class.NFD" hatched, "class.EMPTY"
+//            an outline) or an explicit colour "#RRGGBB" (a user-set legend colour_hex). The legend lists the
+//            classes present, keyed classes first in colour_keys order, then the others in data order.
+//   of_nl/of_en  the legend's title (optional).
+//
+// Dendrogram — kind dendrogram, R's hclust convention:
+//   table    one row per merge step, in step order; columns (View.columns, defaults) step, left, right, height:
+//            left/right < 0 is leaf −i (1-based), > 0 the merge of that earlier step; height the merge distance.
+//   leaf_table  one row per leaf in R's `order` (drawn top to bottom): x_key the 1-based leaf index (default
+//            "leaf"), x the label (default "label"). Without it: leaves named by index, in the tree's own order.
+//   of_nl/of_en  the distance axis' title ("afstand"); the axis runs from 0 to max(1, highest merge).
+//   references  a line mark with one point (category "") at a height: a dashed cut line, labelled.
 struct View {
   std::string id = "main";      // unique within its result
   ViewKind kind = ViewKind::bar;
@@ -96,6 +119,7 @@ struct View {
   std::vector<std::string> columns;
   bool integer_bins = false;    // histogram of counts: one bar per whole number
   std::string group;            // views of one result with the same group are panels of one chart (or a picker)
+  std::string leaf_table;       // dendrogram: the table of leaves (below)
   const std::string& of(i18n::Lang lang) const { return lang == i18n::Lang::en ? of_en : of_nl; }
   const std::string& title(i18n::Lang lang) const { return lang == i18n::Lang::en ? title_en : title_nl; }
 };

@@ -186,6 +186,42 @@ struct HeatmapSpec {
   bool diverging = false;      // signed values (adjusted residuals) on a blue–red ramp centred on zero
 };
 
+// Categorical heat map (the matrix profile's rows × forms): each cell takes the colour of its class, hatched or
+// outlined for technical states; rows grouped under header rows; column labels rotated upright; a legend names
+// every class with its label. Colour is never the only carrier: the legend, the codes in the cells (when every
+// code fits) and the tooltips name the class.
+enum class Fill : uint8_t { solid, hatch, hatch_outline, outline };
+struct CategoryClass {
+  std::string code, label;  // "P", "positief"
+  Rgba colour;              // the class colour (semantic, or an explicit user colour)
+  Fill fill = Fill::solid;
+};
+struct CategoryMapSpec {
+  std::vector<std::string> rows, cols;  // row and column labels, in drawing order
+  std::vector<std::string> row_groups;  // per row: its group ("" = none); a header row opens each run of a group
+  std::vector<CategoryClass> classes;   // legend order
+  std::vector<int> cells;               // rows × cols, row-major: index into classes, -1 = no cell
+  std::vector<std::string> tips;        // rows × cols, optional
+  std::string legend_title;
+  bool codes_in_cells = true;           // write the codes when every code fits its cell
+};
+
+// Dendrogram (R's hclust: merge, height, order), horizontal: leaves at the left with their labels, the distance
+// axis along the bottom from 0, merges drawn as brackets at their height; optional dashed cut lines.
+struct DendrogramSpec {
+  std::vector<std::string> labels;  // by leaf index: R's leaf −1 is labels[0]
+  std::vector<int> left, right;     // per merge: < 0 leaf −i, > 0 the merge of step i (1-based, an earlier step)
+  std::vector<double> heights;      // per merge
+  std::vector<int> order;           // leaves top to bottom, 1-based (R's order); empty: the tree's own order
+  std::string axis_label;
+  std::vector<ReferenceMark> references;  // values[0]: a dashed line at that height, labelled
+  double axis_max = std::numeric_limits<double>::quiet_NaN();  // NaN: max(1, the highest merge)
+};
+// Whether merges and labels form one valid tree (n leaves, n − 1 merges, every index in range and used once).
+bool valid_dendrogram(const DendrogramSpec& spec);
+// R's order for a tree: the leaves left to right as the merges nest them (1-based).
+std::vector<int> dendrogram_order(const DendrogramSpec& spec);
+
 // Sankey over three stages (pre → middle → post), one flow per path. Nodes are stacked per stage with gaps, on one
 // scale for all stages (heights proportional to counts); nodes smaller than min_node in a stage are merged into
 // one "overige" node of that stage.
@@ -231,7 +267,9 @@ struct SmallMultiplesSpec {
 };
 
 struct ChartSpec {
-  enum class Kind : uint8_t { bar, histogram, line, box, km, heatmap, sankey, likert, slope, multiples, dot };
+  enum class Kind : uint8_t {
+    bar, histogram, line, box, km, heatmap, sankey, likert, slope, multiples, dot, category_map, dendrogram
+  };
   Kind kind = Kind::bar;
   BarSpec bar;
   HistogramSpec histogram;
@@ -244,6 +282,8 @@ struct ChartSpec {
   SlopeSpec slope;
   SmallMultiplesSpec multiples;
   DotSpec dot;
+  CategoryMapSpec category_map;
+  DendrogramSpec dendrogram;
 };
 
 Scene bar_chart(const BarSpec& spec, float width, float height, const Style& style);
@@ -257,6 +297,11 @@ Scene likert_chart(const LikertSpec& spec, float width, float height, const Styl
 Scene slope_chart(const SlopeSpec& spec, float width, float height, const Style& style);
 Scene small_multiples(const SmallMultiplesSpec& spec, float width, float height, const Style& style);
 Scene dot_chart(const DotSpec& spec, float width, float height, const Style& style);
+Scene category_map(const CategoryMapSpec& spec, float width, float height, const Style& style);
+Scene dendrogram(const DendrogramSpec& spec, float width, float height, const Style& style);
+// The height these two want at a width (their rows decide it).
+float category_map_height(const CategoryMapSpec& spec, float width, const Style& style);
+float dendrogram_height(const DendrogramSpec& spec, const Style& style);
 Scene draw(const ChartSpec& spec, float width, float height, const Style& style);
 
 // Large data: lines and Kaplan–Meier curves with more points than pixel columns are reduced to the first, lowest,

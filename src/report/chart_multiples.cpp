@@ -129,6 +129,8 @@ Scene draw(const ChartSpec& c, float width, float height, const Style& s) {
     case ChartSpec::Kind::slope: return slope_chart(c.slope, width, height, s);
     case ChartSpec::Kind::multiples: return small_multiples(c.multiples, width, height, s);
     case ChartSpec::Kind::dot: return dot_chart(c.dot, width, height, s);
+    case ChartSpec::Kind::category_map: return category_map(c.category_map, width, height, s);
+    case ChartSpec::Kind::dendrogram: return dendrogram(c.dendrogram, width, height, s);
   }
   return Scene{};
 }

@@ -69,6 +69,7 @@ ordered_json view_json(const analysis::View& v, i18n::Lang lang) {
   if (v.kind == analysis::ViewKind::bar) j["mode"] = analysis::bar_mode_name(v.mode);
   if (!v.title(lang).empty()) j["title"] = v.title(lang);
   if (!v.group.empty()) j["group"] = v.group;
+  if (!v.leaf_table.empty()) j["leaf_table"] = v.leaf_table;
   return j;
 }
 

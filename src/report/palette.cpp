@@ -32,7 +32,27 @@ const Entry kEntries[] = {
     {"group.others", c(120, 120, 120), c(170, 170, 170)},
     {"group.none", c(120, 120, 120), c(170, 170, 170)},
     {"quality.flag", c(213, 94, 0), c(233, 114, 20)},
+    // Matrix classes (issue 22). P, GP, NP one ordered scale: P the strongest bluish green, GP a lighter one on
+    // white (a dimmer one on the dark background: always the weaker contrast), NP vermilion. GI neutral grey; GB
+    // the source's "licht geel veld", on white taken to a legible ochre; AK reddish purple. UNC (purple, hatched
+    // and outlined), NFD (grey, hatched) and EMPTY (an outline on the background) are drawn as patterns.
+    {"class.P", c(0, 107, 80), c(40, 200, 150)},
+    {"class.GP", c(0, 158, 115), c(0, 140, 100)},
+    {"class.NP", c(213, 94, 0), c(233, 114, 20)},
+    {"class.GI", c(118, 118, 118), c(150, 150, 150)},
+    {"class.GB", c(160, 128, 0), c(240, 228, 66)},
+    {"class.AK", c(190, 100, 150), c(224, 141, 187)},
+    {"class.UNC", c(117, 62, 160), c(180, 140, 225)},
+    {"class.NFD", c(128, 128, 128), c(135, 135, 135)},
+    {"class.EMPTY", c(125, 125, 125), c(140, 140, 140)},
 };
+
+int hex_digit(char ch) {
+  if (ch >= '0' && ch <= '9') return ch - '0';
+  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+  return -1;
+}
 
 double channel(uint8_t v) {
   const double s = v / 255.0;
@@ -49,6 +69,27 @@ bool semantic_colour(std::string_view key, const Style& style, Rgba& out) {
       return true;
     }
   return false;
+}
+
+Fill semantic_fill(std::string_view key) {
+  if (key == "class.NFD") return Fill::hatch;
+  if (key == "class.UNC") return Fill::hatch_outline;
+  if (key == "class.EMPTY") return Fill::outline;
+  return Fill::solid;
+}
+
+bool hex_colour(std::string_view text, Rgba& out) {
+  if (text.size() != 7 || text[0] != '#') return false;
+  int v[6];
+  for (size_t i = 0; i < 6; ++i)
+    if ((v[i] = hex_digit(text[i + 1])) < 0) return false;
+  out = Rgba{static_cast<uint8_t>(v[0] * 16 + v[1]), static_cast<uint8_t>(v[2] * 16 + v[3]),
+             static_cast<uint8_t>(v[4] * 16 + v[5]), 255};
+  return true;
+}
+
+bool named_colour(std::string_view name, const Style& style, Rgba& out) {
+  return hex_colour(name, out) || semantic_colour(name, style, out);
 }
 
 double contrast_ratio(Rgba a, Rgba b) {

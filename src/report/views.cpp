@@ -78,7 +78,7 @@ std::string axis_title(const View& v, const Result& r, i18n::Lang lang) {
 charts::Rgba colour_for(const View& v, const std::string& key, size_t unkeyed_index, const charts::Style& s) {
   charts::Rgba c;
   for (const auto& [k, name] : v.colour_keys)
-    if (k == key && charts::semantic_colour(name, s, c)) return c;
+    if (k == key && charts::named_colour(name, s, c)) return c;
   if (v.colour_keys.empty() && !v.colour_key_all.empty() && charts::semantic_colour(v.colour_key_all, s, c)) return c;
   return s.series[unkeyed_index % 8];
 }
@@ -138,7 +138,7 @@ Pivot pivot(const Table& t, const View& v, const std::vector<size_t>& rows, i18n
   for (auto& se : p.series) {
     bool keyed = false;
     charts::Rgba c;
-    for (const auto& [k, name] : v.colour_keys) keyed = keyed || (k == se.key && charts::semantic_colour(name, s, c));
+    for (const auto& [k, name] : v.colour_keys) keyed = keyed || (k == se.key && charts::named_colour(name, s, c));
     se.colour = colour_for(v, se.key, keyed ? 0 : unkeyed, s);
     if (!keyed) ++unkeyed;
   }
@@ -337,7 +337,10 @@ bool build_one(const Result& r, const View& v, i18n::Lang lang, const Marks& mar
     case ViewKind::histogram: ok = build_histogram(r, *t, v, lang, marks, s, out); break;
     case ViewKind::km: ok = build_km(r, *t, v, lang, s, out); break;
     case ViewKind::box: ok = build_box(r, *t, v, lang, s, out); break;
-    case ViewKind::heatmap: ok = build_heatmap(r, *t, v, lang, s, out); break;
+    case ViewKind::heatmap:
+      ok = v.series.empty() ? build_heatmap(r, *t, v, lang, s, out) : build_category_map(r, *t, v, lang, s, out);
+      break;
+    case ViewKind::dendrogram: ok = build_dendrogram(r, *t, v, marks, lang, s, out); break;
     case ViewKind::sankey: ok = build_sankey(r, *t, v, lang, s, out); break;
     default: ok = false;  // likert, slope, funnel: no wave-1 result draws them through a view yet
   }
@@ -367,6 +370,8 @@ float preferred_height(const Built& b, float width, const charts::Style& s) {
     case ChartSpec::Kind::heatmap: h = static_cast<float>(c.heatmap.rows.size()) * f * 2.0f + f * 6; break;
     case ChartSpec::Kind::km: h = 300 + f * 1.5f * static_cast<float>(c.km.curves.size() + 2); break;
     case ChartSpec::Kind::sankey: h = 440; break;
+    case ChartSpec::Kind::category_map: h = charts::category_map_height(c.category_map, width, s); break;
+    case ChartSpec::Kind::dendrogram: h = charts::dendrogram_height(c.dendrogram, s); break;
     case ChartSpec::Kind::multiples: {
       const ChartSpec& first = c.multiples.panels.front();
       float panel = 230;

@@ -66,6 +66,11 @@ bool build_box(const analysis::Result& r, const analysis::Table& t, const analys
                const charts::Style& s, Built& out);
 bool build_heatmap(const analysis::Result& r, const analysis::Table& t, const analysis::View& v, i18n::Lang lang,
                    const charts::Style& s, Built& out);
+// A heat map with a series column: the categorical map (views_matrix.cpp).
+bool build_category_map(const analysis::Result& r, const analysis::Table& t, const analysis::View& v, i18n::Lang lang,
+                        const charts::Style& s, Built& out);
+bool build_dendrogram(const analysis::Result& r, const analysis::Table& t, const analysis::View& v, const Marks& marks,
+                      i18n::Lang lang, const charts::Style& s, Built& out);
 bool build_sankey(const analysis::Result& r, const analysis::Table& t, const analysis::View& v, i18n::Lang lang,
                   const charts::Style& s, Built& out);
 
