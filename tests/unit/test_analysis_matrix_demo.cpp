@@ -28,7 +28,7 @@ struct Demo {
   std::vector<analysis::Result> results;
 };
 
-std::unique_ptr<Demo> demo(uint64_t seed, const core::Werkmap& w = core::Werkmap()) {
+std::unique_ptr<Demo> load_demo(uint64_t seed, const core::Werkmap& w = core::Werkmap()) {
   auto d = std::make_unique<Demo>();
   demo::DemoOptions o;
   o.profile = "matrix";
@@ -68,7 +68,7 @@ std::string state_of(const analysis::Table& cells, const std::string& form, cons
 }  // namespace
 
 TEST_CASE("matrix demo: the structure of the Odisee schema (spec §4.4)", "[matrix][demo]") {
-  auto d = demo(2023);
+  auto d = load_demo(2023);
   const analysis::Table& forms = table(d->results, "matrix.heatmap", "forms");
   const analysis::Table& rows = table(d->results, "matrix.heatmap", "rows");
   const analysis::Table& cells = table(d->results, "matrix.heatmap", "cells");
@@ -111,7 +111,7 @@ TEST_CASE("matrix demo: each author-named overlap is among the other's three nea
   const std::pair<const char*, const char*> pairs[] = {
       {"CAW-trajecten", "JAC-trajecten"}, {"Doelgerichte zorg", "Zorgcoördinatie"}, {"Jeugdhulpregie", "Zorggarantie"}};
   for (uint64_t seed : {1, 2, 3, 7, 11, 2023}) {
-    auto d = demo(seed);
+    auto d = load_demo(seed);
     const analysis::Table& nearest = table(d->results, "matrix.similarity", "nearest");
     for (const auto& [a, b] : pairs)
       for (const auto& [x, y] : {std::make_pair(a, b), std::make_pair(b, a)}) {
@@ -125,7 +125,7 @@ TEST_CASE("matrix demo: each author-named overlap is among the other's three nea
 
 TEST_CASE("matrix demo: clustering and kappa equal R (hclust average, psych::cohen.kappa)", "[matrix][demo][golden]") {
   const nlohmann::json g = golden();
-  auto d = demo(g.at("seed").get<uint64_t>());
+  auto d = load_demo(g.at("seed").get<uint64_t>());
   const analysis::Table& merge = table(d->results, "matrix.similarity", "merge");
   REQUIRE(merge.rows.size() == g.at("height").size());
   for (size_t i = 0; i < merge.rows.size(); ++i) {
@@ -150,7 +150,7 @@ TEST_CASE("matrix demo: clustering and kappa equal R (hclust average, psych::coh
 
 // spec/matrix.md §4.5, each inconsistency with what Zicht does about it.
 TEST_CASE("matrix §4.5: the source's gaps, listed with their reasons", "[matrix][demo]") {
-  auto d = demo(2023);
+  auto d = load_demo(2023);
   SECTION("no classification survives in the text: the demo's codes are fictitious and say so") {
     const analysis::Table& cells = table(d->results, "matrix.heatmap", "cells");
     const int origin = cells.column_index("origin");
@@ -172,6 +172,6 @@ TEST_CASE("matrix §4.5: the source's gaps, listed with their reasons", "[matrix
     const auto rs = mx::results({&ds, nullptr, nullptr, nullptr}, mx::Options::from_werkmap(core::Werkmap()));
     const analysis::Table& rules = table(rs, "matrix.quality", "rules");
     REQUIRE(rules.rows.size() >= 1);
-    CHECK(rules.rows[0][0].s == "kolom is geen gekende ondersteuningsvorm");
+    CHECK(rules.rows[0][0].s == "kolomkop noemt twee ondersteuningsvormen (niet gesplitst)");
   }
 }

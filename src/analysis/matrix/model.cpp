@@ -53,6 +53,11 @@ struct Reader {
     while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
     return s.substr(i);
   }
+  // The cell's text whatever its kind ("missing" is a classification_origin code, not a Missing token there).
+  std::string raw(const char* field, size_t row) const {
+    const core::MappedField* f = ds.field(field);
+    return f && f->mapped() ? ds.text(*f, row) : std::string();
+  }
   int yes_no(const char* field, size_t row) const {
     const core::MappedField* f = ds.field(field);
     if (!f || !f->mapped()) return -1;
@@ -243,7 +248,7 @@ void load_long(Model& m, const MappedDataset& ds, const Options&) {
         m.flag("unknown_code", ds.file, row, cls->column_name, ds.text(*cls, i));
       }
     }
-    cell.origin = r.text("classification_origin", i);
+    cell.origin = r.raw("classification_origin", i);
     if (cell.origin == "fictief") m.fictitious = true;
     cell.text_style = r.text("text_style", i);
     cell.note = r.text("note_nl", i);
@@ -266,7 +271,18 @@ void load_wide(Model& m, const MappedDataset& ds) {
   for (const auto& f : ds.fields) {
     if (!f.mapped() || f.spec->id.rfind("form.", 0) != 0) continue;
     const int fi = find_form(m, f.spec->id.substr(5));
-    if (fi >= 0) columns.push_back({fi, &f});
+    if (fi < 0) continue;
+    // A header naming two forms ("Brugfiguren Buddy's", two columns merged by a PDF copy) is never split or
+    // guessed: the column is left out and said.
+    const std::string header = " " + fold(f.column_name) + " ";
+    int named = 0;
+    for (const auto& form : m.forms)
+      if (header.find(" " + fold(form.label) + " ") != std::string::npos) ++named;
+    if (named >= 2) {
+      m.flag("merged_form_header", ds.file, 1, f.column_name, f.column_name);
+      continue;
+    }
+    columns.push_back({fi, &f});
   }
   // Columns that are neither a known form nor a dictionary column: said once, never guessed.
   std::set<int> mapped_cols;
