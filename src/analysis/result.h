@@ -100,6 +100,9 @@ struct Result {
   std::vector<Text> notes;
   std::vector<Flag> flags;
   std::vector<View> views;  // how it is drawn (spec/charts.md §1); empty: a table says it better
+  // Small-cell suppression protects clients (spec/shared-rules.md): false when the counting unit is not a client
+  // (matrix cells, votes, organisations), which delen mode then shares unsuppressed and says so.
+  bool client_unit = true;
 };
 
 // Helpers for building views (analysis/view.cpp).

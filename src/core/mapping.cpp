@@ -240,6 +240,15 @@ Mapping match_kind(const Schema& schema, const FileKind& kind, const std::vector
     const FieldMatch* fm = m.find(r);
     if (!fm || !fm->mapped()) m.missing_required.push_back(r);
   }
+  if (kind.min_role_count > 0) {
+    int n = 0;
+    for (const auto& fm : m.fields) {
+      const FieldSpec* f = schema.field(fm.field);
+      if (fm.mapped() && f && f->role == kind.min_role) ++n;
+    }
+    if (n < kind.min_role_count)
+      m.missing_required.push_back(std::to_string(kind.min_role_count) + " × " + kind.min_role);
+  }
   m.score = columns.empty() ? 0 : std::min(1.0, explained / static_cast<double>(columns.size()));
   return m;
 }

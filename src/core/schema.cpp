@@ -196,6 +196,10 @@ bool parse_schema(const nlohmann::json& doc, Schema& out, std::string& error) {
       fk.start = k.value("start", "");
       fk.end = k.value("end", "");
       fk.unique_identifier = k.value("unique_identifier", false);
+      if (auto mr = k.find("min_fields"); mr != k.end() && mr->is_object()) {
+        fk.min_role = mr->value("role", "");
+        fk.min_role_count = mr->value("count", 0);
+      }
       s.kinds.push_back(std::move(fk));
     }
     for (const auto& f : doc.at("fields")) {

@@ -66,6 +66,10 @@ struct FileKind {
   std::string identifier;             // row unusable without it
   std::string start, end;             // row unusable without start (when set); end-before-start check
   bool unique_identifier = false;     // duplicate ids are flagged
+  // At least this many fields of this role must be mapped (matrix's wide sheet: two support-form columns), so a
+  // kind without required fields never claims an unrelated file.
+  std::string min_role;
+  int min_role_count = 0;
 };
 
 struct Schema {

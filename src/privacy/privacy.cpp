@@ -176,6 +176,11 @@ SuppressionSummary apply(analysis::ResultSet& set, const PrivacyOptions& opt) {
       r.flags.clear();
       r.notes.push_back(Text::key("privacy.note.flags_dropped"));
     }
+    if (!r.client_unit) {  // not about clients: nothing to suppress, and the free text is public material
+      r.notes.push_back(Text::key("privacy.note.not_client_unit"));
+      kept.push_back(std::move(r));
+      continue;
+    }
     std::vector<Table> tables;
     bool left_out = false;
     for (auto& t : r.tables) {

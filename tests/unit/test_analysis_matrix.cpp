@@ -11,6 +11,7 @@
 #include "analysis/matrix.h"
 #include "core/schema.h"
 #include "core/werkmap.h"
+#include "privacy/privacy.h"
 #include "session/run.h"
 
 namespace {
@@ -257,4 +258,35 @@ TEST_CASE("matrix: facets restrict rows and forms", "[matrix]") {
   const analysis::Table& forms = table(result(rs, "matrix.coverage_forms"), "forms");
   for (const auto& f : forms.rows) CHECK((f[0].s == "jeugdhulpregie" || f[0].s == "dop" || f[0].s == "zorggarantie"));
   CHECK(forms.rows.size() == 3);
+}
+
+TEST_CASE("matrix: a file with a few matrix-like words is not claimed as a wide sheet", "[matrix]") {
+  const std::vector<std::string> cols = {"Naam", "Groep", "Opmerking", "Leeftijd"};
+  CHECK(session::detect(cols, nullptr).profile != "matrix");
+  const std::vector<std::string> one_form = {"Kenmerk-ID", "Omschrijving", "1G1P"};
+  CHECK(session::detect(one_form, nullptr).profile != "matrix");
+  const std::vector<std::string> two_forms = {"Kenmerk-ID", "Omschrijving", "1G1P", "OCMW"};
+  CHECK(session::detect(two_forms, nullptr).table == "wide");
+}
+
+TEST_CASE("matrix: delen mode shares the matrix unsuppressed (its unit is not a client) and says so", "[matrix]") {
+  auto cells = map(kLong, "hand.csv");
+  analysis::ResultSet set;
+  set.results = mx::results({&cells->ds, nullptr, nullptr, nullptr}, mx::Options::from_werkmap(core::Werkmap()));
+  const analysis::ResultSet before = set;
+  privacy::share(set, {{"hand.csv", &cells->read}}, 5, privacy::Pseudonymiser(std::vector<uint8_t>(16, 7)));
+  for (size_t i = 0; i < before.results.size(); ++i) {
+    INFO(before.results[i].id);
+    REQUIRE(set.results[i].id == before.results[i].id);
+    REQUIRE(set.results[i].tables.size() == before.results[i].tables.size());
+    for (size_t t = 0; t < set.results[i].tables.size(); ++t)
+      for (size_t r = 0; r < set.results[i].tables[t].rows.size(); ++r)
+        for (size_t c = 0; c < set.results[i].tables[t].rows[r].size(); ++c)
+          CHECK(set.results[i].tables[t].rows[r][c].kind != analysis::Value::Kind::suppressed);
+    bool said = false;
+    for (const auto& n : set.results[i].notes) said = said || n.nl.rfind("Niet onderdrukt", 0) == 0;
+    CHECK(said);
+  }
+  // D1 has 2 forms P: below k = 5, shown as it is.
+  CHECK(num(table(result(set.results, "matrix.coverage_rows"), "rows"), "D1", "n_P") == 2);
 }

@@ -73,7 +73,10 @@ TEST_CASE("the registry lists the built-in profiles with their tables, pages, te
 TEST_CASE("session: the demo is loaded, detected per record type, mapped and analysed; results are cached") {
   session::Session s;
   s.load_builtin_sample();
-  REQUIRE(s.files().size() == 3);
+  REQUIRE(s.files().size() == 4);
+  CHECK(s.files()[3].profile == "matrix");  // the standalone matrix demo (spec/shared-rules.md, Demos)
+  CHECK(s.files()[3].table == "cells");
+  CHECK(s.results("matrix").results.size() == 10);
   CHECK(s.files()[0].profile == "sofs");
   CHECK(s.files()[0].table == "trajecten");
   CHECK(s.files()[1].profile == "binc");

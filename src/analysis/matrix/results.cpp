@@ -278,6 +278,7 @@ std::vector<Result> results(const Inputs& in, const Options& o) {
   out.push_back(d::uncertainty_result(m, o));
   out.push_back(d::versions_result(m, o));
   out.push_back(d::quality_result(m, o));
+  for (auto& r : out) r.client_unit = false;  // matrix cells are support forms × characteristics, not clients
   return out;
 }
 
