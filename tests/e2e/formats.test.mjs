@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useApp, openApp, waitReady, state, clickAnchor, frames, artifacts, root, openPage, pickFiles } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, frames, artifacts, root, openPage, pickFiles, setMode } from './helpers.mjs';
 
 const env = useApp();
 const data = (rel) => path.join(root, 'tests/data', rel);
@@ -92,27 +92,6 @@ test('a SofS-dashboard workbook maps on its own and gives the built-in demo\'s p
   await context.close();
 });
 
-async function key(page, k) {
-  await page.keyboard.down(k);
-  await frames(page);
-  await page.keyboard.up(k);
-  await frames(page);
-}
-
-async function setMode(page, mode) {
-  if (mode === 'dark') {
-    await clickAnchor(page, 'menu.view');
-    await frames(page);
-    await clickAnchor(page, 'menu.theme_dark');
-    await frames(page, 4);
-  }
-  if (mode === 'presentation') {
-    await page.mouse.move(5, 400);
-    await key(page, 'F9');
-    await page.waitForFunction(() => window.zichtState().presentation === true);
-    await frames(page, 3);
-  }
-}
 
 for (const mode of ['light', 'dark', 'presentation']) test(`a workbook with several data sheets (${mode}): the chosen sheet is read and kept in the werkmap`, async () => {
   const { context, page, log } = await openApp(env.browser, env.base);

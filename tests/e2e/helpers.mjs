@@ -175,3 +175,27 @@ export function distinctColours(png) {
   }
   return seen.size;
 }
+
+// A key held over two app frames (ImGui 1.86 samples keys once per frame).
+export async function key(page, k) {
+  await page.keyboard.down(k);
+  await frames(page);
+  await page.keyboard.up(k);
+  await frames(page);
+}
+
+// Dark theme through the View menu, presentation mode with F9; light is the default.
+export async function setMode(page, mode) {
+  if (mode === 'dark') {
+    await clickAnchor(page, 'menu.view');
+    await frames(page);
+    await clickAnchor(page, 'menu.theme_dark');
+    await frames(page, 4);
+  }
+  if (mode === 'presentation') {
+    await page.mouse.move(5, 400);
+    await key(page, 'F9');
+    await page.waitForFunction(() => window.zichtState().presentation === true);
+    await frames(page, 3);
+  }
+}

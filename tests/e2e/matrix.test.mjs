@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { useApp, openApp, waitReady, state, clickAnchor, frames, artifacts, root, openPage, pickFiles } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, frames, artifacts, root, openPage, pickFiles, setMode } from './helpers.mjs';
 
 const env = useApp();
 const cli = path.join(root, 'build/zicht');
@@ -21,22 +21,6 @@ function comparable(results) {
   return r;
 }
 
-async function setMode(page, mode) {
-  if (mode === 'dark') {
-    await clickAnchor(page, 'menu.view');
-    await frames(page);
-    await clickAnchor(page, 'menu.theme_dark');
-    await frames(page, 4);
-  }
-  if (mode === 'presentation') {
-    await page.mouse.move(5, 450);
-    await page.keyboard.down('F9');
-    await frames(page);
-    await page.keyboard.up('F9');
-    await page.waitForFunction(() => window.zichtState().presentation === true);
-    await frames(page, 3);
-  }
-}
 
 for (const mode of ['light', 'dark', 'presentation']) {
   test(`every matrix page on the demo (${mode})`, async () => {

@@ -136,6 +136,14 @@ TEST_CASE("matrix demo: clustering and kappa equal R (hclust average, psych::coh
   }
   const analysis::Table& leaves = table(d->results, "matrix.similarity", "leaves");
   for (size_t i = 0; i < leaves.rows.size(); ++i) CHECK(leaves.rows[i][1].i == g.at("order")[i].get<int64_t>());
+  bool pair = false;
+  for (const auto& r : table(d->results, "matrix.similarity", "pairs").rows)
+    if (r[0].s == "CAW-trajecten" && r[1].s == "JAC-trajecten") {
+      CHECK(r[2].d == Approx(g.at("distance_caw_jac").get<double>()).epsilon(1e-12));
+      CHECK(r[4].i == g.at("shared_caw_jac").get<int64_t>());
+      pair = true;
+    }
+  CHECK(pair);
   const analysis::Table& v = table(d->results, "matrix.versions", "summary");
   CHECK(v.rows[0][1].d == Approx(g.at("agreement").get<double>()).epsilon(1e-12));
   CHECK(v.rows[0][4].i == g.at("n_cells").get<int64_t>());

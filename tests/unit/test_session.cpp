@@ -76,7 +76,7 @@ TEST_CASE("session: the demo is loaded, detected per record type, mapped and ana
   REQUIRE(s.files().size() == 4);
   CHECK(s.files()[3].profile == "matrix");  // the standalone matrix demo (spec/shared-rules.md, Demos)
   CHECK(s.files()[3].table == "cells");
-  CHECK(s.results("matrix").results.size() == 10);
+  CHECK(s.results("matrix").results.size() == 9);
   CHECK(s.files()[0].profile == "sofs");
   CHECK(s.files()[0].table == "trajecten");
   CHECK(s.files()[1].profile == "binc");

@@ -116,13 +116,8 @@ std::vector<Result> coverage_results(const Model& m, const Options& o) {
   const size_t nc = m.nc(), nf = m.nf();
   const Coding& v = m.coding();
   // Per characteristic.
-  Result rows;
-  rows.id = "matrix.coverage_rows";
-  rows.title = Text::key("matrix.result.coverage_rows");
-  rows.unit = Text::key("matrix.unit.cells");
-  Table summary;
-  summary.id = "rows";
-  summary.title = Text::key("matrix.table.coverage_rows");
+  Result rows = make_result("matrix.coverage_rows", "matrix.result.coverage_rows", "matrix.unit.cells");
+  Table summary = make_table("rows", "matrix.table.coverage_rows");
   summary.columns = {col("characteristic_id", "matrix.col.characteristic_id", Role::category),
                      col("label", "matrix.col.characteristic", Role::category),
                      col("group", "matrix.col.group", Role::category)};
@@ -171,13 +166,8 @@ std::vector<Result> coverage_results(const Model& m, const Options& o) {
   rows.notes.push_back(Text::key("matrix.note.rare_common"));
 
   // Per form (and per form × group).
-  Result forms;
-  forms.id = "matrix.coverage_forms";
-  forms.title = Text::key("matrix.result.coverage_forms");
-  forms.unit = Text::key("matrix.unit.cells");
-  Table ft;
-  ft.id = "forms";
-  ft.title = Text::key("matrix.table.coverage_forms");
+  Result forms = make_result("matrix.coverage_forms", "matrix.result.coverage_forms", "matrix.unit.cells");
+  Table ft = make_table("forms", "matrix.table.coverage_forms");
   ft.columns = {col("support_form_id", "matrix.col.support_form_id", Role::category),
                 col("label", "matrix.col.form", Role::category), col("regie", "matrix.col.regie", Role::category)};
   for (auto& c : count_columns()) ft.columns.push_back(c);

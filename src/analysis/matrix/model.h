@@ -83,6 +83,19 @@ Model build_model(const Inputs& in, const Options& o);
 inline Column col(std::string id, const std::string& key, Role role, int decimals = -1) {
   return Column{std::move(id), Text::key(key), role, decimals};
 }
+inline Result make_result(std::string id, const std::string& title_key, const std::string& unit_key) {
+  Result r;
+  r.id = std::move(id);
+  r.title = Text::key(title_key);
+  r.unit = Text::key(unit_key);
+  return r;
+}
+inline Table make_table(std::string id, const std::string& title_key) {
+  Table t;
+  t.id = std::move(id);
+  t.title = Text::key(title_key);
+  return t;
+}
 inline Value pct(long num, long den) { return den > 0 ? Value::num(100.0 * double(num) / double(den)) : Value::na(); }
 Value state_label(State s, const Model& m);  // the legend's label (nl) with the English gloss
 std::string fold(std::string_view s);        // lower case, Dutch diacritics folded, spaces collapsed

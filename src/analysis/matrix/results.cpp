@@ -28,13 +28,8 @@ const Cell* ref_cell(const Model& m, const Cell& cell) {
 }  // namespace
 
 Result heatmap_result(const Model& m, const Options& o) {
-  Result r;
-  r.id = "matrix.heatmap";
-  r.title = Text::key("matrix.result.heatmap");
-  r.unit = Text::key("matrix.unit.cells");
-  Table rows;
-  rows.id = "rows";
-  rows.title = Text::key("matrix.table.rows");
+  Result r = make_result("matrix.heatmap", "matrix.result.heatmap", "matrix.unit.cells");
+  Table rows = make_table("rows", "matrix.table.rows");
   rows.columns = {col("characteristic_id", "matrix.col.characteristic_id", Role::category),
                   col("group", "matrix.col.group", Role::category),
                   col("principle", "matrix.col.principle", Role::category),
@@ -51,9 +46,7 @@ Result heatmap_result(const Model& m, const Options& o) {
                          Value::str(ch.level), Value::str(ch.to_text), Value::str(ch.to_sources),
                          Value::str(ch.remark), Value::str(ch.filled_by_design)});
   }
-  Table forms;
-  forms.id = "forms";
-  forms.title = Text::key("matrix.table.forms");
+  Table forms = make_table("forms", "matrix.table.forms");
   forms.columns = {col("support_form_id", "matrix.col.support_form_id", Role::category),
                    col("label", "matrix.col.form", Role::category), col("regie", "matrix.col.regie", Role::category),
                    col("region", "matrix.col.region", Role::category)};
@@ -61,9 +54,7 @@ Result heatmap_result(const Model& m, const Options& o) {
     if (m.form_on[f])
       forms.rows.push_back({Value::str(m.forms[f].id), Value::str(m.forms[f].label), Value::str(m.forms[f].regie),
                             Value::str(m.forms[f].region)});
-  Table cells;
-  cells.id = "cells";
-  cells.title = Text::key("matrix.table.cells");
+  Table cells = make_table("cells", "matrix.table.cells");
   cells.columns = {col("characteristic_id", "matrix.col.characteristic_id", Role::category),
                    col("row_label", "matrix.col.characteristic", Role::category),
                    col("group", "matrix.col.group", Role::category),
@@ -118,10 +109,7 @@ Result heatmap_result(const Model& m, const Options& o) {
 }
 
 Result compare_result(const Model& m, const Options& o) {
-  Result r;
-  r.id = "matrix.compare";
-  r.title = Text::key("matrix.result.compare");
-  r.unit = Text::key("matrix.unit.characteristics");
+  Result r = make_result("matrix.compare", "matrix.result.compare", "matrix.unit.characteristics");
   std::vector<size_t> chosen;
   for (const auto& id : o.compare_forms) {
     const int f = m.form_index(id);
@@ -136,9 +124,7 @@ Result compare_result(const Model& m, const Options& o) {
     for (size_t f = 0; chosen.size() < 2 && f < m.nf(); ++f)
       if (std::find(chosen.begin(), chosen.end(), f) == chosen.end()) chosen.push_back(f);
   }
-  Table t;
-  t.id = "compare";
-  t.title = Text::key("matrix.table.compare");
+  Table t = make_table("compare", "matrix.table.compare");
   t.columns = {col("characteristic_id", "matrix.col.characteristic_id", Role::category),
                col("label", "matrix.col.characteristic", Role::category),
                col("group", "matrix.col.group", Role::category),
@@ -173,20 +159,13 @@ Result compare_result(const Model& m, const Options& o) {
 }
 
 Result uncertainty_result(const Model& m, const Options&) {
-  Result r;
-  r.id = "matrix.uncertainty";
-  r.title = Text::key("matrix.result.uncertainty");
-  r.unit = Text::key("matrix.unit.cells");
-  Table t;
-  t.id = "cells";
-  t.title = Text::key("matrix.table.uncertain_cells");
+  Result r = make_result("matrix.uncertainty", "matrix.result.uncertainty", "matrix.unit.cells");
+  Table t = make_table("cells", "matrix.table.uncertain_cells");
   t.columns = {col("form", "matrix.col.form", Role::category),
                col("characteristic_id", "matrix.col.characteristic_id", Role::category),
                col("class_label", "matrix.col.class_label", Role::category),
                col("marker", "matrix.col.marker", Role::category), col("note", "matrix.col.note", Role::category)};
-  Table per;
-  per.id = "per_form";
-  per.title = Text::key("matrix.table.uncertain_per_form");
+  Table per = make_table("per_form", "matrix.table.uncertain_per_form");
   per.columns = {col("form", "matrix.col.form", Role::category), col("n", "matrix.col.n_uncertain", Role::count, 0),
                  col("denom_all", "matrix.col.denom_all", Role::denominator, 0),
                  col("pct_all", "matrix.col.pct_all", Role::percent, 1)};
@@ -215,19 +194,12 @@ Result uncertainty_result(const Model& m, const Options&) {
 }
 
 Result quality_result(const Model& m, const Options&) {
-  Result r;
-  r.id = "matrix.quality";
-  r.title = Text::key("matrix.result.quality");
-  r.unit = Text::key("matrix.unit.findings");
-  Table t;
-  t.id = "rules";
-  t.title = Text::key("matrix.table.quality");
+  Result r = make_result("matrix.quality", "matrix.result.quality", "matrix.unit.findings");
+  Table t = make_table("rules", "matrix.table.quality");
   t.columns = {col("rule", "matrix.col.rule", Role::category), col("n", "matrix.col.n_findings", Role::count, 0)};
   for (const auto& rule : m.rules)
     t.rows.push_back({Value::label(Text::key("matrix.rule." + rule.id)), Value::of(rule.n)});
-  Table rows;
-  rows.id = "rows";
-  rows.title = Text::key("matrix.table.rows_in");
+  Table rows = make_table("rows", "matrix.table.rows_in");
   rows.columns = {col("what", "matrix.col.what", Role::category), col("n", "matrix.col.n", Role::count, 0)};
   rows.rows = {{Value::label(Text::key("matrix.rows.in")), Value::of(m.rows_in)},
                {Value::label(Text::key("matrix.rows.used")), Value::of(m.rows_used)},

@@ -22,10 +22,7 @@ void set_text(std::string& nl, std::string& en, const std::string& key) {
 }  // namespace
 
 Result similarity_result(const Model& m, const Options& o) {
-  Result r;
-  r.id = "matrix.similarity";
-  r.title = Text::key("matrix.result.similarity");
-  r.unit = Text::key("matrix.unit.form_pairs");
+  Result r = make_result("matrix.similarity", "matrix.result.similarity", "matrix.unit.form_pairs");
   std::vector<char> rows = m.row_on;
   if (!o.similarity_groups.empty())
     for (size_t c = 0; c < m.nc(); ++c)
@@ -50,32 +47,28 @@ Result similarity_result(const Model& m, const Options& o) {
       dist[i * n + j] = dist[j * n + i] = dd;
       shared[i * n + j] = shared[j * n + i] = s;
     }
-  Table pairs;
-  pairs.id = "pairs";
-  pairs.title = Text::key("matrix.table.pairs");
+  Table pairs = make_table("pairs", "matrix.table.pairs");
   pairs.columns = {col("form_a", "matrix.col.form_a", Role::category), col("form_b", "matrix.col.form_b", Role::category),
                    col("distance", "matrix.col.distance", Role::statistic, 3),
                    col("similarity", "matrix.col.similarity", Role::statistic, 3),
                    col("shared", "matrix.col.shared_rows", Role::count, 0),
                    col("few_shared", "matrix.col.few_shared", Role::category)};
-  Table nearest;
-  nearest.id = "nearest";
-  nearest.title = Text::key("matrix.table.nearest");
+  Table nearest = make_table("nearest", "matrix.table.nearest");
   nearest.columns = {col("form", "matrix.col.form", Role::category), col("rank", "matrix.col.rank", Role::count, 0),
                      col("neighbour", "matrix.col.neighbour", Role::category),
                      col("distance", "matrix.col.distance", Role::statistic, 3),
                      col("shared", "matrix.col.shared_rows", Role::count, 0)};
-  Table merges;
-  merges.id = "merge";
-  merges.title = Text::key("matrix.table.merge");
+  Table merges = make_table("merge", "matrix.table.merge");
   merges.columns = {col("step", "matrix.col.step", Role::count, 0), col("left", "matrix.col.left", Role::count, 0),
                     col("right", "matrix.col.right", Role::count, 0),
                     col("height", "matrix.col.height", Role::statistic, 4)};
-  Table leaves;
-  leaves.id = "leaves";
-  leaves.title = Text::key("matrix.table.leaves");
+  Table leaves = make_table("leaves", "matrix.table.leaves");
   leaves.columns = {col("position", "matrix.col.position", Role::count, 0),
                     col("leaf", "matrix.col.leaf", Role::count, 0), col("form", "matrix.col.form", Role::category)};
+  Table grid;  // the similarity matrix in the dendrogram's order, one column per form (the heat map's table)
+  grid.id = "matrix";
+  grid.title = Text::key("matrix.table.similarity_matrix");
+  grid.columns = {col("form", "matrix.col.form", Role::category)};
   if (n >= 2) {
     std::vector<std::string> labels;
     for (size_t f : forms) labels.push_back(m.forms[f].label);
@@ -95,6 +88,18 @@ Result similarity_result(const Model& m, const Options& o) {
                               Value::label(Text::key(i != j && shared[i * n + j] < o.min_shared_rows ? "matrix.yes"
                                                                                                       : "matrix.no"))});
       }
+    for (size_t b = 0; b < n; ++b)
+      grid.columns.push_back(Column{"sim_" + std::to_string(b + 1), Text::same(labels[size_t(h.order[b] - 1)]),
+                                    Role::statistic, 2});
+    for (size_t a = 0; a < n; ++a) {
+      const size_t i = size_t(h.order[a] - 1);
+      std::vector<Value> row{Value::str(labels[i])};
+      for (size_t b = 0; b < n; ++b) {
+        const size_t j = size_t(h.order[b] - 1);
+        row.push_back(Value::num(i == j ? 1.0 : 1.0 - dist[i * n + j]));
+      }
+      grid.rows.push_back(std::move(row));
+    }
     for (size_t i = 0; i < n; ++i) {
       std::vector<size_t> others;
       for (size_t j = 0; j < n; ++j)
@@ -105,7 +110,7 @@ Result similarity_result(const Model& m, const Options& o) {
                                 Value::num(dist[i * n + others[k]]), Value::of(shared[i * n + others[k]])});
     }
   }
-  r.tables = {nearest, pairs, merges, leaves};
+  r.tables = {nearest, pairs, merges, leaves, grid};
   View dendro;
   dendro.id = "dendrogram";
   dendro.kind = ViewKind::dendrogram;
@@ -121,10 +126,9 @@ Result similarity_result(const Model& m, const Options& o) {
   View heat;
   heat.id = "matrix";
   heat.kind = ViewKind::heatmap;
-  heat.table = "pairs";
-  heat.x = "form_b";
-  heat.y = {"similarity"};
-  heat.series = "form_a";
+  heat.table = "matrix";
+  heat.x = "form";
+  for (size_t b = 1; b < grid.columns.size(); ++b) heat.y.push_back(grid.columns[b].id);
   heat.unit = Unit::statistic;
   set_text(heat.of_nl, heat.of_en, "matrix.of.similarity");
   set_text(heat.title_nl, heat.title_en, "matrix.view.similarity_matrix");
@@ -136,26 +140,17 @@ Result similarity_result(const Model& m, const Options& o) {
 }
 
 Result versions_result(const Model& m, const Options&) {
-  Result r;
-  r.id = "matrix.versions";
-  r.title = Text::key("matrix.result.versions");
-  r.unit = Text::key("matrix.unit.cells");
-  Table summary;
-  summary.id = "summary";
-  summary.title = Text::key("matrix.table.versions");
+  Result r = make_result("matrix.versions", "matrix.result.versions", "matrix.unit.cells");
+  Table summary = make_table("summary", "matrix.table.versions");
   summary.columns = {col("measure", "matrix.col.measure", Role::category),
                      col("value", "matrix.col.value", Role::statistic, 3),
                      col("lower", "matrix.col.lower", Role::lower, 3), col("upper", "matrix.col.upper", Role::upper, 3),
                      col("n", "matrix.col.n_cells", Role::count, 0)};
-  Table diff;
-  diff.id = "disagreements";
-  diff.title = Text::key("matrix.table.disagreements");
+  Table diff = make_table("disagreements", "matrix.table.disagreements");
   diff.columns = {col("form", "matrix.col.form", Role::category),
                   col("characteristic_id", "matrix.col.characteristic_id", Role::category),
                   col("class_a", "matrix.col.class_a", Role::category), col("class_b", "matrix.col.class_b", Role::category)};
-  Table per;
-  per.id = "per_form";
-  per.title = Text::key("matrix.table.disagreements_per_form");
+  Table per = make_table("per_form", "matrix.table.disagreements_per_form");
   per.columns = {col("form", "matrix.col.form", Role::category), col("n", "matrix.col.n_differ", Role::count, 0),
                  col("denom_all", "matrix.col.denom_all", Role::denominator, 0),
                  col("pct_all", "matrix.col.pct_all", Role::percent, 1)};
@@ -166,6 +161,29 @@ Result versions_result(const Model& m, const Options&) {
   }
   const Coding& a = m.versions[m.active];
   const Coding& b = m.versions[m.other];
+  Table map;  // the disagreement map: every cell, "anders" where the two codings differ
+  map.id = "map";
+  map.title = Text::key("matrix.table.disagreement_map");
+  map.columns = {col("characteristic_id", "matrix.col.characteristic_id", Role::category),
+                 col("row_label", "matrix.col.characteristic", Role::category),
+                 col("group", "matrix.col.group", Role::category),
+                 col("support_form_id", "matrix.col.support_form_id", Role::category),
+                 col("column_label", "matrix.col.form", Role::category),
+                 col("class", "matrix.col.agreement", Role::category),
+                 col("class_label", "matrix.col.agreement", Role::category),
+                 col("detail", "matrix.col.detail", Role::category)};
+  for (size_t c = 0; c < m.nc(); ++c) {
+    if (!m.row_on[c]) continue;
+    for (size_t f = 0; f < m.nf(); ++f) {
+      if (!m.form_on[f]) continue;
+      const State x = a.cells[f * m.nc() + c].state, y = b.cells[f * m.nc() + c].state;
+      const bool same = x == y;
+      map.rows.push_back({Value::str(m.chars[c].id), Value::str(m.chars[c].label), Value::str(m.chars[c].group),
+                          Value::str(m.forms[f].id), Value::str(m.forms[f].label), Value::str(same ? "gelijk" : "anders"),
+                          Value::label(Text::key(same ? "matrix.agree.same" : "matrix.agree.differ")),
+                          Value::str(std::string(state_code(x)) + " → " + state_code(y))});
+    }
+  }
   std::vector<int> xa, xb, sa, sb;
   long agree = 0;
   for (size_t f = 0; f < m.nf(); ++f) {
@@ -210,40 +228,42 @@ Result versions_result(const Model& m, const Options&) {
   t2.n = long(sa.size());
   t2.statistic = w.weighted_kappa;
   r.tests = {t1, t2};
-  r.tables = {summary, per, diff};
+  r.tables = {summary, per, diff, map};
   View v = count_view(per, "form", "n", Text::key("matrix.of.disagreements"));
   v.orientation = Orientation::horizontal;
   r.views.push_back(v);
+  View dm;
+  dm.id = "map";
+  dm.kind = ViewKind::heatmap;
+  dm.table = "map";
+  dm.x = "column_label";
+  dm.x_key = "support_form_id";
+  dm.series = "class";
+  dm.columns = {"characteristic_id", "row_label", "group", "class_label", "detail"};
+  dm.colour_keys = {{"anders", "class.NP"}, {"gelijk", "class.EMPTY"}};
+  set_text(dm.title_nl, dm.title_en, "matrix.view.disagreement_map");
+  r.views.push_back(dm);
   r.notes.push_back(Text{Text::key("matrix.note.versions").nl + " " + a.name + " ↔ " + b.name,
                          Text::key("matrix.note.versions").en + " " + a.name + " ↔ " + b.name});
   return r;
 }
 
 Result facets_result(const Model& m, const Options&) {
-  Result r;
-  r.id = "matrix.facets";
-  r.title = Text::key("matrix.result.facets");
-  r.unit = Text::key("matrix.unit.forms");
-  Table forms;
-  forms.id = "forms";
-  forms.title = Text::key("matrix.table.facet_forms");
+  Result r = make_result("matrix.facets", "matrix.result.facets", "matrix.unit.forms");
+  Table forms = make_table("forms", "matrix.table.facet_forms");
   forms.columns = {col("form", "matrix.col.form", Role::category), col("regie", "matrix.col.regie", Role::category),
                    col("region", "matrix.col.region", Role::category), col("insteek", "matrix.col.insteek", Role::category),
                    col("executes", "matrix.col.executes", Role::category),
                    col("age_min", "matrix.col.age_min", Role::statistic, 2),
                    col("age_max", "matrix.col.age_max", Role::statistic, 2),
                    col("selected", "matrix.col.selected", Role::category)};
-  Table ranges;
-  ranges.id = "durations";
-  ranges.title = Text::key("matrix.table.durations");
+  Table ranges = make_table("durations", "matrix.table.durations");
   ranges.columns = {col("form", "matrix.col.form", Role::category),
                     col("characteristic_id", "matrix.col.characteristic_id", Role::category),
                     col("value", "matrix.col.from_months", Role::statistic, 1),
                     col("low", "matrix.col.from_months", Role::lower, 1),
                     col("high", "matrix.col.to_months", Role::upper, 1), col("note", "matrix.col.note", Role::category)};
-  Table ages;
-  ages.id = "ages";
-  ages.title = Text::key("matrix.table.ages");
+  Table ages = make_table("ages", "matrix.table.ages");
   ages.columns = {col("form", "matrix.col.form", Role::category), col("value", "matrix.col.age_min", Role::statistic, 2),
                   col("low", "matrix.col.age_min", Role::lower, 2), col("high", "matrix.col.age_max", Role::upper, 2)};
   auto months = [](double v, const std::string& unit) {
