@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { useApp, openApp, waitReady, state, clickAnchor, frames, artifacts, root, openPage, pickFiles, setMode } from './helpers.mjs';
+import { useApp, openApp, waitReady, state, clickAnchor, frames, artifacts, root, openPage, pickFiles, setMode, key } from './helpers.mjs';
 
 const env = useApp();
 const cli = path.join(root, 'build/zicht');
@@ -26,16 +26,39 @@ for (const mode of ['light', 'dark', 'presentation']) {
   test(`every matrix page on the demo (${mode})`, async () => {
     const { context, page, log } = await openApp(env.browser, env.base, { width: 1400, height: 900 });
     await waitReady(page);
-    await setMode(page, mode);
+    if (mode === 'dark') await setMode(page, 'dark');
     for (const id of pages) {
-      const s = await openPage(page, 'matrix', id);
+      let s = await openPage(page, 'matrix', id);  // the navigation is hidden while presenting: open, then present
+      if (mode === 'presentation') {
+        await setMode(page, 'presentation');
+        s = await state(page);
+      }
+      await page.screenshot({ path: path.join(artifacts, `matrix-${mode}-${id}.png`) });
       assert.ok(s.results.results.length > 0, `${id} has results`);
       if (id === 'matrix') {
         assert.ok(s.anchors['matrix.banner'], 'the "kleurcodes zijn indicatief" banner is on screen');
+        if (mode === 'presentation') {  // the larger type puts the grid lower: scroll to it, as a presenter would
+          await page.mouse.move(900, 500);
+          await page.mouse.wheel(0, 400);
+          await frames(page, 4);
+          s = await state(page);
+          await page.screenshot({ path: path.join(artifacts, `matrix-${mode}-${id}-grid.png`) });
+        }
         assert.ok(s.anchors['matrix.cell.1g1p.D1'], 'the grid draws its first cell');
         assert.ok(s.anchors['matrix.legend.NFD']);
+        // A click on a cell opens its detail and the recoding buttons next to the pointer.
+        await clickAnchor(page, 'matrix.cell.caw_trajecten.D2');
+        await frames(page, 3);
+        s = await state(page);
+        assert.ok(s.anchors['matrix.recode.P'] && s.anchors['matrix.detail.title']);
+        await page.screenshot({ path: path.join(artifacts, `matrix-${mode}-detail.png`) });
+        await page.keyboard.press('Escape');
+        await frames(page, 3);
       }
-      await page.screenshot({ path: path.join(artifacts, `matrix-${mode}-${id}.png`) });
+      if (mode === 'presentation') {
+        await key(page, 'F9');
+        await page.waitForFunction(() => window.zichtState().presentation === false);
+      }
     }
     assert.deepEqual(log.errors, []);
     await context.close();

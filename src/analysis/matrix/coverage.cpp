@@ -158,6 +158,7 @@ std::vector<Result> coverage_results(const Model& m, const Options& o) {
     if (is_rare || is_common)
       (is_rare ? rare : common).rows.push_back({Value::str(m.chars[c].id), Value::str(m.chars[c].label), Value::of(p),
                                                  Value::of(k.applicable())});
+    if (k.applicable() == 0) continue;  // every cell not filled by design or uncoded: no bar to draw
     per_row.push_back(k);
     row_labels.push_back(m.chars[c].id + " " + m.chars[c].label);
   }

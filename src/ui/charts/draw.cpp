@@ -21,27 +21,30 @@ void draw_text(ImDrawList* dl, ImVec2 origin, const Prim& p) {
   if (p.anchor == Anchor::end) dx = -ts.x;
   const ImVec2 pivot(origin.x + p.x0, origin.y + p.y0);
   const ImVec2 pos(pivot.x + dx, pivot.y - ts.y / 2);
-  const int first = dl->VtxBuffer.Size;
   if (p.rotate == 0) {
     dl->AddText(font, size, pos, col(p.color), p.text.c_str());
     return;
   }
-  // AddText culls glyphs against the clip rectangle before we rotate them (a vertical axis title would lose its
-  // start): render the glyphs unculled; the draw command keeps the chart's scissor for the rotated result.
-  const ImVec4 everything(-1e6f, -1e6f, 1e6f, 1e6f);
-  font->RenderText(dl, size, pos, col(p.color), everything, p.text.c_str(), nullptr, 0, false);
-  {
-    const float a = p.rotate * 3.14159265f / 180.0f;
-    const float c = std::cos(a), s = std::sin(a);
-    for (int i = first; i < dl->VtxBuffer.Size; ++i) {
-      ImVec2& v = dl->VtxBuffer[i].pos;
-      const float x = v.x - pivot.x, y = v.y - pivot.y;
-      v = ImVec2(pivot.x + x * c - y * s, pivot.y + x * s + y * c);
-    }
-  }
+  rotated_text(dl, font, size, pivot, pos, col(p.color), p.text.c_str(), p.rotate);
 }
 
 }  // namespace
+
+void rotated_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pivot, ImVec2 pos, ImU32 colour, const char* text,
+                  float degrees) {
+  // AddText culls glyphs against the clip rectangle before we rotate them (a vertical axis title would lose its
+  // start): render the glyphs unculled; the draw command keeps the current scissor for the rotated result.
+  const int first = dl->VtxBuffer.Size;
+  const ImVec4 everything(-1e6f, -1e6f, 1e6f, 1e6f);
+  font->RenderText(dl, size, pos, colour, everything, text, nullptr, 0, false);
+  const float a = degrees * 3.14159265f / 180.0f;
+  const float c = std::cos(a), s = std::sin(a);
+  for (int i = first; i < dl->VtxBuffer.Size; ++i) {
+    ImVec2& v = dl->VtxBuffer[i].pos;
+    const float x = v.x - pivot.x, y = v.y - pivot.y;
+    v = ImVec2(pivot.x + x * c - y * s, pivot.y + x * s + y * c);
+  }
+}
 
 void paint_scene(ImDrawList* dl, ImVec2 origin, const report::charts::Scene& scene,
                  const report::charts::Style& style, float rounding) {

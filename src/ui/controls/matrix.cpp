@@ -45,9 +45,12 @@ const mx::Catalog& catalog_of(const ProfilePageArgs& a) {
 bool version_combo(const char* id, const std::string& label, std::string& chosen, const std::vector<std::string>& names,
                    const ResultViewContext& rv, const std::string& none_label = {}) {
   bool changed = false;
-  ImGui::SetNextItemWidth(ImGui::GetTextLineHeight() * 14);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetTextLineHeight() * 12);
   const std::string preview = chosen.empty() ? (none_label.empty() && !names.empty() ? names.front() : none_label) : chosen;
-  if (ImGui::BeginCombo((label + "###" + id).c_str(), preview.c_str())) {
+  if (ImGui::BeginCombo((std::string("###") + id).c_str(), preview.c_str())) {
     for (const auto& n : names)
       if (ImGui::Selectable(n.c_str(), n == preview)) {
         chosen = n;
@@ -72,16 +75,16 @@ void matrix_controls(const ProfilePageArgs& a) {
   bool changed = false;
   // The version analysed is always in view: it changes every number.
   changed |= version_combo("version", tr(rv, "matrix.page.version"), o.active, cat.versions, rv);
-  ImGui::SameLine();
   std::vector<std::string> others;
   const std::string active = o.active.empty() && !cat.versions.empty() ? cat.versions.front() : o.active;
   for (const auto& v : cat.versions)
     if (v != active) others.push_back(v);
   if (!others.empty()) {
+    ImGui::SameLine(0, ImGui::GetTextLineHeight() * 1.5f);
     changed |= version_combo("compare_with", tr(rv, "matrix.page.compare_with"), o.compare_with, others, rv,
                              others.front());
-    ImGui::SameLine();
   }
+  ImGui::SameLine(0, ImGui::GetTextLineHeight() * 1.5f);
   std::string& name = buffer("matrix.new_version");
   ImGui::SetNextItemWidth(ImGui::GetTextLineHeight() * 10);
   ImGui::InputTextWithHint("###newversion", tr(rv, "matrix.page.new_version_hint").c_str(), &name);
@@ -164,7 +167,7 @@ void matrix_controls(const ProfilePageArgs& a) {
     }
   }
   if (a.page.id == "kenmerken" || a.page.id == "vormen") denominator_combo(a.workspace, rv);
-  if (a.page.id == "matrix") {
+  if (a.page.id == "matrix" && !a.presentation) {  // a set-up control: not on the projector
     const bool colours_open = ImGui::CollapsingHeader((tr(rv, "matrix.page.colours") + "###mcolours").c_str());
     rv.anchor("matrix.colours.header");
     if (colours_open) {

@@ -12,6 +12,7 @@
 #include "analysis/matrix.h"
 #include "imgui.h"
 #include "report/palette.h"
+#include "ui/charts/draw.h"
 #include "ui/controls/controls.h"
 #include "ui/controls/kit.h"
 #include "ui/result_view.h"
@@ -126,6 +127,7 @@ struct Selection {
   std::string form, characteristic;
 };
 Selection g_selected;
+bool g_open_detail = false;  // a cell was clicked this frame: its detail opens as a popup at the pointer
 std::set<std::string> g_collapsed;
 bool g_show_to = false;
 struct Undo {
@@ -142,7 +144,7 @@ void legend_line(const ResultViewContext& rv, const mx::Options& o, const report
   for (const auto& code : kCodes) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 c = class_colour(code, o, s);
+    const ImU32 c = code == "EMPTY" ? ImGui::GetColorU32(ImGuiCol_WindowBg) : class_colour(code, o, s);
     dl->AddRectFilled(p, ImVec2(p.x + h * 1.6f, p.y + h), c);
     if (code == "NFD" || code == "UNC") hatch(dl, p, ImVec2(p.x + h * 1.6f, p.y + h), text_on(c));
     dl->AddRect(p, ImVec2(p.x + h * 1.6f, p.y + h), ImGui::GetColorU32(ImGuiCol_Border));
@@ -150,10 +152,11 @@ void legend_line(const ResultViewContext& rv, const mx::Options& o, const report
     ImGui::SameLine();
     ImGui::TextUnformatted((code + " " + tr(rv, ("matrix.state." + code).c_str())).c_str());
     rv.anchor("matrix.legend." + code);
-    ImGui::SameLine(0, h);
-    if (ImGui::GetContentRegionAvail().x < h * 14) ImGui::NewLine();
+    if (&code != &kCodes.back()) {
+      ImGui::SameLine(0, h);
+      if (ImGui::GetContentRegionAvail().x < h * 14) ImGui::NewLine();
+    }
   }
-  ImGui::NewLine();
 }
 
 // Recodes one cell into the workshop version (made from the analysed version when that is not a recoding yet).
@@ -234,12 +237,17 @@ void detail(const ProfilePageArgs& a, const Grid& g, const analysis::Table& cell
   ImGui::Spacing();
   ImGui::TextUnformatted(tr(rv, "matrix.page.recode").c_str());
   for (const auto& code : kCodes) {
+    // Next to the previous button while it fits, else on a new line (the popup has a fixed width).
+    const float w = ImGui::CalcTextSize(code.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
     const ImU32 bg = class_colour(code, o, s);
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(bg));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(text_on(bg)));
-    if (ImGui::Button(code.c_str()) && code != cell(g.c_class))
-      recode(a.workspace, g_selected.form, g_selected.characteristic, code, versions, rv);
+    if (ImGui::Button(code.c_str())) {
+      if (code != cell(g.c_class)) recode(a.workspace, g_selected.form, g_selected.characteristic, code, versions, rv);
+      ImGui::CloseCurrentPopup();  // the grid shows the new class at once (marked *)
+    }
     ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(rv, ("matrix.state." + code).c_str()).c_str());
     rv.anchor("matrix.recode." + code);
@@ -265,13 +273,21 @@ bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r) {
   const mx::Options o = options<mx::Options>(a.workspace);
   const report::charts::Style s = style_of(rv);
   const std::vector<std::string>& versions = matrix_versions(a);
-  // The banner, always: the authors' own caveat, and whether the codes are fictitious.
+  // The banner, always, as one paragraph: the authors' own caveat ("De kleurcodes zijn indicatief.") and, on the
+  // demo, that the codes are fictitious. Other notes follow in plain text (not while presenting).
+  static const std::string fictitious = analysis::Text::key("matrix.note.fictitious").nl;
+  std::string banner, other;
+  for (size_t i = 0; i < r.notes.size(); ++i) {
+    std::string& to = i == 0 || r.notes[i].nl == fictitious ? banner : other;
+    to += (to.empty() ? "" : " ") + r.notes[i].in(rv.lang);
+  }
   ImGui::PushStyleColor(ImGuiCol_Text, palette(rv.theme).warning);
   ImGui::PushFont(rv.fonts.bold);
-  for (const auto& n : r.notes) ImGui::TextWrapped("%s", n.in(rv.lang).c_str());
+  ImGui::TextWrapped("%s", banner.c_str());
   ImGui::PopFont();
   ImGui::PopStyleColor();
   rv.anchor("matrix.banner");
+  if (!other.empty() && !rv.presentation) ImGui::TextWrapped("%s", other.c_str());
   legend_line(rv, o, s);
   ImGui::Checkbox(tr(rv, "matrix.page.show_to").c_str(), &g_show_to);
   rv.anchor("matrix.show_to");
@@ -283,9 +299,16 @@ bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r) {
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(rv, "matrix.page.unfold_all").c_str())) g_collapsed.clear();
   rv.anchor("matrix.unfold_all");
+  if (!g_undo.empty()) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(rv, "matrix.page.undo").c_str())) undo_last(a.workspace);
+    rv.anchor("matrix.undo");
+  }
+  ImGui::SameLine(0, ImGui::GetTextLineHeight() * 1.5f);
+  ImGui::TextDisabled("%s", tr(rv, "matrix.page.pick_cell").c_str());
 
   const float line = ImGui::GetTextLineHeight();
-  const float cell_w = line * 3.4f, label_w = line * (rv.presentation ? 16.f : 20.f), to_w = line * 22.f;
+  const float cell_w = line * 2.9f, label_w = line * (rv.presentation ? 14.f : 20.f), to_w = line * 22.f;
   const int ncols = 1 + (g_show_to ? 1 : 0) + static_cast<int>(g.forms.size());
   std::vector<const GridRow*> shown;
   for (const auto& row : g.rows)
@@ -298,18 +321,27 @@ bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r) {
     ImGui::TableSetupColumn(tr(rv, "matrix.col.characteristic").c_str(), ImGuiTableColumnFlags_WidthFixed, label_w);
     if (g_show_to) ImGui::TableSetupColumn(tr(rv, "matrix.col.to_text").c_str(), ImGuiTableColumnFlags_WidthFixed, to_w);
     for (const auto& f : g.forms) ImGui::TableSetupColumn(f.second.c_str(), ImGuiTableColumnFlags_WidthFixed, cell_w);
-    // Header: the form names wrapped in their narrow column.
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, line * 3.3f);
+    // Header: the form names turned upright (reading upwards), so all 24 columns fit side by side.
+    float header_h = line * 2;
+    for (const auto& f : g.forms) header_h = std::max(header_h, ImGui::CalcTextSize(f.second.c_str()).x + line);
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, header_h);
+    const int first_form = ncols - static_cast<int>(g.forms.size());
     for (int col = 0; col < ncols; ++col) {
-      ImGui::TableSetColumnIndex(col);
+      if (!ImGui::TableSetColumnIndex(col)) continue;
       const char* name = ImGui::TableGetColumnName(col);
-      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetColumnWidth());
-      ImGui::TextWrapped("%s", name);
-      ImGui::PopTextWrapPos();
-      if (col >= ncols - static_cast<int>(g.forms.size())) {
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name);
-        rv.anchor("matrix.form." + g.forms[static_cast<size_t>(col - (ncols - static_cast<int>(g.forms.size())))].first);
+      if (col < first_form) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + header_h - line * 1.4f);
+        ImGui::TextUnformatted(name);
+        continue;
       }
+      const ImVec2 p0 = ImGui::GetCursorScreenPos();
+      const float w = ImGui::GetColumnWidth();
+      ImGui::Dummy(ImVec2(w, header_h - line * 0.4f));
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name);
+      const ImVec2 pivot(p0.x + w / 2, p0.y + header_h - line * 0.6f);
+      charts::rotated_text(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(), pivot,
+                           ImVec2(pivot.x, pivot.y - line / 2), ImGui::GetColorU32(ImGuiCol_Text), name, -90.f);
+      rv.anchor("matrix.form." + g.forms[static_cast<size_t>(col - first_form)].first);
     }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(shown.size()));
@@ -339,7 +371,7 @@ bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r) {
           ImGui::TextUnformatted(g.to_text.count(row.id) ? g.to_text.at(row.id).c_str() : "");
         }
         for (size_t f = 0; f < g.forms.size(); ++f) {
-          ImGui::TableNextColumn();
+          if (!ImGui::TableNextColumn()) continue;  // scrolled out of view
           const auto& c = cells->rows[row.first_cell + f];
           const std::string& code = c[static_cast<size_t>(g.c_class)].s;
           const ImU32 bg = code == "EMPTY" ? ImGui::GetColorU32(ImGuiCol_WindowBg) : class_colour(code, o, s);
@@ -355,8 +387,10 @@ bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r) {
           const bool selected = g_selected.form == g.forms[f].first && g_selected.characteristic == row.id;
           ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(text_on(bg)));
           ImGui::PushID(static_cast<int>(row.first_cell + f));
-          if (ImGui::Selectable(text.empty() ? "##e" : text.c_str(), selected, 0, ImVec2(0, line * 1.2f)))
+          if (ImGui::Selectable(text.empty() ? "##e" : text.c_str(), selected, 0, ImVec2(0, line * 1.2f))) {
             g_selected = {g.forms[f].first, row.id};
+            g_open_detail = true;
+          }
           ImGui::PopID();
           ImGui::PopStyleColor();
           if (ImGui::IsItemHovered())
@@ -368,8 +402,16 @@ bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r) {
       }
     ImGui::EndTable();
   }
-  ImGui::Spacing();
-  detail(a, g, *cells, o, s, versions);
+  // The clicked cell's detail and its recoding, next to the pointer (where the facilitator is looking).
+  if (g_open_detail) {
+    ImGui::OpenPopup("matrix_cell");
+    g_open_detail = false;
+  }
+  ImGui::SetNextWindowSize(ImVec2(line * (rv.presentation ? 30.f : 36.f), 0));
+  if (ImGui::BeginPopup("matrix_cell")) {
+    detail(a, g, *cells, o, s, versions);
+    ImGui::EndPopup();
+  }
   return true;
 }
 
