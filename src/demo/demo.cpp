@@ -13,22 +13,8 @@ constexpr uint64_t kSofsBlock = 370;     // trajectories per copy of the design
 constexpr uint64_t kBincChildren = 368;  // children per copy
 constexpr const char* kEol = "\r\n";     // as Excel writes CSV on Windows
 
-// Appends one CSV field (';'-separated; quoted only when needed, which the demo's values never need).
-void field(std::string& out, std::string_view v, bool first = false) {
-  if (!first) out += ';';
-  if (v.find_first_of(";\"\r\n") == std::string_view::npos) {
-    out.append(v.data(), v.size());
-    return;
-  }
-  out += '"';
-  for (char ch : v) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  out += '"';
-}
 
-void date_field(std::string& out, int32_t d) { field(out, d == kNoDate ? std::string() : format_date(d)); }
+void date_field(std::string& out, int32_t d) { detail::csv_field(out, d == kNoDate ? std::string() : format_date(d)); }
 
 const char* step_text(StepCell c) {
   switch (c) {
@@ -44,49 +30,49 @@ const char* involvement_text(Involvement v) {
 // ---- SofS
 
 void sofs_header(std::string& out) {
-  field(out, "Identificatiecode", true);
-  for (const char* h : {"Organisatie", "Startdatum traject", "Startdatum consulent", "Typering casus"}) field(out, h);
+  detail::csv_field(out, "Identificatiecode", true);
+  for (const char* h : {"Organisatie", "Startdatum traject", "Startdatum consulent", "Typering casus"}) detail::csv_field(out, h);
   for (int s = 0; s < kStepCount; ++s) {
-    field(out, kStepHeaders[s]);
+    detail::csv_field(out, kStepHeaders[s]);
     // The dashboard's column order puts the network columns after the safety goal (manual, Bijlage 1).
     if (s == kVeiligheidsdoel) {
-      field(out, "Netwerk met aantal");
-      field(out, "Netwerkberaden");
+      detail::csv_field(out, "Netwerk met aantal");
+      detail::csv_field(out, "Netwerkberaden");
     }
   }
-  for (const char* h : {"Plan B", "Plan B in werking", "Einddatum"}) field(out, h);
+  for (const char* h : {"Plan B", "Plan B in werking", "Einddatum"}) detail::csv_field(out, h);
   for (int s = 0; s < kStepCount; ++s) {
-    field(out, std::string(kStepHeaders[s]) + " CB");
-    field(out, std::string(kStepHeaders[s]) + " consulent");
+    detail::csv_field(out, std::string(kStepHeaders[s]) + " CB");
+    detail::csv_field(out, std::string(kStepHeaders[s]) + " consulent");
   }
   out += kEol;
 }
 
 void sofs_row(std::string& out, const SofsTrajectory& t) {
-  field(out, t.traject_id, true);
-  field(out, t.organisatie);
+  detail::csv_field(out, t.traject_id, true);
+  detail::csv_field(out, t.organisatie);
   date_field(out, t.start_cb);
   date_field(out, t.start_consulent);
-  field(out, t.typering);
+  detail::csv_field(out, t.typering);
   for (int s = 0; s < kStepCount; ++s) {
     if (t.step[s] == StepCell::Date) date_field(out, t.step_date[s]);
-    else field(out, step_text(t.step[s]));
+    else detail::csv_field(out, step_text(t.step[s]));
     if (s == kVeiligheidsdoel) {
-      field(out, t.network_figures < 0 ? std::string() : std::to_string(t.network_figures));
-      if (t.meetings == MeetingCell::Count) field(out, std::to_string(t.meeting_count));
+      detail::csv_field(out, t.network_figures < 0 ? std::string() : std::to_string(t.network_figures));
+      if (t.meetings == MeetingCell::Count) detail::csv_field(out, std::to_string(t.meeting_count));
       else if (t.meetings == MeetingCell::Date) date_field(out, t.meeting_date);
-      else field(out, "");
+      else detail::csv_field(out, "");
     }
   }
   // The dashboard's own wording for plan B (the schema recodes it to netwerk / verblijf).
-  field(out, t.plan_b == "netwerk" ? "In netwerk" : t.plan_b == "verblijf" ? "In module verblijf" : "");
+  detail::csv_field(out, t.plan_b == "netwerk" ? "In netwerk" : t.plan_b == "verblijf" ? "In module verblijf" : "");
   if (t.plan_b_in_werking == StepCell::Date) date_field(out, t.plan_b_date);
-  else field(out, step_text(t.plan_b_in_werking));
+  else detail::csv_field(out, step_text(t.plan_b_in_werking));
   if (t.closed) date_field(out, t.einddatum);
-  else field(out, t.end_written_nee ? "nee" : "");
+  else detail::csv_field(out, t.end_written_nee ? "nee" : "");
   for (int s = 0; s < kStepCount; ++s) {
-    field(out, involvement_text(t.cb[s]));
-    field(out, involvement_text(t.consulent[s]));
+    detail::csv_field(out, involvement_text(t.cb[s]));
+    detail::csv_field(out, involvement_text(t.consulent[s]));
   }
   out += kEol;
 }
@@ -112,53 +98,53 @@ const char* const kClientHeaders[] = {"Geslacht",
                                       "Arbeidssituatie combinatie"};
 
 void client_fields(std::string& out, const BincClient& c) {
-  field(out, c.geslacht);
-  field(out, c.instroomleeftijd < 0 ? std::string() : std::to_string(c.instroomleeftijd));
+  detail::csv_field(out, c.geslacht);
+  detail::csv_field(out, c.instroomleeftijd < 0 ? std::string() : std::to_string(c.instroomleeftijd));
   for (const std::string* v : {&c.dagbesteding, &c.opleidingsniveau, &c.schoolachterstand,
                                &c.niet_begeleide_minderjarige, &c.gezinssituatie, &c.adoptiegezin, &c.pleeggezin,
                                &c.pleegzorg_moment})
-    field(out, *v);
-  field(out, c.aantal_kinderen < 0 ? std::string() : std::to_string(c.aantal_kinderen));
+    detail::csv_field(out, *v);
+  detail::csv_field(out, c.aantal_kinderen < 0 ? std::string() : std::to_string(c.aantal_kinderen));
   for (const std::string* v : {&c.huisvesting, &c.thuistaal, &c.gezondheid, &c.schuldenlast,
                                &c.opleiding_opvoedingsfiguur, &c.arbeidssituatie})
-    field(out, *v);
+    detail::csv_field(out, *v);
 }
 
 void binc_module_header(std::string& out, bool with_clients) {
-  field(out, "Kind ID", true);
+  detail::csv_field(out, "Kind ID", true);
   for (const char* h : {"Gezin ID", "Module ID", "Module", "Begindatum", "Einddatum", "Schakeling",
                         "Begeleidingsjaar", "VZB organisatietype", "Organisatie"})
-    field(out, h);
+    detail::csv_field(out, h);
   if (with_clients)
-    for (const char* h : kClientHeaders) field(out, h);
+    for (const char* h : kClientHeaders) detail::csv_field(out, h);
   out += kEol;
 }
 
 void binc_module_row(std::string& out, const BincModule& m, const BincClient* c) {
-  field(out, m.kind_id, true);
-  field(out, m.gezin_id);
-  field(out, m.module_id);
-  field(out, m.module_type);
+  detail::csv_field(out, m.kind_id, true);
+  detail::csv_field(out, m.gezin_id);
+  detail::csv_field(out, m.module_id);
+  detail::csv_field(out, m.module_type);
   date_field(out, m.start);
   date_field(out, m.einde);
-  field(out, std::to_string(m.schakeling));
-  field(out, std::to_string(m.begeleidingsjaar));
-  field(out, m.vzb_organisatietype);
-  field(out, m.organisatie);
+  detail::csv_field(out, std::to_string(m.schakeling));
+  detail::csv_field(out, std::to_string(m.begeleidingsjaar));
+  detail::csv_field(out, m.vzb_organisatietype);
+  detail::csv_field(out, m.organisatie);
   if (c) client_fields(out, *c);
   out += kEol;
 }
 
 void binc_client_header(std::string& out) {
-  field(out, "Kind ID", true);
-  field(out, "Gezin ID");
-  for (const char* h : kClientHeaders) field(out, h);
+  detail::csv_field(out, "Kind ID", true);
+  detail::csv_field(out, "Gezin ID");
+  for (const char* h : kClientHeaders) detail::csv_field(out, h);
   out += kEol;
 }
 
 void binc_client_row(std::string& out, const BincClient& c) {
-  field(out, c.kind_id, true);
-  field(out, c.gezin_id);
+  detail::csv_field(out, c.kind_id, true);
+  detail::csv_field(out, c.gezin_id);
   client_fields(out, c);
   out += kEol;
 }

@@ -65,6 +65,20 @@ static std::string numbered(const char* prefix, uint64_t n) {
   return buf;
 }
 std::string trajectory_id(uint64_t n) { return numbered("ZD", n); }
+void csv_field(std::string& out, std::string_view v, bool first) {
+  if (!first) out += ';';
+  if (v.find_first_of(";\"\r\n") == std::string_view::npos) {
+    out.append(v.data(), v.size());
+    return;
+  }
+  out += '"';
+  for (char ch : v) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  out += '"';
+}
+
 std::string child_id(uint64_t n) { return numbered("KD", n); }
 std::string family_id(uint64_t n) { return numbered("GD", n); }
 std::string module_id(uint64_t n) { return numbered("MD", n); }

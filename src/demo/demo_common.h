@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/table.h"
@@ -25,6 +26,9 @@ std::vector<int> apportion(int total, const std::vector<int>& weights);
 std::vector<int> organisation_quota(int n, Rng& rng);
 
 // Ids: "ZD-0000001" (trajectories), "KD-0000001" (children), "GD-0000001" (families), "MD-0000001" (modules).
+// Appends one CSV field (';'-separated; quoted only when needed).
+void csv_field(std::string& out, std::string_view v, bool first = false);
+
 std::string trajectory_id(uint64_t n);
 std::string child_id(uint64_t n);
 std::string family_id(uint64_t n);

@@ -412,19 +412,6 @@ MatrixDemo generate_matrix(uint64_t seed) {
 
 namespace {
 
-void put(std::string& out, std::string_view v, bool first = false) {
-  if (!first) out += ';';
-  if (v.find_first_of(";\"\r\n") == std::string_view::npos) {
-    out.append(v.data(), v.size());
-    return;
-  }
-  out += '"';
-  for (char ch : v) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  out += '"';
-}
 
 std::string number(double v) {
   if (std::isnan(v)) return {};
@@ -441,20 +428,20 @@ std::string matrix_cells_csv(const MatrixDemo& d, uint64_t rows) {
                                 "coder",           "version",           "text_style",     "note_nl",
                                 "cross_ref_type",  "cross_ref_target",  "uncertain",      "citations",
                                 "numeric_min",     "numeric_max",       "numeric_unit"};
-  for (size_t i = 0; i < std::size(header); ++i) put(out, header[i], i == 0);
+  for (size_t i = 0; i < std::size(header); ++i) detail::csv_field(out, header[i], i == 0);
   out += "\r\n";
   uint64_t n = 0;
   for (const MatrixDemoCell& x : d.cells) {
     if (rows != 0 && n == rows) break;
-    put(out, x.form, true);
+    detail::csv_field(out, x.form, true);
     for (const std::string* s : {&x.characteristic, &x.classification, &x.origin, &x.coder, &x.version,
                                  &x.text_style, &x.note, &x.cross_ref_type, &x.cross_ref_target})
-      put(out, *s);
-    put(out, x.uncertain ? "ja" : "nee");
-    put(out, "");
-    put(out, number(x.numeric_min));
-    put(out, number(x.numeric_max));
-    put(out, x.numeric_unit);
+      detail::csv_field(out, *s);
+    detail::csv_field(out, x.uncertain ? "ja" : "nee");
+    detail::csv_field(out, "");
+    detail::csv_field(out, number(x.numeric_min));
+    detail::csv_field(out, number(x.numeric_max));
+    detail::csv_field(out, x.numeric_unit);
     out += "\r\n";
     ++n;
   }

@@ -133,7 +133,9 @@ Result compare_result(const Model& m, const Options& o) {
   for (size_t k = 0; k < chosen.size(); ++k) {
     const Form& fm = m.forms[chosen[k]];
     t.columns.push_back(Column{"class_" + fm.id, Text::same(fm.label), Role::category, -1});
-    t.columns.push_back(Column{"text_" + fm.id, Text{fm.label + " — tekst", fm.label + " — text"}, Role::category, -1});
+    const Text text_of = Text::key("matrix.col.text_of");
+    t.columns.push_back(Column{"text_" + fm.id, Text{i18n::format(text_of.nl, {fm.label}), i18n::format(text_of.en, {fm.label})},
+                               Role::category, -1});
   }
   std::vector<std::vector<Value>> differ, same;
   for (size_t c = 0; c < m.nc(); ++c) {
@@ -176,12 +178,12 @@ Result uncertainty_result(const Model& m, const Options&) {
       if (!m.row_on[c]) continue;
       ++all;
       const Cell& cell = m.cell(f, c);
-      std::string marker = uncertainty_marker(cell.note);
-      if (marker.empty() && cell.uncertain) marker = "onzeker";
-      if (marker.empty()) continue;
+      const std::string marker = uncertainty_marker(cell.note);
+      if (marker.empty() && !cell.uncertain) continue;
       ++n;
       t.rows.push_back({Value::str(m.forms[f].label), Value::str(m.chars[c].id), state_label(cell.state, m),
-                        Value::str(marker), Value::str(cell.note)});
+                        marker.empty() ? Value::label(Text::key("matrix.marker.flagged")) : Value::str(marker),
+                        Value::str(cell.note)});
     }
     per.rows.push_back({Value::str(m.forms[f].label), Value::of(n), Value::of(all), pct(n, all)});
   }
