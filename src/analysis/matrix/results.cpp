@@ -124,38 +124,44 @@ Result compare_result(const Model& m, const Options& o) {
     for (size_t f = 0; chosen.size() < 2 && f < m.nf(); ++f)
       if (std::find(chosen.begin(), chosen.end(), f) == chosen.end()) chosen.push_back(f);
   }
+  // The classes next to the characteristic (what the eye compares), then the texts, then the decree's wording.
   Table t = make_table("compare", "matrix.table.compare");
   t.columns = {col("characteristic_id", "matrix.col.characteristic_id", Role::category),
-               col("label", "matrix.col.characteristic", Role::category),
-               col("group", "matrix.col.group", Role::category),
-               col("to_text", "matrix.col.to_text", Role::category),
-               col("differs", "matrix.col.differs", Role::category)};
-  for (size_t k = 0; k < chosen.size(); ++k) {
-    const Form& fm = m.forms[chosen[k]];
-    t.columns.push_back(Column{"class_" + fm.id, Text::same(fm.label), Role::category, -1});
-    const Text text_of = Text::key("matrix.col.text_of");
-    t.columns.push_back(Column{"text_" + fm.id, Text{i18n::format(text_of.nl, {fm.label}), i18n::format(text_of.en, {fm.label})},
+               col("label", "matrix.col.characteristic", Role::category)};
+  for (size_t f : chosen) t.columns.push_back(Column{"class_" + m.forms[f].id, Text::same(m.forms[f].label), Role::category, -1});
+  t.columns.push_back(col("differs", "matrix.col.differs", Role::category));
+  const Text text_of = Text::key("matrix.col.text_of");
+  for (size_t f : chosen)
+    t.columns.push_back(Column{"text_" + m.forms[f].id,
+                               Text{i18n::format(text_of.nl, {m.forms[f].label}), i18n::format(text_of.en, {m.forms[f].label})},
                                Role::category, -1});
-  }
+  t.columns.push_back(col("group", "matrix.col.group", Role::category));
+  t.columns.push_back(col("to_text", "matrix.col.to_text", Role::category));
+  std::string names;
+  for (size_t f : chosen) names += (names.empty() ? "" : " ↔ ") + m.forms[f].label;
   std::vector<std::vector<Value>> differ, same;
   for (size_t c = 0; c < m.nc(); ++c) {
     if (!m.row_on[c]) continue;
     bool differs = false;
     for (size_t k = 1; k < chosen.size(); ++k)
       differs = differs || m.cell(chosen[k], c).state != m.cell(chosen[0], c).state;
-    std::vector<Value> row{Value::str(m.chars[c].id), Value::str(m.chars[c].label), Value::str(m.chars[c].group),
-                           Value::str(m.chars[c].to_text), yes_no(differs)};
+    std::vector<Value> row{Value::str(m.chars[c].id), Value::str(m.chars[c].label)};
+    for (size_t f : chosen) row.push_back(state_label(m.cell(f, c).state, m));
+    row.push_back(yes_no(differs));
     for (size_t f : chosen) {
       const Cell& cell = m.cell(f, c);
       const Cell* target = ref_cell(m, cell);
-      row.push_back(state_label(cell.state, m));
       row.push_back(Value::str(target && !target->note.empty() ? cell.note + " → " + target->note : cell.note));
     }
+    row.push_back(Value::str(m.chars[c].group));
+    row.push_back(Value::str(m.chars[c].to_text));
     (differs ? differ : same).push_back(std::move(row));
   }
   for (auto& row : differ) t.rows.push_back(std::move(row));
   for (auto& row : same) t.rows.push_back(std::move(row));
   r.tables = {t};
+  const Text compared = Text::key("matrix.note.compared");
+  r.notes.push_back(Text{i18n::format(compared.nl, {names}), i18n::format(compared.en, {names})});
   r.notes.push_back(Text::key("matrix.note.compare_order"));
   return r;
 }

@@ -260,11 +260,11 @@ Result facets_result(const Model& m, const Options&) {
   Table ranges = make_table("durations", "matrix.table.durations");
   ranges.columns = {col("form", "matrix.col.form", Role::category),
                     col("characteristic_id", "matrix.col.characteristic_id", Role::category),
-                    col("value", "matrix.col.from_months", Role::statistic, 1),
+                    col("value", "matrix.col.mid_months", Role::statistic, 1),
                     col("low", "matrix.col.from_months", Role::lower, 1),
                     col("high", "matrix.col.to_months", Role::upper, 1), col("note", "matrix.col.note", Role::category)};
   Table ages = make_table("ages", "matrix.table.ages");
-  ages.columns = {col("form", "matrix.col.form", Role::category), col("value", "matrix.col.age_min", Role::statistic, 2),
+  ages.columns = {col("form", "matrix.col.form", Role::category), col("value", "matrix.col.age_mid", Role::statistic, 2),
                   col("low", "matrix.col.age_min", Role::lower, 2), col("high", "matrix.col.age_max", Role::upper, 2)};
   auto months = [](double v, const std::string& unit) {
     const std::string u = fold(unit);
@@ -273,6 +273,8 @@ Result facets_result(const Model& m, const Options&) {
     if (u.rfind("jaar", 0) == 0 || u.rfind("year", 0) == 0) return v * 12;
     return v;
   };
+  // The dot sits in the middle of the stated range (or on the one bound stated); the line spans the range.
+  auto mid = [](double lo, double hi) { return std::isfinite(lo) && std::isfinite(hi) ? (lo + hi) / 2 : std::isfinite(lo) ? lo : hi; };
   for (size_t f = 0; f < m.nf(); ++f) {
     const Form& fm = m.forms[f];
     forms.rows.push_back({Value::str(fm.label), Value::str(fm.regie), Value::str(fm.region), Value::str(fm.insteek),
@@ -281,14 +283,14 @@ Result facets_result(const Model& m, const Options&) {
                           Value::label(Text::key(m.form_on[f] ? "matrix.yes" : "matrix.no"))});
     if (!m.form_on[f]) continue;
     if (std::isfinite(fm.age_min) || std::isfinite(fm.age_max))
-      ages.rows.push_back({Value::str(fm.label), Value::num(std::isfinite(fm.age_min) ? fm.age_min : fm.age_max),
+      ages.rows.push_back({Value::str(fm.label), Value::num(mid(fm.age_min, fm.age_max)),
                            Value::num(fm.age_min), Value::num(fm.age_max)});
     for (size_t c = 0; c < m.nc(); ++c) {
       const Cell& cell = m.cell(f, c);
       if (!m.row_on[c] || (!std::isfinite(cell.num_min) && !std::isfinite(cell.num_max))) continue;
       const double lo = std::isfinite(cell.num_min) ? months(cell.num_min, cell.unit) : NAN;
       const double hi = std::isfinite(cell.num_max) ? months(cell.num_max, cell.unit) : NAN;
-      ranges.rows.push_back({Value::str(fm.label), Value::str(m.chars[c].id), Value::num(std::isfinite(lo) ? lo : hi),
+      ranges.rows.push_back({Value::str(fm.label), Value::str(m.chars[c].id), Value::num(mid(lo, hi)),
                              Value::num(lo), Value::num(hi), Value::str(cell.note)});
     }
   }
@@ -298,6 +300,7 @@ Result facets_result(const Model& m, const Options&) {
   dur.kind = ViewKind::dot;
   dur.table = "durations";
   dur.x = "form";
+  dur.y = {"value"};
   dur.columns = {"value", "low", "high"};
   dur.unit = Unit::months;
   set_text(dur.of_nl, dur.of_en, "matrix.of.duration");

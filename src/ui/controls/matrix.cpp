@@ -155,7 +155,10 @@ void matrix_controls(const ProfilePageArgs& a) {
   if (a.page.id == "vergelijken") {
     std::vector<std::string> labels, chosen;
     for (const auto& [id, label] : cat.forms) labels.push_back(label);
-    for (const auto& id : o.compare_forms)
+    // Nothing chosen: the page compares the first overlap the authors name; show it as chosen.
+    const std::vector<std::string> ids = o.compare_forms.size() >= 2 ? o.compare_forms
+                                                                      : std::vector<std::string>{"caw_trajecten", "jac_trajecten"};
+    for (const auto& id : ids)
       for (const auto& [fid, label] : cat.forms)
         if (fid == id) chosen.push_back(label);
     if (multi_select("m_compare", tr(rv, "matrix.page.compare_forms"), labels, chosen, rv)) {
