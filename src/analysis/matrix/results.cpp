@@ -85,7 +85,19 @@ Result heatmap_result(const Model& m, const Options& o) {
                             Value::str(cell.citations)});
     }
   }
-  r.tables = {cells, rows, forms};
+  // The legend, once for the report's chart and the page's grid: each state's label (the loaded legend's words) and
+  // the colour it is drawn in (the user's legend colour, else the palette's class colour).
+  Table legend = make_table("legend", "matrix.table.legend");
+  legend.columns = {col("class", "matrix.col.class", Role::category),
+                    col("class_label", "matrix.col.class_label", Role::category),
+                    col("colour", "matrix.col.colour", Role::category)};
+  for (int s = 0; s < kStates; ++s) {
+    const State st = static_cast<State>(s);
+    auto user = o.colours.find(state_code(st));
+    legend.rows.push_back({Value::str(state_code(st)), state_label(st, m),
+                           Value::str(user != o.colours.end() ? user->second : std::string("class.") + state_code(st))});
+  }
+  r.tables = {cells, rows, forms, legend};
   View v;
   v.kind = ViewKind::heatmap;
   v.table = "cells";
@@ -93,14 +105,10 @@ Result heatmap_result(const Model& m, const Options& o) {
   v.x_key = "support_form_id";
   v.series = "class";
   v.columns = {"characteristic_id", "row_label", "group", "class_label", "note"};
-  for (int s = 0; s < kStates; ++s) {
-    const char* code = state_code(static_cast<State>(s));
-    auto user = o.colours.find(code);  // the user's legend colour, else the class colour of the palette
-    v.colour_keys.push_back({code, user != o.colours.end() ? user->second : std::string("class.") + code});
-  }
-  const Text legend = Text::key("matrix.col.class_label");
-  v.of_nl = legend.nl;
-  v.of_en = legend.en;
+  for (const auto& row : legend.rows) v.colour_keys.push_back({row[0].s, row[2].s});
+  const Text legend_title = Text::key("matrix.col.class_label");
+  v.of_nl = legend_title.nl;
+  v.of_en = legend_title.en;
   r.views.push_back(v);
   r.notes.push_back(Text::key("matrix.note.indicative"));
   if (m.fictitious) r.notes.push_back(Text::key("matrix.note.fictitious"));

@@ -30,8 +30,15 @@ struct GridRow {
   int count = 0;          // header: rows in the group
 };
 
+// A state as the result's legend table says it: code, label (both languages) and the colour it is drawn in.
+struct LegendEntry {
+  std::string code, key;
+  analysis::Value label;
+};
+
 struct Grid {
   const analysis::Result* result = nullptr;
+  std::vector<LegendEntry> legend;
   uint64_t generation = ~uint64_t(0);
   std::vector<std::pair<std::string, std::string>> forms;  // id, label (in cell order)
   std::vector<GridRow> rows;                                // headers and rows (all groups)
@@ -55,7 +62,9 @@ const Grid& grid_of(const analysis::Result& r) {
   const analysis::Table* cells = table(r, "cells");
   const analysis::Table* rows = table(r, "rows");
   const analysis::Table* forms = table(r, "forms");
-  if (!cells || !rows || !forms) return g;
+  const analysis::Table* legend = table(r, "legend");
+  if (!cells || !rows || !forms || !legend) return g;
+  for (const auto& l : legend->rows) g.legend.push_back({l[0].s, l[2].s, l[1]});
   for (const auto& f : forms->rows) g.forms.push_back({f[0].s, f[1].s});
   const int to = rows->column_index("to_text"), src = rows->column_index("to_sources");
   for (const auto& row : rows->rows) {
@@ -98,16 +107,25 @@ report::charts::Style style_of(const ResultViewContext& rv) {
   return s;
 }
 
-// The class colour: the user's legend colour when set, else the palette's.
-ImU32 class_colour(const std::string& code, const mx::Options& o, const report::charts::Style& s) {
-  auto it = o.colours.find(code);
-  if (it != o.colours.end() && it->second.size() == 7 && it->second[0] == '#') {
-    const unsigned v = static_cast<unsigned>(std::stoul(it->second.substr(1), nullptr, 16));
-    return IM_COL32((v >> 16) & 255, (v >> 8) & 255, v & 255, 255);
-  }
+const LegendEntry* legend_entry(const Grid& g, const std::string& code) {
+  for (const auto& e : g.legend)
+    if (e.code == code) return &e;
+  return nullptr;
+}
+
+// The colour the result's legend names for a state (a user's "#rrggbb" or the palette's class key), read the way
+// the report reads it, so the grid and the chart agree. An empty cell shows the page.
+ImU32 class_colour(const Grid& g, const std::string& code, const report::charts::Style& s) {
   report::charts::Rgba c;
-  if (report::charts::semantic_colour("class." + code, s, c)) return to_u32(c);
-  return IM_COL32(128, 128, 128, 255);
+  const LegendEntry* e = legend_entry(g, code);
+  if (code == "EMPTY" || !e || !report::charts::named_colour(e->key, s, c)) return ImGui::GetColorU32(ImGuiCol_WindowBg);
+  return to_u32(c);
+}
+
+bool hatched(const Grid& g, const std::string& code) {
+  const LegendEntry* e = legend_entry(g, code);
+  const report::charts::Fill f = e ? report::charts::semantic_fill(e->key) : report::charts::Fill::solid;
+  return f == report::charts::Fill::hatch || f == report::charts::Fill::hatch_outline;
 }
 
 ImU32 text_on(ImU32 bg) {
@@ -137,25 +155,25 @@ struct Undo {
 };
 std::vector<Undo> g_undo;
 
-const std::vector<std::string> kCodes = {"P", "GP", "NP", "GI", "GB", "AK", "UNC", "NFD", "EMPTY"};
-
-void legend_line(const ResultViewContext& rv, const mx::Options& o, const report::charts::Style& s) {
+void legend_line(const ResultViewContext& rv, const Grid& g, const report::charts::Style& s) {
   const float h = ImGui::GetTextLineHeight();
-  for (const auto& code : kCodes) {
+  for (size_t i = 0; i < g.legend.size(); ++i) {
+    const LegendEntry& e = g.legend[i];
+    const std::string text = e.code + " " + tr(rv, ("matrix.state." + e.code).c_str());  // the short name
+    if (i > 0) {
+      ImGui::SameLine(0, h);
+      if (ImGui::GetContentRegionAvail().x < h * 2.2f + ImGui::CalcTextSize(text.c_str()).x) ImGui::NewLine();
+    }
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 c = code == "EMPTY" ? ImGui::GetColorU32(ImGuiCol_WindowBg) : class_colour(code, o, s);
+    const ImU32 c = class_colour(g, e.code, s);
     dl->AddRectFilled(p, ImVec2(p.x + h * 1.6f, p.y + h), c);
-    if (code == "NFD" || code == "UNC") hatch(dl, p, ImVec2(p.x + h * 1.6f, p.y + h), text_on(c));
+    if (hatched(g, e.code)) hatch(dl, p, ImVec2(p.x + h * 1.6f, p.y + h), text_on(c));
     dl->AddRect(p, ImVec2(p.x + h * 1.6f, p.y + h), ImGui::GetColorU32(ImGuiCol_Border));
     ImGui::Dummy(ImVec2(h * 1.6f, h));
     ImGui::SameLine();
-    ImGui::TextUnformatted((code + " " + tr(rv, ("matrix.state." + code).c_str())).c_str());
-    rv.anchor("matrix.legend." + code);
-    if (&code != &kCodes.back()) {
-      ImGui::SameLine(0, h);
-      if (ImGui::GetContentRegionAvail().x < h * 14) ImGui::NewLine();
-    }
+    ImGui::TextUnformatted(text.c_str());
+    rv.anchor("matrix.legend." + e.code);
   }
 }
 
@@ -195,7 +213,7 @@ void undo_last(session::Session& s) {
   store(s, o);
 }
 
-void detail(const ProfilePageArgs& a, const Grid& g, const analysis::Table& cells, const mx::Options& o,
+void detail(const ProfilePageArgs& a, const Grid& g, const analysis::Table& cells,
             const report::charts::Style& s, const std::vector<std::string>& versions) {
   const ResultViewContext& rv = a.rv;
   size_t f = 0;
@@ -236,12 +254,13 @@ void detail(const ProfilePageArgs& a, const Grid& g, const analysis::Table& cell
                        to->second.c_str());
   ImGui::Spacing();
   ImGui::TextUnformatted(tr(rv, "matrix.page.recode").c_str());
-  for (const auto& code : kCodes) {
+  for (const LegendEntry& e : g.legend) {
+    const std::string& code = e.code;
     // Next to the previous button while it fits, else on a new line (the popup has a fixed width).
     const float w = ImGui::CalcTextSize(code.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
-    const ImU32 bg = class_colour(code, o, s);
+    const ImU32 bg = class_colour(g, code, s);
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(bg));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(text_on(bg)));
     if (ImGui::Button(code.c_str())) {
@@ -270,7 +289,6 @@ bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r) {
   const Grid& g = grid_of(r);
   const analysis::Table* cells = table(r, "cells");
   if (!cells || g.forms.empty()) return false;
-  const mx::Options o = options<mx::Options>(a.workspace);
   const report::charts::Style s = style_of(rv);
   const std::vector<std::string>& versions = matrix_versions(a);
   // The banner, always, as one paragraph: the authors' own caveat ("De kleurcodes zijn indicatief.") and, on the
@@ -288,7 +306,7 @@ bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r) {
   ImGui::PopStyleColor();
   rv.anchor("matrix.banner");
   if (!other.empty() && !rv.presentation) ImGui::TextWrapped("%s", other.c_str());
-  legend_line(rv, o, s);
+  legend_line(rv, g, s);
   ImGui::Checkbox(tr(rv, "matrix.page.show_to").c_str(), &g_show_to);
   rv.anchor("matrix.show_to");
   ImGui::SameLine();
@@ -374,12 +392,12 @@ bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r) {
           if (!ImGui::TableNextColumn()) continue;  // scrolled out of view
           const auto& c = cells->rows[row.first_cell + f];
           const std::string& code = c[static_cast<size_t>(g.c_class)].s;
-          const ImU32 bg = code == "EMPTY" ? ImGui::GetColorU32(ImGuiCol_WindowBg) : class_colour(code, o, s);
+          const ImU32 bg = class_colour(g, code, s);
           ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, bg);
           const ImVec2 p0 = ImGui::GetCursorScreenPos();
           const ImVec2 p1(p0.x + ImGui::GetColumnWidth(), p0.y + line * 1.5f);
           ImDrawList* dl = ImGui::GetWindowDrawList();
-          if (code == "NFD" || code == "UNC") hatch(dl, ImVec2(p0.x - 4, p0.y - 2), ImVec2(p1.x + 4, p1.y), text_on(bg) & 0x80FFFFFF);
+          if (hatched(g, code)) hatch(dl, ImVec2(p0.x - 4, p0.y - 2), ImVec2(p1.x + 4, p1.y), text_on(bg) & 0x80FFFFFF);
           std::string text = code == "EMPTY" ? "" : code;
           if (!c[static_cast<size_t>(g.c_ref)].s.empty()) text += " →";
           if (c[static_cast<size_t>(g.c_uncertain)].s == "ja") text += " ?";
@@ -409,7 +427,7 @@ bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r) {
   }
   ImGui::SetNextWindowSize(ImVec2(line * (rv.presentation ? 30.f : 36.f), 0));
   if (ImGui::BeginPopup("matrix_cell")) {
-    detail(a, g, *cells, o, s, versions);
+    detail(a, g, *cells, s, versions);
     ImGui::EndPopup();
   }
   return true;
