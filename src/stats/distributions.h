@@ -16,5 +16,12 @@ double t_upper(double t, double df);      // pt(t, df, lower.tail = FALSE)
 double t_quantile(double p, double df);   // qt(p, df)
 double f_upper(double f, double df1, double df2);  // pf(f, df1, df2, lower.tail = FALSE)
 double log_factorial(double n);           // lfactorial(n) = lgamma(n + 1)
+double binom_pmf(double x, double n, double p);    // dbinom(x, n, p)
+double binom_cdf(double x, double n, double p);    // pbinom(x, n, p)
+double binom_upper(double x, double n, double p);  // pbinom(x, n, p, lower.tail = FALSE)
+double beta_cdf(double x, double a, double b);     // pbeta(x, a, b): the regularized incomplete beta I_x(a, b)
+// qbeta(p, a, b): the x in [0, 1] with I_x(a, b) = p, found by bisection over the ordered doubles of [0, 1]
+// (64 steps at most, down to adjacent doubles), so it is as precise as I_x itself.
+double beta_quantile(double p, double a, double b);
 
 }  // namespace zicht::stats
