@@ -243,6 +243,11 @@ struct LikertSpec {
   std::vector<std::string> items, levels;      // levels ordered from most negative to most positive
   std::vector<std::vector<double>> counts;     // per item, per level
   int neutral = -2;                            // index of the neutral level; -1: none; -2: the middle one if odd
+  // Optional (views fill them): the full item texts for the tooltips when a label has to be wrapped or shortened,
+  // a tooltip per item × level (row-major), and a fixed axis extent in % each side of the centre (NaN: from the
+  // data; never beyond 100).
+  std::vector<std::string> tips;
+  double axis_max = std::numeric_limits<double>::quiet_NaN();
 };
 
 // Slope graph: one line per name between two time points; labels at both ends, nudged apart so they never overlap.
@@ -252,7 +257,31 @@ struct SlopeSpec {
   std::vector<double> from, to;
   std::string unit_suffix;
   int decimals = 1;
+  // Optional (views fill them): a colour per line (else rising lines in the first palette colour, falling ones in
+  // the second), a tooltip per line, the change written after the end value ("+0,4") so rising and falling lines
+  // differ without colour, and a legend (the series the colours stand for).
+  std::vector<Rgba> colours;
+  std::vector<std::string> tips;
+  bool show_change = false;
+  std::vector<std::string> legend_names;
+  std::vector<Rgba> legend_colours;
 };
+
+// Funnel (attrition): one centred horizontal bar per stage, in order, its width the count on one scale (the
+// largest stage, or axis_max when small multiples share one, is the full width); each stage named at the left and
+// labelled under its bar with its count and its shares of the previous and the first stage.
+struct FunnelSpec {
+  std::vector<std::string> stages;
+  std::vector<double> counts;
+  std::vector<std::string> labels;  // per stage, optional: "102 — 78 % van vorige, 43 % van alle"
+  std::vector<std::string> tips;    // per stage, optional
+  std::string value_label;          // what is counted ("aantal trajecten"), written above the bars
+  Rgba colour;
+  bool has_colour = false;
+  double axis_max = std::numeric_limits<double>::quiet_NaN();
+};
+// The height a funnel wants (its stages decide it).
+float funnel_height(const FunnelSpec& spec, const Style& style);
 
 struct ChartSpec;
 
@@ -268,7 +297,7 @@ struct SmallMultiplesSpec {
 
 struct ChartSpec {
   enum class Kind : uint8_t {
-    bar, histogram, line, box, km, heatmap, sankey, likert, slope, multiples, dot, category_map, dendrogram
+    bar, histogram, line, box, km, heatmap, sankey, likert, slope, multiples, dot, category_map, dendrogram, funnel
   };
   Kind kind = Kind::bar;
   BarSpec bar;
@@ -284,6 +313,7 @@ struct ChartSpec {
   DotSpec dot;
   CategoryMapSpec category_map;
   DendrogramSpec dendrogram;
+  FunnelSpec funnel;
 };
 
 Scene bar_chart(const BarSpec& spec, float width, float height, const Style& style);
@@ -299,6 +329,7 @@ Scene small_multiples(const SmallMultiplesSpec& spec, float width, float height,
 Scene dot_chart(const DotSpec& spec, float width, float height, const Style& style);
 Scene category_map(const CategoryMapSpec& spec, float width, float height, const Style& style);
 Scene dendrogram(const DendrogramSpec& spec, float width, float height, const Style& style);
+Scene funnel_chart(const FunnelSpec& spec, float width, float height, const Style& style);
 // The height these two want at a width (their rows decide it).
 float category_map_height(const CategoryMapSpec& spec, float width, const Style& style);
 float dendrogram_height(const DendrogramSpec& spec, const Style& style);

@@ -11,6 +11,45 @@ namespace zicht::report::charts {
 
 using namespace kit;
 
+namespace {
+
+// Greedy word wrap into at most max_lines lines of max_width; the last line shortened with "…" when the text does
+// not fit. `cut` tells whether anything was left out (the full text then goes in a tooltip).
+std::vector<std::string> wrap(const std::string& text, float max_width, float size, size_t max_lines, bool& cut) {
+  std::vector<std::string> words;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t sp = text.find(' ', pos);
+    const std::string w = text.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
+    if (!w.empty()) words.push_back(w);
+    if (sp == std::string::npos) break;
+    pos = sp + 1;
+  }
+  std::vector<std::string> lines;
+  std::string cur;
+  size_t k = 0;
+  for (; k < words.size(); ++k) {
+    const std::string joined = cur.empty() ? words[k] : cur + " " + words[k];
+    if (cur.empty() || text_width(joined, size) <= max_width) {
+      cur = joined;
+      continue;
+    }
+    if (lines.size() + 1 == max_lines) break;  // the rest goes on the last line, shortened
+    lines.push_back(cur);
+    cur = words[k];
+  }
+  std::string rest = cur;
+  for (; k < words.size(); ++k) rest += " " + words[k];
+  const std::string last = fit(rest, max_width, size);
+  cut = last != rest;
+  for (const auto& l : lines) cut = cut || text_width(l, size) > max_width;
+  for (auto& l : lines) l = fit(l, max_width, size);
+  lines.push_back(last);
+  return lines;
+}
+
+}  // namespace
+
 Scene likert_chart(const LikertSpec& spec, float width, float height, const Style& s) {
   Builder b(width, height, s);
   const size_t ni = spec.items.size(), nl = spec.levels.size();
@@ -56,11 +95,13 @@ Scene likert_chart(const LikertSpec& spec, float width, float height, const Styl
     }
     extent = std::max({extent, left[i], r});
   }
-  const auto ticks = nice_ticks(0, std::max(extent, 1.0), 3);
-  const double T = ticks.back();
+  const double want = std::isfinite(spec.axis_max) && spec.axis_max > 0 ? std::max(spec.axis_max, extent) : extent;
+  auto ticks = nice_ticks(0, std::min(100.0, std::max(want, 1.0)), 3);
+  while (ticks.size() > 1 && ticks.back() > 100) ticks.pop_back();  // never beyond 100 %
+  const double T = std::max(ticks.back(), std::min(100.0, want));
   const float pad = s.font * 0.5f;
   const float top = 6 + legend(b, spec.levels, colours, 8, 4, width - 16, s);
-  const float label_w = std::min(max_text_width(spec.items, s.font), width * 0.34f);
+  const float label_w = std::min(max_text_width(spec.items, s.font), width * 0.36f);
   Box p{label_w + pad * 2, top + pad, width - pad * 2 - text_width("100 %", s.font) / 2, height - s.font * 2.2f};
   const float cx = (p.l + p.r) / 2;
   auto X = [&](double v) { return cx + static_cast<float>(v / T) * p.w() / 2; };
@@ -76,9 +117,17 @@ Scene likert_chart(const LikertSpec& spec, float width, float height, const Styl
   const float bar_h = std::min(band * 0.68f, s.font * 2.6f);
   b.line(cx, p.t, cx, p.b, s.text, s.presentation ? 2.5f : 1.5f);  // behind the bars: visible between them
   const float vsize = s.font * 0.85f;
+  // Long statements: wrapped onto as many lines as the band holds, then shortened (the full text in a tooltip).
+  const float line_h = s.font * 1.15f;
+  const size_t max_lines = std::clamp<size_t>(static_cast<size_t>((band - s.font * 0.2f) / line_h), 1, 3);
   for (size_t i = 0; i < ni; ++i) {
     const float cy = p.t + band * (static_cast<float>(i) + 0.5f);
-    b.text(p.l - pad, cy, fit(spec.items[i], label_w, s.font), s.text, Anchor::end);
+    bool cut = false;
+    const auto lines = wrap(spec.items[i], label_w, s.font, max_lines, cut);
+    for (size_t k = 0; k < lines.size(); ++k)
+      b.text(p.l - pad, cy + (static_cast<float>(k) - static_cast<float>(lines.size() - 1) / 2) * line_h, lines[k],
+             s.text, Anchor::end);
+    if (cut) b.hit(p.l - pad - label_w, cy - band / 2, p.l - pad, cy + band / 2, spec.items[i]);
     double acc = -left[i];
     for (size_t l = 0; l < nl; ++l) {
       const float x0 = X(acc), x1 = X(acc + pct[i][l]);
@@ -89,6 +138,10 @@ Scene likert_chart(const LikertSpec& spec, float width, float height, const Styl
       if (x1 - x0 >= text_width(lab, vsize) + 6 && bar_h >= vsize * 1.2f)
         b.text((x0 + x1) / 2, cy, lab, text_on(colours[l]), Anchor::middle, vsize);
       const double n = i < spec.counts.size() && l < spec.counts[i].size() ? spec.counts[i][l] : 0;
+      if (spec.tips.size() == ni * nl) {
+        b.hit(x0, cy - bar_h / 2, x1, cy + bar_h / 2, spec.tips[i * nl + l]);
+        continue;
+      }
       b.hit(x0, cy - bar_h / 2, x1, cy + bar_h / 2,
             spec.items[i] + " · " + spec.levels[l] + ": " + format_number(n, -1, s.lang) + " " +
                 i18n::tr("chart.of", s.lang) + " " + format_number(totals[i], -1, s.lang) + " (" +

@@ -54,6 +54,10 @@ bool value_extent(const ChartSpec& c, double& lo, double& hi) {
       for (double v : c.box.min) take(v);
       for (double v : c.box.max) take(v);
       return true;
+    case ChartSpec::Kind::funnel:
+      for (double v : c.funnel.counts) take(v);
+      take(0);
+      return true;
     default: return false;
   }
 }
@@ -102,7 +106,7 @@ Scene small_multiples(const SmallMultiplesSpec& spec, float width, float height,
     ChartSpec pnl = spec.panels[i];
     if (shared && std::isfinite(lo)) {
       pnl.bar.axis_min = pnl.line.axis_min = pnl.box.axis_min = lo;
-      pnl.bar.axis_max = pnl.line.axis_max = pnl.box.axis_max = pnl.histogram.axis_max = hi;
+      pnl.bar.axis_max = pnl.line.axis_max = pnl.box.axis_max = pnl.histogram.axis_max = pnl.funnel.axis_max = hi;
     }
     pnl.bar.show_legend = pnl.line.show_legend = pnl.km.show_legend = false;
     const float x = static_cast<float>(i % cols) * (cw + gap), y = top + static_cast<float>(i / cols) * (chh + gap);
@@ -131,6 +135,7 @@ Scene draw(const ChartSpec& c, float width, float height, const Style& s) {
     case ChartSpec::Kind::dot: return dot_chart(c.dot, width, height, s);
     case ChartSpec::Kind::category_map: return category_map(c.category_map, width, height, s);
     case ChartSpec::Kind::dendrogram: return dendrogram(c.dendrogram, width, height, s);
+    case ChartSpec::Kind::funnel: return funnel_chart(c.funnel, width, height, s);
   }
   return Scene{};
 }

@@ -27,15 +27,26 @@ Scene slope_chart(const SlopeSpec& spec, float width, float height, const Style&
   std::vector<std::string> ll(n), rl(n);
   for (size_t i = 0; i < n; ++i) {
     ll[i] = spec.names[i] + "  " + value_text(spec.from[i], spec.decimals, s.lang, spec.unit_suffix);
-    rl[i] = value_text(spec.to[i], spec.decimals, s.lang, spec.unit_suffix) + "  " + spec.names[i];
+    rl[i] = value_text(spec.to[i], spec.decimals, s.lang, spec.unit_suffix);
+    // The change in words: rising and falling lines differ without colour ("+0,4", "−0,3", "±0,0").
+    if (spec.show_change && std::isfinite(spec.from[i]) && std::isfinite(spec.to[i])) {
+      const double d = spec.to[i] - spec.from[i];
+      const std::string mag = format_number(std::abs(d), spec.decimals, s.lang);
+      const bool zero = format_number(0, spec.decimals, s.lang) == mag;
+      rl[i] += " (" + std::string(zero ? "±" : d > 0 ? "+" : "−") + mag + ")";
+    }
+    rl[i] += "  " + spec.names[i];
   }
   const float pad = s.font * 0.5f;
   const float lw = std::min(max_text_width(ll, s.font), width * 0.33f);
   const float rw = std::min(max_text_width(rl, s.font), width * 0.33f);
   const float xl = lw + pad * 4, xr = width - rw - pad * 4;
-  const float head = s.font * 1.8f;
-  b.text(xl, head / 2, spec.from_label, s.muted, Anchor::middle, 0, true);
-  b.text(xr, head / 2, spec.to_label, s.muted, Anchor::middle, 0, true);
+  const float legend_h = spec.legend_names.empty()
+                             ? 0
+                             : 6 + legend(b, spec.legend_names, spec.legend_colours, 8, 4, width - 16, s, 0, true);
+  const float head = legend_h + s.font * 1.8f;
+  b.text(xl, legend_h + (head - legend_h) / 2, spec.from_label, s.muted, Anchor::middle, 0, true);
+  b.text(xr, legend_h + (head - legend_h) / 2, spec.to_label, s.muted, Anchor::middle, 0, true);
   const float top = head + s.font, bottom = height - s.font;
   auto Y = [&](double v) { return bottom - static_cast<float>((v - lo) / (hi - lo)) * (bottom - top); };
   b.line(xl, head, xl, height - pad, s.axis);
@@ -51,7 +62,8 @@ Scene slope_chart(const SlopeSpec& spec, float width, float height, const Style&
   const float r = s.presentation ? 5.5f : 4;
   for (size_t i = 0; i < n; ++i) {
     const double a = spec.from[i], c = spec.to[i];
-    const Rgba col = !(std::isfinite(a) && std::isfinite(c)) || std::abs(c - a) < 1e-9 ? s.muted
+    const Rgba col = spec.colours.size() == n ? spec.colours[i]
+                     : !(std::isfinite(a) && std::isfinite(c)) || std::abs(c - a) < 1e-9 ? s.muted
                      : c > a                                                           ? s.series[0]
                                                                                        : s.series[1];
     if (std::isfinite(a) && std::isfinite(c)) b.line(xl, wl[i], xr, wr[i], col, s.presentation ? 3.5f : 2.2f);
@@ -62,6 +74,11 @@ Scene slope_chart(const SlopeSpec& spec, float width, float height, const Style&
     if (std::abs(ar[i] - wr[i]) > 2) b.line(xr + r + 2, wr[i], xr + pad * 2, ar[i], s.grid, 1);
     b.text(xl - pad * 2 - 2, al[i], fit(ll[i], lw, s.font), s.text, Anchor::end);
     b.text(xr + pad * 2 + 2, ar[i], fit(rl[i], rw, s.font), s.text, Anchor::start);
+    if (spec.tips.size() == n) {
+      b.hit(xl - 6, wl[i] - 6, xl + 6, wl[i] + 6, spec.tips[i]);
+      b.hit(xr - 6, wr[i] - 6, xr + 6, wr[i] + 6, spec.tips[i]);
+      continue;
+    }
     b.hit(xl - 6, wl[i] - 6, xl + 6, wl[i] + 6, spec.names[i] + " · " + spec.from_label + ": " +
                                                  value_text(a, spec.decimals, s.lang, spec.unit_suffix));
     b.hit(xr - 6, wr[i] - 6, xr + 6, wr[i] + 6, spec.names[i] + " · " + spec.to_label + ": " +

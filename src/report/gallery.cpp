@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "report/format.h"
+
 namespace zicht::report::charts {
 namespace {
 
@@ -251,6 +253,43 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     s.from = {41.2, 38.9, 27.5, 39.4, 22.0, 30.1};
     s.to = {45.8, 36.1, 31.0, 39.9, 23.2, 29.7};
     s.unit_suffix = " %";
+    g.push_back(std::move(c));
+  }
+  {
+    // The kerndataset's parent items: long statements wrap onto two lines, then shorten (the full text in a tooltip).
+    GalleryChart c{"likert_items", i18n::tr("gallery.likert_items", lang), {}, 420};
+    c.spec.kind = ChartSpec::Kind::likert;
+    auto& l = c.spec.likert;
+    l.levels = {T("Helemaal niet akkoord", "Strongly disagree"), T("Niet akkoord", "Disagree"), T("Neutraal", "Neutral"),
+                T("Akkoord", "Agree"), T("Helemaal akkoord", "Strongly agree")};
+    l.items = {T("De contextbegeleider nam de tijd om te luisteren naar wat ik belangrijk vond voor mijn gezin",
+                 "The context worker took the time to listen to what I found important for my family"),
+               T("Ik weet bij wie ik terecht kan als het opnieuw moeilijk wordt", "I know whom to turn to if things get hard again"),
+               T("Mijn netwerk (familie, vrienden, buren) werd betrokken bij de zoektocht naar oplossingen",
+                 "My network (family, friends, neighbours) was involved in looking for solutions"),
+               T("Er werd rekening gehouden met hoe mijn kinderen zich voelden", "How my children felt was taken into account"),
+               T("Ik voel me sterker staan dan bij het begin", "I feel stronger than at the start")};
+    l.counts = {{2, 4, 9, 38, 27}, {3, 7, 14, 35, 21}, {8, 15, 22, 24, 11}, {1, 5, 12, 36, 26}, {4, 9, 19, 30, 18}};
+    l.neutral = 2;
+    l.axis_max = 100;
+    g.push_back(std::move(c));
+  }
+  {
+    // The follow-up attrition funnel: closed pathways → consent → due at 6 months → reached → answered.
+    GalleryChart c{"funnel", i18n::tr("gallery.funnel", lang), {}, 340};
+    c.spec.kind = ChartSpec::Kind::funnel;
+    auto& f = c.spec.funnel;
+    f.stages = {T("afgesloten trajecten", "closed pathways"), T("toestemming ja", "consent given"),
+                T("+6 m aan de beurt", "due at +6 months"), T("bereikt", "reached"), T("beantwoord", "answered")};
+    f.counts = {236, 142, 118, 102, 87};
+    f.value_label = T("aantal trajecten", "number of pathways");
+    for (size_t i = 0; i < f.counts.size(); ++i) {
+      const std::string n = format_number(f.counts[i], 0, lang);
+      f.labels.push_back(i == 0 ? n + T(" trajecten", " pathways")
+                                : i18n::format(i18n::tr("chart.funnel.label", lang),
+                                               {n, format_number(f.counts[i] / f.counts[i - 1] * 100, 0, lang),
+                                                format_number(f.counts[i] / f.counts[0] * 100, 0, lang)}));
+    }
     g.push_back(std::move(c));
   }
   {

@@ -45,6 +45,17 @@ const Entry kEntries[] = {
     {"class.UNC", c(117, 62, 160), c(180, 140, 225)},
     {"class.NFD", c(128, 128, 128), c(135, 135, 135)},
     {"class.EMPTY", c(125, 125, 125), c(140, 140, 140)},
+    // Answers that are frequency steps (the child survey's Ja / Soms / Nee, issue 20): one ordered set, not a
+    // diverging scale with a grey middle. Ja the strongest blue, Soms a lighter blue on white (a dimmer one on the
+    // dark background: always the weaker contrast), Nee vermilion.
+    {"freq.ja", c(0, 94, 150), c(120, 196, 240)},
+    {"freq.soms", c(60, 146, 200), c(0, 134, 198)},
+    {"freq.nee", c(213, 94, 0), c(233, 114, 20)},
+    // The impact profile's +, −, ?: positive blue, negative vermilion, unknown grey (the code in the cell and the
+    // legend say which, so colour is never the only carrier).
+    {"impact.plus", c(0, 114, 178), c(86, 180, 233)},
+    {"impact.min", c(213, 94, 0), c(233, 114, 20)},
+    {"impact.onbekend", c(118, 118, 118), c(150, 150, 150)},
 };
 
 int hex_digit(char ch) {

@@ -342,7 +342,9 @@ bool build_one(const Result& r, const View& v, i18n::Lang lang, const Marks& mar
       break;
     case ViewKind::dendrogram: ok = build_dendrogram(r, *t, v, marks, lang, s, out); break;
     case ViewKind::sankey: ok = build_sankey(r, *t, v, lang, s, out); break;
-    default: ok = false;  // likert, slope, funnel: no wave-1 result draws them through a view yet
+    case ViewKind::likert: ok = build_likert(r, *t, v, lang, s, out); break;
+    case ViewKind::slope: ok = build_slope(r, *t, v, lang, s, out); break;
+    case ViewKind::funnel: ok = build_funnel(r, *t, v, lang, s, out); break;
   }
   return ok;
 }
@@ -372,10 +374,27 @@ float preferred_height(const Built& b, float width, const charts::Style& s) {
     case ChartSpec::Kind::sankey: h = 440; break;
     case ChartSpec::Kind::category_map: h = charts::category_map_height(c.category_map, width, s); break;
     case ChartSpec::Kind::dendrogram: h = charts::dendrogram_height(c.dendrogram, s); break;
+    case ChartSpec::Kind::funnel: h = charts::funnel_height(c.funnel, s); break;
+    case ChartSpec::Kind::likert: {
+      // Room for two lines of a long statement per item, the legend of the levels and the axis.
+      const float legend_rows = std::ceil(charts::text_width(
+          [&] {
+            std::string all;
+            for (const auto& l : c.likert.levels) all += l + "      ";
+            return all;
+          }(), f) / std::max(1.0f, width - 16));
+      h = static_cast<float>(c.likert.items.size()) * f * 2.9f + f * (4.5f + 1.6f * std::max(1.0f, legend_rows));
+      break;
+    }
+    case ChartSpec::Kind::slope:
+      h = std::max(260.0f, static_cast<float>(c.slope.names.size()) * f * 1.6f + f * 5 +
+                               (c.slope.legend_names.empty() ? 0 : f * 2));
+      break;
     case ChartSpec::Kind::multiples: {
       const ChartSpec& first = c.multiples.panels.front();
       float panel = 230;
       if (first.kind == ChartSpec::Kind::km) panel = 250 + f * 3.2f;
+      if (first.kind == ChartSpec::Kind::funnel) panel = charts::funnel_height(first.funnel, s);
       if (first.kind == ChartSpec::Kind::bar && first.bar.horizontal)
         panel = static_cast<float>(first.bar.categories.size()) * f * 2.2f + f * 5;
       const float min_w = first.kind == ChartSpec::Kind::km ? 340 : 300;
@@ -394,22 +413,29 @@ charts::Scene layout(const Built& b, float width, float height, const charts::St
   const float f = s.font;
   std::vector<std::string> lines;
   if (!b.footer.empty()) {
-    // Wrap the denominator line at its separators when it is wider than the chart.
-    std::string cur;
-    size_t pos = 0;
+    // Wrap the denominator line at its separators when it is wider than the chart: between its parts (" · ")
+    // and, when one part alone is too wide, after its semicolons ("n = 80–92 per item geantwoord; 3 ontbrekend").
+    std::vector<std::pair<std::string, std::string>> segs;  // text, the separator before it
     const std::string& ft = b.footer;
+    std::string sep;
+    size_t pos = 0;
     while (pos <= ft.size()) {
-      size_t next = ft.find(" · ", pos);
-      const std::string part = ft.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
-      const std::string joined = cur.empty() ? part : cur + " · " + part;
+      const size_t dot = ft.find(" · ", pos), semi = ft.find("; ", pos);
+      const size_t next = std::min(dot, semi);
+      segs.emplace_back(ft.substr(pos, next == std::string::npos ? std::string::npos : next - pos), sep);
+      if (next == std::string::npos) break;
+      sep = next == dot ? " · " : "; ";
+      pos = next + sep.size();
+    }
+    std::string cur;
+    for (const auto& [part, before] : segs) {
+      const std::string joined = cur.empty() ? part : cur + before + part;
       if (!cur.empty() && charts::text_width(joined, f * 0.92f) > width - 8) {
-        lines.push_back(cur);
+        lines.push_back(before == "; " ? cur + ";" : cur);
         cur = part;
       } else {
         cur = joined;
       }
-      if (next == std::string::npos) break;
-      pos = next + 3;
     }
     if (!cur.empty()) lines.push_back(cur);
   }

@@ -71,6 +71,13 @@ bool build_category_map(const analysis::Result& r, const analysis::Table& t, con
                         const charts::Style& s, Built& out);
 bool build_dendrogram(const analysis::Result& r, const analysis::Table& t, const analysis::View& v, const Marks& marks,
                       i18n::Lang lang, const charts::Style& s, Built& out);
+// Survey results (views_survey.cpp): Likert items, slope graphs and the attrition funnel.
+bool build_likert(const analysis::Result& r, const analysis::Table& t, const analysis::View& v, i18n::Lang lang,
+                  const charts::Style& s, Built& out);
+bool build_slope(const analysis::Result& r, const analysis::Table& t, const analysis::View& v, i18n::Lang lang,
+                 const charts::Style& s, Built& out);
+bool build_funnel(const analysis::Result& r, const analysis::Table& t, const analysis::View& v, i18n::Lang lang,
+                  const charts::Style& s, Built& out);
 bool build_sankey(const analysis::Result& r, const analysis::Table& t, const analysis::View& v, i18n::Lang lang,
                   const charts::Style& s, Built& out);
 

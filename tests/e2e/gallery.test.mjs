@@ -9,7 +9,7 @@ import { useApp, openApp, waitReady, state, clickAnchor, frames, decodePng, dist
 const env = useApp();
 
 const charts = ['bar_grouped', 'bar_stacked_horizontal', 'bar_stacked100', 'histogram', 'box', 'line_reference',
-                'line_dense', 'km', 'heatmap', 'sankey', 'likert', 'slope', 'small_multiples'];
+                'line_dense', 'km', 'heatmap', 'sankey', 'likert', 'slope', 'likert_items', 'funnel', 'small_multiples'];
 
 // Pixels within tol of a colour.
 function countColour(png, [r, g, b], tol = 6) {

@@ -322,7 +322,7 @@ TEST_CASE("Gallery: every chart type, well-formed SVG in light, dark and present
   const auto g = gallery(zicht::i18n::Lang::nl);
   std::set<ChartSpec::Kind> kinds;
   for (const auto& c : g) kinds.insert(c.spec.kind);
-  CHECK(kinds.size() == 11);
+  CHECK(kinds.size() == 12);
   for (const Style& st : {Style::light(), Style::dark_theme(), Style::light().scaled_for_presentation()}) {
     for (const auto& c : g) {
       INFO(c.id);
