@@ -68,6 +68,8 @@ struct Table {
   Text title;
   std::vector<Column> columns;
   std::vector<std::vector<Value>> rows;
+  // Shown in Intern only (a list of families to contact): delen mode and every shareable aggregate leave it out.
+  bool intern_only = false;
   int column_index(std::string_view id) const;  // -1 when absent
 };
 

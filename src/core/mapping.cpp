@@ -92,6 +92,14 @@ double similarity(const NameForms& a, const NameForms& b, std::string* method) {
     set("normalised");
     return 0.9;
   }
+  // A long name inside a longer header: a survey export heads an item column with the question and the item
+  // ("In welke mate … [De doelen … zijn bereikt]"). Whole words, at least four; the more of the header the
+  // name covers, the higher (0.75–0.89, below an exact or normalised match).
+  if (b.words.size() >= 4 && a.folded.size() > b.folded.size() &&
+      (" " + a.folded + " ").find(" " + b.folded + " ") != std::string::npos) {
+    set("contained");
+    return 0.75 + 0.14 * static_cast<double>(b.compact.size()) / static_cast<double>(a.compact.size());
+  }
   size_t common = 0;
   for (size_t i = 0, j = 0; i < a.words.size() && j < b.words.size();) {
     const int c = a.words[i].compare(b.words[j]);

@@ -184,6 +184,10 @@ SuppressionSummary apply(analysis::ResultSet& set, const PrivacyOptions& opt) {
     std::vector<Table> tables;
     bool left_out = false;
     for (auto& t : r.tables) {
+      if (t.intern_only) {
+        left_out = true;
+        continue;
+      }
       if (col && is_number_summary(t)) continue;
       if (!clean_table(t, policy, *pseudo, col != nullptr)) {
         left_out = true;

@@ -9,6 +9,7 @@ std::vector<ProfileSpec>& registry() {
       sofs_profile(),
       binc_profile(),
       matrix_profile(),
+      kerndataset_profile(),
   };
   return r;
 }

@@ -97,5 +97,6 @@ std::string profile_names_joined(const char* separator);
 ProfileSpec sofs_profile();
 ProfileSpec binc_profile();
 ProfileSpec matrix_profile();
+ProfileSpec kerndataset_profile();
 
 }  // namespace zicht::session

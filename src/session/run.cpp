@@ -68,7 +68,7 @@ bool map_tables(const ProfileSpec& spec, const std::vector<TableInput>& inputs, 
       error = core::unmatched(*spec.schema, out[t]->mapping, in->name);
       return false;
     }
-    if (t == 0) ps.as_of = out[0]->as_of;  // one "now" for every table
+    if (!ps.as_of) ps.as_of = out[t]->as_of;  // one "now" for every table: the first mapped one's
   }
   return true;
 }

@@ -265,7 +265,7 @@ void Session::remap_profile_files(const std::string& profile) {
       if (f.profile != profile || (pass == 0) != (primary.accepts(f.table) || f.table.empty())) continue;
       if (f.table.empty()) f.table = primary.id;
       f.mapped = std::make_unique<core::MappedDataset>(map_table(*spec, f.table, f.name, f.result, ps));
-      if (pass == 0 && !have_now) {
+      if (!have_now) {  // the primary's first file, else (an optional primary not loaded) the first other one
         ps.as_of = f.mapped->as_of;
         have_now = true;
       }
@@ -400,7 +400,9 @@ Session::Cached& Session::cached(const std::string& profile) {
   c.key = results_key();
   const ProfileSpec* spec = find_profile(profile);
   const std::vector<const LoadedFile*> files = table_files(profile);
-  if (!spec || files.empty() || !files.front()) return c;
+  // A profile runs when its primary table is loaded, or, when the primary is optional (kerndataset), any table.
+  const bool any = std::any_of(files.begin(), files.end(), [](const LoadedFile* f) { return f != nullptr; });
+  if (!spec || files.empty() || (!files.front() && (spec->tables.front().required || !any))) return c;
   std::vector<TableInput> inputs;
   std::vector<analysis::Input> in;
   for (size_t t = 0; t < files.size(); ++t) {

@@ -388,8 +388,14 @@ void App::draw_page() {
       const analysis::ResultSet& set = workspace_.results(profile_);
       const ResultViewContext rv = result_view(set.provenance);
       const std::vector<const core::MappedDataset*> tables = workspace_.tables(profile_);
-      ProfilePageArgs args{profile_, *spec->page(subpage(profile_)), set, tables.empty() ? nullptr : tables[0],
-                           tables, rv, workspace_, actions_};
+      // The primary table, or (a profile whose primary is optional) the first of its tables that is loaded.
+      const core::MappedDataset* data = nullptr;
+      for (const core::MappedDataset* t : tables)
+        if (t) {
+          data = t;
+          break;
+        }
+      ProfilePageArgs args{profile_, *spec->page(subpage(profile_)), set, data, tables, rv, workspace_, actions_};
       args.request_open_file = &request_open_file_;
       args.presentation = presentation_;
       draw_profile_page(args, on_screen_);

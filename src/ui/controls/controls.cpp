@@ -10,6 +10,7 @@ ControlsFn find(std::string_view profile) {
       {"sofs", sofs_controls},
       {"binc", binc_controls},
       {"matrix", matrix_controls},
+      {"kerndataset", kerndataset_controls},
   };
   for (const auto& [id, fn] : kControls)
     if (profile == id) return fn;

@@ -84,6 +84,12 @@ void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Res
   for (const analysis::Result* r : on_screen) {
     const bool overview = r->id.size() > 9 && r->id.compare(r->id.size() - 9, 9, ".overview") == 0;
     if (overview && draw_headlines(*r, rv, a.workspace.werkmap().denominator())) {
+      if (!r->views.empty()) {  // the cards are its first table; its charts (a funnel) follow with the rest
+        analysis::Result rest = *r;
+        rest.tables.erase(rest.tables.begin());
+        ImGui::Spacing();
+        draw_result(a.presentation ? presented(rest) : rest, rv);
+      }
       ImGui::Spacing();
       continue;
     }
