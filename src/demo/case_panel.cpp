@@ -102,16 +102,30 @@ void align_panel_plan_b(Rng& rng, std::vector<SofsTrajectory>& all) {
         --need[c];
         break;
       }
+  // The classes still needed go to the other members: a plan B activated after the start only to the longest of
+  // them (it must lie within the trajectory), the rest at random.
+  std::vector<size_t> open_members;  // positions k in `panel`
+  for (size_t k = 0; k < panel.size(); ++k)
+    if (cls[k] < 0) open_members.push_back(k);
+  std::stable_sort(open_members.begin(), open_members.end(), [&](size_t x, size_t y) {
+    const SofsTrajectory &a = all[panel[x]], &b = all[panel[y]];
+    return a.einddatum - a.start_cb > b.einddatum - b.start_cb;
+  });
   std::vector<int> rest;
-  for (int c = 0; c < kPanelClasses; ++c)
+  for (int c : {kActNetAfter, kActVerbAfter})
     for (int i = 0; i < need[c]; ++i) rest.push_back(c);
-  rng.shuffle(rest);
-  size_t r = 0;
-  for (size_t k = 0; k < panel.size(); ++k) {
-    if (cls[k] >= 0 || r >= rest.size()) continue;
-    const int c = rest[r++];
-    SofsTrajectory& t = all[panel[k]];
-    const PlanBTuple mine = tuple_of(t);
+  const size_t after_count = rest.size();
+  std::vector<int> others;
+  for (int c : {kActNetBefore, kNeeNet, kNeeVerb})
+    for (int i = 0; i < need[c]; ++i) others.push_back(c);
+  rng.shuffle(others);
+  std::vector<size_t> tail(open_members.begin() + std::ptrdiff_t(std::min(after_count, open_members.size())),
+                           open_members.end());
+  rng.shuffle(tail);
+  std::copy(tail.begin(), tail.end(), open_members.begin() + std::ptrdiff_t(std::min(after_count, open_members.size())));
+  rest.insert(rest.end(), others.begin(), others.end());
+
+  auto partners = [&](const SofsTrajectory& t, const PlanBTuple& mine, int c) {
     std::vector<size_t> same, other;
     for (size_t j = 0; j < all.size(); ++j) {
       const SofsTrajectory& u = all[j];
@@ -120,12 +134,33 @@ void align_panel_plan_b(Rng& rng, std::vector<SofsTrajectory>& all) {
       if (!in_class(theirs, c) || !fits(t, theirs) || !fits(u, mine)) continue;
       (civil_year(u.einddatum) == civil_year(t.einddatum) ? same : other).push_back(j);
     }
-    const std::vector<size_t>& pool = same.empty() ? other : same;
-    if (pool.empty()) continue;  // cannot happen with the published quotas (38 + 34 activated, 88 "nee")
-    SofsTrajectory& u = all[pool[size_t(rng.below(pool.size()))]];
-    const PlanBTuple theirs = tuple_of(u);
+    return same.empty() ? other : same;
+  };
+  auto swap_with = [&](SofsTrajectory& t, SofsTrajectory& u) {
+    const PlanBTuple mine = tuple_of(t), theirs = tuple_of(u);
     set_tuple(u, mine);
     set_tuple(t, theirs);
+  };
+  for (size_t r = 0; r < rest.size() && r < open_members.size(); ++r) {
+    const int c = rest[r];
+    SofsTrajectory& t = all[panel[open_members[r]]];
+    std::vector<size_t> pool = partners(t, tuple_of(t), c);
+    if (pool.empty() && tuple_of(t).cell == StepCell::Date) {
+      // The member's own plan B (activated long after its start) fits no partner of the class: first hand it to a
+      // long enough non-panel trajectory without an activated plan B (same closing year if possible).
+      std::vector<size_t> park;
+      for (int pass = 0; pass < 2 && park.empty(); ++pass)
+        for (size_t j = 0; j < all.size(); ++j) {
+          const SofsTrajectory& v = all[j];
+          if (!v.closed || in_panel[j] || v.plan_b_in_werking == StepCell::Date || !fits(v, tuple_of(t))) continue;
+          if (pass == 0 && civil_year(v.einddatum) != civil_year(t.einddatum)) continue;
+          park.push_back(j);
+        }
+      if (!park.empty()) swap_with(t, all[park[size_t(rng.below(park.size()))]]);
+      pool = partners(t, tuple_of(t), c);
+    }
+    if (pool.empty()) continue;  // not met for any tested seed (tests/unit/test_demo_kerndataset.cpp)
+    swap_with(t, all[pool[size_t(rng.below(pool.size()))]]);
   }
 }
 

@@ -223,6 +223,30 @@ TEST_CASE("demo kerndataset: the 18-case panel and its plan B on the SofS demo, 
   }
 }
 
+TEST_CASE("demo kerndataset: the panel's plan-B picture holds for many more seeds (counts only)") {
+  for (uint64_t seed = 1; seed <= 150; ++seed) {
+    INFO("seed " << seed);
+    const SofsDemo s = generate_sofs(seed);
+    const std::vector<size_t> panel = case_panel_indices(s.trajectories);
+    REQUIRE(panel.size() == 18);
+    int net = 0, verb = 0, act_net = 0, act_verb = 0, before = 0;
+    for (size_t i : panel) {
+      const SofsTrajectory& t = s.trajectories[i];
+      net += t.plan_b == "netwerk";
+      verb += t.plan_b == "verblijf";
+      const bool a = t.plan_b_in_werking == StepCell::Date;
+      act_net += a && t.plan_b == "netwerk";
+      act_verb += a && t.plan_b == "verblijf";
+      before += a && t.plan_b == "netwerk" && t.plan_b_date <= t.start_cb;
+    }
+    CHECK(net == 12);
+    CHECK(verb == 6);
+    CHECK(act_net == 4);
+    CHECK(act_verb == 1);
+    CHECK(before == 2);
+  }
+}
+
 TEST_CASE("demo kerndataset: the self-assessment, exactly (36 / 27 / 8 / 1, Table 2, regions, 11 organisations)") {
   for (uint64_t seed : kSeeds) {
     INFO("seed " << seed);
