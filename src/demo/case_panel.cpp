@@ -115,14 +115,30 @@ void align_panel_plan_b(Rng& rng, std::vector<SofsTrajectory>& all) {
   for (int c : {kActNetAfter, kActVerbAfter})
     for (int i = 0; i < need[c]; ++i) rest.push_back(c);
   const size_t after_count = rest.size();
+  // The rare class (activated in the network at or before the start: about 6 of the 77) goes first to members
+  // whose closing year still holds such a plan B outside the panel, so the swap can stay within the year.
   std::vector<int> others;
-  for (int c : {kActNetBefore, kNeeNet, kNeeVerb})
-    for (int i = 0; i < need[c]; ++i) others.push_back(c);
-  rng.shuffle(others);
-  std::vector<size_t> tail(open_members.begin() + std::ptrdiff_t(std::min(after_count, open_members.size())),
-                           open_members.end());
+  for (int i = 0; i < need[kActNetBefore]; ++i) others.push_back(kActNetBefore);
+  {
+    std::vector<int> common;
+    for (int c : {kNeeNet, kNeeVerb})
+      for (int i = 0; i < need[c]; ++i) common.push_back(c);
+    rng.shuffle(common);
+    others.insert(others.end(), common.begin(), common.end());
+  }
+  const size_t first_other = std::min(after_count, open_members.size());
+  std::vector<size_t> tail(open_members.begin() + std::ptrdiff_t(first_other), open_members.end());
   rng.shuffle(tail);
-  std::copy(tail.begin(), tail.end(), open_members.begin() + std::ptrdiff_t(std::min(after_count, open_members.size())));
+  auto year_has_rare = [&](size_t k) {
+    const int y = civil_year(all[panel[k]].einddatum);
+    for (size_t j = 0; j < all.size(); ++j)
+      if (all[j].closed && !in_panel[j] && civil_year(all[j].einddatum) == y &&
+          in_class(tuple_of(all[j]), kActNetBefore))
+        return true;
+    return false;
+  };
+  std::stable_partition(tail.begin(), tail.end(), year_has_rare);
+  std::copy(tail.begin(), tail.end(), open_members.begin() + std::ptrdiff_t(first_other));
   rest.insert(rest.end(), others.begin(), others.end());
 
   auto partners = [&](const SofsTrajectory& t, const PlanBTuple& mine, int c) {
