@@ -1,7 +1,8 @@
-// zicht demo --profile sofs|binc|matrix [--seed N] [--rows R] [--part P] [--with-characteristics]
+// zicht demo --profile sofs|binc|matrix|kerndataset [--seed N] [--rows R] [--part P] [--with-characteristics]
 //            [--lang nl|en] --out FILE
 // Writes the built-in synthetic demo data (src/demo) as the profile's own CSV export. The file is written in
 // pieces, so a 1,000,000-row benchmark file never has to fit in memory twice.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -16,8 +17,9 @@ namespace zicht::cli {
 namespace {
 int demo_usage(i18n::Lang lang, const std::string& msg) {
   return usage_error("demo", lang, msg,
-                     "zicht demo --profile sofs|binc|matrix [--seed N] [--rows R] "
-                     "[--part modules|clients|cells|characteristics|support_forms|legend] "
+                     "zicht demo --profile sofs|binc|matrix|kerndataset [--seed N] [--rows R] "
+                     "[--part modules|clients|cells|characteristics|support_forms|legend|"
+                     "ouder|kind|opvolging|zelfevaluatie|casus] "
                      "[--with-characteristics] [--lang nl|en] --out FILE");
 }
 
@@ -65,12 +67,19 @@ int run_demo(const std::vector<std::string>& args) {
     }
   }
   if (!have_profile) return demo_usage(lang, text(lang, "cli.missing_option", {"--profile"}));
-  // The profiles with a built-in demo, and the tables it has (src/session/registry.h).
+  // The profiles with a built-in demo, and the tables it has (src/session/registry.h), plus those the generators
+  // know before the app registers them (kerndataset).
+  auto generator_knows = [](const std::string& id) {
+    const auto& ids = demo::demo_profiles();
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
   const session::ProfileSpec* spec = session::find_profile(opt.profile);
-  if (!spec || spec->demo.empty()) {
+  if ((!spec || spec->demo.empty()) && !generator_knows(opt.profile)) {
     std::string names;
     for (const auto& p : session::profiles())
       if (!p.demo.empty()) names += (names.empty() ? "" : "|") + p.id;
+    for (const auto& id : demo::demo_profiles())
+      if (!session::find_profile(id)) names += (names.empty() ? "" : "|") + id;
     return demo_usage(lang, text(lang, "cli.choices", {"--profile", names}));
   }
 
@@ -83,7 +92,9 @@ int run_demo(const std::vector<std::string>& args) {
     return demo_usage(lang, opt.profile == "binc"     ? text(lang, "cli.choices", {"--part", "modules|clients"})
                             : opt.profile == "matrix" ? text(lang, "cli.choices",
                                                              {"--part", "cells|characteristics|support_forms|legend"})
-                                                      : text(lang, "cli.choices", {"--profile", "sofs|binc|matrix"}));
+                            : opt.profile == "kerndataset"
+                                ? text(lang, "cli.choices", {"--part", "ouder|kind|opvolging|zelfevaluatie|casus"})
+                                : text(lang, "cli.choices", {"--profile", "sofs|binc|matrix|kerndataset"}));
 
   std::FILE* f = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
   if (!f) {

@@ -154,9 +154,17 @@ uint64_t block_seed(uint64_t seed, uint64_t b) { return b == 0 ? seed : derive_s
 
 }  // namespace
 
+const std::vector<std::string>& demo_profiles() {
+  static const std::vector<std::string> ids = {"sofs", "binc", "matrix", "kerndataset"};
+  return ids;
+}
+
 std::string validate_options(const DemoOptions& o) {
-  if (o.profile != "sofs" && o.profile != "binc" && o.profile != "matrix")
-    return "unknown demo profile '" + o.profile + "' (sofs, binc or matrix)";
+  if (std::find(demo_profiles().begin(), demo_profiles().end(), o.profile) == demo_profiles().end())
+    return "unknown demo profile '" + o.profile + "' (sofs, binc, matrix or kerndataset)";
+  if (o.profile == "kerndataset" && o.part != "modules" && o.part != "ouder" && o.part != "kind" &&
+      o.part != "opvolging" && o.part != "zelfevaluatie" && o.part != "casus")
+    return "unknown part '" + o.part + "' (ouder, kind, opvolging, zelfevaluatie or casus)";
   if (o.profile == "binc" && o.part != "modules" && o.part != "clients")
     return "unknown part '" + o.part + "' (modules or clients)";
   if (o.profile == "matrix" && o.part != "modules" && o.part != "cells" && o.part != "characteristics" &&
@@ -177,7 +185,13 @@ uint64_t generate_csv_chunks(const DemoOptions& o, const std::function<void(std:
     }
   };
   uint64_t written = 0;
-  if (o.profile == "matrix") {
+  if (o.profile == "kerndataset") {
+    // Small (a few hundred rows per part): one piece. Linked to the SofS demo of the same seed.
+    KerndatasetDemo d = generate_kerndataset(o.seed);
+    buf = kerndataset_csv(d, o.part, o.rows);
+    for (char ch : buf) written += ch == '\n';
+    if (written > 0) --written;  // the header
+  } else if (o.profile == "matrix") {
     // Small (about 0.5 MB): one piece. The dictionary parts are the embedded CSVs unchanged.
     if (o.part == "cells" || o.part == "modules") {
       MatrixDemo d = generate_matrix(o.seed);

@@ -28,17 +28,21 @@
 namespace zicht::demo {
 
 struct DemoOptions {
-  std::string profile = "sofs";  // "sofs" | "binc" | "matrix"
+  std::string profile = "sofs";  // "sofs" | "binc" | "matrix" | "kerndataset"
   uint64_t seed = 2023;
   // Records to write: 0 = the published size (sofs: 370 trajectories; binc modules: 1,365 module rows of 368
   // children; binc clients: 368 children). Larger: the published design is repeated with new ids (each copy
   // shuffled with its own derived seed) and cut at exactly `rows`; smaller: the first `rows` records.
   uint64_t rows = 0;
   std::string part = "modules";  // binc: "modules" | "clients"; matrix: "cells" (also when "modules", the
-                                 // default) | "characteristics" | "support_forms" | "legend"
+                                 // default) | "characteristics" | "support_forms" | "legend"; kerndataset:
+                                 // "ouder" (also when "modules") | "kind" | "opvolging" | "zelfevaluatie" | "casus"
   // binc modules only: repeat the client characteristics (Table 5) on every module row.
   bool characteristics_in_modules = false;
 };
+
+// The profiles the generators know ("sofs", "binc", "matrix", "kerndataset"), whether or not the app registers them.
+const std::vector<std::string>& demo_profiles();
 
 // Checks the options; returns an empty string when they are usable, else an English message.
 std::string validate_options(const DemoOptions& options);
@@ -165,6 +169,112 @@ std::string matrix_cells_csv(const MatrixDemo& d, uint64_t rows = 0);
 
 // The CSV of a dictionary part ("characteristics", "support_forms", "legend") as embedded; empty when unknown.
 std::string matrix_dictionary_csv(const std::string& part);
+
+
+// ---------------------------------------------------------------------------------------------------------------
+// Kerndataset (issue 20; spec kerndataset.md §1.2, §1.4, §1.5): the "Vlaanderen-demo" surveys at closure, follow-up
+// and self-assessment, linked to the SofS demo of the same seed (traject_id = a SofS demo id, the cohort = its 236
+// closed trajectories as of 5 October 2023). Every answer is synthetic; the free texts say "Synthetisch".
+
+// Answer codes as numbers: parent items 1..5 = "Helemaal niet akkoord" … "Helemaal akkoord", kItemMissing = empty,
+// kItemNvt = "NVT", any other number is written as it is (the deliberate out-of-range "6"); child items 2 = "Ja",
+// 1 = "Soms", 0 = "Nee", kItemMissing = empty.
+constexpr int kItemMissing = -1;
+constexpr int kItemNvt = -2;
+constexpr int kParentItems = 28;  // o01 … o28: 14 modelgetrouwheid + 14 effectiviteit
+constexpr int kChildItems = 11;   // k1a … k1e, k2 … k7: 7 questions, 11 answer rows
+constexpr int kSelfItems = 16;    // i1a … i4c (14), finale, volledig
+constexpr int kSelfExtras = 8;    // l1 … l6, partners_geinformeerd, ict
+
+struct KernOuder {
+  std::string traject_id, respondent_id;
+  std::string rol;          // "moeder" | "vader" | "andere opvoedingsfiguur" | "" (worker rows)
+  std::string perspectief;  // "ouder" | "begeleider" (answers o01–o14 only)
+  std::string moment_bevraging = "afronding";
+  int32_t datum = kNoDate;
+  std::string afname;       // "zelf" | "samen met begeleider" | "in gesprek"
+  int item[kParentItems] = {};
+};
+
+struct KernKind {
+  std::string traject_id, respondent_id;
+  std::string moment_bevraging = "afronding";
+  int32_t datum = kNoDate;
+  int leeftijd = -1;
+  std::string afname_kind;  // "zelf" | "met hulp" | "smileys"
+  int item[kChildItems] = {};
+};
+
+// One follow-up row (trajectory × moment). Text fields: "" = empty; ja/nee fields hold "ja", "nee" or "";
+// counts and the safety scale -1 = empty. heraanmelding_datum is written "NVT" when heraanmelding is "nee", and
+// uithuisplaatsing_waar "NVT" when uithuisplaatsing is "nee".
+struct KernOpvolging {
+  std::string traject_id, moment;  // "afronding" | "6m" | "12m" | "24m"
+  int32_t datum = kNoDate;
+  std::string toestemming;         // afronding row only: "ja" | "nee" | "niet gevraagd"
+  int32_t toestemming_datum = kNoDate, toestemming_ingetrokken = kNoDate;
+  std::string kanaal, bereikt, heraanmelding;
+  int32_t heraanmelding_datum = kNoDate;
+  std::string uithuisplaatsing, uithuisplaatsing_waar;
+  int n_netwerkfiguren = -1, n_personen_ouder = -1, n_personen_minderjarige = -1;
+  std::string signalen_veiliger, signalen_welbevinden, netwerk_samenkomst, netwerk_samenkomst_toelichting,
+      plan_bijgestuurd, plan_bijgestuurd_toelichting, netwerk_grijpt_in;
+  int veiligheidsschaal_ouder = -1;
+  std::string vrijgegeven;
+};
+
+struct KernZelfevaluatie {
+  std::string respondent_id, organisatie, team, regio, groep, functie;
+  int32_t golf = kNoDate;
+  int item[kSelfItems] = {};    // 1..10 (kItemMissing = empty)
+  int extra[kSelfExtras] = {};  // 1..10 or kItemMissing
+};
+
+struct KernCasus {
+  std::string traject_id;
+  std::string vervolg;  // "OCJ/SDJ/VK" | "reguliere contextbegeleiding" | "geen hulp" | "" (Missing)
+  std::string signalen_aangemelde, signalen_alle, wissel_begeleider, netwerk_uiteengevallen, financiele_problemen,
+      complicerende_factor;  // "ja" | "nee"
+  std::string ouder_bevraagd;  // "moeder" | "vader" | "geen"
+  std::string blijvende_angst; // "ja" | "nee" | "NVT" (no parent interviewed)
+};
+
+// The deliberate quality cases, so tests can find them (indices into the vectors of KerndatasetDemo).
+struct KernQualityCases {
+  size_t unmatched_ouder = 0;              // ouder row whose traject_id is no SofS id
+  size_t out_of_range_ouder = 0;           // ouder row with item value 6 (in o05)
+  size_t before_closure = 0;               // opvolging row dated before the trajectory's einddatum
+  size_t duplicate_moment = 0;             // the second row of a (traject_id, moment) pair
+  std::vector<size_t> mismatched_moment;   // rows dated 3–4 months off their moment's due date
+  std::vector<std::string> withdrawn;      // the 3 traject_ids whose consent was withdrawn
+  std::vector<size_t> after_withdrawal;    // their rows dated after the withdrawal
+  std::vector<std::string> figures_differ; // traject_ids whose closure n_netwerkfiguren ≠ the SofS value
+};
+
+struct KerndatasetDemo {
+  int32_t as_of = 0;                    // 5 October 2023 (the SofS demo's as-of date)
+  std::vector<std::string> panel_ids;   // the 18 case-panel ids (case_panel_ids of the SofS demo)
+  std::vector<KernOuder> ouder;
+  std::vector<KernKind> kind;
+  std::vector<KernOpvolging> opvolging;
+  std::vector<KernZelfevaluatie> zelfevaluatie;
+  std::vector<KernCasus> casus;
+  KernQualityCases quality;
+};
+
+KerndatasetDemo generate_kerndataset(uint64_t seed = 2023);
+
+// One part as CSV (';', CRLF, dd/mm/yyyy, header = the schema's field ids); rows 0 = all. Empty for an unknown part.
+std::string kerndataset_csv(const KerndatasetDemo& d, const std::string& part, uint64_t rows = 0);
+
+// The 18-case panel (spec §1.4): per organisation, the most recently closed trajectory with einddatum ≤ 30 June
+// 2023 (ties: the higher traject_id), leaving out the two organisations of kPanelExcludedOrganisations (one
+// declined, one worker had left). Indices into sofs.trajectories in organisation order / their ids. The SofS
+// generator's last pass makes these 18 agree with the published plan-B panel; the evolutie demo reuses them.
+constexpr int kPanelExcludedOrganisations[2] = {4, 17};
+constexpr int32_t kPanelCutoff = 19538;  // 30 June 2023 (days since 1970-01-01)
+std::vector<size_t> case_panel_indices(const std::vector<SofsTrajectory>& trajectories);
+std::vector<std::string> case_panel_ids(const SofsDemo& sofs);
 
 SofsDemo generate_sofs(uint64_t seed = 2023);
 BincDemo generate_binc(uint64_t seed = 2023);

@@ -36,6 +36,9 @@ std::string module_id(uint64_t n);
 
 // One copy of the published design with ids numbered from first_number (replicas for large files).
 SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_child_number);
+// The SofS generator's last pass (case_panel.cpp): swaps whole plan-B tuples so the 18 case-panel trajectories
+// show the published plan-B picture while every SofS total stays as it was.
+void align_panel_plan_b(Rng& rng, std::vector<SofsTrajectory>& trajectories);
 // Children numbered from first_child_number, modules from first_module_number, families from first_family_number.
 BincDemo generate_binc_block(uint64_t seed, uint64_t first_child_number, uint64_t first_module_number,
                              uint64_t first_family_number);

@@ -539,6 +539,7 @@ SofsDemo generate_sofs_block(uint64_t seed, uint64_t first_number) {
   for (const auto& o : order) sorted.push_back(std::move(all[o.second]));
   all = std::move(sorted);
   for (size_t i = 0; i < all.size(); ++i) all[i].traject_id = trajectory_id(first_number + i);
+  detail::align_panel_plan_b(rng, all);  // the kerndataset case panel (case_panel.cpp)
   return demo;
 }
 

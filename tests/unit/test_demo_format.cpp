@@ -154,11 +154,12 @@ TEST_CASE("demo determinism: same seed same bytes, other seed other bytes") {
   const uint64_t binc_fp = fnv(demo::generate_csv({"binc"}));
   INFO("sofs " << sofs_fp << " binc " << binc_fp);
   // Recorded from a native (g++/libstdc++) build and checked equal under em++/libc++ (wasm32, Node): update them
-  // only on purpose, when the demo design changes.
-  CHECK(sofs_fp == 17458882633978209217ull);
+  // only on purpose, when the demo design changes. (SofS changed with the kerndataset case panel's plan-B pass,
+  // sofs_generator.cpp: recorded natively; the wasm check of the new values is still to be done.)
+  CHECK(sofs_fp == 7491717393616408298ull);
   CHECK(binc_fp == 10541355401912045718ull);
   CHECK(fnv(demo::generate_csv({"binc", 2023, 0, "clients"})) == 5213176168398441981ull);
-  CHECK(fnv(demo::generate_csv({"sofs", 7, 5000})) == 7873306120305728695ull);
+  CHECK(fnv(demo::generate_csv({"sofs", 7, 5000})) == 9860603548646454227ull);
 }
 
 TEST_CASE("demo scaling: exact row counts, the published design first, fresh ids, chunks = whole") {
