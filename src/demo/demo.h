@@ -307,6 +307,10 @@ std::string format_date(int32_t days);
 //    8.5 % closed without any, means by closing year 95/28 = 3.39, 408/87 = 4.69, 244/33 = 7.39 (n = 148, as
 //    F(2,145)); safety-goal partnership: of the 308 trajectories that took the step, context worker "ja" 291
 //    (94.5 %), consulent "ja" 78 (25.3 %; empty = not involved); 5 of 20 organisations without consulent data.
+//  SofS case panel (kerndataset §1.4): the 18 ids of case_panel_ids() show plan B netwerk 12 / verblijf 6,
+//    activated 5 (4 netwerk, 1 verblijf), 2 at or before the start (both activated netwerk); arranged by the last
+//    pass of the SofS generator (case_panel.cpp), which swaps whole plan-B tuples between closed trajectories, so
+//    every SofS total above is unchanged. Kerndataset: see kerndataset_generator.cpp.
 //  Binc: 368 children, 367 with an organisation type (Table 6 counts, 252 open / 115 closed, χ² = 32.21, df 10);
 //    402 SofS modules, frequency 341/21/5/1, rank 162/72/51/107/10, 378 alone / 24 combined (12 with "verblijf voor
 //    kinderen korte duur" and the other seven combinations of Table 7); pre 649 / post 319 links with Table 8's
