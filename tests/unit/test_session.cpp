@@ -73,10 +73,25 @@ TEST_CASE("the registry lists the built-in profiles with their tables, pages, te
 TEST_CASE("session: the demo is loaded, detected per record type, mapped and analysed; results are cached") {
   session::Session s;
   s.load_builtin_sample();
-  REQUIRE(s.files().size() == 4);
+  REQUIRE(s.files().size() == 9);
   CHECK(s.files()[3].profile == "matrix");  // the standalone matrix demo (spec/shared-rules.md, Demos)
   CHECK(s.files()[3].table == "cells");
   CHECK(s.results("matrix").results.size() == 9);
+  // The kerndataset demo: five record types, each detected by its columns, linked to the SofS demo.
+  const char* const kKern[] = {"opvolging", "ouder", "kind", "zelfevaluatie", "casus"};
+  for (size_t i = 0; i < 5; ++i) {
+    CHECK(s.files()[4 + i].profile == "kerndataset");
+    CHECK(s.files()[4 + i].table == kKern[i]);
+  }
+  {
+    const analysis::ResultSet& k = s.results("kerndataset");
+    REQUIRE(k.results.size() == 15);
+    CHECK(k.provenance.files.size() == 6);  // five tables and the linked SofS file
+    CHECK(k.provenance.files.back().link == "sofs");
+    const analysis::Result* panel = k.find("kerndataset.case_panel");
+    REQUIRE(panel);
+    CHECK(panel->tables.at(0).rows.size() == 19);  // with the plan-B rows from the SofS link
+  }
   CHECK(s.files()[0].profile == "sofs");
   CHECK(s.files()[0].table == "trajecten");
   CHECK(s.files()[1].profile == "binc");

@@ -56,6 +56,9 @@ std::string month_of(int32_t d) {
   return buf;
 }
 
+
+}  // namespace
+
 std::string day_text(int32_t d) {
   if (d == kNoDay) return {};
   int y;
@@ -65,8 +68,6 @@ std::string day_text(int32_t d) {
   std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", dd, m, y);
   return buf;
 }
-
-}  // namespace
 
 bool FollowRow::answered() const {
   if (reached == 0) return false;
@@ -120,6 +121,30 @@ MomentState Model::state(const Trajectory& t, int moment) const {
   if (!r) return MomentState::missing;
   if (r->reached == 0) return MomentState::not_reached;
   return r->answered() ? MomentState::answered : MomentState::missing;
+}
+
+Value moment_label(int k) { return L(std::string("kerndataset.moment.") + kMomentCodes[k]); }
+
+// The cohort: closed trajectories (with a SofS link: closed there; without: those with an afronding row).
+std::vector<const Trajectory*> cohort(const Model& m) {
+  std::vector<const Trajectory*> out;
+  for (const auto& t : m.traj)
+    if (t.closed) out.push_back(&t);
+  return out;
+}
+
+// The latest answered follow-up row after closure (or null).
+const FollowRow* last_later(const Trajectory& t) {
+  for (int k = kMoments - 1; k >= 1; --k)
+    if (t.at[size_t(k)] && t.at[size_t(k)]->reached != 0 && t.at[size_t(k)]->answered()) return t.at[size_t(k)];
+  return nullptr;
+}
+
+void three_denominators(std::vector<Column>& c) {
+  for (const char* p : {"valid", "applicable", "all"}) {
+    c.push_back(col(std::string("pct_") + p, std::string("kerndataset.col.pct_") + p, Role::percent, 1));
+    c.push_back(col(std::string("denom_") + p, std::string("kerndataset.col.denom_") + p, Role::denominator, 0));
+  }
 }
 
 void needs(Result& r, const std::string& table) {

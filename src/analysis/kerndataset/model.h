@@ -145,6 +145,13 @@ inline Table make_table(std::string id, const std::string& title_key) {
 inline Value pct(long num, long den) { return den > 0 ? Value::num(100.0 * double(num) / double(den)) : Value::na(); }
 inline Value L(const std::string& key) { return Value::label(Text::key(key)); }
 inline Value num_or_na(double v) { return std::isfinite(v) ? Value::num(v) : Value::na(); }
+// The moment's label; the cohort (closed trajectories: closed in the linked SofS file, else with an afronding row);
+// the latest answered follow-up row after closure (or null); the pct_/denom_ columns of the three denominators.
+Value moment_label(int k);
+std::string day_text(int32_t d);  // dd/mm/yyyy, "" for kNoDay
+std::vector<const Trajectory*> cohort(const Model& m);
+const FollowRow* last_later(const Trajectory& t);
+void three_denominators(std::vector<Column>& c);
 // A note that a record type is not loaded: the result keeps its id and says which file it needs.
 void needs(Result& r, const std::string& table);
 // Copies a stats result's method line into a TestResult.
@@ -152,8 +159,8 @@ TestResult make_test(const std::string& name, const std::string& variant, long n
                      const std::string& statistic_name, double df, double p);
 
 std::vector<Result> survey_results(const Model& m);      // parent_items, parent_scales, child_items, perspective_gap
-std::vector<Result> followup_results(const Model& m);    // overview, followup, rereferral, placement, network,
-                                                         // sustainability, impact_profile
+std::vector<Result> followup_results(const Model& m);    // overview, followup, rereferral, placement
+std::vector<Result> outcome_results(const Model& m);     // network, sustainability, impact_profile
 Result fidelity_result(const Model& m);
 Result self_result(const Model& m);
 Result case_result(const Model& m);

@@ -13,6 +13,7 @@ std::vector<Result> results(const Inputs& in, const Options& o) {
   ordered.push_back(std::move(out[0]));
   for (auto& r : surveys) ordered.push_back(std::move(r));
   for (size_t i = 1; i < out.size(); ++i) ordered.push_back(std::move(out[i]));
+  for (auto& x : detail::outcome_results(m)) ordered.push_back(std::move(x));
   ordered.push_back(detail::fidelity_result(m));
   Result self = detail::self_result(m);
   ordered.push_back(std::move(self));

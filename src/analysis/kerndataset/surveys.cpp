@@ -435,10 +435,7 @@ Result perspective_gap(const Model& m) {
   v.x_key = "item";
   v.y = {"parent", "worker"};
   v.unit = Unit::score;
-  v.numerators = {"n_pairs"};
-  const Text of = Text::key("kerndataset.of.item_mean");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
+  v.numerators = {"n_pairs"};  // the tooltip: "gemiddelde over 34 paren" (of left empty: the chart says "paren")
   r.views.push_back(v);
   r.notes.push_back(Text::key("kerndataset.note.gap_team"));
   return r;
