@@ -87,8 +87,11 @@ Result network(const Model& m) {
       if (any) rows.push_back(row);
     }
     const stats::FriedmanResult f = stats::friedman(rows);
-    fr.rows.push_back({measure, Value::of(f.n_blocks), Value::of(f.n_dropped), num_or_na(f.statistic), num_or_na(f.df),
-                       num_or_na(f.p_value), num_or_na(f.kendall_w)});
+    // R's friedman.test refuses a single complete block; so does Zicht (no statistic, the counts stay).
+    const bool enough = f.n_blocks >= 2;
+    fr.rows.push_back({measure, Value::of(f.n_blocks), Value::of(f.n_dropped),
+                       enough ? num_or_na(f.statistic) : Value::na(), enough ? num_or_na(f.df) : Value::na(),
+                       enough ? num_or_na(f.p_value) : Value::na(), enough ? num_or_na(f.kendall_w) : Value::na()});
   }
   r.tables.push_back(std::move(t));
   r.tables.push_back(std::move(c));
