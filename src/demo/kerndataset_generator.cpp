@@ -483,7 +483,11 @@ KerndatasetDemo generate_kerndataset(uint64_t seed) {
                           !f.netwerk_samenkomst_toelichting.empty() || !f.plan_bijgestuurd_toelichting.empty() ||
                           !f.netwerk_grijpt_in.empty();
         if (text) f.vrijgegeven = rng.chance(1, 2) ? "ja" : "nee";
-        if (rng.chance(1, 2)) f.veiligheidsschaal_ouder = clampi(std::lround(6.8 + 1.8 * normal(rng)), 0, 10);
+        // A parent who answered the safety scale at closure mostly answers it again, near the earlier score.
+        if (a.veiligheidsschaal_ouder >= 0 ? rng.chance(17, 20) : rng.chance(3, 20))
+          f.veiligheidsschaal_ouder = a.veiligheidsschaal_ouder >= 0
+                                          ? clampi(a.veiligheidsschaal_ouder + int(rng.range(-2, 2)), 0, 10)
+                                          : clampi(std::lround(6.8 + 1.8 * normal(rng)), 0, 10);
       }
       if (special[i] == kMismatch && m == 1) {
         f.datum = due_m - int32_t(rng.range(95, 120));

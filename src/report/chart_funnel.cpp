@@ -55,7 +55,12 @@ Scene funnel_chart(const FunnelSpec& spec, float width, float height, const Styl
     if (side) b.text(l - pad * 2, (y0 + y1) / 2, spec.stages[i], s.text, Anchor::end);
     else b.text(cx, y0 - name_h / 2, fit(spec.stages[i], width - pad * 2, s.font), s.text, Anchor::middle);
     const std::string lab = i < spec.labels.size() && !spec.labels[i].empty() ? spec.labels[i] : value_text(c, -1, s.lang);
-    b.text(cx, y1 + s.font * 0.8f, fit(lab, pw, lsize), s.text, Anchor::middle, lsize);
+    // A narrow panel keeps the first share ("142 — 60 % van vorige") rather than cutting the second in half; the
+    // tooltip has both.
+    std::string shown = lab;
+    if (text_width(shown, lsize) > pw)
+      if (const size_t comma = shown.rfind(", "); comma != std::string::npos) shown = shown.substr(0, comma);
+    b.text(cx, y1 + s.font * 0.8f, fit(shown, pw, lsize), s.text, Anchor::middle, lsize);
     const std::string tip = i < spec.tips.size() && !spec.tips[i].empty() ? spec.tips[i]
                                                                             : spec.stages[i] + ": " + value_text(c, -1, s.lang);
     b.hit(0, y0 - name_h, width, y1 + s.font * 1.4f, tip);

@@ -49,7 +49,9 @@ Result overview(const Model& m) {
                col("denom", "kerndataset.col.denom", Role::denominator, 0), col("pct", "kerndataset.col.pct", Role::percent, 1)};
   // The first row is the cohort itself: a count, never a "100 %".
   auto add = [&](const std::string& key, long k, long d) {
-    c.rows.push_back({L("kerndataset.overview." + key), Value::of(k), Value::of(d), key == "cohort" ? Value::na() : pct(k, d)});
+    const bool cohort = key == "cohort";
+    c.rows.push_back({L("kerndataset.overview." + key), Value::of(k), cohort ? Value::na() : Value::of(d),
+                      cohort ? Value::na() : pct(k, d)});
   };
   add("cohort", n, n);
   add("with_parent_survey", long(with_parent.size()), n);
@@ -78,7 +80,7 @@ Result overview(const Model& m) {
       if (t->consent != "ja") continue;
       ++consented;
       const MomentState st = m.state(*t, k);
-      if (st == MomentState::not_due) continue;
+      if (st == MomentState::not_due || st == MomentState::no_consent) continue;  // no_consent here: withdrawn
       ++due;
       const FollowRow* row = t->at[size_t(k)];
       if (row && row->reached != 0 && (row->reached == 1 || row->answered())) ++reached;

@@ -249,14 +249,24 @@ Result impact_profile(const Model& m) {
     for (int k = 1; k < kMoments; ++k)
       if (t->at[size_t(k)] && t->at[size_t(k)]->rereferral >= 0) rr = std::max(rr, t->at[size_t(k)]->rereferral);
     s[0] = rr == 0 ? '+' : rr == 1 ? '-' : '?';
+    // The latest answered follow-up after closure that holds a value of the measure.
+    auto latest = [&](auto value) -> int {
+      for (int k = kMoments - 1; k >= 1; --k) {
+        const FollowRow* f = t->at[size_t(k)];
+        if (f && f->reached != 0 && f->answered() && value(*f) >= 0) return value(*f);
+      }
+      return -1;
+    };
+    const int safety_later = latest([](const FollowRow& f) { return f.safety; });
+    const int figures_later = latest([](const FollowRow& f) { return f.counts[0]; });
     // 2. The parent's safety scale kept or rose after closure.
-    s[1] = f0 && last && f0->safety >= 0 && last->safety >= 0 ? (last->safety >= f0->safety ? '+' : '-') : '?';
+    s[1] = f0 && f0->safety >= 0 && safety_later >= 0 ? (safety_later >= f0->safety ? '+' : '-') : '?';
     // 4. No placement outside the natural network.
     s[2] = f0 && f0->placement == 0 ? '+'
            : f0 && f0->placement == 1 ? (f0->placement_where == "natuurlijk netwerk" ? '+' : f0->placement_where == "verblijf" ? '-' : '?')
                                      : '?';
     // 5. Network figures kept or rose after closure.
-    s[3] = f0 && last && f0->counts[0] >= 0 && last->counts[0] >= 0 ? (last->counts[0] >= f0->counts[0] ? '+' : '-') : '?';
+    s[3] = f0 && f0->counts[0] >= 0 && figures_later >= 0 ? (figures_later >= f0->counts[0] ? '+' : '-') : '?';
     // Sustainability: the network still meets at the latest follow-up.
     s[4] = last && !last->meets.empty() ? (last->meets == "niet meer" ? '-' : '+') : '?';
     if (!last) continue;  // no answered follow-up after closure: no profile

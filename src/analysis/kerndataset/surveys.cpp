@@ -342,8 +342,9 @@ Result child_items(const Model& m) {
   const Text bt = Text::key("kerndataset.view.by_age");
   bv.title_nl = bt.nl;
   bv.title_en = bt.en;
-  bv.of_nl = of.nl;
-  bv.of_en = of.en;
+  const Text yes_of = Text::key("kerndataset.of.children_yes");
+  bv.of_nl = yes_of.nl;
+  bv.of_en = yes_of.en;
   r.views.push_back(bv);
   r.notes.push_back(Text::key("kerndataset.note.soms_is_frequency"));
   r.notes.push_back(Text::key("kerndataset.note.child_rows"));
