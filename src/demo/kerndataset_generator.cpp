@@ -349,6 +349,7 @@ std::vector<KernZelfevaluatie> make_zelfevaluatie(Rng& rng) {
 KerndatasetDemo generate_kerndataset(uint64_t seed) {
   const SofsDemo sofs = generate_sofs(seed);
   Rng rng(derive_seed(seed, 0x4B45524E));  // "KERN": a stream of its own, not the SofS one
+  Rng safety_rng(derive_seed(seed, 0x5341464E));  // "SAFN": the follow-up safety scores
   KerndatasetDemo d;
   d.as_of = kAsOf;
   d.panel_ids = case_panel_ids(sofs);
@@ -483,11 +484,13 @@ KerndatasetDemo generate_kerndataset(uint64_t seed) {
                           !f.netwerk_samenkomst_toelichting.empty() || !f.plan_bijgestuurd_toelichting.empty() ||
                           !f.netwerk_grijpt_in.empty();
         if (text) f.vrijgegeven = rng.chance(1, 2) ? "ja" : "nee";
-        // A parent who answered the safety scale at closure mostly answers it again, near the earlier score.
-        if (a.veiligheidsschaal_ouder >= 0 ? rng.chance(17, 20) : rng.chance(3, 20))
+        // A parent who answered the safety scale at closure mostly answers it again, near the earlier score (its own
+        // stream, so every other draw of the demo stays as it was).
+        if (a.veiligheidsschaal_ouder >= 0 ? safety_rng.chance(17, 20) : safety_rng.chance(3, 20))
           f.veiligheidsschaal_ouder = a.veiligheidsschaal_ouder >= 0
-                                          ? clampi(a.veiligheidsschaal_ouder + int(rng.range(-2, 2)), 0, 10)
-                                          : clampi(std::lround(6.8 + 1.8 * normal(rng)), 0, 10);
+                                          ? clampi(a.veiligheidsschaal_ouder + int(safety_rng.range(-2, 2)), 0, 10)
+                                          : clampi(std::lround(6.8 + 1.8 * normal(safety_rng)), 0, 10);
+        if (rng.chance(1, 2)) (void)normal(rng);  // the draws the main stream had here before
       }
       if (special[i] == kMismatch && m == 1) {
         f.datum = due_m - int32_t(rng.range(95, 120));

@@ -230,16 +230,22 @@ bool build_dot(const Result& r, const Table& t, const View& v, i18n::Lang lang, 
       }
   d.tips = tips(t, v, p, lang);
   if (lo >= 0 && hi >= 0) {
-    // "Veiligheidsplan volwassenen: gemiddelde 7,6 (min–max −3,0 … 22,0)".
+    // "Veiligheidsplan volwassenen: gemiddelde 7,6 (min–max −3,0 … 22,0)" for a mean with its min and max; other
+    // dots and ranges are named by their columns ("i2c: Mediaan 4,0 (Q1–Q3 2,0 … 7,0)").
+    const bool mean_min_max = v.columns[0] == "mean" && v.columns[1] == "min" && v.columns[2] == "max";
+    const int vc = col(t, v.columns[0]);
+    const std::string value_name = mean_min_max || vc < 0 ? tr("chart.mean", lang) : t.columns[size_t(vc)].label.in(lang);
+    const std::string range_name = mean_min_max ? tr("chart.range", lang)
+                                                : t.columns[size_t(lo)].label.in(lang) + "–" + t.columns[size_t(hi)].label.in(lang);
     for (size_t c = 0; c < p.categories.size(); ++c)
       for (size_t k = 0; k < p.series.size(); ++k) {
         const size_t i = c * p.series.size() + k;
         if (i < d.tips.size() && k < d.series.size() && c < d.series[k].low.size())
-          d.tips[i] = cell_name(p, c, k) + ": " + tr("chart.mean", lang) + " " +
-                      format_number(p.series[k].values[c], 1, lang) + " (" + tr("chart.range", lang) + " " +
+          d.tips[i] = cell_name(p, c, k) + ": " + value_name + " " +
+                      format_number(p.series[k].values[c], 1, lang) + " (" + range_name + " " +
                       format_number(d.series[k].low[c], 1, lang) + " … " + format_number(d.series[k].high[c], 1, lang) + ")";
       }
-    d.range_label = tr("chart.range", lang);
+    d.range_label = range_name;
   }
   if (pct) {
     d.axis_min = 0;

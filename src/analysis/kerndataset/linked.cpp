@@ -214,9 +214,12 @@ Result quality_result(const Model& m) {
     long n = 0;
     for (const auto& q : m.rules)
       if (q.id == rule) n = q.n;
-    const bool note = std::string(rule) == "figures_differ" || std::string(rule) == "moment_mismatch";
-    t.rows.push_back({L(std::string("kerndataset.rule.") + rule), Value::of(n),
-                      L(note ? "kerndataset.quality.note" : "kerndataset.quality.error")});
+    const std::string id = rule;
+    const char* kind = id == "figures_differ" || id == "moment_mismatch" ? "kerndataset.quality.note"
+                       : id == "out_of_range"                           ? "kerndataset.quality.cell"
+                       : id == "contact_data"                           ? "kerndataset.quality.hidden"
+                                                                        : "kerndataset.quality.error";
+    t.rows.push_back({L(std::string("kerndataset.rule.") + rule), Value::of(n), L(kind)});
   }
   Table rows = make_table("rows", "kerndataset.table.rows");
   rows.columns = {col("what", "kerndataset.col.what", Role::category), col("n", "kerndataset.col.n", Role::count, 0)};
