@@ -99,14 +99,11 @@ Result overview(const Model& m) {
   v.y = {"n"};
   v.facet = "moment";
   v.unit = Unit::count;
-  const Text of = Text::key("kerndataset.of.trajectories");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
+  set_of(v, "kerndataset.of.trajectories");
   r.views.push_back(v);
   if (!m.have_follow) needs(r, "opvolging");
   if (withdrawn > 0)
-    r.notes.push_back(Text{Text::key("kerndataset.note.withdrawn").nl + " " + std::to_string(withdrawn),
-                           Text::key("kerndataset.note.withdrawn").en + " " + std::to_string(withdrawn)});
+    r.notes.push_back(counted("kerndataset.note.withdrawn", withdrawn));
   r.notes.push_back(Text::key(m.linked ? "kerndataset.note.cohort_linked" : "kerndataset.note.cohort_unlinked"));
   return r;
 }
@@ -163,28 +160,14 @@ Result followup(const Model& m) {
     }
   }
   r.tables.push_back(std::move(d));
-  View v;
-  v.id = "moments";
-  v.kind = ViewKind::bar;
-  v.table = "moments";
-  v.x = "moment";
-  v.x_scale = Scale::ordinal;
-  v.y = {"pct_" + m.opt.policy};
-  v.unit = Unit::percent;
-  v.numerators = {"n"};
-  v.denominators = {"denom_" + m.opt.policy};
-  v.policy = m.opt.policy;
+  View v = moment_bars("moments", m.opt.policy, "kerndataset.of.answered_followups");
   v.colour_key_all = "answer.ja";
-  const Text of = Text::key("kerndataset.of.answered_followups");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
   r.views.push_back(v);
   r.notes.push_back(Text::key("kerndataset.note.moment_rules"));
   long withdrawn = 0;
   for (const Trajectory* tr : co) withdrawn += tr->withdrawn != kNoDay;
   if (withdrawn > 0)
-    r.notes.push_back(Text{Text::key("kerndataset.note.withdrawn").nl + " " + std::to_string(withdrawn),
-                           Text::key("kerndataset.note.withdrawn").en + " " + std::to_string(withdrawn)});
+    r.notes.push_back(counted("kerndataset.note.withdrawn", withdrawn));
   r.notes.push_back(Text::key("kerndataset.note.due_intern"));
   return r;
 }
@@ -291,28 +274,14 @@ Result rereferral(const Model& m) {
     t.p = lr.p_value;
     r.tests.push_back(t);
   }
-  View b;
-  b.id = "cumulative";
-  b.kind = ViewKind::bar;
-  b.table = "cumulative";
-  b.x = "moment";
-  b.x_scale = Scale::ordinal;
-  b.y = {"pct_" + m.opt.policy};
-  b.unit = Unit::percent;
-  b.numerators = {"n"};
-  b.denominators = {"denom_" + m.opt.policy};
-  b.policy = m.opt.policy;
+  View b = moment_bars("cumulative", m.opt.policy, "kerndataset.of.rereferred");
   b.colour_key_all = "quality.flag";
-  const Text of = Text::key("kerndataset.of.rereferred");
-  b.of_nl = of.nl;
-  b.of_en = of.en;
   r.views.push_back(b);
   View k = km_view("km", "", Text::key("kerndataset.of.trajectories"));
   k.series = "group";
   r.views.push_back(k);
   if (time[2].size() > 0 || left_out > 0)
-    r.notes.push_back(Text{Text::key("kerndataset.note.km_left_out").nl + " " + std::to_string(left_out + long(time[2].size())),
-                           Text::key("kerndataset.note.km_left_out").en + " " + std::to_string(left_out + long(time[2].size()))});
+    r.notes.push_back(counted("kerndataset.note.km_left_out", left_out + long(time[2].size())));
   r.notes.push_back(Text::key("kerndataset.note.rereferral_reading"));
   return r;
 }

@@ -25,16 +25,10 @@ Result fidelity_result(const Model& m) {
   std::map<std::string, std::pair<double, int>> score;
   for (const auto& p : m.parents) {
     if (p.worker || p.interim) continue;
-    int answered = 0;
-    double sum = 0;
-    for (int i = 0; i < kBlockItems; ++i)
-      if (p.item[size_t(i)] > 0) {
-        ++answered;
-        sum += p.item[size_t(i)];
-      }
-    if (answered == 0 || double(answered) + 1e-9 < m.opt.scale_min_answered * kBlockItems) continue;
+    const double s = block_score(p, 0, m.opt.scale_min_answered);
+    if (!std::isfinite(s)) continue;
     auto& e = score[p.traject];
-    e.first += sum / answered;
+    e.first += s;
     e.second += 1;
   }
   std::vector<double> yes, no, steps, scores;
@@ -81,22 +75,10 @@ Result fidelity_result(const Model& m) {
     tr.warnings = warning_codes(sp.info);
     r.tests.push_back(tr);
   }
-  View v;
-  v.id = "box";
-  v.kind = ViewKind::box;
-  v.table = "groups";
-  v.x = "group";
-  v.columns = {"min", "q1", "median", "q3", "max"};
-  v.y = {"median"};
-  v.unit = Unit::score;
-  const Text of = Text::key("kerndataset.of.fidelity_score");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
-  r.views.push_back(v);
+  r.views.push_back(box_view("groups", "group", "kerndataset.of.fidelity_score"));
   r.notes.push_back(Text::key("kerndataset.note.fidelity_reading"));
   if (undetermined > 0)
-    r.notes.push_back(Text{Text::key("kerndataset.note.fidelity_undetermined").nl + " " + std::to_string(undetermined),
-                           Text::key("kerndataset.note.fidelity_undetermined").en + " " + std::to_string(undetermined)});
+    r.notes.push_back(counted("kerndataset.note.fidelity_undetermined", undetermined));
   return r;
 }
 
@@ -192,9 +174,7 @@ Result case_result(const Model& m) {
   v.policy = "fixed";
   v.orientation = Orientation::horizontal;
   v.colour_key_all = "answer.ja";
-  const Text of = Text::key("kerndataset.of.panel_cases");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
+  set_of(v, "kerndataset.of.panel_cases");
   r.views.push_back(v);
   r.notes.push_back(Text::key("kerndataset.note.panel_sum"));
   r.notes.push_back(Text::key("kerndataset.note.panel_reading"));

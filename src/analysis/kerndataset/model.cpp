@@ -152,6 +152,64 @@ void needs(Result& r, const std::string& table) {
                          Text::key("kerndataset.note.needs").en + " " + Text::key("kerndataset.kind." + table).en});
 }
 
+void set_of(View& v, const std::string& key) {
+  const Text t = Text::key(key);
+  v.of_nl = t.nl;
+  v.of_en = t.en;
+}
+
+void set_title(View& v, const std::string& key) {
+  const Text t = Text::key(key);
+  v.title_nl = t.nl;
+  v.title_en = t.en;
+}
+
+Text counted(const std::string& key, long n) {
+  const Text t = Text::key(key);
+  return Text{t.nl + " " + std::to_string(n), t.en + " " + std::to_string(n)};
+}
+
+View box_view(const std::string& table, const std::string& x, const std::string& of_key) {
+  View v;
+  v.id = "box";
+  v.kind = ViewKind::box;
+  v.table = table;
+  v.x = x;
+  v.columns = {"min", "q1", "median", "q3", "max"};
+  v.y = {"median"};
+  v.unit = Unit::score;
+  set_of(v, of_key);
+  return v;
+}
+
+View moment_bars(const std::string& table, const std::string& policy, const std::string& of_key) {
+  View v;
+  v.id = table;
+  v.kind = ViewKind::bar;
+  v.table = table;
+  v.x = "moment";
+  v.x_scale = Scale::ordinal;
+  v.y = {"pct_" + policy};
+  v.unit = Unit::percent;
+  v.numerators = {"n"};
+  v.denominators = {"denom_" + policy};
+  v.policy = policy;
+  set_of(v, of_key);
+  return v;
+}
+
+double block_score(const Parent& p, int block, double min_share, int* answered_out) {
+  int answered = 0;
+  double sum = 0;
+  for (int i = block * kBlockItems; i < (block + 1) * kBlockItems; ++i)
+    if (p.item[size_t(i)] > 0) {
+      ++answered;
+      sum += p.item[size_t(i)];
+    }
+  if (answered_out) *answered_out = answered;
+  return answered > 0 && double(answered) + 1e-9 >= min_share * kBlockItems ? sum / answered : NAN;
+}
+
 TestResult make_test(const std::string& name, const std::string& variant, long n, double statistic,
                      const std::string& statistic_name, double df, double p) {
   TestResult t;

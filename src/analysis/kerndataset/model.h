@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/build.h"
 #include "analysis/kerndataset.h"
 #include "analysis/test_result.h"
 
@@ -126,23 +127,10 @@ struct Model {
 Model build_model(const Inputs& in, const Options& o);
 
 // Helpers shared by the result files.
-inline Column col(std::string id, const std::string& key, Role role, int decimals = -1) {
-  return Column{std::move(id), Text::key(key), role, decimals};
-}
-inline Result make_result(std::string id, const std::string& title_key, const std::string& unit_key) {
-  Result r;
-  r.id = std::move(id);
-  r.title = Text::key(title_key);
-  r.unit = Text::key(unit_key);
-  return r;
-}
-inline Table make_table(std::string id, const std::string& title_key) {
-  Table t;
-  t.id = std::move(id);
-  t.title = Text::key(title_key);
-  return t;
-}
-inline Value pct(long num, long den) { return den > 0 ? Value::num(100.0 * double(num) / double(den)) : Value::na(); }
+using build::col;
+using build::make_result;
+using build::make_table;
+using build::pct;
 inline Value L(const std::string& key) { return Value::label(Text::key(key)); }
 inline Value num_or_na(double v) { return std::isfinite(v) ? Value::num(v) : Value::na(); }
 // The moment's label; the cohort (closed trajectories: closed in the linked SofS file, else with an afronding row);
@@ -154,6 +142,17 @@ const FollowRow* last_later(const Trajectory& t);
 void three_denominators(std::vector<Column>& c);
 // A note that a record type is not loaded: the result keeps its id and says which file it needs.
 void needs(Result& r, const std::string& table);
+// A view's axis title ("what is counted") and heading from assets/i18n.
+void set_of(View& v, const std::string& key);
+void set_title(View& v, const std::string& key);
+// A note ending in a count: "<text of key> 3".
+Text counted(const std::string& key, long n);
+// Box plots of a table's min, q1, median, q3, max per x; percent bars per moment under the werkmap's denominator.
+View box_view(const std::string& table, const std::string& x, const std::string& of_key);
+View moment_bars(const std::string& table, const std::string& policy, const std::string& of_key);
+// A subscale score: the mean of the answered items of block 0 (1–14) or 1 (15–28) when at least `min_share` of the
+// block is answered, else NaN; `answered_out` gets the number answered.
+double block_score(const Parent& p, int block, double min_share, int* answered_out = nullptr);
 // Copies a stats result's method line into a TestResult.
 TestResult make_test(const std::string& name, const std::string& variant, long n, double statistic,
                      const std::string& statistic_name, double df, double p);

@@ -105,9 +105,7 @@ Result network(const Model& m) {
   v.series = "measure";
   v.y = {"median"};
   v.unit = Unit::count;
-  const Text of = Text::key("kerndataset.of.persons_median");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
+  set_of(v, "kerndataset.of.persons_median");
   r.views.push_back(v);
   r.notes.push_back(Text::key("kerndataset.note.network_tests"));
   return r;
@@ -205,21 +203,8 @@ Result sustainability(const Model& m) {
     }
   }
   r.tables.push_back(std::move(tests));
-  View v;
-  v.id = "moments";
-  v.kind = ViewKind::bar;
-  v.table = "moments";
-  v.x = "moment";
-  v.x_scale = Scale::ordinal;
+  View v = moment_bars("moments", m.opt.policy, "kerndataset.of.followed_trajectories");
   v.series = "indicator";
-  v.y = {"pct_" + m.opt.policy};
-  v.unit = Unit::percent;
-  v.numerators = {"n"};
-  v.denominators = {"denom_" + m.opt.policy};
-  v.policy = m.opt.policy;
-  const Text of = Text::key("kerndataset.of.followed_trajectories");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
   r.views.push_back(v);
   r.notes.push_back(Text::key("kerndataset.note.sustainability"));
   return r;
@@ -322,9 +307,7 @@ Result impact_profile(const Model& m) {
   v.series = "class";
   v.columns = {"row_id", "row_label", "group", "class_label"};
   v.colour_keys = {{"+", "impact.plus"}, {"−", "impact.min"}, {"?", "impact.onbekend"}};
-  const Text of = Text::key("kerndataset.of.impact_legend");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
+  set_of(v, "kerndataset.of.impact_legend");
   r.views.push_back(v);
   r.notes.push_back(Text::key("kerndataset.note.table9_3_off"));
   r.notes.push_back(Text::key("kerndataset.note.impact_rules"));

@@ -198,12 +198,8 @@ Result self_result(const Model& m) {
   v.columns = {"median", "q1", "q3"};
   v.unit = Unit::score;
   v.orientation = Orientation::horizontal;
-  const Text of = Text::key("kerndataset.of.self_score");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
-  const Text vt = Text::key("kerndataset.view.diversity");
-  v.title_nl = vt.nl;
-  v.title_en = vt.en;
+  set_of(v, "kerndataset.of.self_score");
+  set_title(v, "kerndataset.view.diversity");
   r.views.push_back(v);
   View fv;
   fv.id = "by_function";
@@ -214,11 +210,8 @@ Result self_result(const Model& m) {
   fv.y = {"mean"};
   fv.unit = Unit::score;
   fv.orientation = Orientation::horizontal;
-  const Text ft = Text::key("kerndataset.view.by_function");
-  fv.title_nl = ft.nl;
-  fv.title_en = ft.en;
-  fv.of_nl = of.nl;
-  fv.of_en = of.en;
+  set_title(fv, "kerndataset.view.by_function");
+  set_of(fv, "kerndataset.of.self_score");
   r.views.push_back(fv);
   r.notes.push_back(Text::key("kerndataset.note.diversity"));
   r.notes.push_back(Text::key("kerndataset.note.self_anchors"));

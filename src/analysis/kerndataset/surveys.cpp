@@ -21,19 +21,6 @@ const char* const kLikertKeys[5] = {"kerndataset.likert.1", "kerndataset.likert.
 // Parents' own closure answers (not the workers' estimates, not interim surveys).
 bool closure_parent(const Parent& p) { return !p.worker && !p.interim; }
 
-// A subscale score: the mean of the answered items of the block, when at least `min_share` of them are answered.
-double block_score(const Parent& p, int block, double min_share, int* answered_out = nullptr) {
-  int answered = 0;
-  double sum = 0;
-  for (int i = block * kBlockItems; i < (block + 1) * kBlockItems; ++i)
-    if (p.item[size_t(i)] > 0) {
-      ++answered;
-      sum += p.item[size_t(i)];
-    }
-  if (answered_out) *answered_out = answered;
-  return answered > 0 && double(answered) + 1e-9 >= min_share * kBlockItems ? sum / answered : NAN;
-}
-
 View likert_view(int block) {
   View v;
   v.id = std::string("likert_") + kBlocks[block];
@@ -50,9 +37,7 @@ View likert_view(int block) {
   v.rows.push_back(RowCondition{"block", {t.nl}, {}});  // the block's label as the table holds it
   v.title_nl = t.nl;
   v.title_en = t.en;
-  const Text of = Text::key("kerndataset.of.parents");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
+  set_of(v, "kerndataset.of.parents");
   v.orientation = Orientation::horizontal;
   return v;
 }
@@ -114,8 +99,7 @@ Result parent_items(const Model& m) {
   r.tables.push_back(std::move(t));
   r.views = {likert_view(0), likert_view(1)};
   r.notes.push_back(Text::key("kerndataset.note.neutral_is_answer"));
-  r.notes.push_back(Text{Text::key("kerndataset.note.respondents").nl + " " + std::to_string(respondents),
-                         Text::key("kerndataset.note.respondents").en + " " + std::to_string(respondents)});
+  r.notes.push_back(counted("kerndataset.note.respondents", respondents));
   return r;
 }
 
@@ -196,21 +180,10 @@ Result parent_scales(const Model& m) {
     t.warnings = warning_codes(sp.info);
     r.tests.push_back(t);
   }
-  View v;
-  v.id = "box";
-  v.kind = ViewKind::box;
-  v.table = "scales";
-  v.x = "block";
-  v.columns = {"min", "q1", "median", "q3", "max"};
-  v.y = {"median"};
-  v.unit = Unit::score;
-  const Text of = Text::key("kerndataset.of.scale_score");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
-  r.views.push_back(v);
+  r.views.push_back(box_view("scales", "block", "kerndataset.of.scale_score"));
   const int need = int(std::ceil(m.opt.scale_min_answered * kBlockItems - 1e-9));
-  r.notes.push_back(Text{Text::key("kerndataset.note.scale_rule").nl + " " + std::to_string(need) + "/14.",
-                         Text::key("kerndataset.note.scale_rule").en + " " + std::to_string(need) + "/14."});
+  const Text rule = counted("kerndataset.note.scale_rule", need);
+  r.notes.push_back(Text{rule.nl + "/14.", rule.en + "/14."});
   r.notes.push_back(Text::key("kerndataset.note.alpha_pairwise"));
   return r;
 }
@@ -322,9 +295,7 @@ Result child_items(const Model& m) {
   v.mode = BarMode::stacked100;
   v.orientation = Orientation::horizontal;
   for (int a = 0; a < 3; ++a) v.colour_keys.push_back({Text::key(kAnswerKeys[a]).nl, kAnswerColours[a]});
-  const Text of = Text::key("kerndataset.of.children_answered");
-  v.of_nl = of.nl;
-  v.of_en = of.en;
+  set_of(v, "kerndataset.of.children_answered");
   r.views.push_back(v);
   View bv;
   bv.id = "by_age";
@@ -339,17 +310,12 @@ Result child_items(const Model& m) {
   bv.denominators = {"n"};
   bv.policy = "fixed";
   bv.orientation = Orientation::horizontal;
-  const Text bt = Text::key("kerndataset.view.by_age");
-  bv.title_nl = bt.nl;
-  bv.title_en = bt.en;
-  const Text yes_of = Text::key("kerndataset.of.children_yes");
-  bv.of_nl = yes_of.nl;
-  bv.of_en = yes_of.en;
+  set_title(bv, "kerndataset.view.by_age");
+  set_of(bv, "kerndataset.of.children_yes");
   r.views.push_back(bv);
   r.notes.push_back(Text::key("kerndataset.note.soms_is_frequency"));
   r.notes.push_back(Text::key("kerndataset.note.child_rows"));
-  r.notes.push_back(Text{Text::key("kerndataset.note.child_respondents").nl + " " + std::to_string(children),
-                         Text::key("kerndataset.note.child_respondents").en + " " + std::to_string(children)});
+  r.notes.push_back(counted("kerndataset.note.child_respondents", children));
   return r;
 }
 

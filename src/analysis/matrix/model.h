@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/build.h"
 #include "analysis/matrix.h"
 
 namespace zicht::analysis::matrix::detail {
@@ -80,23 +81,10 @@ struct Model {
 Model build_model(const Inputs& in, const Options& o);
 
 // Helpers shared by the result files.
-inline Column col(std::string id, const std::string& key, Role role, int decimals = -1) {
-  return Column{std::move(id), Text::key(key), role, decimals};
-}
-inline Result make_result(std::string id, const std::string& title_key, const std::string& unit_key) {
-  Result r;
-  r.id = std::move(id);
-  r.title = Text::key(title_key);
-  r.unit = Text::key(unit_key);
-  return r;
-}
-inline Table make_table(std::string id, const std::string& title_key) {
-  Table t;
-  t.id = std::move(id);
-  t.title = Text::key(title_key);
-  return t;
-}
-inline Value pct(long num, long den) { return den > 0 ? Value::num(100.0 * double(num) / double(den)) : Value::na(); }
+using build::col;
+using build::make_result;
+using build::make_table;
+using build::pct;
 Value state_label(State s, const Model& m);  // the legend's label (nl) with the English gloss
 std::string fold(std::string_view s);        // lower case, Dutch diacritics folded, spaces collapsed
 
