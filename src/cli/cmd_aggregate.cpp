@@ -61,7 +61,11 @@ int run_aggregate(const std::vector<std::string>& args) {
     }
   }
   if (const std::string why = check_profile(run); !why.empty()) return usage("aggregate", lang, why);
-  if (run.files.size() != 1) return usage("aggregate", lang, text(lang, "cli.aggregate_one_file"));
+  // One organisation's data: its one file, or (a profile with several record types) its files, one per table.
+  const session::ProfileSpec* spec = session::find_profile(run.settings.profile);
+  const bool several = spec && spec->tables.size() > 1;
+  if (several ? run.files.empty() && run.tables.empty() : run.files.size() != 1)
+    return usage("aggregate", lang, text(lang, "cli.aggregate_one_file"));
   if (out.empty()) return usage("aggregate", lang, text(lang, "cli.out_required", {"--out FILE.json"}));
   analysis::ResultSet set;
   if (const int rc = analyse("aggregate", run, set); rc != kExitOk) return rc;

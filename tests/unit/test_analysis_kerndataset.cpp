@@ -12,6 +12,7 @@
 #include "analysis/kerndataset.h"
 #include "core/reader.h"
 #include "core/schema.h"
+#include "privacy/aggregate.h"
 #include "privacy/privacy.h"
 #include "session/run.h"
 
@@ -227,4 +228,15 @@ TEST_CASE("kerndataset: delen mode leaves the due list out and says so") {
   const auto& f = result(r->set, "kerndataset.followup");
   CHECK_FALSE(has_table(f, "due"));
   CHECK(has_table(f, "moments"));
+}
+
+TEST_CASE("kerndataset: a shareable aggregate holds no ids, no due list and no contact data") {
+  auto r = run_fixture();
+  const auto agg = privacy::make_aggregate(r->set, 5, "2023", "Voorbeeld");
+  const std::string text = agg.dump();
+  CHECK(text.find("\"due\"") == std::string::npos);
+  for (const char* id : {"T1", "T2", "T3", "T4", "T5"}) CHECK(text.find(std::string("\"") + id + "\"") == std::string::npos);
+  bool followup = false;
+  for (const auto& res : agg["results"]) followup |= res["id"] == "kerndataset.followup";
+  CHECK(followup);
 }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "analysis/kerndataset/model.h"
+#include "core/schema.h"
 #include "core/table.h"
 #include "stats/descriptives.h"
 #include "stats/paired.h"
@@ -91,6 +92,22 @@ Result overview(const Model& m) {
       f.rows.push_back({moment_label(k), L(std::string("kerndataset.stage.") + key), Value::of(v)});
   }
   r.tables.push_back(std::move(f));
+  // The indicator catalogue (schema data): what each follow-up question measures, its source and moments.
+  Table ind = make_table("indicators", "kerndataset.table.indicators");
+  ind.columns = {col("indicator", "kerndataset.col.indicator", Role::category), col("domain", "kerndataset.col.domain", Role::category),
+                 col("outcome", "kerndataset.col.outcome", Role::category), col("source", "kerndataset.col.source", Role::category),
+                 col("moments", "kerndataset.col.moments", Role::category), col("status", "kerndataset.col.status", Role::category)};
+  if (const core::Schema* sc = core::find_schema("kerndataset"))
+    if (auto it = sc->settings.find("indicators"); it != sc->settings.end() && it->is_array())
+      for (const auto& e : *it) {
+        std::string moments;
+        for (const auto& mo : e.value("moments", nlohmann::json::array())) moments += (moments.empty() ? "" : ", ") + mo.get<std::string>();
+        const bool off = e.value("off", false);
+        ind.rows.push_back({Value::str(e.value("nl", "")), Value::str(e.value("domain", "")), Value::str(e.value("outcome", "")),
+                            Value::str(e.value("source", "")), Value::str(moments),
+                            off ? Value::str(e.value("reason", "")) : L("kerndataset.indicator.in_use")});
+      }
+  r.tables.push_back(std::move(ind));
   View v;
   v.id = "funnel";
   v.kind = ViewKind::funnel;
