@@ -105,11 +105,13 @@ export async function clickAnchor(page, name) {
 // mid-height) until the anchor's rectangle lies inside the viewport, clear of the menu and status bars.
 export async function scrollIntoView(page, name, { margin = 40, tries = 12 } = {}) {
   const { height } = page.viewportSize();
+  let last = null;
   for (let i = 0; i < tries; i++) {
     const r = (await state(page)).anchors[name];
     if (!r) throw new Error(`anchor ${name} not drawn`);
     const dy = r[1] < margin ? r[1] - margin - 20 : r[1] + r[3] > height - margin ? r[1] + r[3] - (height - margin) + 20 : 0;
-    if (dy === 0) return r;
+    if (dy === 0 || (last && last[1] === r[1])) return r;  // inside, or the panel cannot scroll further
+    last = r;
     await page.mouse.move(r[0] + r[2] / 2, height / 2);
     await frames(page);
     await page.mouse.wheel(0, Math.sign(dy) * Math.max(Math.abs(dy), 100));
