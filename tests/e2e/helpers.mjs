@@ -100,6 +100,26 @@ export async function clickAnchor(page, name) {
   await frames(page);
 }
 
+// A profile with many pages makes the left navigation taller than the window: its lower links keep their anchors
+// but are clipped, so a click would miss. Scrolls the panel under the anchor (wheel over the anchor's column,
+// mid-height) until the anchor's rectangle lies inside the viewport, clear of the menu and status bars.
+export async function scrollIntoView(page, name, { margin = 40, tries = 12 } = {}) {
+  const { height } = page.viewportSize();
+  let last = null;
+  for (let i = 0; i < tries; i++) {
+    const r = (await state(page)).anchors[name];
+    if (!r) throw new Error(`anchor ${name} not drawn`);
+    const dy = r[1] < margin ? r[1] - margin - 20 : r[1] + r[3] > height - margin ? r[1] + r[3] - (height - margin) + 20 : 0;
+    if (dy === 0 || (last && last[1] === r[1])) return r;  // inside, or the panel cannot scroll further
+    last = r;
+    await page.mouse.move(r[0] + r[2] / 2, height / 2);
+    await frames(page);
+    await page.mouse.wheel(0, Math.sign(dy) * Math.max(Math.abs(dy), 100));
+    await frames(page, 4);
+  }
+  throw new Error(`anchor ${name} still outside the viewport after ${tries} scrolls`);
+}
+
 // Opens a profile's page through the left navigation (which lists one profile's pages at a time: its section is
 // opened first) and returns the state once the page's results are on screen.
 export async function openPage(page, profile, id) {
@@ -107,6 +127,7 @@ export async function openPage(page, profile, id) {
     await clickAnchor(page, `nav.section.${profile}`);
     await page.waitForFunction((k) => !!window.zichtState().anchors[k], `nav.${profile}.${id}`);
   }
+  await scrollIntoView(page, `nav.${profile}.${id}`);
   await clickAnchor(page, `nav.${profile}.${id}`);
   await page.waitForFunction(([p, s]) => {
     const st = window.zichtState();
