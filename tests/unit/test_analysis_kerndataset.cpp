@@ -172,6 +172,10 @@ TEST_CASE("kerndataset: follow-up moments with consent, due dates and a withdraw
   // +12: T1 answered; T3's row is dated before its closure (left out) → Missing.
   CHECK(num(t, m12, "n_missing") == 1);
   CHECK(num(t, m12, "n_applicable") == 2);
+  // valid leaves the Missing out: 1 answered of 1 with a known outcome; applicable keeps it: 1 of 2.
+  CHECK(num(t, m12, "denom_valid") == 1);
+  CHECK(num(t, m12, "pct_valid") == Approx(100.0));
+  CHECK(num(t, m12, "pct_applicable") == Approx(50.0));
   // +24: nobody due by 01/12/2023 → no applicable denominator, no percentage.
   CHECK(num(t, m24, "n_not_due") == 2);
   CHECK(num(t, m24, "n_applicable") == 0);

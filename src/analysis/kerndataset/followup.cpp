@@ -149,9 +149,10 @@ Result followup(const Model& m) {
     const long all = long(co.size()), applicable = all - s[0] - s[1], answered = s[4];
     std::vector<Value> row{moment_label(k), Value::of(all), Value::of(s[0]), Value::of(s[1]), Value::of(applicable),
                            Value::of(s[3]), Value::of(s[2]), Value::of(answered)};
-    // valid: the answered among those reached and answered = 100 %; shown as the share of the applicable reached.
-    row.push_back(pct(answered, applicable));
-    row.push_back(Value::of(applicable));
+    // valid: without the Missing (consented, due, but no row or no answer) — the answered among the contacts whose
+    // outcome is known (answered or not reached).
+    row.push_back(pct(answered, applicable - s[2]));
+    row.push_back(Value::of(applicable - s[2]));
     row.push_back(pct(answered, applicable));
     row.push_back(Value::of(applicable));
     row.push_back(pct(answered, all));
@@ -292,7 +293,7 @@ Result rereferral(const Model& m) {
     r.tests.push_back(t);
   }
   View b = moment_bars("cumulative", m.opt.policy, "kerndataset.of.rereferred");
-  b.colour_key_all = "quality.flag";
+  b.colour_key_all = "group.others";  // a neutral colour: not one of the KM groups below
   r.views.push_back(b);
   View k = km_view("km", "", Text::key("kerndataset.of.trajectories"));
   k.series = "group";

@@ -176,6 +176,7 @@ Result case_result(const Model& m) {
   v.colour_key_all = "answer.ja";
   set_of(v, "kerndataset.of.panel_cases");
   r.views.push_back(v);
+  r.notes.push_back(Text::key("kerndataset.note.panel_signals"));
   r.notes.push_back(Text::key("kerndataset.note.panel_sum"));
   r.notes.push_back(Text::key("kerndataset.note.panel_reading"));
   if (!m.linked) r.notes.push_back(Text::key("kerndataset.note.panel_plan_b_needs_sofs"));

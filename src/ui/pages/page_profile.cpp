@@ -58,9 +58,19 @@ void draw_profile_page(const ProfilePageArgs& a, std::vector<const analysis::Res
     rv.anchor(a.profile + ".empty.demo");
     return;
   }
-  const std::string sub = i18n::format(tr(rv, ("page." + a.profile + ".subtitle").c_str()),
-                                       {a.data->file, std::to_string(a.data->validation.rows_used),
-                                        a.set.provenance.as_of});
+  // The file, or with several record types loaded (kerndataset) the first one "+ N", and the rows of all of them.
+  std::string files = a.data->file;
+  int64_t rows = 0;
+  size_t loaded = 0;
+  for (const core::MappedDataset* t : a.tables)
+    if (t) {
+      ++loaded;
+      rows += t->validation.rows_used;
+    }
+  if (loaded <= 1) rows = a.data->validation.rows_used;
+  else files += " + " + std::to_string(loaded - 1);
+  const std::string sub =
+      i18n::format(tr(rv, ("page." + a.profile + ".subtitle").c_str()), {files, std::to_string(rows), a.set.provenance.as_of});
   draw_page_title(title, sub, rv);
   for (const std::string& id : a.page.results)
     if (const analysis::Result* r = a.set.find(id)) on_screen.push_back(r);
