@@ -54,8 +54,8 @@ function sameAsCli(s, id) {
 // The published case-panel numbers (spec §1.4), as rows of the panel table: [label start, n, denominator].
 const published = [
   ['Vervolg: OCJ/SDJ/VK', 11, 18], ['Vervolg: reguliere contextbegeleiding', 4, 18], ['Vervolg: geen hulp', 2, 18],
-  ['Duidelijke signalen van meer veiligheid (aangemelde minderjarige)', 16, 18],
-  ['Duidelijke signalen van meer veiligheid (alle minderjarigen)', 13, 18],
+  ['Meer veiligheid: aangemelde minderjarige', 16, 18],
+  ['Meer veiligheid: alle minderjarigen', 13, 18],
   ['Minstens één wissel van begeleider', 6, 18], ['Netwerk viel uiteen bij afronding', 3, 18],
   ['Financiële problemen genoemd', 5, 18], ['Plan B: netwerk', 12, 18], ['Plan B: verblijf', 6, 18],
   ['Plan B in werking', 5, 18],
