@@ -178,6 +178,7 @@ View box_view(const std::string& table, const std::string& x, const std::string&
   v.columns = {"min", "q1", "median", "q3", "max"};
   v.y = {"median"};
   v.unit = Unit::score;
+  v.colour_key_all = "status.alle";  // one colour: the boxes are groups, not meanings (orange says "negatief" elsewhere)
   set_of(v, of_key);
   return v;
 }
