@@ -155,16 +155,19 @@ uint64_t block_seed(uint64_t seed, uint64_t b) { return b == 0 ? seed : derive_s
 }  // namespace
 
 const std::vector<std::string>& demo_profiles() {
-  static const std::vector<std::string> ids = {"sofs", "binc", "matrix", "kerndataset"};
+  static const std::vector<std::string> ids = {"sofs", "binc", "matrix", "kerndataset", "evolutie"};
   return ids;
 }
 
 std::string validate_options(const DemoOptions& o) {
   if (std::find(demo_profiles().begin(), demo_profiles().end(), o.profile) == demo_profiles().end())
-    return "unknown demo profile '" + o.profile + "' (sofs, binc, matrix or kerndataset)";
+    return "unknown demo profile '" + o.profile + "' (sofs, binc, matrix, kerndataset or evolutie)";
   if (o.profile == "kerndataset" && o.part != "modules" && o.part != "ouder" && o.part != "kind" &&
       o.part != "opvolging" && o.part != "zelfevaluatie" && o.part != "casus")
     return "unknown part '" + o.part + "' (ouder, kind, opvolging, zelfevaluatie or casus)";
+  if (o.profile == "evolutie" && o.part != "modules" && o.part != "meting" && o.part != "telling" &&
+      o.part != "fase" && o.part != "instrument")
+    return "unknown part '" + o.part + "' (meting, telling, fase or instrument)";
   if (o.profile == "binc" && o.part != "modules" && o.part != "clients")
     return "unknown part '" + o.part + "' (modules or clients)";
   if (o.profile == "matrix" && o.part != "modules" && o.part != "cells" && o.part != "characteristics" &&
@@ -185,7 +188,13 @@ uint64_t generate_csv_chunks(const DemoOptions& o, const std::function<void(std:
     }
   };
   uint64_t written = 0;
-  if (o.profile == "kerndataset") {
+  if (o.profile == "evolutie") {
+    // Small (a few hundred rows per part): one piece. Linked to the SofS demo of the same seed.
+    EvolutieDemo d = generate_evolutie(o.seed);
+    buf = evolutie_csv(d, o.part, o.rows);
+    for (char ch : buf) written += ch == '\n';
+    if (written > 0) --written;  // the header
+  } else if (o.profile == "kerndataset") {
     // Small (a few hundred rows per part): one piece. Linked to the SofS demo of the same seed.
     KerndatasetDemo d = generate_kerndataset(o.seed);
     buf = kerndataset_csv(d, o.part, o.rows);

@@ -295,6 +295,46 @@ using core::completed_months;
 // dd/mm/yyyy
 std::string format_date(int32_t days);
 
+// ---------------------------------------------------------------------------------------------------------------
+// Evolutie (issue 23; spec evolutie.md): the 18-case panel's safety-scale scores per parent and moment (same ids as
+// the SofS and kerndataset demos), counts at start and end, a synthetic Evoluator-like cohort on nine life domains,
+// and a synthetic Bruggen na(ar) 18 cohort's phases. Text cells: "" = empty. Exact for every seed (the targets and
+// the deliberate quality cases: evolutie_generator.cpp; tests/unit/test_demo_evolutie.cpp). DemoOptions::part for
+// "evolutie": "meting" (also when "modules") | "telling" | "fase" | "instrument".
+struct EvoMeting {
+  std::string traject_id, jongere_id, persoon_id, rol, instrument_id, domein, moment;  // moment: schema code
+  int32_t datum = kNoDate;
+  std::string score;  // "7", "6,5" (decimal comma), "niet gesteld", "" (empty), or a deliberate out-of-range "12"
+  std::string ingevuld, taal, opmerking;
+};
+struct EvoTelling { std::string traject_id; int prof_start = -1, prof_einde = -1, net_start = -1, net_einde = -1;
+                    std::string rolverandering; };  // "ja" | "nee" | ""
+struct EvoFase {
+  std::string jongere_id, programma = "BN18", fase;  // fase "1".."6"
+  int32_t datum_in = kNoDate; int leeftijd = -1;
+  std::string vorm, locatie, afgehaakt, reden_afhaken, netwerk_uitgebouwd, kent_rechten, weet_waar_terecht, terugvalbasis;
+};
+struct EvoInstrument { std::string instrument_id, naam, domeinen /* "a; b; c" */, richting, anker_min, anker_max, taal;
+                       int min = 0, max = 10; };
+struct EvoQualityCases {  // indices into EvolutieDemo::meting
+  size_t window_mismatch = 0, duplicate_moment = 0, out_of_range = 0, after_end = 0;
+};
+struct EvolutieDemo {
+  int32_t as_of = 0;
+  std::vector<std::string> panel_ids;                // case_panel_ids(generate_sofs(seed))
+  std::vector<std::string> panel_class;              // intended safety-scale class per panel id (same order):
+      // "stijging" | "U-vorm" | "enkel start" | "niet bevraagd" | "geen evolutie"
+  std::vector<EvoInstrument> instrument;             // veiligheidsschaal, levensdomeinen
+  std::vector<EvoMeting> meting;                     // panel rows first, then the life-domain cohort
+  std::vector<EvoTelling> telling;                   // one per panel id
+  std::vector<EvoFase> fase;                         // the BN18 cohort
+  EvoQualityCases quality;
+};
+EvolutieDemo generate_evolutie(uint64_t seed = 2023);
+// One part as CSV (';', CRLF, dd/mm/yyyy, header = the schema's field ids of that kind, in schema order):
+// "meting" (also for "modules", the default part) | "telling" | "fase" | "instrument"; rows 0 = all.
+std::string evolutie_csv(const EvolutieDemo& d, const std::string& part, uint64_t rows = 0);
+
 // Exact for every seed (tests/unit/test_demo_targets.cpp counts them on the records):
 //  SofS: 370 = 134 open + 236 closed (as of 5 Oct 2023); case types 56/17/175/26/82/14; closed by year 43/139/54;
 //    adult plan `valid` 126/185 and 13/30, 79/109, 34/46; child plan `all` 12/43, 54/139, 21/54 and `valid` 87/165;
