@@ -294,15 +294,33 @@ bool build_line(const Result& r, const Table& t, const View& v, i18n::Lang lang,
   // (small_multiples draws it), no direct labels in panels this narrow; the moment axis is named once per panel
   // by its labels alone.
   out.spec.kind = ChartSpec::Kind::multiples;
+  // The whole table's pivot keeps one value per moment and series (the last facet's): the sentence and the
+  // denominator line are made from every panel's points instead, each named with its facet.
+  Pivot every;
+  every.series = p.series;
+  for (auto& se : every.series) se.values.clear(), se.rows.clear(), se.y_index.clear();
   for (const auto& [name, frows] : facets(t, v, drawn_rows(t, v), lang)) {
+    const Pivot panel_pivot = align(p, pivot(t, v, frows, lang, s));
     ChartSpec panel;
     panel.kind = ChartSpec::Kind::line;
-    panel.line = line_spec(t, v, align(p, pivot(t, v, frows, lang, s)), r, lang, marks, name);
+    panel.line = line_spec(t, v, panel_pivot, r, lang, marks, name);
     panel.line.direct_labels = false;
     panel.line.x_label.clear();
     out.spec.multiples.titles.push_back(name);
     out.spec.multiples.panels.push_back(std::move(panel));
+    for (size_t c = 0; c < panel_pivot.categories.size(); ++c) {
+      every.categories.push_back(name + " · " + panel_pivot.categories[c]);
+      every.category_keys.push_back(panel_pivot.category_keys[c]);
+      every.category_ref_keys.push_back(panel_pivot.category_ref_keys[c]);
+      for (size_t k = 0; k < every.series.size(); ++k) {
+        every.series[k].values.push_back(panel_pivot.series[k].values[c]);
+        every.series[k].rows.push_back(panel_pivot.series[k].rows[c]);
+        every.series[k].y_index.push_back(panel_pivot.series[k].y_index[c]);
+      }
+    }
   }
+  out.footer = footer(t, v, every, lang);
+  out.description = describe(out.chart_title, axis_title(v, r, lang), every, v.unit == Unit::percent ? " %" : "", lang);
   return true;
 }
 

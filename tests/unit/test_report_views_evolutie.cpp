@@ -194,8 +194,10 @@ TEST_CASE("evolutie: a faceted line is small multiples, one panel per facet in d
     CHECK(std::isnan(m.panels[1].line.series[1].values[2]));
     CHECK(m.panels[1].line.series[1].values[0] == 6.5);
     for (double x : m.panels[2].line.series[1].values) CHECK(std::isnan(x));
-    // The tooltip names the trajectory.
+    // The tooltip names the trajectory; the sentence finds the highest and lowest point over all panels.
     CHECK(m.panels[1].line.tips[0].find("T002 · U-vorm") == 0);
+    CHECK(b.description.find("T001 · stijgend · einde · moeder") != std::string::npos);  // 7, the highest
+    CHECK(b.description.find("T001 · stijgend · 0m · moeder") != std::string::npos);     // 3, the lowest
   }
 }
 
@@ -231,6 +233,45 @@ TEST_CASE("evolutie: the multiples scene has one shared axis, one legend, broken
   const charts::Scene narrow = views::layout(b, 480, views::preferred_height(b, 480, st), st);
   check_labels(narrow, "multiples 480");
   CHECK(well_formed_svg(charts::to_svg(sc, st)));
+}
+
+TEST_CASE("evolutie: eighteen trajectories make a grid of 4–6 columns on a wide page and 2–3 on a narrow one") {
+  Result r = trajectories();
+  auto& rows = r.tables[0].rows;
+  const auto base = rows;
+  rows.clear();
+  for (int k = 0; k < 6; ++k)
+    for (auto row : base) {
+      row[0] = S("T0" + std::to_string(10 + k) + row[0].s.substr(4));
+      rows.push_back(row);
+    }
+  auto columns = [](const charts::Scene& sc) {
+    std::vector<float> xs;
+    for (const auto& p : sc.prims)
+      if (p.kind == charts::Prim::Kind::text && p.bold && p.text.rfind("T0", 0) == 0 &&
+          std::find(xs.begin(), xs.end(), p.x0) == xs.end())
+        xs.push_back(p.x0);
+    return xs.size();
+  };
+  for (const auto& st : all_styles()) {
+    views::Built b;
+    REQUIRE(views::build_one(r, r.views[0], Lang::nl, {}, st, b));
+    REQUIRE(b.spec.multiples.panels.size() == 18);
+    const auto wide = views::layout(b, 1280, views::preferred_height(b, 1280, st), st);
+    const auto narrow = views::layout(b, 600, views::preferred_height(b, 600, st), st);
+    INFO((st.dark ? "dark" : "light") << (st.presentation ? " presentation" : ""));
+    if (st.presentation) {
+      CHECK(columns(wide) >= 3);  // the projector's larger type: fewer, larger panels
+      CHECK(columns(narrow) >= 1);
+    } else {
+      CHECK(columns(wide) >= 4);
+      CHECK(columns(wide) <= 6);
+      CHECK(columns(narrow) >= 2);
+      CHECK(columns(narrow) <= 3);
+    }
+    check_labels(wide, "18 panels wide");
+    check_labels(narrow, "18 panels narrow");
+  }
 }
 
 TEST_CASE("evolutie: the lone-point rule and gaps in the line chart itself") {
