@@ -86,6 +86,16 @@ struct RowCondition {
 //            "leaf"), x the label (default "label"). Without it: leaves named by index, in the tree's own order.
 //   of_nl/of_en  the distance axis' title ("afstand"); the axis runs from 0 to max(1, highest merge).
 //   references  a line mark with one point (category "") at a height: a dashed cut line, labelled.
+//
+// Lines (report/views_kinds.cpp):
+//   facet    small multiples: one panel per facet value in data order, every panel with the same x categories and
+//            the same series (one legend for the grid; colours from colour_keys, else the palette in the order the
+//            series first appear in the whole table), all on one value axis. A missing value breaks its line; a
+//            point without neighbours is a dot.
+//   columns  optional band per point: [0] its lower end, [1] its upper end (a median's "q1", "q3"), drawn as a
+//            translucent area in the series' colour behind the line. Name the band in of_nl/of_en, which titles
+//            the value axis ("mediaan (band: Q1–Q3)").
+//   axis_min/axis_max  a fixed value axis (an instrument's 0–10); NaN: from the data (0–100 for percentages).
 struct View {
   std::string id = "main";      // unique within its result
   ViewKind kind = ViewKind::bar;
@@ -120,6 +130,10 @@ struct View {
   bool integer_bins = false;    // histogram of counts: one bar per whole number
   std::string group;            // views of one result with the same group are panels of one chart (or a picker)
   std::string leaf_table;       // dendrogram: the table of leaves (below)
+  // A fixed value axis, e.g. the instrument's range 0–10 for scores; NaN = from the data. Lines and bars (and so
+  // their small multiples) draw it; JSON writes it only when set.
+  double axis_min = std::numeric_limits<double>::quiet_NaN();
+  double axis_max = std::numeric_limits<double>::quiet_NaN();
   const std::string& of(i18n::Lang lang) const { return lang == i18n::Lang::en ? of_en : of_nl; }
   const std::string& title(i18n::Lang lang) const { return lang == i18n::Lang::en ? title_en : title_nl; }
 };

@@ -74,7 +74,7 @@ struct Series {
   Series() = default;
   Series(std::string n, std::vector<double> v) : name(std::move(n)), values(std::move(v)) {}
   std::string name;
-  std::vector<double> values;  // one per category (bars) or per x (lines); NaN = no value
+  std::vector<double> values;  // one per category (bars) or per x (lines); NaN = no value (a line breaks there)
   Rgba colour;                 // the colour of the series' meaning (views); else the palette in order
   bool has_colour = false;
   std::vector<double> low, high;  // dot charts: a range per category (min–max), optional
@@ -147,6 +147,12 @@ struct LineSpec {
   bool show_legend = true;
   bool markers = true;  // dots at the points (dropped automatically when points are denser than a few pixels)
   double axis_min = std::numeric_limits<double>::quiet_NaN(), axis_max = std::numeric_limits<double>::quiet_NaN();
+  // Optional band per series (a median's Q1–Q3): band_lower[k][i] and band_upper[k][i] parallel to
+  // series[k].values; a missing vector or a NaN end = no band at that x. Drawn behind the lines as a translucent
+  // area in the series' colour, one area per run of consecutive x with both ends (a lone x: a short vertical bar);
+  // band_label names it in the tooltips ("Q1–Q3"). The value axis covers the bands.
+  std::vector<std::vector<double>> band_lower, band_upper;
+  std::string band_label;
 };
 
 struct BoxSpec {

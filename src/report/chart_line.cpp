@@ -18,13 +18,17 @@ Scene line_chart(const LineSpec& spec, float width, float height, const Style& s
   if (n == 0 || spec.series.empty()) return b.scene;
   double lo = 0, hi = 0;
   bool any = false;
-  for (const auto& se : spec.series)
-    for (double v : se.values)
+  auto take = [&](const std::vector<double>& vs) {
+    for (double v : vs)
       if (std::isfinite(v)) {
         lo = any ? std::min(lo, v) : v;
         hi = any ? std::max(hi, v) : v;
         any = true;
       }
+  };
+  for (const auto& se : spec.series) take(se.values);
+  for (const auto& band : spec.band_lower) take(band);
+  for (const auto& band : spec.band_upper) take(band);
   for (const auto& r : spec.references)
     for (double v : r.values)
       if (std::isfinite(v)) hi = std::max(hi, v);
@@ -81,27 +85,81 @@ Scene line_chart(const LineSpec& spec, float width, float height, const Style& s
       last_right = x + w / 2;
     }
   }
-  // Dense data: markers only when points are at least 8 px apart; hits at most one per 6 px column.
+  // Bands (a median's Q1–Q3) behind every line: one translucent area per run of x with both ends, upper edge
+  // forward and lower edge back (the screen fills it as strips between paired points); a lone x a short bar.
+  for (size_t k = 0; k < spec.series.size() && k < spec.band_lower.size() && k < spec.band_upper.size(); ++k) {
+    const auto& bl = spec.band_lower[k];
+    const auto& bu = spec.band_upper[k];
+    const Rgba fill = with_alpha(series_colour(spec.series[k], k, s), s.dark ? 75 : 60);
+    std::vector<float> up, down;
+    auto close_run = [&] {
+      if (up.size() == 2) {
+        const float half = s.presentation ? 5 : 4;
+        b.rect(up[0] - half, up[1], up[0] + half, down[1], fill);
+      } else if (up.size() > 2) {
+        for (size_t j = down.size(); j >= 2; j -= 2) up.insert(up.end(), {down[j - 2], down[j - 1]});
+        b.poly(std::move(up), fill, true, 0);
+      }
+      up.clear();
+      down.clear();
+    };
+    for (size_t i = 0; i < n && i < bl.size() && i < bu.size(); ++i) {
+      if (!std::isfinite(bl[i]) || !std::isfinite(bu[i])) {
+        close_run();
+        continue;
+      }
+      const float x = X(spec.x[i]);
+      up.insert(up.end(), {x, Y(std::max(bl[i], bu[i]))});
+      down.insert(down.end(), {x, Y(std::min(bl[i], bu[i]))});
+    }
+    close_run();
+  }
+  // Dense data: markers only when points are at least 8 px apart; hits at most one per 6 px column. A missing
+  // value breaks the line; a point with no neighbour is a dot even when the markers are off.
   const bool dots = spec.markers && static_cast<float>(n) <= p.w() / 8;
+  const float dot_r = s.presentation ? 5 : 3.5f, line_w = s.presentation ? 3.5f : 2.5f;
   for (size_t k = 0; k < spec.series.size(); ++k) {
     const auto& se = spec.series[k];
+    const Rgba colour = series_colour(se, k, s);
     ColumnReducer line;
+    size_t run = 0;
+    float run_x = 0, run_y = 0;
+    auto close_run = [&] {
+      std::vector<float> pts = line.finish();
+      line = ColumnReducer();
+      if (run == 1 && !dots) b.circle(run_x, run_y, dot_r, colour);
+      if (pts.size() >= 4) b.poly(std::move(pts), colour, false, line_w);
+      run = 0;
+    };
     float last_hit = -1e9f;
     for (size_t i = 0; i < n && i < se.values.size(); ++i) {
-      if (!std::isfinite(se.values[i])) continue;
+      if (!std::isfinite(se.values[i])) {
+        close_run();
+        continue;
+      }
       const float x = X(spec.x[i]), y = Y(se.values[i]);
       line.add(x, y);
-      if (dots) b.circle(x, y, s.presentation ? 5 : 3.5f, series_colour(se, k, s));
+      ++run;
+      run_x = x;
+      run_y = y;
+      if (dots) b.circle(x, y, dot_r, colour);
       if (x - last_hit >= 6 || dots) {
         const size_t ti = i * spec.series.size() + k;
         const std::string xl = i < spec.x_labels.size() ? spec.x_labels[i] : format_number(spec.x[i], -1, s.lang);
+        std::string band;
+        if (k < spec.band_lower.size() && k < spec.band_upper.size() && i < spec.band_lower[k].size() &&
+            i < spec.band_upper[k].size() && std::isfinite(spec.band_lower[k][i]) && std::isfinite(spec.band_upper[k][i]))
+          band = " (" + (spec.band_label.empty() ? std::string() : spec.band_label + " ") +
+                 format_number(spec.band_lower[k][i], -1, s.lang) + " … " +
+                 format_number(spec.band_upper[k][i], -1, s.lang) + ")";
         b.hit(x - 6, y - 6, x + 6, y + 6,
               ti < spec.tips.size() ? spec.tips[ti]
-                                    : se.name + " · " + xl + ": " + format_number(se.values[i], -1, s.lang) + spec.unit_suffix);
+                                    : se.name + " · " + xl + ": " + format_number(se.values[i], -1, s.lang) +
+                                          spec.unit_suffix + band);
         last_hit = x;
       }
     }
-    b.poly(line.finish(), series_colour(se, k, s), false, s.presentation ? 3.5f : 2.5f);
+    close_run();
   }
   // Series named at their last point, nudged apart so names never overlap.
   if (spec.direct_labels) {

@@ -43,8 +43,15 @@ bool value_extent(const ChartSpec& c, double& lo, double& hi) {
     case ChartSpec::Kind::line:
       for (const auto& se : c.line.series)
         for (double v : se.values) take(v);
+      for (const auto& band : c.line.band_lower)
+        for (double v : band) take(v);
+      for (const auto& band : c.line.band_upper)
+        for (double v : band) take(v);
       for (const auto& r : c.line.references)
         for (double v : r.values) take(v);
+      // A fixed axis (an instrument's 0–10, a percentage's 0–100) is the shared scale unless data leave it.
+      take(c.line.axis_min);
+      take(c.line.axis_max);
       return true;
     case ChartSpec::Kind::histogram:
       for (double v : c.histogram.counts) take(v);

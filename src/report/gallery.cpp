@@ -48,7 +48,7 @@ KmCurve km_curve(const std::string& name, size_t subjects, double rate, uint64_t
 
 }  // namespace
 
-std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
+std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points, const Style* style) {
   const bool nl = lang == i18n::Lang::nl;
   auto T = [&](const char* a, const char* b) { return std::string(nl ? a : b); };
   std::vector<GalleryChart> g;
@@ -308,6 +308,7 @@ std::vector<GalleryChart> gallery(i18n::Lang lang, size_t points) {
     }
     g.push_back(std::move(c));
   }
+  add_evolutie_gallery(g, lang, style);
   return g;
 }
 

@@ -70,6 +70,8 @@ ordered_json view_json(const analysis::View& v, i18n::Lang lang) {
   if (!v.title(lang).empty()) j["title"] = v.title(lang);
   if (!v.group.empty()) j["group"] = v.group;
   if (!v.leaf_table.empty()) j["leaf_table"] = v.leaf_table;
+  if (std::isfinite(v.axis_min)) j["axis_min"] = v.axis_min;
+  if (std::isfinite(v.axis_max)) j["axis_max"] = v.axis_max;
   return j;
 }
 

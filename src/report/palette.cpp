@@ -56,6 +56,16 @@ const Entry kEntries[] = {
     {"impact.plus", c(0, 114, 178), c(86, 180, 233)},
     {"impact.min", c(213, 94, 0), c(233, 114, 20)},
     {"impact.onbekend", c(118, 118, 118), c(150, 150, 150)},
+    // The evolutie phases 1–6 (issue 23, a swimlane per youngster): one ordinal ramp along viridis' hues —
+    // purple, blue, teal, green, yellow-green — so neighbouring phases differ in hue as well as lightness. On white
+    // phase 1 is the darkest and phase 6 the lightest that keeps 3:1; on the dark background the lightness runs
+    // the other way (phase 1 the dimmest at 3:1, phase 6 bright yellow), as the heat-map ramp does.
+    {"phase.1", c(58, 10, 74), c(138, 108, 203)},
+    {"phase.2", c(83, 48, 127), c(79, 134, 198)},
+    {"phase.3", c(53, 86, 142), c(31, 160, 166)},
+    {"phase.4", c(31, 122, 140), c(45, 186, 128)},
+    {"phase.5", c(46, 143, 90), c(147, 210, 76)},
+    {"phase.6", c(110, 148, 20), c(242, 229, 64)},
 };
 
 int hex_digit(char ch) {

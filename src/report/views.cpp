@@ -349,14 +349,30 @@ bool build_one(const Result& r, const View& v, i18n::Lang lang, const Marks& mar
   return ok;
 }
 
+namespace {
+
+// The narrowest a small-multiples panel may be: Kaplan–Meier panels carry a risk table; line panels (a trajectory
+// over a few moments) read at about fifteen characters' width, so a wide page holds 4–6 of them, a narrow one 2–3,
+// and the presentation type makes them wider still.
+float panel_min_width(const ChartSpec& first, const charts::Style& s) {
+  if (first.kind == ChartSpec::Kind::km) return 340;
+  if (first.kind == ChartSpec::Kind::line) return s.font * 15;
+  return 300;
+}
+
+size_t panel_columns(const ChartSpec& c, float width, const charts::Style& s) {
+  const size_t n = std::max<size_t>(1, c.multiples.panels.size());
+  if (c.multiples.columns > 0) return static_cast<size_t>(c.multiples.columns);
+  const size_t most = c.multiples.panels.front().kind == ChartSpec::Kind::line ? std::min<size_t>(n, 6) : n;
+  return std::clamp<size_t>(static_cast<size_t>(width / panel_min_width(c.multiples.panels.front(), s)), 1, most);
+}
+
+}  // namespace
+
 float preferred_height(const Built& b, float width, const charts::Style& s) {
   const float f = s.font;
   const float footer = b.footer.empty() ? 0 : f * 1.6f * (1 + static_cast<float>(charts::text_width(b.footer, f) > width));
   const ChartSpec& c = b.spec;
-  auto panel_rows = [&](size_t n, float min_w) {
-    const size_t cols = std::clamp<size_t>(static_cast<size_t>(width / min_w), 1, std::max<size_t>(1, n));
-    return static_cast<float>((n + cols - 1) / cols);
-  };
   float h = 320;
   switch (c.kind) {
     case ChartSpec::Kind::bar:
@@ -397,10 +413,9 @@ float preferred_height(const Built& b, float width, const charts::Style& s) {
       if (first.kind == ChartSpec::Kind::funnel) panel = charts::funnel_height(first.funnel, s);
       if (first.kind == ChartSpec::Kind::bar && first.bar.horizontal)
         panel = static_cast<float>(first.bar.categories.size()) * f * 2.2f + f * 5;
-      const float min_w = first.kind == ChartSpec::Kind::km ? 340 : 300;
-      const float rows = c.multiples.columns > 0
-                             ? std::ceil(static_cast<float>(c.multiples.panels.size()) / static_cast<float>(c.multiples.columns))
-                             : panel_rows(c.multiples.panels.size(), min_w);
+      if (first.kind == ChartSpec::Kind::line) panel = std::max(170.0f, f * 13);
+      const size_t cols = panel_columns(c, width, s);
+      const float rows = static_cast<float>((c.multiples.panels.size() + cols - 1) / cols);
       h = rows * (panel + f * 2.6f) + f * 2.5f;
       break;
     }
@@ -441,7 +456,10 @@ charts::Scene layout(const Built& b, float width, float height, const charts::St
   }
   const float footer_h = lines.empty() ? 0 : f * 1.5f * static_cast<float>(lines.size()) + f * 0.3f;
   charts::ChartSpec spec = b.spec;
-  if (spec.kind == ChartSpec::Kind::multiples) spec.multiples.min_panel_width = spec.multiples.panels.front().kind == ChartSpec::Kind::km ? 340 : 300;
+  if (spec.kind == ChartSpec::Kind::multiples) {
+    spec.multiples.min_panel_width = panel_min_width(spec.multiples.panels.front(), s);
+    spec.multiples.columns = static_cast<int>(panel_columns(spec, width, s));
+  }
   charts::Scene scene = charts::draw(spec, width, std::max(120.0f, height - footer_h), s);
   scene.height = height;
   float y = height - footer_h + f * 0.9f;

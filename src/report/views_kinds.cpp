@@ -108,6 +108,10 @@ charts::BarSpec bar_spec(const Table& t, const View& v, const Pivot& p, const Re
     b.axis_max = 100;
     b.unit_suffix = " %";
   }
+  if (std::isfinite(v.axis_max)) {
+    b.axis_min = std::isfinite(v.axis_min) ? v.axis_min : 0;
+    b.axis_max = v.axis_max;
+  }
   b.value_label = axis_title(v, r, lang);
   b.references = category_marks(t, v, p, marks, lang);
   b.show_legend = p.series.size() > 1 || !b.references.empty();
@@ -176,14 +180,46 @@ bool build_bar(const Result& r, const Table& t, const View& view, i18n::Lang lan
     out.spec.multiples.panels.push_back(std::move(panel));
   }
   out.spec.multiples.columns = 1;
+  // The view's own axis is the same in every panel already.
+  out.spec.multiples.shared_axis = !std::isfinite(v.axis_max);
   return true;
 }
 
-bool build_line(const Result& r, const Table& t, const View& v, i18n::Lang lang, const Marks& marks,
-                const charts::Style& s, Built& out) {
-  Pivot p;
-  if (!pivot_drawn(r, t, v, lang, s, out, p)) return false;
-  const bool pct = v.unit == Unit::percent;
+namespace {
+
+// A facet's pivot on the whole table's categories and series, so every panel has the same x and the same series
+// in the same colours (one legend for the grid); what the facet lacks is NaN (a gap).
+Pivot align(const Pivot& all, const Pivot& part) {
+  Pivot out;
+  out.categories = all.categories;
+  out.category_keys = all.category_keys;
+  out.category_ref_keys = all.category_ref_keys;
+  for (const auto& se : all.series) {
+    Pivot::S a;
+    a.key = se.key;
+    a.name = se.name;
+    a.colour = se.colour;
+    a.values.assign(all.categories.size(), kNaN);
+    a.rows.assign(all.categories.size(), SIZE_MAX);
+    a.y_index.assign(all.categories.size(), 0);
+    for (const auto& ps : part.series) {
+      if (ps.key != se.key) continue;
+      for (size_t pc = 0; pc < part.categories.size(); ++pc) {
+        const auto it = std::find(all.category_keys.begin(), all.category_keys.end(), part.category_keys[pc]);
+        if (it == all.category_keys.end()) continue;
+        const size_t c = static_cast<size_t>(it - all.category_keys.begin());
+        a.values[c] = ps.values[pc];
+        a.rows[c] = ps.rows[pc];
+        a.y_index[c] = ps.y_index[pc];
+      }
+    }
+    out.series.push_back(std::move(a));
+  }
+  return out;
+}
+
+charts::LineSpec line_spec(const Table& t, const View& v, const Pivot& p, const Result& r, i18n::Lang lang,
+                           const Marks& marks, const std::string& facet_name) {
   charts::LineSpec l;
   const bool numeric = v.x_scale == analysis::Scale::numeric;
   for (size_t c = 0; c < p.categories.size(); ++c) {
@@ -198,18 +234,93 @@ bool build_line(const Result& r, const Table& t, const View& v, i18n::Lang lang,
   }
   l.series = chart_series(p);
   l.tips = tips(t, v, p, lang);
+  // A band per point (a median's Q1–Q3): columns [0] and [1] of the same row.
+  const int lo = v.columns.size() >= 2 ? col(t, v.columns[0]) : -1, hi = v.columns.size() >= 2 ? col(t, v.columns[1]) : -1;
+  if (lo >= 0 && hi >= 0) {
+    for (const auto& se : p.series) {
+      std::vector<double> bl, bu;
+      for (size_t row : se.rows) {
+        bl.push_back(row == SIZE_MAX ? kNaN : num(t, row, lo));
+        bu.push_back(row == SIZE_MAX ? kNaN : num(t, row, hi));
+      }
+      l.band_lower.push_back(std::move(bl));
+      l.band_upper.push_back(std::move(bu));
+    }
+    l.band_label = t.columns[size_t(lo)].label.in(lang) + "–" + t.columns[size_t(hi)].label.in(lang);
+    // "T012 · 6m · moeder: Mediaan 6,0 (Q1–Q3 4,5 … 7,0)"
+    const int yc = col(t, v.y[0]);
+    const std::string value_name = yc >= 0 ? t.columns[size_t(yc)].label.in(lang) : v.y[0];
+    for (size_t c = 0; c < p.categories.size(); ++c)
+      for (size_t k = 0; k < p.series.size(); ++k) {
+        const size_t i = c * p.series.size() + k;
+        const double m = p.series[k].values[c], a = l.band_lower[k][c], b = l.band_upper[k][c];
+        if (i >= l.tips.size() || !std::isfinite(m)) continue;
+        l.tips[i] = cell_name(p, c, k) + ": " + value_name + " " + format_number(m, 1, lang) +
+                    (std::isfinite(a) && std::isfinite(b) ? " (" + l.band_label + " " + format_number(a, 1, lang) +
+                                                                " … " + format_number(b, 1, lang) + ")"
+                                                          : std::string());
+      }
+  }
+  if (!facet_name.empty())
+    for (auto& tip : l.tips) tip = facet_name + " · " + tip;
   l.y_label = axis_title(v, r, lang);
   l.x_label = t.columns[static_cast<size_t>(std::max(0, col(t, v.x)))].label.in(lang);
-  if (pct) {
+  if (v.unit == Unit::percent) {
     l.axis_min = 0;
     l.axis_max = 100;
     l.unit_suffix = " %";
   }
+  if (std::isfinite(v.axis_min)) l.axis_min = v.axis_min;
+  if (std::isfinite(v.axis_max)) l.axis_max = v.axis_max;
   l.references = category_marks(t, v, p, marks, lang);
   l.direct_labels = p.series.size() > 1;
   l.show_legend = !l.references.empty() || p.series.size() > 1;
-  out.spec.kind = ChartSpec::Kind::line;
-  out.spec.line = std::move(l);
+  return l;
+}
+
+}  // namespace
+
+bool build_line(const Result& r, const Table& t, const View& v, i18n::Lang lang, const Marks& marks,
+                const charts::Style& s, Built& out) {
+  Pivot p;
+  if (!pivot_drawn(r, t, v, lang, s, out, p)) return false;
+  if (v.facet.empty()) {
+    out.spec.kind = ChartSpec::Kind::line;
+    out.spec.line = line_spec(t, v, p, r, lang, marks, std::string());
+    return true;
+  }
+  if (col(t, v.facet) < 0) return false;
+  // Small multiples: one panel per facet value, the same moments and series in each, one legend for the grid
+  // (small_multiples draws it), no direct labels in panels this narrow; the moment axis is named once per panel
+  // by its labels alone.
+  out.spec.kind = ChartSpec::Kind::multiples;
+  // The whole table's pivot keeps one value per moment and series (the last facet's): the sentence and the
+  // denominator line are made from every panel's points instead, each named with its facet.
+  Pivot every;
+  every.series = p.series;
+  for (auto& se : every.series) se.values.clear(), se.rows.clear(), se.y_index.clear();
+  for (const auto& [name, frows] : facets(t, v, drawn_rows(t, v), lang)) {
+    const Pivot panel_pivot = align(p, pivot(t, v, frows, lang, s));
+    ChartSpec panel;
+    panel.kind = ChartSpec::Kind::line;
+    panel.line = line_spec(t, v, panel_pivot, r, lang, marks, name);
+    panel.line.direct_labels = false;
+    panel.line.x_label.clear();
+    out.spec.multiples.titles.push_back(name);
+    out.spec.multiples.panels.push_back(std::move(panel));
+    for (size_t c = 0; c < panel_pivot.categories.size(); ++c) {
+      every.categories.push_back(name + " · " + panel_pivot.categories[c]);
+      every.category_keys.push_back(panel_pivot.category_keys[c]);
+      every.category_ref_keys.push_back(panel_pivot.category_ref_keys[c]);
+      for (size_t k = 0; k < every.series.size(); ++k) {
+        every.series[k].values.push_back(panel_pivot.series[k].values[c]);
+        every.series[k].rows.push_back(panel_pivot.series[k].rows[c]);
+        every.series[k].y_index.push_back(panel_pivot.series[k].y_index[c]);
+      }
+    }
+  }
+  out.footer = footer(t, v, every, lang);
+  out.description = describe(out.chart_title, axis_title(v, r, lang), every, v.unit == Unit::percent ? " %" : "", lang);
   return true;
 }
 
