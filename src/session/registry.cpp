@@ -10,6 +10,7 @@ std::vector<ProfileSpec>& registry() {
       binc_profile(),
       matrix_profile(),
       kerndataset_profile(),
+      evolutie_profile(),
   };
   return r;
 }

@@ -98,5 +98,6 @@ ProfileSpec sofs_profile();
 ProfileSpec binc_profile();
 ProfileSpec matrix_profile();
 ProfileSpec kerndataset_profile();
+ProfileSpec evolutie_profile();
 
 }  // namespace zicht::session

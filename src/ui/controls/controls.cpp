@@ -11,6 +11,7 @@ ControlsFn find(std::string_view profile) {
       {"binc", binc_controls},
       {"matrix", matrix_controls},
       {"kerndataset", kerndataset_controls},
+      {"evolutie", evolutie_controls},
   };
   for (const auto& [id, fn] : kControls)
     if (profile == id) return fn;

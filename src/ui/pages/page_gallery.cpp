@@ -14,6 +14,7 @@ namespace {
 struct GalleryCache {
   i18n::Lang lang = i18n::Lang::nl;
   bool built = false;
+  int theme = -1;
   std::vector<report::charts::GalleryChart> charts;
   // Scenes are laid out once per width and style, not every frame.
   std::string key;
@@ -24,9 +25,16 @@ struct GalleryCache {
 
 void draw_gallery_page(PageContext& ctx) {
   static GalleryCache cache;
-  if (!cache.built || cache.lang != ctx.lang) {
-    cache.charts = report::charts::gallery(ctx.lang);
+  // The charts that carry semantic colours (the phase ramp) are built for the theme they are shown in.
+  report::charts::Style theme_style =
+      ctx.theme == Theme::dark ? report::charts::Style::dark_theme() : report::charts::Style::light();
+  theme_style.lang = ctx.lang;
+  if (ctx.presentation) theme_style = theme_style.scaled_for_presentation();
+  const int theme_key = (theme_style.dark ? 1 : 0) + (theme_style.presentation ? 2 : 0);
+  if (!cache.built || cache.lang != ctx.lang || cache.theme != theme_key) {
+    cache.charts = report::charts::gallery(ctx.lang, 20000, &theme_style);
     cache.lang = ctx.lang;
+    cache.theme = theme_key;
     cache.built = true;
     cache.key.clear();
   }

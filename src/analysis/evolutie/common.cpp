@@ -1,0 +1,137 @@
+// What the evolutie results share: a person's series in time order, the evolution classes of spec §5.2, and the
+// small builders (labels, notes, tests).
+#include <algorithm>
+#include <cstdio>
+
+#include "analysis/evolutie/model.h"
+
+namespace zicht::analysis::evolutie::detail {
+
+const char* const kEvolutionCodes[kEvolutions] = {"stijging", "U-vorm", "enkel start", "niet bevraagd",
+                                                  "geen evolutie", "daling", "gemengd"};
+
+std::vector<Point> series_of(const Model& m, size_t person, const std::string& instrument, const std::string& domain) {
+  std::vector<Point> fixed, interim;
+  for (const auto& x : m.measures) {
+    if (x.person != person || x.instrument != instrument || x.domain != domain) continue;
+    Point p{x.moment, x.date, x.score, x.not_asked};
+    (x.moment == kInterim ? interim : fixed).push_back(p);
+  }
+  std::stable_sort(fixed.begin(), fixed.end(), [](const Point& a, const Point& b) { return a.moment < b.moment; });
+  std::stable_sort(interim.begin(), interim.end(), [](const Point& a, const Point& b) { return a.date < b.date; });
+  // An interim score goes before the first fixed moment dated after it (undated: before the end moment).
+  for (const Point& p : interim) {
+    auto at = std::find_if(fixed.begin(), fixed.end(), [&](const Point& f) {
+      return p.date != kNoDay && f.date != kNoDay ? f.date > p.date : f.moment == kEnd;
+    });
+    fixed.insert(at, p);
+  }
+  return fixed;
+}
+
+double score_at(const std::vector<Point>& s, int moment) {
+  for (const auto& p : s)
+    if (p.moment == moment && std::isfinite(p.score)) return p.score;
+  return NAN;
+}
+
+Evolution classify(const std::vector<std::vector<Point>>& persons, double delta) {
+  constexpr double eps = 1e-9;
+  std::vector<std::vector<double>> scored;
+  bool any = false;
+  for (const auto& s : persons) {
+    std::vector<double> v;
+    for (const auto& p : s)
+      if (std::isfinite(p.score)) v.push_back(p.score);
+    any |= !v.empty();
+    if (v.size() >= 2) scored.push_back(std::move(v));
+  }
+  if (!any) return Evolution::not_asked;
+  if (scored.empty()) return Evolution::start_only;
+  for (const auto& v : scored)
+    for (size_t i = 1; i + 1 < v.size(); ++i)
+      if (v[i] <= v.front() - delta + eps && v.back() >= v[i] + delta - eps) return Evolution::u_shape;
+  auto all = [&](auto pred) {
+    return std::all_of(scored.begin(), scored.end(), [&](const std::vector<double>& v) { return pred(v.back() - v.front()); });
+  };
+  if (all([&](double d) { return d >= delta - eps; })) return Evolution::rise;
+  if (all([&](double d) { return std::fabs(d) < delta - eps; })) return Evolution::none;
+  if (all([&](double d) { return d <= -delta + eps; })) return Evolution::fall;
+  return Evolution::mixed;
+}
+
+std::vector<Evolution> unit_classes(const Model& m) {
+  std::vector<std::vector<std::vector<Point>>> per(m.units.size());
+  std::vector<uint8_t> has(m.units.size(), 0);
+  for (const auto& x : m.measures)
+    if (x.instrument == m.instrument && x.domain == m.domain) has[x.unit] = 1;
+  for (size_t p = 0; p < m.people.size(); ++p)
+    if (has[m.people[p].unit]) per[m.people[p].unit].push_back(series_of(m, p, m.instrument, m.domain));
+  std::vector<Evolution> out(m.units.size(), Evolution::not_asked);
+  for (size_t u = 0; u < m.units.size(); ++u)
+    if (has[u]) out[u] = classify(per[u], m.opt.delta);
+  return out;
+}
+
+std::vector<int> moments_present(const Model& m, const std::string& instrument, const std::string& domain) {
+  std::vector<uint8_t> seen(kMomentCount, 0);
+  for (const auto& x : m.measures)
+    if (x.instrument == instrument && x.domain == domain && x.moment != kInterim && std::isfinite(x.score)) seen[size_t(x.moment)] = 1;
+  std::vector<int> out;
+  for (int k = 0; k < kInterim; ++k)
+    if (seen[size_t(k)]) out.push_back(k);
+  return out;
+}
+
+void set_axis(View& v, const Instrument* ins) {
+  if (!ins || !std::isfinite(ins->min) || !std::isfinite(ins->max)) return;
+  v.axis_min = ins->min;
+  v.axis_max = ins->max;
+}
+
+Value moment_label(int k) { return L(std::string("evolutie.moment.") + kMomentCodes[k]); }
+
+void needs(Result& r, const std::string& table) {
+  r.notes.push_back(Text{Text::key("evolutie.note.needs").nl + " " + Text::key("evolutie.kind." + table).nl,
+                         Text::key("evolutie.note.needs").en + " " + Text::key("evolutie.kind." + table).en});
+}
+
+void set_of(View& v, const std::string& key) {
+  const Text t = Text::key(key);
+  v.of_nl = t.nl;
+  v.of_en = t.en;
+}
+
+void set_title(View& v, const std::string& key) {
+  const Text t = Text::key(key);
+  v.title_nl = t.nl;
+  v.title_en = t.en;
+}
+
+Text counted(const std::string& key, long n) {
+  const Text t = Text::key(key);
+  return Text{t.nl + " " + std::to_string(n), t.en + " " + std::to_string(n)};
+}
+
+Text number_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  std::string en = buf, nl = buf;
+  std::replace(nl.begin(), nl.end(), '.', ',');
+  return Text{nl, en};
+}
+
+TestResult make_test(const std::string& name, const std::string& variant, long n, double statistic,
+                     const std::string& statistic_name, double df, double p) {
+  TestResult t;
+  t.name = name;
+  t.variant = variant;
+  t.n = n;
+  t.statistic = statistic;
+  t.statistic_name = statistic_name;
+  t.df = std::isfinite(df) ? df : -1;
+  t.p = std::isfinite(p) ? p : -1;
+  return t;
+}
+
+}  // namespace zicht::analysis::evolutie::detail

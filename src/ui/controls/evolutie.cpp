@@ -1,0 +1,133 @@
+// The evolutie pages' controls: the instrument and domain analysed (from the series result's list of what has
+// scores), the two moments of `change`, the nested model, the class threshold δ, the denominator, and the person of
+// the one-page sheet. Options in the werkmap (analysis::evolutie::Options); shown on the pages they change.
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/evolutie.h"
+#include "imgui.h"
+#include "ui/controls/controls.h"
+#include "ui/controls/kit.h"
+
+namespace zicht::ui::controls {
+
+namespace {
+
+std::string cell_text(const analysis::Table& t, const analysis::Value& v, const ResultViewContext& rv) {
+  (void)t;
+  return v.text_in(rv.lang);
+}
+
+// A combo over `values` (codes) shown as `labels`; returns true when the user picked another.
+bool pick(const char* id, const std::string& label, std::string& value, const std::vector<std::string>& values,
+          const std::vector<std::string>& labels, float width) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(width);
+  std::string shown = value;
+  for (size_t i = 0; i < values.size(); ++i)
+    if (values[i] == value) shown = labels[i];
+  if (ImGui::BeginCombo((label + "###" + id).c_str(), shown.c_str())) {
+    for (size_t i = 0; i < values.size(); ++i)
+      if (ImGui::Selectable(labels[i].c_str(), values[i] == value)) {
+        value = values[i];
+        changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+}  // namespace
+
+void evolutie_controls(const ProfilePageArgs& a) {
+  namespace ev = analysis::evolutie;
+  const ResultViewContext& rv = a.rv;
+  auto o = options<ev::Options>(a.workspace);
+  bool changed = false;
+  const std::string& page = a.page.id;
+  const analysis::Result* series = a.set.find("evolutie.series");
+  const analysis::Table* inst = nullptr;
+  const analysis::Table* persons = nullptr;
+  if (series)
+    for (const auto& t : series->tables) {
+      if (t.id == "instruments") inst = &t;
+      if (t.id == "persons") persons = &t;
+    }
+  // Instrument · domain, as one choice.
+  if (inst && !inst->rows.empty() && page != "fasen" && page != "kwaliteit" && page != "persoon" && page != "domeinen") {
+    std::vector<std::string> values, labels;
+    std::string current;
+    for (const auto& row : inst->rows) {
+      const std::string id = row[0].s + "\x1f" + row[2].s;
+      values.push_back(id);
+      labels.push_back(cell_text(*inst, row[1], rv) + (row[2].s.empty() ? "" : " · " + row[2].s));
+      if (!row[4].s.empty()) current = id;
+    }
+    if (values.size() > 1) {
+      if (pick("instrument", tr(rv, "page.evolutie.setting.instrument"), current, values, labels, 280)) {
+        const size_t cut = current.find('\x1f');
+        o.instrument = current.substr(0, cut);
+        o.domain = current.substr(cut + 1);
+        changed = true;
+      }
+      rv.anchor("evolutie.instrument");
+      ImGui::SameLine(0, 24);
+    }
+  }
+  static const char* const kMoments[] = {"0m", "3m", "6m", "9m", "12m", "18m", "24m", "einde"};
+  if (page == "verandering") {
+    std::vector<std::string> values, labels;
+    for (const char* m : kMoments) {
+      values.push_back(m);
+      labels.push_back(tr(rv, (std::string("evolutie.moment.") + m).c_str()));
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(rv, "page.evolutie.setting.change").c_str());
+    for (int side = 0; side < 2; ++side) {
+      std::string& value = side == 0 ? o.change_from : o.change_to;
+      const std::string& other = side == 0 ? o.change_to : o.change_from;
+      std::string v = value;
+      ImGui::SameLine();
+      if (pick(side == 0 ? "from" : "to", "", v, values, labels, 130) && v != other) {
+        value = v;
+        changed = true;
+      }
+      rv.anchor(side == 0 ? "evolutie.change.from" : "evolutie.change.to");
+    }
+  }
+  if (page == "herhaald") {
+    if (ImGui::Checkbox((tr(rv, "page.evolutie.setting.nested") + "###nested").c_str(), &o.nested)) changed = true;
+    rv.anchor("evolutie.nested");
+  }
+  if (page == "patronen") {
+    float d = static_cast<float>(o.delta);
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::SliderFloat((tr(rv, "page.evolutie.setting.delta") + "###delta").c_str(), &d, 0.5f, 3.0f, "%.1f")) {
+      o.delta = std::round(d * 2.0) / 2.0;  // half points
+      changed = true;
+    }
+    rv.anchor("evolutie.delta");
+  }
+  if (page == "volledigheid") denominator_combo(a.workspace, rv);
+  if (page == "persoon") {
+    std::vector<std::string> values;
+    if (persons)
+      for (const auto& row : persons->rows)
+        if (std::find(values.begin(), values.end(), row[2].s) == values.end()) values.push_back(row[2].s);
+    if (values.empty()) {
+      ImGui::TextWrapped("%s", tr(rv, "page.evolutie.setting.person_none").c_str());
+    } else {
+      std::string v = o.person.empty() ? values.front() : o.person;
+      if (pick("person", tr(rv, "page.evolutie.setting.person"), v, values, values, 220)) {
+        o.person = v;
+        changed = true;
+      }
+      rv.anchor("evolutie.person");
+      ImGui::SameLine(0, 24);
+      ImGui::TextDisabled("%s", tr(rv, "page.evolutie.setting.print_hint").c_str());
+    }
+  }
+  if (changed) store(a.workspace, o);
+}
+
+}  // namespace zicht::ui::controls
