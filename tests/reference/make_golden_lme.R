@@ -52,11 +52,26 @@ profile_max <- function(d, nested) {
               -optimize(function(t) -reml_profile(d, exp(t), 0), c(-20, 8), tol = 1e-12)$objective,
               -optimize(function(t) -reml_profile(d, 0, exp(t)), c(-20, 8), tol = 1e-12)$objective)
   for (start in list(c(0, 0), c(-3, 0), c(0, -3), c(1, 1))) {
-    o <- optim(start, function(t) -reml_profile(d, exp(t[1]), exp(t[2])), method = "BFGS",
+    o <- optim(start, function(t) -reml_profile(d, exp(min(t[1], 8)), exp(min(t[2], 8))), method = "BFGS",
                control = list(reltol = 1e-14, maxit = 1000))
     best <- max(best, -o$value)
   }
   best
+}
+
+# nlme with its default control often stops short of the optimum: theta (sd / sigma) off by ~1e-6 relative (up to
+# 1e-5 in a scan of 30 seeds for case 1), with a logLik only ~1e-10 below the maximum, enough to move beta, SE and
+# F by ~1e-6. The golden cases are chosen where it does not: the default fit's variance ratios agree to 1e-7
+# relative with a refit under very tight tolerances (which agrees with the independent profile maximum).
+stops_at_optimum <- function(fit, d, nested) {
+  tight <- lmeControl(msTol = 1e-14, tolerance = 1e-14, niterEM = 0, msMaxIter = 500)
+  fit2 <- if (nested) {
+    lme(score ~ moment, random = ~1 | traject/persoon, data = d, method = "REML", control = tight)
+  } else {
+    lme(score ~ moment, random = ~1 | persoon, data = d, method = "REML", control = tight)
+  }
+  th <- function(f) sapply(as.matrix(f$modelStruct$reStruct), function(m) sqrt(m[1, 1]))
+  all(abs(th(fit) / th(fit2) - 1) < 1e-7)
 }
 
 # One fitted case: inputs, summary(fit)$tTable, anova(fit), sigma, random-intercept SDs, logLik, and the
@@ -90,7 +105,7 @@ lme_case <- function(name, d, nested = FALSE, note = NULL, boundary = FALSE) {
   q <- qt(0.975, df_m)
   ll <- as.numeric(logLik(fit))
   pmax <- profile_max(d, nested)
-  if (!boundary) stopifnot(abs(ll - pmax) < 1e-7)
+  if (!boundary) stopifnot(abs(ll - pmax) < 1e-7, stops_at_optimum(fit, d, nested))
   list(name = name, note = note, levels = k, moment_labels = levels(d$moment),
        y = d$score, level = as.integer(d$moment) - 1L, group = d$persoon,
        outer = if (nested) d$traject else integer(0),
@@ -109,7 +124,7 @@ lme_case <- function(name, d, nested = FALSE, note = NULL, boundary = FALSE) {
 clamp10 <- function(x) round(pmin(10, pmax(0, x)), 1)
 
 # 1. Balanced: 12 persons x 3 moments.
-set.seed(2301)
+set.seed(2303)   # 2301, 2302: nlme stops ~1e-6 short in theta (see stops_at_optimum)
 m3 <- c("0m", "3m", "6m")
 d1 <- data.frame(persoon = rep(1:12, each = 3), traject = 1L, moment = factor(rep(m3, 12), levels = m3))
 b1 <- rnorm(12, 0, 1.3)
@@ -140,7 +155,7 @@ nested_data <- function(seed) {
   d$score[c(5, 22)] <- NA
   d
 }
-d3 <- nested_data(2310)      # both variance components clearly positive
+d3 <- nested_data(2328)      # both variance components clearly positive (2310: nlme stops ~3e-7 short)
 d3b <- nested_data(2303)     # the person-within-trajectory variance at the boundary (nlme: sd_group ~ 2.5e-5)
 
 # 4. Boundary: no person effect and a sample whose REML estimate of the person variance is zero.
@@ -153,7 +168,7 @@ d4$score <- round(d4$score - 0.8 * (pm - mean(pm)), 1)
 
 # 5. A level observed only in persons without any other observation: nlme's getFixDF puts that column in the
 # person stratum (its DF is the number of persons minus 2), the others in the residual stratum.
-set.seed(2305)
+set.seed(2309)   # 2305: nlme stops short in theta (see stops_at_optimum)
 d5 <- data.frame(persoon = c(rep(1:8, each = 2), 9:12), traject = 1L,
                  moment = factor(c(rep(c("0m", "3m"), 8), rep("einde", 4)), levels = c("0m", "3m", "einde")))
 b5 <- rnorm(12, 0, 1)
