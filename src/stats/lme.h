@@ -11,8 +11,10 @@
 // The variance components are profiled out: with theta = sd_random / sigma the REML log-likelihood depends only
 // on theta (two of them when nested), computed in closed form from per-person and per-trajectory sums
 // (Sherman–Morrison per person, Woodbury per trajectory), so a fit costs O(persons · k²) per evaluation. log theta
-// is optimised by a grid scan and Brent's method on the bracket around the best grid point; theta = 0 (the
-// boundary, a variance estimated at zero) is compared explicitly. Nested: the same 1-D search over the outer
+// is optimised by a grid scan (step 0.5 over [-15, 8]) and Brent's method on the bracket around the best grid
+// point, polished by Newton steps on central differences (log theta to ~1e-10); theta = 0 (the boundary, a
+// variance estimated at zero) is compared explicitly, and a maximum at the top of the range (the residual
+// variance driven to zero) is reported as "not_converged". Nested: the same 1-D search over the outer
 // theta of the profile that maximises over the person theta. nlme stops at a tiny positive SD where the maximum
 // is at zero; Zicht reports 0 and `boundary` (the fixed effects, F and p agree with nlme's to O(sd²)).
 //

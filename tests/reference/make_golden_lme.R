@@ -76,7 +76,8 @@ stops_at_optimum <- function(fit, d, nested) {
 
 # One fitted case: inputs, summary(fit)$tTable, anova(fit), sigma, random-intercept SDs, logLik, and the
 # estimated mean per moment level (L beta with L = [1, e_j]) with se sqrt(L V L') and the 95 % CI
-# mean +- qt(0.975, df_moment) se, df_moment the DF nlme gives the moment coefficients.
+# mean +- qt(0.975, df_moment) se, df_moment the DF nlme gives the moment coefficients (when nlme gives them
+# different DFs, as in case 5, the moment term's anova denominator df).
 lme_case <- function(name, d, nested = FALSE, note = NULL, boundary = FALSE) {
   d <- d[!is.na(d$score), ]
   fit <- if (nested) {

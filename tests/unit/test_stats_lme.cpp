@@ -19,8 +19,10 @@ using golden::num;
 using golden::vec;
 
 // nlme optimises the variance parameters to about 1e-8 relative (the golden script checks that its logLik is
-// within 1e-7 of an independent maximisation of the profiled REML likelihood); Zicht's Brent search gets log theta
-// to ~1e-8. Estimates, SEs, F and the SDs agree to 1e-6 relative; p-values to 1e-6 relative or 1e-12 absolute.
+// within 1e-7 of an independent maximisation of the profiled REML likelihood, and that its variance ratios agree to
+// 1e-7 with a refit under very tight tolerances); Zicht's Brent search with a Newton polish gets log theta to
+// ~1e-10. Estimates, SEs, F and the SDs agree to 1e-6 relative (seen: <= 6e-8); p-values to 1e-6 relative
+// (seen: <= 2e-7) or 1e-12 absolute.
 static constexpr double kTol = 1e-6;
 static constexpr double kPAbs = 1e-12;
 // At the boundary nlme stops at a tiny positive SD (~2e-5 · sigma here) where the maximum is at 0: the fixed
