@@ -74,6 +74,14 @@ std::unique_ptr<Run> run_fixture(const analysis::Settings& settings = {}) {
   return r;
 }
 
+analysis::Settings with(const analysis::evolutie::Options& o) {
+  core::Werkmap w;
+  o.store(w);
+  analysis::Settings s;
+  s.werkmap = w.doc();
+  return s;
+}
+
 }  // namespace
 
 TEST_CASE("evolutie: a long file of safety-scale scores maps itself, moments as people write them") {
@@ -112,17 +120,18 @@ TEST_CASE("evolutie: one trajectory per evolution class, by the rules of spec §
   const auto& units = table(result(r->set, "evolutie.pattern"), "units");
   CHECK(row(units, "T2")[1].s == "U-vorm");
   CHECK(row(units, "T7")[1].s == "gemengd");
-  // With δ = 3 the U needs a dip of 3: T2 (dip 2) is "geen evolutie"? No: the mother ends +1, the father 0 → both
-  // below 3 → geen evolutie; T1 (+3, +2) is no longer a rise for both → geen evolutie too.
-  analysis::Settings s;
+  // With δ = 3 the U needs a dip of 3: T2 (dip 2; +1 and 0 from the start) becomes "geen evolutie", as do T5, T6
+  // (−2) and T7 (+2/−2); T1 (+3, +2) is neither a rise for both nor below 3 for both: gemengd.
   analysis::evolutie::Options o;
   o.delta = 3;
-  o.store(s.werkmap);
+  const analysis::Settings s = with(o);
   auto r3 = run_fixture(s);
   const auto& t3 = table(result(r3->set, "evolutie.pattern"), "classes");
   CHECK(num(t3, "U-vorm", "n") == 0);
   CHECK(num(t3, "stijging", "n") == 0);
-  CHECK(num(t3, "geen evolutie", "n") == 5);  // T1, T2, T5, T6 (−2), T7 (+2/−2)
+  CHECK(num(t3, "geen evolutie", "n") == 4);
+  CHECK(num(t3, "gemengd", "n") == 1);
+  CHECK(row(table(result(r3->set, "evolutie.pattern"), "units"), "T1")[1].s == "gemengd");
 }
 
 TEST_CASE("evolutie: quality — duplicate, out of range and after the end are flagged and left out; rows in = used + flagged") {
@@ -139,14 +148,14 @@ TEST_CASE("evolutie: quality — duplicate, out of range and after the end are f
     throw;
   };
   // File rows (header = 1): the second "na 6 m" of T1-M is row 8, the "12" of T6 row 25, T5's interim score dated
-  // after its end row 23, T5's 3-month score two months late row 20 (a note: the row is used).
+  // after its end row 23, T5's 3-month score two months late row 21 (a note: the row is used).
   CHECK(flag_at("duplicate_moment").row == 8);
   CHECK(flag_at("duplicate_moment").column == "Meetmoment");
   CHECK(flag_at("out_of_range").row == 25);
   CHECK(flag_at("out_of_range").column == "Score veiligheidsschaal");
   CHECK(flag_at("out_of_range").value == "12");
   CHECK(flag_at("after_end").row == 23);
-  CHECK(flag_at("moment_mismatch").row == 20);
+  CHECK(flag_at("moment_mismatch").row == 21);
   CHECK(flag_at("after_end").file == "veiligheidsschaal_lang.csv");
 }
 
@@ -211,17 +220,16 @@ TEST_CASE("evolutie: series — the U-shape is drawn in its own panel, the cohor
 }
 
 TEST_CASE("evolutie: the one-page sheet says better or worse per domain; Delen drops every person-level table") {
-  analysis::Settings s;
   analysis::evolutie::Options o;
   o.person = "T2-M";
-  o.store(s.werkmap);
+  const analysis::Settings s = with(o);
   auto r = run_fixture(s);
   const auto& sheet = result(r->set, "evolutie.person");
   const auto& sum = table(sheet, "summary");
   REQUIRE(sum.rows.size() == 1);
-  CHECK(sum.rows[0][0].s == "▲");
-  CHECK(num(sum, "▲", "first") == 5);
-  CHECK(num(sum, "▲", "last") == 6);
+  CHECK(sum.rows[0][0].s == "↑");
+  CHECK(num(sum, "↑", "first") == 5);
+  CHECK(num(sum, "↑", "last") == 6);
   CHECK(table(sheet, "sheet").rows.size() == 3);
   // Delen: the person tables are gone, the aggregates stay.
   analysis::ResultSet shared = r->set;
@@ -236,10 +244,9 @@ TEST_CASE("evolutie: the one-page sheet says better or worse per domain; Delen d
 }
 
 TEST_CASE("evolutie: a shareable aggregate holds no person or trajectory id") {
-  analysis::Settings s;
   analysis::evolutie::Options o;
   o.person = "T2-M";
-  o.store(s.werkmap);
+  const analysis::Settings s = with(o);
   auto r = run_fixture(s);
   const auto agg = privacy::make_aggregate(r->set, 5, "2023", "Voorbeeld");
   const std::string text = agg.dump();

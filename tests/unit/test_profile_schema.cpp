@@ -20,7 +20,8 @@ TEST_CASE("both schemas are compiled in and parse") {
   CHECK(find_schema("generic") == nullptr);
   CHECK(is_known_profile("generic"));
   CHECK(is_known_profile("kerndataset"));
-  CHECK_FALSE(is_known_profile("evolutie"));  // wave 2, not registered yet
+  CHECK(is_known_profile("evolutie"));
+  CHECK_FALSE(is_known_profile("trajecten"));  // wave 2, not registered yet
   CHECK(sofs->fields.size() == 40);  // 20 main fields + 10 steps × (cb, consulent)
   CHECK(binc->fields.size() == 27);
   std::set<std::string> ids;

@@ -73,7 +73,7 @@ TEST_CASE("the registry lists the built-in profiles with their tables, pages, te
 TEST_CASE("session: the demo is loaded, detected per record type, mapped and analysed; results are cached") {
   session::Session s;
   s.load_builtin_sample();
-  REQUIRE(s.files().size() == 9);
+  REQUIRE(s.files().size() == 13);
   CHECK(s.files()[3].profile == "matrix");  // the standalone matrix demo (spec/shared-rules.md, Demos)
   CHECK(s.files()[3].table == "cells");
   CHECK(s.results("matrix").results.size() == 9);
@@ -91,6 +91,28 @@ TEST_CASE("session: the demo is loaded, detected per record type, mapped and ana
     const analysis::Result* panel = k.find("kerndataset.case_panel");
     REQUIRE(panel);
     CHECK(panel->tables.at(0).rows.size() == 19);  // with the plan-B rows from the SofS link
+  }
+  // The evolutie demo: four record types, linked to the SofS demo (the same 18-case panel ids).
+  const char* const kEvo[] = {"meting", "instrument", "telling", "fase"};
+  for (size_t i = 0; i < 4; ++i) {
+    CHECK(s.files()[9 + i].profile == "evolutie");
+    CHECK(s.files()[9 + i].table == kEvo[i]);
+  }
+  {
+    const analysis::ResultSet& e = s.results("evolutie");
+    REQUIRE(e.results.size() == 9);
+    CHECK(e.provenance.files.size() == 5);  // four tables and the linked SofS file
+    CHECK(e.provenance.files.back().link == "sofs");
+    const analysis::Result* pattern = e.find("evolutie.pattern");
+    REQUIRE(pattern);
+    // Spec §5.4: stijging 8, U-vorm 3, enkel start 3, niet bevraagd 2, geen evolutie 2.
+    const auto& classes = pattern->tables.at(0);
+    REQUIRE(classes.rows.size() == 7);
+    CHECK(classes.rows[0][1].i == 8);
+    CHECK(classes.rows[1][1].i == 3);
+    CHECK(classes.rows[2][1].i == 3);
+    CHECK(classes.rows[3][1].i == 2);
+    CHECK(classes.rows[4][1].i == 2);
   }
   CHECK(s.files()[0].profile == "sofs");
   CHECK(s.files()[0].table == "trajecten");

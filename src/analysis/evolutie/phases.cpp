@@ -206,7 +206,7 @@ Result phase_result(const Model& m) {
   ln.columns = {col("youngster", "evolutie.col.youngster", Role::category), col("phase", "evolutie.col.phase", Role::category),
                 col("months", "evolutie.col.months", Role::statistic, 1)};
   for (const auto& y : ys) {
-    const std::string name = y.dropped ? y.id + " ✕" : y.id;
+    const std::string name = y.dropped ? y.id + " ×" : y.id;
     for (size_t i = 0; i < y.rows.size(); ++i) {
       const int32_t a = y.rows[i]->date;
       int32_t b = i + 1 < y.rows.size() ? y.rows[i + 1]->date : (y.dropped || y.rows[i]->phase == 6 ? a : m.as_of);

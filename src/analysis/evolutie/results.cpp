@@ -65,12 +65,12 @@ Result person_result(const Model& m, const std::string& wanted) {
                                   : std::string();
     const std::string name = ins->domains.size() > 1 ? d : ins->name.nl;
     for (const auto& q : sr)
-      t.rows.push_back({Value::str(std::isfinite(q.score) ? "●" : "○"), Value::str(name), moment_label(q.moment),
+      t.rows.push_back({Value::str(std::isfinite(q.score) ? "•" : "–"), Value::str(name), moment_label(q.moment),
                         Value::str(day_text(q.date)), num_or_na(q.score), Value::str(range)});
     if (scored.size() >= 2) {
       const double ch = scored.back()->score - scored.front()->score;
       const bool better = ins->higher_better ? ch > 0 : ch < 0;
-      const char* icon = std::fabs(ch) < o.delta ? "=" : better ? "▲" : "▼";
+      const char* icon = std::fabs(ch) < o.delta ? "=" : better ? "↑" : "↓";
       const char* words = std::fabs(ch) < o.delta ? "evolutie.words.same" : better ? "evolutie.words.better" : "evolutie.words.worse";
       s.rows.push_back({Value::str(icon), Value::str(name), Value::num(scored.front()->score), Value::num(scored.back()->score),
                         Value::num(ch), L(words)});
