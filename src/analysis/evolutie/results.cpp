@@ -21,14 +21,19 @@ namespace detail {
 
 Result person_result(const Model& m, const std::string& wanted) {
   const Options& o = m.opt;
-  // The chosen person, else the first one scored on the analysed instrument.
+  // The chosen person, else the first one with the most scores on the analysed instrument (a sheet worth printing).
   std::string person = wanted;
-  if (!m.person_index.count(person))
+  if (!m.person_index.count(person)) {
+    std::vector<long> scored(m.people.size(), 0);
     for (const auto& x : m.measures)
-      if (x.instrument == m.instrument) {
-        person = m.people[x.person].id;
-        break;
+      if (x.instrument == m.instrument && std::isfinite(x.score)) ++scored[x.person];
+    long best = 0;
+    for (size_t i = 0; i < m.people.size(); ++i)
+      if (scored[i] > best) {
+        best = scored[i];
+        person = m.people[i].id;
       }
+  }
   Result r = make_result("evolutie.person", "evolutie.result.person", "evolutie.unit.moments");
   auto it = m.person_index.find(person);
   if (it == m.person_index.end()) {
