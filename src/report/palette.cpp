@@ -56,6 +56,16 @@ const Entry kEntries[] = {
     {"impact.plus", c(0, 114, 178), c(86, 180, 233)},
     {"impact.min", c(213, 94, 0), c(233, 114, 20)},
     {"impact.onbekend", c(118, 118, 118), c(150, 150, 150)},
+    // The evolution classes (issue 23): a rise blue and a fall vermilion, as impact + and −; a U-shape reddish
+    // purple (a dip that recovered: neither); no change bluish green; mixed ochre; start only and not asked grey
+    // (nothing known about a change; the bar's label says which).
+    {"evolution.stijging", c(0, 114, 178), c(86, 180, 233)},
+    {"evolution.u_vorm", c(190, 100, 150), c(224, 141, 187)},
+    {"evolution.enkel_start", c(120, 120, 120), c(170, 170, 170)},
+    {"evolution.niet_bevraagd", c(120, 120, 120), c(170, 170, 170)},
+    {"evolution.geen_evolutie", c(0, 158, 115), c(0, 178, 130)},
+    {"evolution.daling", c(213, 94, 0), c(233, 114, 20)},
+    {"evolution.gemengd", c(184, 125, 0), c(230, 159, 0)},
     // The evolutie phases 1–6 (issue 23, a swimlane per youngster): one ordinal ramp along viridis' hues —
     // purple, blue, teal, green, yellow-green — so neighbouring phases differ in hue as well as lightness. On white
     // phase 1 is the darkest and phase 6 the lightest that keeps 3:1; on the dark background the lightness runs

@@ -363,6 +363,8 @@ bool build_dot(const Result& r, const Table& t, const View& v, i18n::Lang lang, 
     d.axis_max = 100;
     d.unit_suffix = " %";
   }
+  if (std::isfinite(v.axis_min)) d.axis_min = v.axis_min;  // a fixed axis: the instrument's 0–10
+  if (std::isfinite(v.axis_max)) d.axis_max = v.axis_max;
   d.value_label = axis_title(v, r, lang);
   d.references = category_marks(t, v, p, marks, lang);
   d.name_series = !v.series.empty();

@@ -1,5 +1,5 @@
 // The evolutie analyses on a hand-made long file of safety-scale scores, as a team would keep it (one row per
-// parent × moment, Dutch headers, dd/mm/yyyy, moments written "start", "3 maanden", "na 6 m", "einde", a decimal
+// parent × moment, Dutch headers, dd/mm/yyyy, moments written "start", "3 mnd", "na 6 m", "einde", a decimal
 // comma, "niet gesteld"), with hand-checked answers: the mapping, the evolution classes (one trajectory per class),
 // the quality rules naming file, row and column (rows in = used + flagged), completeness with the three
 // denominators, the change counts, the one-page sheet, and the Intern-only tables that Delen drops.
@@ -169,12 +169,12 @@ TEST_CASE("evolutie: completeness per moment with the three denominators") {
   CHECK(num(t, "start", "pct_valid") == Approx(100.0));
   CHECK(num(t, "start", "denom_all") == 11);
   // 3 months: 5 scored, 2 not asked, 4 missing (T3-V, T6-M whose 12 was left out, T7-M, T7-V) → 5/9.
-  CHECK(num(t, "3 maanden", "n") == 5);
-  CHECK(num(t, "3 maanden", "missing") == 4);
-  CHECK(num(t, "3 maanden", "pct_valid") == Approx(100.0 * 5 / 9));
+  CHECK(num(t, "3 mnd", "n") == 5);
+  CHECK(num(t, "3 mnd", "missing") == 4);
+  CHECK(num(t, "3 mnd", "pct_valid") == Approx(100.0 * 5 / 9));
   // 6 months: 7 of 11.
-  CHECK(num(t, "6 maanden", "n") == 7);
-  CHECK(num(t, "6 maanden", "pct_applicable") == Approx(100.0 * 7 / 11));
+  CHECK(num(t, "6 mnd", "n") == 7);
+  CHECK(num(t, "6 mnd", "pct_applicable") == Approx(100.0 * 7 / 11));
   // The end is due only for T5 (the only trajectory with an end measurement): 1 of 1, 10 not due.
   CHECK(num(t, "einde", "n") == 1);
   CHECK(num(t, "einde", "denom_applicable") == 1);

@@ -9,7 +9,9 @@ namespace zicht::analysis::evolutie::detail {
 
 namespace {
 
-const char* const kClassKeys[kEvolutions] = {"impact.plus", "", "", "group.none", "impact.onbekend", "impact.min", ""};
+const char* const kClassKeys[kEvolutions] = {"evolution.stijging",      "evolution.u_vorm", "evolution.enkel_start",
+                                             "evolution.niet_bevraagd", "evolution.geen_evolutie", "evolution.daling",
+                                             "evolution.gemengd"};
 
 Value class_label(int c) { return L(std::string("evolutie.class.") + kEvolutionCodes[c]); }
 
@@ -96,10 +98,9 @@ Result pattern(const Model& m) {
     View v = percent_view(r.tables[1], "class", "fixed", Text::key("evolutie.of.trajectories"));
     v.id = "counts";
     v.facet = "measure";
-    v.series = "class";
-    v.colour_keys = {{view_key(L("evolutie.count_class.stijging")), "impact.plus"},
-                     {view_key(L("evolutie.count_class.stabiel")), "impact.onbekend"},
-                     {view_key(L("evolutie.count_class.daling")), "impact.min"}};
+    // One colour: whether more is better differs (fewer professionals is the aim, more network figures too).
+    v.series.clear();
+    v.colour_key_all = "status.alle";
     set_title(v, "evolutie.view.count_classes");
     r.views.push_back(v);
   }
@@ -139,7 +140,7 @@ Result domains(const Model& m) {
   t.columns = {col("domain", "evolutie.col.domain", Role::category), col("moment", "evolutie.col.moment", Role::category),
                col("n", "evolutie.col.n", Role::count, 0), col("median", "evolutie.col.median", Role::statistic, 1),
                col("q1", "evolutie.col.q1", Role::lower, 1), col("q3", "evolutie.col.q3", Role::upper, 1),
-               col("mean", "evolutie.col.mean", Role::statistic, 2)};
+               col("mean", "evolutie.col.mean", Role::statistic, 2), col("drawn", "evolutie.col.drawn", Role::category)};
   for (const std::string& d : ins->domains)
     for (int k : moments_present(m, ins->id, d)) {
       std::vector<double> v;
@@ -147,7 +148,7 @@ Result domains(const Model& m) {
         if (x.instrument == ins->id && x.domain == d && x.moment == k && std::isfinite(x.score)) v.push_back(x.score);
       const stats::Descriptives ds = stats::describe(v);
       t.rows.push_back({Value::str(d), moment_label(k), Value::of(long(v.size())), num_or_na(ds.median), num_or_na(ds.q1),
-                        num_or_na(ds.q3), num_or_na(ds.mean)});
+                        num_or_na(ds.q3), num_or_na(ds.mean), drawn_label(long(v.size()))});
     }
   // The most surprising evolutions: per person, the domain(s) with the largest change from the first to the last score.
   Table s = make_table("surprises", "evolutie.table.surprises");
@@ -193,6 +194,7 @@ Result domains(const Model& m) {
   v.facet = "domain";
   v.unit = Unit::score;
   v.numerators = {"n"};
+  v.rows.push_back(drawn_rows());
   v.colour_key_all = "status.alle";
   set_axis(v, ins);
   set_of(v, "evolutie.of.median_band");

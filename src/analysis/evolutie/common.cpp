@@ -89,6 +89,15 @@ void set_axis(View& v, const Instrument* ins) {
   v.axis_max = ins->max;
 }
 
+Value drawn_label(long n) { return L(n >= kMinDrawn ? "evolutie.value.yes" : "evolutie.value.no"); }
+
+RowCondition drawn_rows() {
+  RowCondition c;
+  c.column = "drawn";
+  c.only = {view_key(L("evolutie.value.yes"))};
+  return c;
+}
+
 Value moment_label(int k) { return L(std::string("evolutie.moment.") + kMomentCodes[k]); }
 
 void needs(Result& r, const std::string& table) {

@@ -149,6 +149,11 @@ TestResult make_test(const std::string& name, const std::string& variant, long n
                      const std::string& statistic_name, double df, double p);
 // The value axis of a score view: the instrument's range when it has one.
 void set_axis(View& v, const Instrument* ins);
+// A cohort median is drawn only over at least kMinDrawn scores (a median of one person is that person's score):
+// the table says per row whether it is drawn, the view draws those rows.
+constexpr long kMinDrawn = 3;
+Value drawn_label(long n);
+RowCondition drawn_rows();
 // The moments present for the analysed instrument and domain (excluding tussentijds), in order.
 std::vector<int> moments_present(const Model& m, const std::string& instrument, const std::string& domain);
 

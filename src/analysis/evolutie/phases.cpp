@@ -199,8 +199,8 @@ Result phase_result(const Model& m) {
       r.tests.push_back(t);
     }
   }
-  // Swimlane (Intern): per youngster the months spent in each phase from the first entry; the last phase runs to
-  // the as-of date unless the youngster dropped out or finished (phase 6).
+  // Swimlane (Intern): per youngster the months spent in each phase from the first entry; the last phase (phase 6
+  // too: no exit date is recorded) runs to the as-of date unless the youngster dropped out.
   Table ln = make_table("lanes", "evolutie.table.lanes");
   ln.intern_only = true;
   ln.columns = {col("youngster", "evolutie.col.youngster", Role::category), col("phase", "evolutie.col.phase", Role::category),
@@ -209,7 +209,7 @@ Result phase_result(const Model& m) {
     const std::string name = y.dropped ? y.id + " ×" : y.id;
     for (size_t i = 0; i < y.rows.size(); ++i) {
       const int32_t a = y.rows[i]->date;
-      int32_t b = i + 1 < y.rows.size() ? y.rows[i + 1]->date : (y.dropped || y.rows[i]->phase == 6 ? a : m.as_of);
+      int32_t b = i + 1 < y.rows.size() ? y.rows[i + 1]->date : (y.dropped ? a : m.as_of);
       if (a == kNoDay || b == kNoDay) continue;
       ln.rows.push_back({Value::str(name), phase_label(y.rows[i]->phase), Value::num(std::max(0, b - a) / kDaysPerMonth)});
     }

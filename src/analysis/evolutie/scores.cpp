@@ -91,7 +91,8 @@ Result series(const Model& m) {
   c.columns = {col("domain", "evolutie.col.domain", Role::category), col("moment", "evolutie.col.moment", Role::category),
                col("n", "evolutie.col.n", Role::count, 0), col("median", "evolutie.col.median", Role::statistic, 1),
                col("q1", "evolutie.col.q1", Role::lower, 1), col("q3", "evolutie.col.q3", Role::upper, 1),
-               col("mean", "evolutie.col.mean", Role::statistic, 2), col("not_asked", "evolutie.col.n_not_asked", Role::count, 0)};
+               col("mean", "evolutie.col.mean", Role::statistic, 2), col("not_asked", "evolutie.col.n_not_asked", Role::count, 0),
+               col("drawn", "evolutie.col.drawn", Role::category)};
   std::vector<std::string> domains = ins ? ins->domains : std::vector<std::string>{m.domain};
   for (const std::string& d : domains) {
     const std::vector<int> mk = moments_present(m, m.instrument, d);
@@ -105,7 +106,7 @@ Result series(const Model& m) {
       }
       const stats::Descriptives ds = stats::describe(v);
       c.rows.push_back({Value::str(d), moment_label(k), Value::of(long(v.size())), num_or_na(ds.median), num_or_na(ds.q1),
-                        num_or_na(ds.q3), num_or_na(ds.mean), Value::of(not_asked)});
+                        num_or_na(ds.q3), num_or_na(ds.mean), Value::of(not_asked), drawn_label(long(v.size()))});
     }
   }
   const bool several = domains.size() > 1;
@@ -157,6 +158,7 @@ Result series(const Model& m) {
   if (several) band.facet = "domain";
   set_axis(band, ins);
   band.numerators = {"n"};
+  band.rows.push_back(drawn_rows());
   band.colour_key_all = "status.alle";
   set_of(band, "evolutie.of.median_band");
   set_title(band, "evolutie.view.cohort");
