@@ -58,12 +58,8 @@ const analysis::Value& cell(const analysis::Table& t, size_t row, const std::str
 }
 
 // The Dutch label of a moment code (the tables' moment column).
-std::string moment_nl(const std::string& code) {
-  static const std::map<std::string, std::string> m = {{"0m", "start"},          {"3m", "3 maanden"},   {"6m", "6 maanden"},
-                                                       {"9m", "9 maanden"},      {"12m", "12 maanden"}, {"18m", "18 maanden"},
-                                                       {"24m", "24 maanden"},    {"einde", "einde"}};
-  return m.at(code);
-}
+// The moment's Dutch label as the analysis writes it (assets/i18n, evolutie.moment.<code>).
+std::string moment_nl(const std::string& code) { return analysis::Text::key("evolutie.moment." + code).nl; }
 
 // |a − b| ≤ tol · max(1, |b|): absolute for values up to 1, relative above.
 bool near(double a, double b, double tol) { return std::fabs(a - b) <= tol * std::max(1.0, std::fabs(b)); }
