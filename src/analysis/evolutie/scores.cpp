@@ -246,6 +246,10 @@ Result change(const Model& m) {
                       {view_key(L("evolutie.direction.equal")), "impact.onbekend"},
                       {view_key(L("evolutie.direction.down")), "impact.min"}};
   bars.series = "direction";
+  // The heading names the two moments: "Van start naar 6 mnd".
+  const Text title = Text::key("evolutie.view.direction");
+  bars.title_nl = title.nl + " " + la.nl + " → " + lb.nl;
+  bars.title_en = title.en + " " + la.en + " → " + lb.en;
   r.views.push_back(bars);
   View sl;
   sl.id = "slope";
