@@ -1,10 +1,14 @@
 #pragma once
 // Small builders the profiles' result files share: a column, result or table titled from assets/i18n keys, and a
 // percentage that is Missing when its denominator is 0 (SPEC §4: never a share of nothing).
+#include <climits>
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <utility>
 
 #include "analysis/result.h"
+#include "core/table.h"
 
 namespace zicht::analysis::build {
 
@@ -25,5 +29,45 @@ inline Table make_table(std::string id, const std::string& title_key) {
   return t;
 }
 inline Value pct(long num, long den) { return den > 0 ? Value::num(100.0 * double(num) / double(den)) : Value::na(); }
+
+// A view's axis title ("what is counted") and its heading, from assets/i18n.
+inline void set_of(View& v, const std::string& key) {
+  const Text t = Text::key(key);
+  v.of_nl = t.nl;
+  v.of_en = t.en;
+}
+inline void set_title(View& v, const std::string& key) {
+  const Text t = Text::key(key);
+  v.title_nl = t.nl;
+  v.title_en = t.en;
+}
+// A note ending in a count: "<text of key> 3".
+inline Text counted(const std::string& key, long n) {
+  const Text t = Text::key(key);
+  return Text{t.nl + " " + std::to_string(n), t.en + " " + std::to_string(n)};
+}
+// dd/mm/yyyy; "" for INT32_MIN (no date).
+inline std::string day_text(int32_t d) {
+  if (d == INT32_MIN) return {};
+  int y;
+  unsigned m, dd;
+  core::civil_from_days(d, y, m, dd);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", dd, m, y);
+  return buf;
+}
+// A test line for Result::tests; NaN df or p are written as "not applicable" (−1).
+inline TestResult make_test(const std::string& name, const std::string& variant, long n, double statistic,
+                            const std::string& statistic_name, double df, double p) {
+  TestResult t;
+  t.name = name;
+  t.variant = variant;
+  t.n = n;
+  t.statistic = statistic;
+  t.statistic_name = statistic_name;
+  t.df = std::isfinite(df) ? df : -1;
+  t.p = std::isfinite(p) ? p : -1;
+  return t;
+}
 
 }  // namespace zicht::analysis::build

@@ -182,6 +182,17 @@ int months_between(int month_a, unsigned mday_a, int month_b, unsigned mday_b) {
 
 }  // namespace
 
+int32_t add_months(int32_t day, int months) {
+  int y;
+  unsigned m, d;
+  civil_from_days(day, y, m, d);
+  const int total = y * 12 + int(m) - 1 + months;
+  const int ny = total >= 0 ? total / 12 : (total - 11) / 12;
+  const unsigned nm = unsigned(total - ny * 12) + 1;
+  const int32_t next = nm == 12 ? days_from_civil(ny + 1, 1, 1) : days_from_civil(ny, nm + 1, 1);
+  return std::min(days_from_civil(ny, nm, d), next - 1);
+}
+
 int completed_months(int32_t a, int32_t b) {
   if (b < a) return -completed_months(b, a);
   int y1, y2;

@@ -101,6 +101,8 @@ int year_of(int32_t days);
 // Kaplan–Meier use exact months = days / 30.4375.
 constexpr double kDaysPerMonth = 30.4375;
 int completed_months(int32_t from, int32_t to);  // whole months from `from` to `to`; negative when to < from
+// `months` calendar months after `day`: the same day of the month, clamped to the month's end (31 Jan + 1 = 28/29 Feb).
+int32_t add_months(int32_t day, int months);
 inline double exact_months(int32_t from, int32_t to) { return double(to - from) / kDaysPerMonth; }
 
 // year_of and completed_months for loops over every row of a file: the days in the span [lo, hi] by looking up

@@ -105,42 +105,12 @@ void needs(Result& r, const std::string& table) {
                          Text::key("evolutie.note.needs").en + " " + Text::key("evolutie.kind." + table).en});
 }
 
-void set_of(View& v, const std::string& key) {
-  const Text t = Text::key(key);
-  v.of_nl = t.nl;
-  v.of_en = t.en;
-}
-
-void set_title(View& v, const std::string& key) {
-  const Text t = Text::key(key);
-  v.title_nl = t.nl;
-  v.title_en = t.en;
-}
-
-Text counted(const std::string& key, long n) {
-  const Text t = Text::key(key);
-  return Text{t.nl + " " + std::to_string(n), t.en + " " + std::to_string(n)};
-}
-
 Text number_text(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", v);
   std::string en = buf, nl = buf;
   std::replace(nl.begin(), nl.end(), '.', ',');
   return Text{nl, en};
-}
-
-TestResult make_test(const std::string& name, const std::string& variant, long n, double statistic,
-                     const std::string& statistic_name, double df, double p) {
-  TestResult t;
-  t.name = name;
-  t.variant = variant;
-  t.n = n;
-  t.statistic = statistic;
-  t.statistic_name = statistic_name;
-  t.df = std::isfinite(df) ? df : -1;
-  t.p = std::isfinite(p) ? p : -1;
-  return t;
 }
 
 }  // namespace zicht::analysis::evolutie::detail

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "analysis/mapped_cells.h"
 #include "analysis/sofs_common.h"
 #include "core/schema.h"
 #include "core/table.h"
@@ -28,27 +29,13 @@ int moment_index(const std::string& code) {
 
 namespace {
 
-const MappedField* field(const MappedDataset* ds, const char* id) {
-  if (!ds) return nullptr;
-  const MappedField* f = ds->field(id);
-  return f && f->mapped() ? f : nullptr;
-}
-CellKind kind(const MappedField* f, size_t r) { return f ? f->kind[r] : CellKind::Missing; }
-std::string code(const MappedField* f, size_t r) {
-  if (!f || f->kind[r] != CellKind::Value) return {};
-  const int32_t v = f->value[r];
-  return v >= 0 && size_t(v) < f->values.size() ? f->values[size_t(v)] : std::string();
-}
-int32_t day(const MappedField* f, size_t r) { return f && f->kind[r] == CellKind::Value ? f->value[r] : kNoDay; }
-int number(const MappedField* f, size_t r) { return f && f->kind[r] == CellKind::Value ? f->value[r] : -1; }
-int yes_no(const MappedField* f, size_t r) {
-  switch (kind(f, r)) {
-    case CellKind::Yes: return 1;
-    case CellKind::No: return 0;
-    default: return -1;
-  }
-}
-std::string text(const MappedDataset* ds, const MappedField* f, size_t r) { return f ? ds->text(*f, r) : std::string(); }
+using cells::code;
+using cells::day;
+using cells::field;
+using cells::kind;
+using cells::number;
+using cells::text;
+using cells::yes_no;
 
 // "7", "6,5", "6.5", " 8 " → the number; anything else → NaN.
 double parse_score(std::string s) {
@@ -118,36 +105,12 @@ std::vector<Instrument> presets() {
   return out;
 }
 
-int32_t add_months(int32_t start, int months) {
-  int y;
-  unsigned m, d;
-  core::civil_from_days(start, y, m, d);
-  const int total = y * 12 + int(m) - 1 + months;
-  const int ny = total / 12;
-  const unsigned nm = unsigned(total % 12) + 1;
-  // Same day, clamped to the month's end (spec/shared-rules.md "Moments").
-  unsigned nd = d;
-  while (nd > 28 && core::days_from_civil(ny, nm, nd) >= core::days_from_civil(nm == 12 ? ny + 1 : ny, nm == 12 ? 1 : nm + 1, 1))
-    --nd;
-  return core::days_from_civil(ny, nm, nd);
-}
-
 }  // namespace
-
-std::string day_text(int32_t d) {
-  if (d == kNoDay) return {};
-  int y;
-  unsigned m, dd;
-  core::civil_from_days(d, y, m, dd);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", dd, m, y);
-  return buf;
-}
 
 int32_t Subject::due(int moment) const {
   if (moment == kEnd) return closed ? end : kNoDay;
   if (moment < 0 || moment >= kEnd || start == kNoDay) return kNoDay;
-  return add_months(start, kMomentMonths[moment]);
+  return core::add_months(start, kMomentMonths[moment]);
 }
 
 void Model::flag(const std::string& rule, const std::string& file, int64_t row, const std::string& column,

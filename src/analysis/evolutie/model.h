@@ -133,20 +133,19 @@ std::vector<Evolution> unit_classes(const Model& m);    // per unit, for the ana
 
 // Helpers shared by the result files.
 using build::col;
+using build::counted;
+using build::day_text;
+using build::make_test;
+using build::set_of;
+using build::set_title;
 using build::make_result;
 using build::make_table;
 using build::pct;
 inline Value L(const std::string& key) { return Value::label(Text::key(key)); }
 inline Value num_or_na(double v) { return std::isfinite(v) ? Value::num(v) : Value::na(); }
 Value moment_label(int k);
-std::string day_text(int32_t d);
 void needs(Result& r, const std::string& table);
-void set_of(View& v, const std::string& key);
-void set_title(View& v, const std::string& key);
-Text counted(const std::string& key, long n);
 Text number_text(double v);  // "1", "0,5" (nl) / "0.5" (en)
-TestResult make_test(const std::string& name, const std::string& variant, long n, double statistic,
-                     const std::string& statistic_name, double df, double p);
 // The value axis of a score view: the instrument's range when it has one.
 void set_axis(View& v, const Instrument* ins);
 // A cohort median is drawn only over at least kMinDrawn scores (a median of one person is that person's score):

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "analysis/mapped_cells.h"
 #include "analysis/sofs_common.h"
 #include "core/table.h"
 
@@ -16,28 +17,13 @@ using core::MappedField;
 
 namespace {
 
-const MappedField* field(const MappedDataset* ds, const char* id) {
-  if (!ds) return nullptr;
-  const MappedField* f = ds->field(id);
-  return f && f->mapped() ? f : nullptr;
-}
-CellKind kind(const MappedField* f, size_t r) { return f ? f->kind[r] : CellKind::Missing; }
-std::string code(const MappedField* f, size_t r) {
-  if (!f || f->kind[r] != CellKind::Value) return {};
-  const int32_t v = f->value[r];
-  return v >= 0 && size_t(v) < f->values.size() ? f->values[size_t(v)] : std::string();
-}
-int32_t day(const MappedField* f, size_t r) { return f && f->kind[r] == CellKind::Value ? f->value[r] : kNoDay; }
-int number(const MappedField* f, size_t r) { return f && f->kind[r] == CellKind::Value ? f->value[r] : -1; }
-int yes_no(const MappedField* f, size_t r) {
-  switch (kind(f, r)) {
-    case CellKind::Yes: return 1;
-    case CellKind::No: return 0;
-    case CellKind::NotApplicable: return -2;
-    default: return -1;
-  }
-}
-std::string text(const MappedDataset* ds, const MappedField* f, size_t r) { return f ? ds->text(*f, r) : std::string(); }
+using cells::code;
+using cells::day;
+using cells::field;
+using cells::kind;
+using cells::number;
+using cells::text;
+using cells::yes_no;
 
 // The code index of a closed list's answer (its position in the schema's codes), −1 when not a listed code.
 int code_index(const MappedField* f, size_t r) {
@@ -59,16 +45,6 @@ std::string month_of(int32_t d) {
 
 }  // namespace
 
-std::string day_text(int32_t d) {
-  if (d == kNoDay) return {};
-  int y;
-  unsigned m, dd;
-  core::civil_from_days(d, y, m, dd);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", dd, m, y);
-  return buf;
-}
-
 bool FollowRow::answered() const {
   if (reached == 0) return false;
   return rereferral >= 0 || placement >= 0 || counts[0] >= 0 || counts[1] >= 0 || counts[2] >= 0 || !meets.empty() ||
@@ -78,17 +54,7 @@ bool FollowRow::answered() const {
 int32_t Trajectory::due(int moment) const {
   if (end == kNoDay) return kNoDay;
   if (moment == 0) return end;
-  int y;
-  unsigned m, d;
-  core::civil_from_days(end, y, m, d);
-  int total = y * 12 + int(m) - 1 + kMomentMonths[moment];
-  const int ny = total / 12;
-  const unsigned nm = unsigned(total % 12) + 1;
-  // Same day, clamped to the month's end (spec/shared-rules.md "Moments").
-  unsigned nd = d;
-  while (nd > 28 && core::days_from_civil(ny, nm, nd) >= core::days_from_civil(nm == 12 ? ny + 1 : ny, nm == 12 ? 1 : nm + 1, 1))
-    --nd;
-  return core::days_from_civil(ny, nm, nd);
+  return core::add_months(end, kMomentMonths[moment]);  // same day, clamped to the month's end (shared-rules "Moments")
 }
 
 void Model::flag(const std::string& rule, const std::string& file, int64_t row, const std::string& column,
@@ -152,23 +118,6 @@ void needs(Result& r, const std::string& table) {
                          Text::key("kerndataset.note.needs").en + " " + Text::key("kerndataset.kind." + table).en});
 }
 
-void set_of(View& v, const std::string& key) {
-  const Text t = Text::key(key);
-  v.of_nl = t.nl;
-  v.of_en = t.en;
-}
-
-void set_title(View& v, const std::string& key) {
-  const Text t = Text::key(key);
-  v.title_nl = t.nl;
-  v.title_en = t.en;
-}
-
-Text counted(const std::string& key, long n) {
-  const Text t = Text::key(key);
-  return Text{t.nl + " " + std::to_string(n), t.en + " " + std::to_string(n)};
-}
-
 View box_view(const std::string& table, const std::string& x, const std::string& of_key) {
   View v;
   v.id = "box";
@@ -209,19 +158,6 @@ double block_score(const Parent& p, int block, double min_share, int* answered_o
     }
   if (answered_out) *answered_out = answered;
   return answered > 0 && double(answered) + 1e-9 >= min_share * kBlockItems ? sum / answered : NAN;
-}
-
-TestResult make_test(const std::string& name, const std::string& variant, long n, double statistic,
-                     const std::string& statistic_name, double df, double p) {
-  TestResult t;
-  t.name = name;
-  t.variant = variant;
-  t.n = n;
-  t.statistic = statistic;
-  t.statistic_name = statistic_name;
-  t.df = std::isfinite(df) ? df : -1;
-  t.p = std::isfinite(p) ? p : -1;
-  return t;
 }
 
 Model build_model(const Inputs& in, const Options& o) {

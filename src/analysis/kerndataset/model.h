@@ -128,6 +128,11 @@ Model build_model(const Inputs& in, const Options& o);
 
 // Helpers shared by the result files.
 using build::col;
+using build::counted;
+using build::day_text;
+using build::make_test;
+using build::set_of;
+using build::set_title;
 using build::make_result;
 using build::make_table;
 using build::pct;
@@ -136,26 +141,17 @@ inline Value num_or_na(double v) { return std::isfinite(v) ? Value::num(v) : Val
 // The moment's label; the cohort (closed trajectories: closed in the linked SofS file, else with an afronding row);
 // the latest answered follow-up row after closure (or null); the pct_/denom_ columns of the three denominators.
 Value moment_label(int k);
-std::string day_text(int32_t d);  // dd/mm/yyyy, "" for kNoDay
 std::vector<const Trajectory*> cohort(const Model& m);
 const FollowRow* last_later(const Trajectory& t);
 void three_denominators(std::vector<Column>& c);
 // A note that a record type is not loaded: the result keeps its id and says which file it needs.
 void needs(Result& r, const std::string& table);
-// A view's axis title ("what is counted") and heading from assets/i18n.
-void set_of(View& v, const std::string& key);
-void set_title(View& v, const std::string& key);
-// A note ending in a count: "<text of key> 3".
-Text counted(const std::string& key, long n);
 // Box plots of a table's min, q1, median, q3, max per x; percent bars per moment under the werkmap's denominator.
 View box_view(const std::string& table, const std::string& x, const std::string& of_key);
 View moment_bars(const std::string& table, const std::string& policy, const std::string& of_key);
 // A subscale score: the mean of the answered items of block 0 (1–14) or 1 (15–28) when at least `min_share` of the
 // block is answered, else NaN; `answered_out` gets the number answered.
 double block_score(const Parent& p, int block, double min_share, int* answered_out = nullptr);
-// Copies a stats result's method line into a TestResult.
-TestResult make_test(const std::string& name, const std::string& variant, long n, double statistic,
-                     const std::string& statistic_name, double df, double p);
 
 std::vector<Result> survey_results(const Model& m);      // parent_items, parent_scales, child_items, perspective_gap
 std::vector<Result> followup_results(const Model& m);    // overview, followup, rereferral, placement
