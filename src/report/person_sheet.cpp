@@ -27,13 +27,13 @@ const char* kCss = R"CSS(
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; }
 body { font: 15px/1.3 "Noto Sans", "DejaVu Sans", system-ui, sans-serif; color: #1d2530; }
-main { width: 210mm; padding: 12mm; margin: 0 auto; }
+main { width: 100%; max-width: 210mm; padding: 12mm; margin: 0 auto; }
 header { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2px solid #1d2530;
          padding-bottom: 3mm; margin-bottom: 2mm; }
 h1 { font-size: 30px; margin: 0; line-height: 1.1; }
 .who { font-size: 22px; margin: 1mm 0 0; }
 .latest { font-size: 14px; color: #5c6572; margin: 0; text-align: right; }
-.row { display: grid; grid-template-columns: 24mm 1fr 40mm 58mm; align-items: center; column-gap: 4mm;
+.row { display: grid; grid-template-columns: 24mm 1fr 38mm 54mm; align-items: center; column-gap: 4mm;
        height: 24mm; border-bottom: 1px solid #d0d4d8; break-inside: avoid; }
 .icon svg { width: 20mm; height: 20mm; display: block; }
 .domain { font-size: 19px; margin: 0; overflow-wrap: anywhere; }
@@ -41,14 +41,14 @@ h1 { font-size: 30px; margin: 0; line-height: 1.1; }
 .digits { font-size: 32px; font-weight: 700; margin: 0; white-space: nowrap; font-variant-numeric: tabular-nums;
           text-align: center; }
 .moments { font-size: 12px; color: #5c6572; margin: 0; text-align: center; white-space: nowrap; }
-.spark svg { width: 58mm; height: 20mm; display: block; }
+.spark svg { width: 54mm; height: 19mm; display: block; }
 .dense .row { height: 19mm; }
 .dense .icon svg { width: 15mm; height: 15mm; }
 .dense .spark svg { height: 16mm; }
 .dense .digits { font-size: 26px; }
 .nothing { font-size: 20px; margin: 12mm 0; }
 footer { display: flex; justify-content: space-between; margin-top: 3mm; font-size: 11px; color: #5c6572; }
-@media print { main { width: auto; padding: 0; } }
+@media print { main { max-width: none; padding: 0; } }
 )CSS";
 
 std::string esc(std::string_view s) { return html_escape(s); }
@@ -311,7 +311,7 @@ std::string person_sheet_html(const analysis::Result& sheet, const analysis::Pro
       if (std::isfinite(first)) out += "</p><p class=\"moments\">" + esc(first_moment);
     }
     out += "</p></div>\n<div class=\"spark\">";
-    if (!pts.empty())
+    if (icon != Icon::none)
       out += sparkline(pts, lo, hi,
                        i18n::format(i18n::tr("sheet.chart", lang), {domain, score_text(lo, lang) + "–" + score_text(hi, lang)}),
                        lang);
