@@ -140,6 +140,7 @@ int analyse(const char* command, ProfileRun& run, analysis::ResultSet& set) {
       return kExitInput;
     }
   }
+  if (run.adjust_werkmap) run.adjust_werkmap(werkmap);
   run.settings.werkmap = werkmap.doc();
   const session::ProfileSpec* spec = session::find_profile(run.settings.profile);
   // Every file, with the table it is: named with --table, else by its columns (the profile's primary table when

@@ -2,6 +2,7 @@
 // What `zicht analyse` and `zicht aggregate` share: the profile options (--profile, --table, --clients, --link,
 // --settings, --as-of, --suppress, --lang), reading the settings file and the inputs, and running the profile through
 // session::analyse — the function the app's session runs it through too.
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "analysis/settings.h"
 #include "core/i18n.h"
 #include "core/reader.h"
+#include "core/werkmap.h"
 
 namespace zicht::cli {
 
@@ -21,6 +23,9 @@ struct ProfileRun {
   std::vector<std::pair<std::string, std::string>> tables;  // --table NAME=FILE (and --clients FILE)
   std::vector<std::pair<std::string, std::string>> links;   // --link PROFILE=FILE
   core::ReadOptions read;                                    // --sheet NAME|NUMBER, --header-row N (workbooks)
+  // A command's own options written into the werkmap once the settings file is read (analyse --person), so the
+  // provenance records them like any other setting.
+  std::function<void(core::Werkmap&)> adjust_werkmap;
   // Filled by analyse(): the files read and the inputs pointing into them, in the profile's table order, then the
   // linked files.
   std::vector<core::ReadResult> data;

@@ -185,3 +185,49 @@ TEST_CASE("zicht inspect --profile binc reports the record type (kind) of each f
   CHECK(j["validation"]["rows_in"] == 368);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("analyse --format sheet: one person's page for evolutie; refused in Delen, for other profiles and for an "
+          "unknown --person") {
+  const auto dir = temp_dir();
+  const std::string file = std::string(ZICHT_SOURCE_DIR) + "/tests/data/evolutie/veiligheidsschaal_lang.csv";
+  const std::string page = (dir / "blad.html").string();
+  // Delen (--suppress K): refused before anything is read or written, with the usage line.
+  Both b = in_both({"analyse", "--profile", "evolutie", "--suppress", "5", "--format", "sheet", "--person", "T2-M",
+                    "--out", page, file});
+  CHECK(b.nl.rc == 2);
+  CHECK(b.en.rc == 2);
+  CHECK(has(b.nl.err, "zicht analyse: --format sheet is een persoonlijke pagina: enkel in Intern-modus, niet met "
+                      "--suppress (Delen)\nGebruik: zicht analyse"));
+  CHECK(has(b.en.err, "zicht analyse: --format sheet is a personal page: Intern mode only, not with --suppress "
+                      "(Delen)\nUsage: zicht analyse"));
+  CHECK(has(b.en.err, "[--format json|csv|html|sheet] [--person ID]"));
+  CHECK(b.none.err == b.nl.err);
+  CHECK_FALSE(std::filesystem::exists(page));
+  // Another profile, --person without evolutie, an id that is not in the data.
+  b = in_both({"analyse", "--profile", "generic", "--format", "sheet", file});
+  CHECK(b.nl.rc == 2);
+  CHECK(has(b.nl.err, "zicht analyse: --format sheet is de pagina per persoon van --profile evolutie\n"));
+  CHECK(has(b.en.err, "zicht analyse: --format sheet is the one-page sheet per person of --profile evolutie\n"));
+  b = in_both({"analyse", "--profile", "generic", "--person", "T2-M", file});
+  CHECK(b.nl.rc == 2);
+  CHECK(has(b.en.err, "zicht analyse: --person belongs to --profile evolutie\n"));
+  b = in_both({"analyse", "--profile", "evolutie", "--format", "sheet", "--person", "T9-X", "--out", page, file});
+  CHECK(b.nl.rc == 2);
+  CHECK(has(b.nl.err, "zicht analyse: --person T9-X: geen persoon met die code en met metingen in de gegevens\n"));
+  CHECK(has(b.en.err, "zicht analyse: --person T9-X: no person with that code and with measurements in the data\n"));
+  CHECK_FALSE(std::filesystem::exists(page));
+  // Intern: the page of the person asked for, in --lang.
+  Run ok = cli_run({"analyse", "--profile", "evolutie", "--format", "sheet", "--person", "T2-M", "--out", page, file});
+  REQUIRE(ok.rc == 0);
+  std::ifstream in(page, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  CHECK(has(text.str(), "<h1>Mijn evolutie</h1>"));
+  CHECK(has(text.str(), "code T2-M"));
+  CHECK(has(text.str(), "5 → 6"));
+  ok = cli_run({"analyse", "--lang", "en", "--profile", "evolutie", "--format", "sheet", "--person", "T2-M", file});
+  REQUIRE(ok.rc == 0);
+  CHECK(has(ok.out, "<h1>My progress</h1>"));
+  CHECK(has(ok.out, ">better<"));
+  std::filesystem::remove_all(dir);
+}

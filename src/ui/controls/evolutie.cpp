@@ -1,11 +1,15 @@
 // The evolutie pages' controls: the instrument and domain analysed (from the series result's list of what has
 // scores), the two moments of `change`, the nested model, the class threshold δ, the denominator, and the person of
-// the one-page sheet. Options in the werkmap (analysis::evolutie::Options); shown on the pages they change.
+// the one-page sheet and its print button. Options in the werkmap (analysis::evolutie::Options); shown on the pages
+// they change.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "analysis/evolutie.h"
 #include "imgui.h"
+#include "platform/platform.h"
+#include "report/person_sheet.h"
 #include "ui/controls/controls.h"
 #include "ui/controls/kit.h"
 
@@ -35,6 +39,34 @@ bool pick(const char* id, const std::string& label, std::string& value, const st
     ImGui::EndCombo();
   }
   return changed;
+}
+
+// "Eén pagina afdrukken": the person's sheet as one A4 HTML page, built on click (never per frame). Only while the
+// result has its Intern-only tables: in Delen there is no sheet, and a short disabled text says so.
+void print_sheet_button(const analysis::ResultSet& set, const ResultViewContext& rv) {
+  const analysis::Result* sheet = set.find("evolutie.person");
+  const analysis::Table* who = nullptr;
+  bool printable = false;
+  if (sheet)
+    for (const auto& t : sheet->tables) {
+      if (t.id == "summary") printable = true;
+      if (t.id == "who" && !t.rows.empty()) who = &t;
+    }
+  if (!printable) {
+    ImGui::TextDisabled("%s", tr(rv, "sheet.print_unavailable").c_str());
+    return;
+  }
+  if (ImGui::Button((tr(rv, "sheet.print") + "###print_sheet").c_str())) {
+    // The file is named after the (pseudonymous) id, kept to characters every file system takes.
+    std::string id = who ? who->rows.front().front().s : std::string();
+    for (char& c : id)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+    const std::string doc = report::person_sheet_html(*sheet, set.provenance, rv.lang);
+    platform::download("zicht-evolutie-" + (id.empty() ? std::string("persoon") : id) + ".html",
+                       "text/html;charset=utf-8", doc.data(), doc.size());
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(rv, "sheet.print_tip").c_str());
+  rv.anchor("evolutie.print");
 }
 
 }  // namespace
@@ -116,6 +148,7 @@ void evolutie_controls(const ProfilePageArgs& a) {
         if (std::find(values.begin(), values.end(), row[2].s) == values.end()) values.push_back(row[2].s);
     if (values.empty()) {
       ImGui::TextWrapped("%s", tr(rv, "page.evolutie.setting.person_none").c_str());
+      print_sheet_button(a.set, rv);
     } else {
       std::string v = o.person.empty() ? values.front() : o.person;
       if (pick("person", tr(rv, "page.evolutie.setting.person"), v, values, values, 220)) {
@@ -124,7 +157,7 @@ void evolutie_controls(const ProfilePageArgs& a) {
       }
       rv.anchor("evolutie.person");
       ImGui::SameLine(0, 24);
-      ImGui::TextDisabled("%s", tr(rv, "page.evolutie.setting.print_hint").c_str());
+      print_sheet_button(a.set, rv);
     }
   }
   if (changed) store(a.workspace, o);
