@@ -89,8 +89,8 @@ TEST_CASE("evolutie demo: the 18-case panel gives the published classes through 
     const auto& q = table(d->set, "evolutie.quality", "rules");
     CHECK(count(q, "traject niet in het SofS-bestand") == 0);
     // The four deliberate quality cases of the life-domain cohort, each once.
-    CHECK(count(q, "datum past niet bij het moment (buiten het venster)") == 1);
-    CHECK(count(q, "dubbel moment (zelfde persoon, domein en moment)") == 1);
+    CHECK(count(q, "datum buiten het venster van het moment") == 1);
+    CHECK(count(q, "dubbel moment") == 1);
     CHECK(count(q, "score buiten het bereik van het instrument") == 1);
     CHECK(count(q, "meting na het einde van het traject") == 1);
   }

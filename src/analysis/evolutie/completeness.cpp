@@ -94,6 +94,7 @@ Result quality_result(const Model& m) {
                                        "scale_step_nee", "no_trajectory", "no_unit", "unknown_moment",
                                        "instrument_undefined", "instrument_range", "duplicate_count", "unknown_phase",
                                        "duplicate_phase", "phase_skipped"};
+  std::vector<std::pair<std::string, std::string>> keys;  // a note (the row is used) grey, an exclusion orange
   for (const char* rule : kRules) {
     long n = 0;
     for (const auto& q : m.rules)
@@ -103,6 +104,7 @@ Result quality_result(const Model& m) {
                            ? "evolutie.quality.note"
                            : "evolutie.quality.error";
     t.rows.push_back({L(std::string("evolutie.rule.") + rule), Value::of(n), L(kind)});
+    keys.push_back({view_key(L(std::string("evolutie.rule.") + rule)), kind == std::string("evolutie.quality.note") ? "group.none" : "quality.flag"});
   }
   Table rows = make_table("rows", "evolutie.table.rows");
   rows.columns = {col("what", "evolutie.col.what", Role::category), col("n", "evolutie.col.n", Role::count, 0)};
@@ -112,7 +114,11 @@ Result quality_result(const Model& m) {
   r.tables.push_back(std::move(t));
   r.tables.push_back(std::move(rows));
   r.flags = m.flags;
-  r.views.push_back(quality_view(r.tables[0], "rule"));
+  View qv = quality_view(r.tables[0], "rule");
+  qv.series = "rule";  // a colour per bar: what was left out orange, a note grey (the table's "soort" says which)
+  qv.colour_keys = keys;
+  set_title(qv, "evolutie.view.quality");
+  r.views.push_back(qv);
   r.notes.push_back(Text::key("evolutie.note.quality_rows"));
   return r;
 }

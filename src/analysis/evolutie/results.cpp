@@ -106,6 +106,17 @@ Result person_result(const Model& m, const std::string& wanted) {
                col("unit", "evolutie.col.unit", Role::category)};
   w.rows.push_back({Value::str(who.id), Value::str(who.rol), Value::str(m.units[who.unit].id)});
   r.tables.insert(r.tables.begin(), std::move(w));
+  // Everyone a sheet can be printed for (the page's picker), with their number of scores.
+  Table people = make_table("people", "evolutie.table.people");
+  people.intern_only = true;
+  people.columns = {col("person", "evolutie.col.person", Role::category), col("who", "evolutie.col.who", Role::category),
+                    col("unit", "evolutie.col.unit", Role::category), col("n", "evolutie.col.scores", Role::count, 0)};
+  std::vector<long> scores(m.people.size(), 0);
+  for (const auto& x : m.measures) scores[x.person] += std::isfinite(x.score);
+  for (size_t i = 0; i < m.people.size(); ++i)
+    people.rows.push_back({Value::str(m.people[i].id), Value::str(m.people[i].rol), Value::str(m.units[m.people[i].unit].id),
+                           Value::of(scores[i])});
+  r.tables.push_back(std::move(people));
   r.notes.push_back(Text::key("evolutie.note.person_private"));
   return r;
 }

@@ -79,12 +79,9 @@ void evolutie_controls(const ProfilePageArgs& a) {
   const std::string& page = a.page.id;
   const analysis::Result* series = a.set.find("evolutie.series");
   const analysis::Table* inst = nullptr;
-  const analysis::Table* persons = nullptr;
   if (series)
-    for (const auto& t : series->tables) {
+    for (const auto& t : series->tables)
       if (t.id == "instruments") inst = &t;
-      if (t.id == "persons") persons = &t;
-    }
   // Instrument · domain, as one choice.
   if (inst && !inst->rows.empty() && page != "fasen" && page != "kwaliteit" && page != "persoon" && page != "domeinen") {
     std::vector<std::string> values, labels;
@@ -96,7 +93,7 @@ void evolutie_controls(const ProfilePageArgs& a) {
       if (!row[4].s.empty()) current = id;
     }
     if (values.size() > 1) {
-      if (pick("instrument", tr(rv, "page.evolutie.setting.instrument"), current, values, labels, 280)) {
+      if (pick("instrument", tr(rv, "page.evolutie.setting.instrument"), current, values, labels, 20 * ImGui::GetFontSize())) {
         const size_t cut = current.find('\x1f');
         o.instrument = current.substr(0, cut);
         o.domain = current.substr(cut + 1);
@@ -120,7 +117,7 @@ void evolutie_controls(const ProfilePageArgs& a) {
       const std::string& other = side == 0 ? o.change_to : o.change_from;
       std::string v = value;
       ImGui::SameLine();
-      if (pick(side == 0 ? "from" : "to", "", v, values, labels, 130) && v != other) {
+      if (pick(side == 0 ? "from" : "to", "", v, values, labels, 7 * ImGui::GetFontSize()) && v != other) {
         value = v;
         changed = true;
       }
@@ -133,7 +130,7 @@ void evolutie_controls(const ProfilePageArgs& a) {
   }
   if (page == "patronen") {
     float d = static_cast<float>(o.delta);
-    ImGui::SetNextItemWidth(200);
+    ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
     if (ImGui::SliderFloat((tr(rv, "page.evolutie.setting.delta") + "###delta").c_str(), &d, 0.5f, 3.0f, "%.1f")) {
       o.delta = std::round(d * 2.0) / 2.0;  // half points
       changed = true;
@@ -142,16 +139,25 @@ void evolutie_controls(const ProfilePageArgs& a) {
   }
   if (page == "volledigheid") denominator_combo(a.workspace, rv);
   if (page == "persoon") {
-    std::vector<std::string> values;
-    if (persons)
-      for (const auto& row : persons->rows)
-        if (std::find(values.begin(), values.end(), row[2].s) == values.end()) values.push_back(row[2].s);
+    // Everyone with a measurement, and the person the sheet shows now — both from the analysis (evolutie.person's
+    // "people" and "who" tables), so the picker never names someone else than the sheet below it.
+    std::vector<std::string> values, labels;
+    std::string shown;
+    if (const analysis::Result* sheet = a.set.find("evolutie.person"))
+      for (const auto& t : sheet->tables) {
+        if (t.id == "people")
+          for (const auto& row : t.rows) {
+            values.push_back(row[0].s);
+            labels.push_back(row[0].s + (row[1].s.empty() ? "" : " · " + row[1].s));
+          }
+        if (t.id == "who" && !t.rows.empty()) shown = t.rows[0][0].s;
+      }
     if (values.empty()) {
       ImGui::TextWrapped("%s", tr(rv, "page.evolutie.setting.person_none").c_str());
       print_sheet_button(a.set, rv);
     } else {
-      std::string v = o.person.empty() ? values.front() : o.person;
-      if (pick("person", tr(rv, "page.evolutie.setting.person"), v, values, values, 220)) {
+      std::string v = shown.empty() ? values.front() : shown;
+      if (pick("person", tr(rv, "page.evolutie.setting.person"), v, values, labels, 16 * ImGui::GetFontSize())) {
         o.person = v;
         changed = true;
       }
