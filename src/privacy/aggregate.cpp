@@ -224,7 +224,8 @@ Table merge_tables(const std::vector<const Table*>& tables, int k, bool& mismatc
       if (p.numerator < 0 || p.denominator < 0) continue;
       const Value& n = row[p.numerator];
       const Value& d = row[p.denominator];
-      if (n.kind == Value::Kind::suppressed || d.kind == Value::Kind::suppressed) row[c] = Value::suppressed(k);
+      const bool also = p.also >= 0 && row[p.also].kind == Value::Kind::suppressed;
+      if (n.kind == Value::Kind::suppressed || d.kind == Value::Kind::suppressed || also) row[c] = Value::suppressed(k);
       else if (n.is_number() && d.is_number() && d.as_double() > 0)
         row[c] = Value::num(100.0 * n.as_double() / d.as_double());
     }

@@ -83,7 +83,7 @@ TableSummary suppress(Table& t, int k, SuppressionSummary& summary, const std::s
     const PercentPairing p = percent_pairing(t, static_cast<int>(c));
     for (size_t r = 0; r < t.rows.size(); ++r) {
       if (c >= t.rows[r].size()) continue;
-      const bool num = p.numerator >= 0 && hidden[r][p.numerator];
+      const bool num = (p.numerator >= 0 && hidden[r][p.numerator]) || (p.also >= 0 && hidden[r][p.also]);
       const bool den = p.denominator >= 0 && hidden[r][p.denominator];
       if ((num || den) && suppress_cell(t.rows[r][c], k)) {
         ++ts.dependent;

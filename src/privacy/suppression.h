@@ -66,6 +66,9 @@ TableSummary suppress(analysis::Table& table, int k, SuppressionSummary& summary
 // Pairs a percent / lower / upper column with its numerator count column and its denominator column (-1 = none).
 struct PercentPairing {
   int numerator = -1, denominator = -1;
+  // A count column "n" further left, when the nearest count is another one ("n", "n_known", "pct_valid": the share
+  // may be of either): the percentage is hidden when either is, so a share never gives a hidden count back.
+  int also = -1;
 };
 PercentPairing percent_pairing(const analysis::Table& table, int column);
 

@@ -28,8 +28,11 @@ PercentPairing percent_pairing(const Table& t, int column) {
   PercentPairing p;
   for (int c = column - 1; c >= 0; --c)
     if (t.columns[c].role == Role::count) {
-      p.numerator = c;
-      break;
+      if (p.numerator < 0) p.numerator = c;
+      else if (t.columns[c].id == "n") {
+        p.also = c;
+        break;
+      }
     }
   for (size_t c = static_cast<size_t>(column) + 1; c < t.columns.size(); ++c) {
     const Role r = t.columns[c].role;

@@ -423,6 +423,28 @@ TEST_CASE("Suppression: a small NVT count cannot be recovered as all − applica
   CHECK((valid_hidden || missing_hidden));
 }
 
+TEST_CASE("Suppression: a share of n hides with n even when another count stands between them") {
+  // A completeness table puts n (scored) and other counts (not due, …) before the shares: pct_valid is n /
+  // denom_valid. With n = 3 hidden and the count next to the share 0 (zeros stay), the share and its denominator
+  // would give n back unless the share goes too.
+  Table t;
+  t.id = "moments";
+  t.columns = {{"moment", analysis::Text::same("moment"), Role::category, -1},
+               {"n", analysis::Text::same("n"), Role::count, 0},
+               {"not_due", analysis::Text::same("not due"), Role::count, 0},
+               {"pct_valid", analysis::Text::same("%"), Role::percent, 1},
+               {"denom_valid", analysis::Text::same("denominator"), Role::denominator, 0}};
+  t.rows = {{Value::str("3m"), Value::of(3), Value::of(0), Value::num(100.0 * 3 / 9), Value::of(9)},
+            {Value::str("6m"), Value::of(9), Value::of(0), Value::num(100.0), Value::of(9)}};
+  privacy::SuppressionSummary s;
+  privacy::suppress(t, 5, s, "r");
+  CHECK(hidden(t.rows[0][1]));
+  CHECK(t.rows[0][2].i == 0);      // the zero stays
+  CHECK(t.rows[0][4].i == 9);      // the denominator is not small
+  CHECK(hidden(t.rows[0][3]));     // so the share of the hidden n must go
+  for (const auto& row : t.rows) CHECK((!hidden(row[1]) || hidden(row[3])));
+}
+
 TEST_CASE("Suppression: statistics of groups below k") {
   stats::Descriptives d = stats::describe({1, 2, 3});
   Table t = analysis::descriptives_table("descriptives", d, 2);
