@@ -29,9 +29,10 @@ Result completeness_result(const Model& m) {
     if (in[p]) persons.push_back(p);
 
   Table t = make_table("moments", "evolutie.table.completeness");
-  t.columns = {col("moment", "evolutie.col.moment", Role::category), col("n", "evolutie.col.scored", Role::count, 0),
+  // n (scored) right before the shares: a share is of the count next to it (privacy pairs them that way).
+  t.columns = {col("moment", "evolutie.col.moment", Role::category), col("not_due", "evolutie.col.not_due", Role::count, 0),
                col("not_asked", "evolutie.col.n_not_asked", Role::count, 0), col("missing", "evolutie.col.missing", Role::count, 0),
-               col("not_due", "evolutie.col.not_due", Role::count, 0)};
+               col("n", "evolutie.col.scored", Role::count, 0)};
   for (const char* p : {"valid", "applicable", "all"}) {
     t.columns.push_back(col(std::string("pct_") + p, std::string("evolutie.col.pct_") + p, Role::percent, 1));
     t.columns.push_back(col(std::string("denom_") + p, std::string("evolutie.col.denom_") + p, Role::denominator, 0));
@@ -61,7 +62,7 @@ Result completeness_result(const Model& m) {
       else ++missing;
     }
     const long all = long(persons.size()), valid = applicable - not_asked;
-    t.rows.push_back({moment_label(k), Value::of(scored), Value::of(not_asked), Value::of(missing), Value::of(not_due),
+    t.rows.push_back({moment_label(k), Value::of(not_due), Value::of(not_asked), Value::of(missing), Value::of(scored),
                       pct(scored, valid), Value::of(valid), pct(scored, applicable), Value::of(applicable), pct(scored, all),
                       Value::of(all)});
   }

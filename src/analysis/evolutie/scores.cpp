@@ -91,22 +91,17 @@ Result series(const Model& m) {
   c.columns = {col("domain", "evolutie.col.domain", Role::category), col("moment", "evolutie.col.moment", Role::category),
                col("n", "evolutie.col.n", Role::count, 0), col("median", "evolutie.col.median", Role::statistic, 1),
                col("q1", "evolutie.col.q1", Role::lower, 1), col("q3", "evolutie.col.q3", Role::upper, 1),
-               col("mean", "evolutie.col.mean", Role::statistic, 2), col("not_asked", "evolutie.col.n_not_asked", Role::count, 0),
-               col("drawn", "evolutie.col.drawn", Role::category)};
+               col("mean", "evolutie.col.mean", Role::statistic, 2), col("drawn", "evolutie.col.drawn", Role::category)};
   std::vector<std::string> domains = ins ? ins->domains : std::vector<std::string>{m.domain};
   for (const std::string& d : domains) {
     const std::vector<int> mk = moments_present(m, m.instrument, d);
     for (int k : mk) {
       std::vector<double> v;
-      long not_asked = 0;
-      for (const auto& x : m.measures) {
-        if (x.instrument != m.instrument || x.domain != d || x.moment != k) continue;
-        if (std::isfinite(x.score)) v.push_back(x.score);
-        not_asked += x.not_asked;
-      }
+      for (const auto& x : m.measures)
+        if (x.instrument == m.instrument && x.domain == d && x.moment == k && std::isfinite(x.score)) v.push_back(x.score);
       const stats::Descriptives ds = stats::describe(v);
       c.rows.push_back({Value::str(d), moment_label(k), Value::of(long(v.size())), num_or_na(ds.median), num_or_na(ds.q1),
-                        num_or_na(ds.q3), num_or_na(ds.mean), Value::of(not_asked), drawn_label(long(v.size()))});
+                        num_or_na(ds.q3), num_or_na(ds.mean), drawn_label(long(v.size()))});
     }
   }
   const bool several = domains.size() > 1;
@@ -223,14 +218,19 @@ Result change(const Model& m) {
                col("hl", "evolutie.col.hodges_lehmann", Role::statistic, 2), col("ci_lower", "evolutie.col.lower95", Role::lower, 2),
                col("ci_upper", "evolutie.col.upper95", Role::upper, 2), col("v", "evolutie.col.v", Role::statistic, 1),
                col("z", "evolutie.col.z", Role::statistic, 3), col("r", "evolutie.col.r", Role::statistic, 3),
-               col("p", "evolutie.col.p", Role::statistic, 4), col("only_from", "evolutie.col.only_from", Role::count, 0),
-               col("only_to", "evolutie.col.only_to", Role::count, 0)};
+               col("p", "evolutie.col.p", Role::statistic, 4)};
   const bool enough = w.n_nonzero >= 1;
   s.rows.push_back({moment_label(a), moment_label(b), Value::of(n), num_or_na(dd.median), enough ? num_or_na(w.hodges_lehmann) : Value::na(),
                     enough ? num_or_na(w.ci_lower) : Value::na(), enough ? num_or_na(w.ci_upper) : Value::na(),
                     enough ? num_or_na(w.v) : Value::na(), enough ? num_or_na(w.z) : Value::na(),
-                    enough ? num_or_na(w.effect_r) : Value::na(), enough ? num_or_na(w.p_value) : Value::na(),
-                    Value::of(only_from), Value::of(only_to)});
+                    enough ? num_or_na(w.effect_r) : Value::na(), enough ? num_or_na(w.p_value) : Value::na()});
+  // Who has only one of the two moments (left out of the pairs).
+  Table un = make_table("unpaired", "evolutie.table.unpaired");
+  un.columns = {col("what", "evolutie.col.what", Role::category), col("n", "evolutie.col.n", Role::count, 0)};
+  un.rows.push_back({Value::label(Text{Text::key("evolutie.col.only_from").nl + ": " + la.nl, Text::key("evolutie.col.only_from").en + ": " + la.en}),
+                     Value::of(only_from)});
+  un.rows.push_back({Value::label(Text{Text::key("evolutie.col.only_to").nl + ": " + lb.nl, Text::key("evolutie.col.only_to").en + ": " + lb.en}),
+                     Value::of(only_to)});
   if (enough) {
     TestResult t = make_test("wilcoxon_signed_rank", w.exact ? "exact" : "normal", n, w.v, "V", NAN, w.p_value);
     t.effect_name = "r";
@@ -239,6 +239,7 @@ Result change(const Model& m) {
   }
   r.tables.push_back(std::move(s));
   r.tables.push_back(std::move(d));
+  r.tables.push_back(std::move(un));
   r.tables.push_back(std::move(pairs));
   View bars = percent_view(r.tables[1], "direction", "fixed", Text::key("evolutie.of.pairs"));
   bars.id = "direction";
