@@ -77,11 +77,20 @@ Scene line_chart(const LineSpec& spec, float width, float height, const Style& s
     for (size_t i = 0; i < n; ++i)
       xlabels.emplace_back(spec.x[i], i < spec.x_labels.size() ? spec.x_labels[i] : format_number(spec.x[i], -1, s.lang));
   }
+  // Categories (moments in a small panel) are all named when they fit at a slightly smaller size: a skipped
+  // moment would leave a point without a name.
+  float label_size = s.font;
+  if (categorical && xlabels.size() > 1) {
+    const float step = std::fabs(X(xlabels[1].first) - X(xlabels[0].first));
+    float widest = 0;
+    for (const auto& xl : xlabels) widest = std::max(widest, text_width(xl.second, s.font));
+    if (widest + 6 > step) label_size = std::max(s.font * 0.8f, s.font * (step - 4) / widest);
+  }
   for (const auto& [xv, lab] : xlabels) {
-    const float x = X(xv), w = text_width(lab, s.font);
-    if (x - w / 2 > last_right + 6 && x - w / 2 >= 0 && x + w / 2 <= width) {
+    const float x = X(xv), w = text_width(lab, label_size);
+    if (x - w / 2 > last_right + 3 && x - w / 2 >= 0 && x + w / 2 <= width) {
       b.line(x, p.b, x, p.b + 4, s.axis);
-      b.text(x, p.b + s.font * 0.9f, lab, s.muted, Anchor::middle);
+      b.text(x, p.b + s.font * 0.9f, lab, s.muted, Anchor::middle, label_size == s.font ? 0 : label_size);
       last_right = x + w / 2;
     }
   }

@@ -227,7 +227,7 @@ test('the page controls change the results: moments of change, nested model, thr
   let s = await openPage(page, 'evolutie', 'verandering');
   const before = summary(s);
   const sum0 = table(result(s, 'evolutie.change'), 'summary');
-  assert.deepEqual([sum0.rows[0][0], sum0.rows[0][1]], ['start', '6 maanden'], 'change: start → 6 months by default');
+  assert.deepEqual([sum0.rows[0][0], sum0.rows[0][1]], ['start', '6 mnd'], 'change: start → 6 months by default');
   await pickItem(page, 'evolutie.change.to', 1);
   await page.waitForFunction((b) => {
     const r = window.zichtState().results.results.find((x) => x.id === 'evolutie.change');
@@ -235,7 +235,7 @@ test('the page controls change the results: moments of change, nested model, thr
   }, before, { timeout: 10000 });
   s = await state(page);
   const sum1 = table(result(s, 'evolutie.change'), 'summary');
-  assert.deepEqual([sum1.rows[0][0], sum1.rows[0][1]], ['start', '3 maanden'], 'change: start → 3 months');
+  assert.deepEqual([sum1.rows[0][0], sum1.rows[0][1]], ['start', '3 mnd'], 'change: start → 3 months');
   assert.notEqual(summary(s), before, 'the change summary changes');
   await page.screenshot({ path: path.join(artifacts, 'evolutie-control-change.png') });
 
