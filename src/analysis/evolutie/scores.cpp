@@ -162,6 +162,13 @@ Result series(const Model& m) {
   r.notes.push_back(Text{Text::key("evolutie.note.instrument").nl + " " + it.nl, Text::key("evolutie.note.instrument").en + " " + it.en});
   if (units.size() > kMaxPanels) r.notes.push_back(counted("evolutie.note.panels_cut", long(kMaxPanels)));
   if (ins && !ins->note.nl.empty()) r.notes.push_back(ins->note);
+  // The anchors say what the ends of the scale mean (the safety scale: 003:L6068–6075).
+  if (ins && (!ins->anchor_min.empty() || !ins->anchor_max.empty())) {
+    const Text a = Text::key("evolutie.note.anchors");
+    const std::string lo = number_text(ins->min).nl, hi = number_text(ins->max).nl;
+    const std::string body = " " + hi + ": “" + ins->anchor_max + "” · " + lo + ": “" + ins->anchor_min + "”";
+    r.notes.push_back(Text{a.nl + body, a.en + body});
+  }
   return r;
 }
 
