@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "analysis/result.h"
 #include "core/table.h"
@@ -29,6 +30,30 @@ inline Table make_table(std::string id, const std::string& title_key) {
   return t;
 }
 inline Value pct(long num, long den) { return den > 0 ? Value::num(100.0 * double(num) / double(den)) : Value::na(); }
+
+// A model's data-quality findings: a count per rule and the first flags (file, row, column, value, rule).
+struct QualityRule {
+  std::string id;
+  long n = 0;
+};
+struct QualityLog {
+  static constexpr size_t kMaxFlags = 5000;
+  std::vector<QualityRule> rules;
+  std::vector<Flag> flags;
+  void count(const std::string& rule, long n = 1) {
+    for (auto& r : rules)
+      if (r.id == rule) {
+        r.n += n;
+        return;
+      }
+    rules.push_back({rule, n});
+  }
+  void flag(const std::string& rule, const std::string& file, int64_t row, const std::string& column,
+            const std::string& value) {
+    count(rule);
+    if (flags.size() < kMaxFlags) flags.push_back(Flag{file, row, column, value, rule});
+  }
+};
 
 // A view's axis title ("what is counted") and its heading, from assets/i18n.
 inline void set_of(View& v, const std::string& key) {

@@ -113,21 +113,6 @@ int32_t Subject::due(int moment) const {
   return core::add_months(start, kMomentMonths[moment]);
 }
 
-void Model::flag(const std::string& rule, const std::string& file, int64_t row, const std::string& column,
-                 const std::string& value) {
-  count(rule);
-  if (flags.size() < 5000) flags.push_back(Flag{file, row, column, value, rule});
-}
-
-void Model::count(const std::string& rule, long n) {
-  for (auto& r : rules)
-    if (r.id == rule) {
-      r.n += n;
-      return;
-    }
-  rules.push_back({rule, n});
-}
-
 const Instrument* Model::find_instrument(const std::string& id) const {
   for (const auto& i : instruments)
     if (i.id == id) return &i;

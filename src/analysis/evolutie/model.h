@@ -81,12 +81,7 @@ struct PhaseRow {
   int64_t row = 0;
 };
 
-struct QualityRule {
-  std::string id;
-  long n = 0;
-};
-
-struct Model {
+struct Model : build::QualityLog {
   Options opt;
   int32_t as_of = 0;
   bool linked = false;
@@ -101,13 +96,8 @@ struct Model {
   std::vector<Measure> measures;
   std::vector<Count> counts;
   std::vector<PhaseRow> phases;
-  std::vector<QualityRule> rules;
-  std::vector<Flag> flags;
   long rows_in = 0, rows_used = 0, rows_flagged = 0;
 
-  void flag(const std::string& rule, const std::string& file, int64_t row, const std::string& column,
-            const std::string& value);
-  void count(const std::string& rule, long n = 1);
   const Instrument* find_instrument(const std::string& id) const;
 };
 

@@ -57,21 +57,6 @@ int32_t Trajectory::due(int moment) const {
   return core::add_months(end, kMomentMonths[moment]);  // same day, clamped to the month's end (shared-rules "Moments")
 }
 
-void Model::flag(const std::string& rule, const std::string& file, int64_t row, const std::string& column,
-                 const std::string& value) {
-  count(rule);
-  if (flags.size() < 5000) flags.push_back(Flag{file, row, column, value, rule});
-}
-
-void Model::count(const std::string& rule, long n) {
-  for (auto& r : rules)
-    if (r.id == rule) {
-      r.n += n;
-      return;
-    }
-  rules.push_back({rule, n});
-}
-
 const Trajectory* Model::find(const std::string& id) const {
   auto it = traj_index.find(id);
   return it == traj_index.end() ? nullptr : &traj[it->second];

@@ -92,12 +92,7 @@ struct CaseRow {
   std::string parent;  // moeder | vader | geen | ""
 };
 
-struct QualityRule {
-  std::string id;
-  long n = 0;
-};
-
-struct Model {
+struct Model : build::QualityLog {
   Options opt;
   int32_t as_of = 0;
   bool linked = false;  // a SofS file is loaded
@@ -112,14 +107,9 @@ struct Model {
   std::vector<CaseRow> cases;
   bool have_follow = false, have_parent = false, have_child = false, have_self = false, have_case = false;
   bool contact_data = false;               // a contact-data column is mapped (never shown)
-  std::vector<QualityRule> rules;
-  std::vector<Flag> flags;
   long rows_in = 0, rows_used = 0, rows_flagged = 0;
   std::vector<std::string> parent_labels_nl, parent_labels_en, child_labels_nl, child_labels_en;
 
-  void flag(const std::string& rule, const std::string& file, int64_t row, const std::string& column,
-            const std::string& value);
-  void count(const std::string& rule, long n = 1);
   const Trajectory* find(const std::string& id) const;
   MomentState state(const Trajectory& t, int moment) const;
 };
