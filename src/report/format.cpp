@@ -51,7 +51,11 @@ std::string format_value(const analysis::Value& v, int decimals, i18n::Lang lang
     case K::missing: return "–";
     case K::suppressed: return v.s;
     case K::integer: return format_integer(v.i, lang);
-    case K::number: return format_number(v.d, decimals, lang);
+    case K::number:
+      // A positive value that would round to zero says so: p = "< 0,0001", never "0,0000".
+      if (decimals >= 1 && v.d > 0 && v.d < 0.5 * std::pow(10.0, -decimals))
+        return "< " + format_number(std::pow(10.0, -decimals), decimals, lang);
+      return format_number(v.d, decimals, lang);
     case K::text: return v.text_in(lang);
   }
   return "";

@@ -96,6 +96,11 @@ TEST_CASE("Display formatting: Dutch decimal comma and grouping from 10,000") {
   CHECK(report::format_integer(2021, Lang::nl) == "2021");
   CHECK(report::format_integer(12345, Lang::nl) == "12.345");
   CHECK(report::format_integer(-402, Lang::en) == "−402");
+  // A positive value that rounds to zero at the column's decimals says so (a p-value is never "0,0000").
+  CHECK(report::format_value(analysis::Value::num(1.2e-11), 4, Lang::nl) == "< 0,0001");
+  CHECK(report::format_value(analysis::Value::num(0.04), 1, Lang::en) == "< 0.1");
+  CHECK(report::format_value(analysis::Value::num(0.00005), 4, Lang::nl) == "0,0001");
+  CHECK(report::format_value(analysis::Value::num(0.0), 4, Lang::nl) == "0,0000");
 }
 
 TEST_CASE("CSV export: one file per result table, named by result id, with provenance comments") {
