@@ -28,7 +28,7 @@
 namespace zicht::demo {
 
 struct DemoOptions {
-  std::string profile = "sofs";  // "sofs" | "binc" | "matrix" | "kerndataset"
+  std::string profile = "sofs";  // "sofs" | "binc" | "matrix" | "kerndataset" | "evolutie"
   uint64_t seed = 2023;
   // Records to write: 0 = the published size (sofs: 370 trajectories; binc modules: 1,365 module rows of 368
   // children; binc clients: 368 children). Larger: the published design is repeated with new ids (each copy
@@ -36,12 +36,13 @@ struct DemoOptions {
   uint64_t rows = 0;
   std::string part = "modules";  // binc: "modules" | "clients"; matrix: "cells" (also when "modules", the
                                  // default) | "characteristics" | "support_forms" | "legend"; kerndataset:
-                                 // "ouder" (also when "modules") | "kind" | "opvolging" | "zelfevaluatie" | "casus"
+                                 // "ouder" (also when "modules") | "kind" | "opvolging" | "zelfevaluatie" | "casus";
+                                 // evolutie: "meting" (also when "modules") | "telling" | "fase" | "instrument"
   // binc modules only: repeat the client characteristics (Table 5) on every module row.
   bool characteristics_in_modules = false;
 };
 
-// The profiles the generators know ("sofs", "binc", "matrix", "kerndataset"), whether or not the app registers them.
+// The profiles the generators know ("sofs", "binc", "matrix", "kerndataset", "evolutie"), whether or not the app registers them.
 const std::vector<std::string>& demo_profiles();
 
 // Checks the options; returns an empty string when they are usable, else an English message.
