@@ -127,12 +127,22 @@ export async function openPage(page, profile, id) {
     await clickAnchor(page, `nav.section.${profile}`);
     await page.waitForFunction((k) => !!window.zichtState().anchors[k], `nav.${profile}.${id}`);
   }
-  await scrollIntoView(page, `nav.${profile}.${id}`);
-  await clickAnchor(page, `nav.${profile}.${id}`);
-  await page.waitForFunction(([p, s]) => {
+  // The navigation can move under the pointer while the demo's results are still being computed (a section or a
+  // notice appears): a click that opened nothing is tried again on the link's new place.
+  const opened = ([p, s]) => {
     const st = window.zichtState();
     return st.app.page === p && st.app.subpage === s;
-  }, [profile, id]);
+  };
+  for (let attempt = 0; ; attempt++) {
+    await scrollIntoView(page, `nav.${profile}.${id}`);
+    await clickAnchor(page, `nav.${profile}.${id}`);
+    try {
+      await page.waitForFunction(opened, [profile, id], { timeout: attempt < 3 ? 8000 : 30000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
   await page.waitForTimeout(150);  // one more frame: the results of the page are on screen
   return state(page);
 }
