@@ -149,6 +149,9 @@ SuppressionSummary apply(analysis::ResultSet& set, const PrivacyOptions& opt) {
     if (s.is_object()) {
       s["mode"] = "delen";
       s["suppress_k"] = k;
+      // The one-page sheet's person (a pseudonymous id) is a choice of Intern: it never travels in delen settings.
+      const nlohmann::json::json_pointer person("/werkmap/profiles/evolutie/settings/person");
+      if (s.contains(person)) s.at(nlohmann::json::json_pointer("/werkmap/profiles/evolutie/settings")).erase("person");
       p.settings_json = s.dump();
       p.settings_sha256 = core::sha256_hex(p.settings_json);
     }

@@ -258,3 +258,40 @@ TEST_CASE("evolutie: a shareable aggregate holds no person or trajectory id") {
   for (const auto& res : agg["results"]) pattern |= res["id"] == "evolutie.pattern";
   CHECK(pattern);
 }
+
+TEST_CASE("evolutie: the parents decide the class; a scored duplicate wins over an empty one; one id in two trajectories") {
+  // T1: mother 4 → 7 (a rise) and the youngster 8 → 2: the class is the parents' (stijging), not "gemengd".
+  // T2: the 6-month row first empty, then scored: the score is kept, the empty row is the flagged one (file row 6).
+  // P9 in T3 and in T4: two persons, flagged once.
+  const std::string csv =
+      "Traject;Respondent;Rol;Meetmoment;Datum;Score\n"
+      "T1;T1-M;moeder;start;01/02/2023;4\n"
+      "T1;T1-M;moeder;na 6 m;01/08/2023;7\n"
+      "T1;T1-J;jongere;start;01/02/2023;8\n"
+      "T1;T1-J;jongere;na 6 m;01/08/2023;2\n"
+      "T2;T2-M;moeder;na 6 m;01/08/2023;\n"
+      "T2;T2-M;moeder;start;01/02/2023;3\n"
+      "T2;T2-M;moeder;na 6 m;02/08/2023;6\n"
+      "T3;P9;vader;start;01/02/2023;5\n"
+      "T4;P9;vader;start;01/03/2023;6\n";
+  core::ReadResult read = core::read_bytes("klein.csv", reinterpret_cast<const uint8_t*>(csv.data()), csv.size());
+  REQUIRE(read.ok());
+  std::vector<session::TableInput> in = {{"meting", "klein.csv", &read}};
+  analysis::ResultSet set;
+  i18n::Message error;
+  REQUIRE(session::analyse(*session::find_profile("evolutie"), in, {}, analysis::Settings{}, set, error));
+  const auto& units = table(result(set, "evolutie.pattern"), "units");
+  CHECK(row(units, "T1")[1].s == "stijging");
+  CHECK(row(units, "T2")[1].s == "stijging");  // 3 → 6: the later, scored row counted
+  const auto& q = result(set, "evolutie.quality");
+  bool dup = false, two = false;
+  for (const auto& f : q.flags) {
+    if (f.rule == "duplicate_moment") dup = f.row == 6;
+    if (f.rule == "person_in_two_units") two = f.value == "P9";
+  }
+  CHECK(dup);
+  CHECK(two);
+  const auto& people = table(result(set, "evolutie.person"), "people");
+  CHECK(people.rows.size() == 5);  // T1-M, T1-J, T2-M, P9 (in T3) and P9 (T4), named apart
+  CHECK(row(people, "P9 (T4)")[2].s == "T4");
+}

@@ -210,7 +210,7 @@ void check_change(const analysis::ResultSet& rs, const json& g) {
 void check_friedman(const analysis::ResultSet& rs, const json& g) {
   const analysis::Table& f = table(rs, "evolutie.repeated", "friedman");
   REQUIRE(f.rows.size() == 1);
-  count(cell(f, 0, "n_complete"), g.at("n"), "Friedman n complete");
+  count(cell(f, 0, "n"), g.at("n"), "Friedman n complete");
   count(cell(f, 0, "n_dropped"), g.at("n_dropped"), "Friedman n dropped");
   count(cell(f, 0, "k"), g.at("k"), "Friedman k");
   if (!g.contains("chi2")) {  // fewer than two complete persons: R refuses, Zicht shows no statistic

@@ -51,16 +51,15 @@ Result pattern(const Model& m) {
   auto count_class = [](int a, int b) { return a < 0 || b < 0 ? -1 : b > a ? 0 : b == a ? 1 : 2; };
   std::vector<int> prof(m.units.size(), -2), net(m.units.size(), -2), role(m.units.size(), -2);
   if (m.have_telling) {
-    long pc[3] = {}, nc[3] = {}, known_p = 0, known_n = 0, role_in_stable = 0, unknown_p = 0, unknown_n = 0;
+    long pc[3] = {}, nc[3] = {}, known_p = 0, known_n = 0, role_in_stable = 0, unknown = 0;
     for (const Count& c : m.counts) {
       const int p = count_class(c.prof[0], c.prof[1]), q = count_class(c.net[0], c.net[1]);
       prof[c.unit] = p;
       net[c.unit] = q;
       role[c.unit] = c.role_change;
       if (p >= 0) ++pc[p], ++known_p;
-      else ++unknown_p;
       if (q >= 0) ++nc[q], ++known_n;
-      else ++unknown_n;
+      unknown += p < 0 || q < 0;
       role_in_stable += q == 1 && c.role_change == 1;
     }
     for (int i = 0; i < 3; ++i)
@@ -69,9 +68,9 @@ Result pattern(const Model& m) {
     for (int i = 0; i < 3; ++i)
       k.rows.push_back({L("evolutie.measure.network"), L(std::string("evolutie.count_class.") + kCount[i]), Value::of(nc[i]),
                         pct(nc[i], known_n), Value::of(known_n), i == 1 ? Value::of(role_in_stable) : Value::na()});
-    if (unknown_p + unknown_n > 0) r.notes.push_back(counted("evolutie.note.counts_unknown", unknown_p + unknown_n));
-    r.notes.push_back(Text{Text::key("evolutie.note.role_change").nl + " " + std::to_string(role_in_stable),
-                           Text::key("evolutie.note.role_change").en + " " + std::to_string(role_in_stable)});
+    // Notes carry no counts: the table's counts are suppressed in delen, a note would not be.
+    if (unknown > 0) r.notes.push_back(Text::key("evolutie.note.counts_unknown"));
+    r.notes.push_back(Text::key("evolutie.note.role_change"));
   }
   auto count_text = [&](int c) { return c >= 0 ? L(std::string("evolutie.count_class.") + kCount[c]) : Value::str(""); };
   for (size_t u = 0; u < m.units.size(); ++u) {

@@ -12,8 +12,9 @@ const char* const kEvolutionCodes[kEvolutions] = {"stijging", "U-vorm", "enkel s
 
 std::vector<Point> series_of(const Model& m, size_t person, const std::string& instrument, const std::string& domain) {
   std::vector<Point> fixed, interim;
-  for (const auto& x : m.measures) {
-    if (x.person != person || x.instrument != instrument || x.domain != domain) continue;
+  for (size_t i : m.by_person[person]) {
+    const Measure& x = m.measures[i];
+    if (x.instrument != instrument || x.domain != domain) continue;
     Point p{x.moment, x.date, x.score, x.not_asked};
     (x.moment == kInterim ? interim : fixed).push_back(p);
   }
@@ -38,16 +39,21 @@ double score_at(const std::vector<Point>& s, int moment) {
 Evolution classify(const std::vector<std::vector<Point>>& persons, double delta) {
   constexpr double eps = 1e-9;
   std::vector<std::vector<double>> scored;
-  bool any = false;
+  bool any = false, only_start = true;
   for (const auto& s : persons) {
     std::vector<double> v;
     for (const auto& p : s)
-      if (std::isfinite(p.score)) v.push_back(p.score);
+      if (std::isfinite(p.score)) {
+        v.push_back(p.score);
+        only_start &= p.moment == 0;
+      }
     any |= !v.empty();
     if (v.size() >= 2) scored.push_back(std::move(v));
   }
   if (!any) return Evolution::not_asked;
-  if (scored.empty()) return Evolution::start_only;
+  // One score per person: "enkel start" when those are start scores; a lone later score is no evolution either
+  // way and falls to the last rule.
+  if (scored.empty()) return only_start ? Evolution::start_only : Evolution::mixed;
   for (const auto& v : scored)
     for (size_t i = 1; i + 1 < v.size(); ++i)
       if (v[i] <= v.front() - delta + eps && v.back() >= v[i] + delta - eps) return Evolution::u_shape;
@@ -60,16 +66,24 @@ Evolution classify(const std::vector<std::vector<Point>>& persons, double delta)
   return Evolution::mixed;
 }
 
+bool is_parent(const std::string& rol) { return rol == "moeder" || rol == "vader" || rol == "ouder"; }
+
 std::vector<Evolution> unit_classes(const Model& m) {
-  std::vector<std::vector<std::vector<Point>>> per(m.units.size());
   std::vector<uint8_t> has(m.units.size(), 0);
   for (const auto& x : m.measures)
     if (x.instrument == m.instrument && x.domain == m.domain) has[x.unit] = 1;
-  for (size_t p = 0; p < m.people.size(); ++p)
-    if (has[m.people[p].unit]) per[m.people[p].unit].push_back(series_of(m, p, m.instrument, m.domain));
   std::vector<Evolution> out(m.units.size(), Evolution::not_asked);
-  for (size_t u = 0; u < m.units.size(); ++u)
-    if (has[u]) out[u] = classify(per[u], m.opt.delta);
+  for (size_t u = 0; u < m.units.size(); ++u) {
+    if (!has[u]) continue;
+    // The rules speak of the parents ("bij beide ouders hoger"): when a trajectory has parents, only theirs count
+    // (a youngster's or a network member's scores do not change the class); else everyone's (a youngster's own).
+    const auto& who = m.unit_people[u];
+    const bool parents = std::any_of(who.begin(), who.end(), [&](size_t p) { return is_parent(m.people[p].rol); });
+    std::vector<std::vector<Point>> per;
+    for (size_t p : who)
+      if (!parents || is_parent(m.people[p].rol)) per.push_back(series_of(m, p, m.instrument, m.domain));
+    out[u] = classify(per, m.opt.delta);
+  }
   return out;
 }
 

@@ -46,7 +46,9 @@ Result completeness_result(const Model& m) {
       for (const auto& q : s)
         if (q.moment == k && (!at || std::isfinite(q.score))) at = &q;
       bool due;
-      if (k == kEnd) {
+      if (at && std::isfinite(at->score)) {
+        due = true;  // a score taken (a little early, or just before the end) is never "not due"
+      } else if (k == kEnd) {
         due = u.closed && u.end != kNoDay && u.end <= m.as_of;
       } else {
         const int32_t d = u.due(k);
@@ -94,14 +96,15 @@ Result quality_result(const Model& m) {
   static const char* const kRules[] = {"moment_mismatch", "duplicate_moment", "out_of_range", "not_a_score", "after_end",
                                        "scale_step_nee", "no_trajectory", "no_unit", "unknown_moment",
                                        "instrument_undefined", "instrument_range", "duplicate_count", "unknown_phase",
-                                       "duplicate_phase", "phase_skipped"};
+                                       "duplicate_phase", "phase_skipped", "person_in_two_units"};
   std::vector<std::pair<std::string, std::string>> keys;  // a note (the row is used) grey, an exclusion orange
   for (const char* rule : kRules) {
     long n = 0;
     for (const auto& q : m.rules)
       if (q.id == rule) n = q.n;
     const std::string id = rule;
-    const char* kind = id == "moment_mismatch" || id == "scale_step_nee" || id == "phase_skipped" || id == "instrument_undefined"
+    const char* kind = id == "moment_mismatch" || id == "scale_step_nee" || id == "phase_skipped" ||
+                               id == "instrument_undefined" || id == "person_in_two_units"
                            ? "evolutie.quality.note"
                            : "evolutie.quality.error";
     t.rows.push_back({L(std::string("evolutie.rule.") + rule), Value::of(n), L(kind)});

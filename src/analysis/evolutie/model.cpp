@@ -215,6 +215,7 @@ Model build_model(const Inputs& in, const Options& o) {
                       *mom = field(ds, "moment"), *date = field(ds, "datum"), *score = field(ds, "score"),
                       *filled = field(ds, "ingevuld");
     const std::string score_col = score ? score->column_name : "score";
+    std::map<std::pair<size_t, std::string>, size_t> person_of;
     for (size_t r = 0; r < ds->rows(); ++r) {
       if (!ds->used[r]) {
         excluded.insert({ds, r});
@@ -281,41 +282,57 @@ Model build_model(const Inputs& in, const Options& o) {
       std::string person = text(ds, pid, r);
       const std::string role = code(rol, r);
       if (person.empty()) person = uid + (role.empty() ? std::string() : " · " + role);
-      auto pit = m.person_index.find(person);
-      if (pit == m.person_index.end()) {
-        pit = m.person_index.emplace(person, m.people.size()).first;
-        m.people.push_back(Person{person, role, size_t(u)});
+      // A person belongs to one trajectory: the same id in a second one is another person, named with its unit.
+      auto pit = person_of.find({size_t(u), person});
+      if (pit == person_of.end()) {
+        std::string shown = person;
+        if (m.person_index.count(shown)) {
+          m.flag("person_in_two_units", ds->file, x.row, pid ? pid->column_name : "persoon_id", person);
+          shown = person + " (" + uid + ")";
+        }
+        m.person_index.emplace(shown, m.people.size());
+        pit = person_of.emplace(std::make_pair(size_t(u), person), m.people.size()).first;
+        m.people.push_back(Person{shown, role, size_t(u)});
       }
       x.person = pit->second;
       m.measures.push_back(std::move(x));
     }
     // Units without a SofS link: start = the earliest start measurement (else the earliest measurement), end = the
     // latest end measurement.
+    std::vector<int32_t> first0(m.units.size(), kNoDay), first(m.units.size(), kNoDay), last_end(m.units.size(), kNoDay);
+    for (const auto& x : m.measures) {
+      if (x.date == kNoDay) continue;
+      if (x.moment == 0 && (first0[x.unit] == kNoDay || x.date < first0[x.unit])) first0[x.unit] = x.date;
+      if (first[x.unit] == kNoDay || x.date < first[x.unit]) first[x.unit] = x.date;
+      if (x.moment == kEnd && (last_end[x.unit] == kNoDay || x.date > last_end[x.unit])) last_end[x.unit] = x.date;
+    }
     for (size_t u = 0; u < m.units.size(); ++u) {
       Subject& un = m.units[u];
       if (un.sofs >= 0) continue;
-      int32_t first0 = kNoDay, first = kNoDay, end = kNoDay;
-      for (const auto& x : m.measures) {
-        if (x.unit != u || x.date == kNoDay) continue;
-        if (x.moment == 0 && (first0 == kNoDay || x.date < first0)) first0 = x.date;
-        if (first == kNoDay || x.date < first) first = x.date;
-        if (x.moment == kEnd && (end == kNoDay || x.date > end)) end = x.date;
-      }
-      un.start = first0 != kNoDay ? first0 : first;
-      un.end = end;
-      un.closed = end != kNoDay;
+      un.start = first0[u] != kNoDay ? first0[u] : first[u];
+      un.end = last_end[u];
+      un.closed = last_end[u] != kNoDay;
     }
     // Per measurement, in file order: duplicates, after the end, the window, scores while the step says "nee".
-    std::set<std::tuple<size_t, std::string, std::string, int>> seen;
+    std::map<std::tuple<size_t, std::string, std::string, int>, size_t> seen;  // → index in kept
     std::vector<Measure> kept;
     kept.reserve(m.measures.size());
     const std::string date_col = date ? date->column_name : "datum", mom_col = mom ? mom->column_name : "moment";
     for (auto& x : m.measures) {
       const Subject& un = m.units[x.unit];
-      if (x.moment != kInterim && !seen.insert({x.person, x.instrument, x.domain, x.moment}).second) {
-        m.flag("duplicate_moment", ds->file, x.row, mom_col, kMomentCodes[x.moment]);
-        excluded.insert({ds, size_t(-1) - size_t(x.row)});  // a distinct key per flagged row
-        continue;
+      if (x.moment != kInterim) {
+        auto [it, fresh] = seen.emplace(std::make_tuple(x.person, x.instrument, x.domain, x.moment), kept.size());
+        if (!fresh) {
+          // The second row of a moment is flagged and left out — unless only it holds a score: then it replaces
+          // the empty (or "niet gesteld") first one, which is flagged instead.
+          Measure& first_row = kept[it->second];
+          const bool swap = !std::isfinite(first_row.score) && std::isfinite(x.score);
+          const int64_t dropped = swap ? first_row.row : x.row;
+          m.flag("duplicate_moment", ds->file, dropped, mom_col, kMomentCodes[x.moment]);
+          excluded.insert({ds, size_t(-1) - size_t(dropped)});  // a distinct key per flagged row
+          if (swap) first_row = x;
+          continue;
+        }
       }
       if (un.closed && un.end != kNoDay && x.date != kNoDay && x.date > un.end) {
         m.flag("after_end", ds->file, x.row, date_col, day_text(x.date));
@@ -419,6 +436,12 @@ Model build_model(const Inputs& in, const Options& o) {
                  std::to_string(rows[i - 1]->phase) + " → " + std::to_string(rows[i]->phase));
     }
   }
+
+  // Who was measured when: each person's measurements and each unit's persons, so no result scans them all again.
+  m.by_person.assign(m.people.size(), {});
+  for (size_t i = 0; i < m.measures.size(); ++i) m.by_person[m.measures[i].person].push_back(i);
+  m.unit_people.assign(m.units.size(), {});
+  for (size_t p = 0; p < m.people.size(); ++p) m.unit_people[m.people[p].unit].push_back(p);
 
   // The instrument and domain analysed: the option when it has data, else the safety scale, else the first with data.
   auto has_data = [&](const std::string& id) {

@@ -94,6 +94,8 @@ struct Model : build::QualityLog {
   std::vector<Person> people;
   std::map<std::string, size_t> person_index;
   std::vector<Measure> measures;
+  std::vector<std::vector<size_t>> by_person;    // per person: indices into measures, file order
+  std::vector<std::vector<size_t>> unit_people;  // per unit: its persons
   std::vector<Count> counts;
   std::vector<PhaseRow> phases;
   long rows_in = 0, rows_used = 0, rows_flagged = 0;
@@ -120,6 +122,7 @@ constexpr int kEvolutions = 7;
 extern const char* const kEvolutionCodes[kEvolutions];  // stijging, U-vorm, enkel start, niet bevraagd, …
 Evolution classify(const std::vector<std::vector<Point>>& persons, double delta);
 std::vector<Evolution> unit_classes(const Model& m);    // per unit, for the analysed instrument and domain
+bool is_parent(const std::string& rol);                 // moeder, vader, ouder
 
 // Helpers shared by the result files.
 using build::col;

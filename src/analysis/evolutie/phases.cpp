@@ -141,7 +141,7 @@ Result phase_result(const Model& m) {
   // as-of date for those still on their way.
   std::vector<double> time;
   std::vector<bool> event;
-  long no_start = 0;
+  long no_start = 0, undated_five = 0;
   for (const auto& y : ys) {
     const PhaseRow* p2 = y.at(2);
     if (!p2 || p2->date == kNoDay) {
@@ -149,6 +149,10 @@ Result phase_result(const Model& m) {
       continue;
     }
     const int32_t five = y.first_date_from(5);
+    if (five == kNoDay && y.last() >= 5) {  // reached phase 5 on an unknown date: neither an event nor on its way
+      ++undated_five;
+      continue;
+    }
     if (five != kNoDay) {
       time.push_back((five - p2->date) / kDaysPerMonth);
       event.push_back(true);
@@ -285,8 +289,9 @@ Result phase_result(const Model& m) {
   set_of(lv, "evolutie.of.months_since_start");
   set_title(lv, "evolutie.view.lanes");
   r.views.push_back(lv);
-  if (skips > 0) r.notes.push_back(counted("evolutie.note.phase_skipped", skips));
-  if (no_start > 0) r.notes.push_back(counted("evolutie.note.km_no_phase2", no_start));
+  // Notes without counts (a note is not suppressed in delen; the quality table counts the skipped phases).
+  if (skips > 0) r.notes.push_back(Text::key("evolutie.note.phase_skipped"));
+  if (no_start > 0 || undated_five > 0) r.notes.push_back(Text::key("evolutie.note.km_undated"));
   r.notes.push_back(Text::key("evolutie.note.km_reading"));
   r.notes.push_back(Text::key("evolutie.note.phases_source"));
   return r;

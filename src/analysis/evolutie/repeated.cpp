@@ -49,8 +49,9 @@ Result repeated_result(const Model& m) {
   }
   const stats::FriedmanResult f = stats::friedman(blocks);
   Table fr = make_table("friedman", "evolutie.table.friedman");
-  fr.columns = {col("n_complete", "evolutie.col.complete", Role::count, 0), col("n_dropped", "evolutie.col.dropped_persons", Role::count, 0),
-                col("k", "evolutie.col.moments", Role::count, 0), col("chi2", "evolutie.col.chi2", Role::statistic, 2),
+  // n (the complete persons) is the group size of the statistics next to it (privacy suppresses them with it).
+  fr.columns = {col("n", "evolutie.col.complete", Role::count, 0), col("n_dropped", "evolutie.col.dropped_persons", Role::count, 0),
+                col("k", "evolutie.col.moments", Role::statistic, 0), col("chi2", "evolutie.col.chi2", Role::statistic, 2),
                 col("df", "evolutie.col.df", Role::statistic, 0), col("p", "evolutie.col.p", Role::statistic, 4),
                 col("w", "evolutie.col.kendall_w", Role::statistic, 3)};
   const bool enough = f.n_blocks >= 2;  // R's friedman.test refuses a single complete block; so does Zicht

@@ -69,8 +69,7 @@ Result series(const Model& m) {
     const Text panel{m.units[u].id + " · " + cname.nl, m.units[u].id + " · " + cname.en};
     if (all_panels.size() < kMaxPanels) all_panels.push_back(panel.nl);
     if (cls[u] == Evolution::u_shape) u_panels.push_back(panel.nl);
-    for (size_t p = 0; p < m.people.size(); ++p) {
-      if (m.people[p].unit != u) continue;
+    for (size_t p : m.unit_people[u]) {
       const std::vector<Point> s = series_of(m, p, m.instrument, m.domain);
       if (s.empty()) continue;
       for (int k : moments) {
@@ -163,11 +162,21 @@ Result series(const Model& m) {
   if (units.size() > kMaxPanels) r.notes.push_back(counted("evolutie.note.panels_cut", long(kMaxPanels)));
   if (ins && !ins->note.nl.empty()) r.notes.push_back(ins->note);
   // The anchors say what the ends of the scale mean (the safety scale: 003:L6068–6075).
+  // A preset's anchors are published wording (a note); a team's own are free text (an Intern-only table).
   if (ins && (!ins->anchor_min.empty() || !ins->anchor_max.empty())) {
-    const Text a = Text::key("evolutie.note.anchors");
     const std::string lo = number_text(ins->min).nl, hi = number_text(ins->max).nl;
-    const std::string body = " " + hi + ": “" + ins->anchor_max + "” · " + lo + ": “" + ins->anchor_min + "”";
-    r.notes.push_back(Text{a.nl + body, a.en + body});
+    if (ins->preset) {
+      const Text a = Text::key("evolutie.note.anchors");
+      const std::string body = " " + hi + ": “" + ins->anchor_max + "” · " + lo + ": “" + ins->anchor_min + "”";
+      r.notes.push_back(Text{a.nl + body, a.en + body});
+    } else {
+      Table an = make_table("anchors", "evolutie.table.anchors");
+      an.intern_only = true;
+      an.columns = {col("score", "evolutie.col.score", Role::category), col("anchor", "evolutie.col.anchor", Role::category)};
+      an.rows.push_back({Value::str(hi), Value::str(ins->anchor_max)});
+      an.rows.push_back({Value::str(lo), Value::str(ins->anchor_min)});
+      r.tables.push_back(std::move(an));
+    }
   }
   return r;
 }
@@ -179,6 +188,10 @@ Result change(const Model& m) {
     return r;
   }
   const int a = moment_index(m.opt.change_from), b = moment_index(m.opt.change_to);
+  if (a < 0 || b < 0 || a == b || a == kInterim || b == kInterim) {
+    r.notes.push_back(Text::key("evolutie.note.change_moments"));
+    return r;
+  }
   const std::vector<std::string> who = who_labels(m);
   std::vector<double> from, to;
   Table pairs = make_table("pairs", "evolutie.table.pairs");

@@ -86,11 +86,16 @@ void evolutie_controls(const ProfilePageArgs& a) {
   if (inst && !inst->rows.empty() && page != "fasen" && page != "kwaliteit" && page != "persoon" && page != "domeinen") {
     std::vector<std::string> values, labels;
     std::string current;
+    // Columns by id, never by position (the analysis owns the table's layout).
+    const int ci = inst->column_index("instrument"), cn = inst->column_index("name"), cd = inst->column_index("domain"),
+              ca = inst->column_index("analysed");
     for (const auto& row : inst->rows) {
-      const std::string id = row[0].s + "\x1f" + row[2].s;
+      if (ci < 0 || cn < 0 || cd < 0 || ca < 0) break;
+      const std::string& domain = row[size_t(cd)].s;
+      const std::string id = row[size_t(ci)].s + "\x1f" + domain;
       values.push_back(id);
-      labels.push_back(cell_text(*inst, row[1], rv) + (row[2].s.empty() ? "" : " · " + row[2].s));
-      if (!row[4].s.empty()) current = id;
+      labels.push_back(cell_text(*inst, row[size_t(cn)], rv) + (domain.empty() ? "" : " · " + domain));
+      if (!row[size_t(ca)].s.empty()) current = id;
     }
     if (values.size() > 1) {
       if (pick("instrument", tr(rv, "page.evolutie.setting.instrument"), current, values, labels, 20 * ImGui::GetFontSize())) {
@@ -145,12 +150,15 @@ void evolutie_controls(const ProfilePageArgs& a) {
     std::string shown;
     if (const analysis::Result* sheet = a.set.find("evolutie.person"))
       for (const auto& t : sheet->tables) {
+        const int cp = t.column_index("person"), cw = t.column_index("who");
+        if (cp < 0) continue;
         if (t.id == "people")
           for (const auto& row : t.rows) {
-            values.push_back(row[0].s);
-            labels.push_back(row[0].s + (row[1].s.empty() ? "" : " · " + row[1].s));
+            values.push_back(row[size_t(cp)].s);
+            const std::string who = cw >= 0 ? row[size_t(cw)].s : std::string();
+            labels.push_back(row[size_t(cp)].s + (who.empty() ? "" : " · " + who));
           }
-        if (t.id == "who" && !t.rows.empty()) shown = t.rows[0][0].s;
+        if (t.id == "who" && !t.rows.empty()) shown = t.rows[0][size_t(cp)].s;
       }
     if (values.empty()) {
       ImGui::TextWrapped("%s", tr(rv, "page.evolutie.setting.person_none").c_str());
