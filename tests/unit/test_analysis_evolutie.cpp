@@ -241,6 +241,9 @@ TEST_CASE("evolutie: the one-page sheet says better or worse per domain; Delen d
   CHECK_FALSE(has_table(result(shared, "evolutie.person"), "sheet"));
   CHECK_FALSE(has_table(result(shared, "evolutie.change"), "pairs"));
   CHECK(has_table(result(shared, "evolutie.change"), "direction"));
+  // The person chosen for the sheet is a werkmap setting: it is in Intern's provenance, never in delen's.
+  CHECK(r->set.provenance.settings_json.find("T2-M") != std::string::npos);
+  CHECK(shared.provenance.settings_json.find("T2-M") == std::string::npos);
 }
 
 TEST_CASE("evolutie: a shareable aggregate holds no person or trajectory id") {
