@@ -31,6 +31,9 @@ inline Table make_table(std::string id, const std::string& title_key) {
 }
 inline Value pct(long num, long den) { return den > 0 ? Value::num(100.0 * double(num) / double(den)) : Value::na(); }
 
+// "No date" in the models' day numbers (days since 1970-01-01).
+constexpr int32_t kNoDay = INT32_MIN;
+
 // A model's data-quality findings: a count per rule and the first flags (file, row, column, value, rule).
 struct QualityRule {
   std::string id;
@@ -73,7 +76,7 @@ inline Text counted(const std::string& key, long n) {
 }
 // dd/mm/yyyy; "" for INT32_MIN (no date).
 inline std::string day_text(int32_t d) {
-  if (d == INT32_MIN) return {};
+  if (d == kNoDay) return {};
   int y;
   unsigned m, dd;
   core::civil_from_days(d, y, m, dd);

@@ -9,7 +9,7 @@
 
 namespace zicht::analysis::cells {
 
-constexpr int32_t kNoDay = INT32_MIN;
+constexpr int32_t kNoDay = INT32_MIN;  // = build::kNoDay
 
 inline const core::MappedField* field(const core::MappedDataset* ds, const char* id) {
   if (!ds) return nullptr;

@@ -22,9 +22,7 @@ Result pattern(const Model& m) {
     return r;
   }
   const std::vector<Evolution> cls = unit_classes(m);
-  std::vector<uint8_t> has(m.units.size(), 0);
-  for (const auto& x : m.measures)
-    if (x.instrument == m.instrument && x.domain == m.domain) has[x.unit] = 1;
+  const std::vector<uint8_t> has = measured_units(m);
   long n = 0, per[kEvolutions] = {};
   for (size_t u = 0; u < m.units.size(); ++u)
     if (has[u]) {
@@ -135,20 +133,7 @@ Result domains(const Model& m) {
     r.notes.push_back(Text::key("evolutie.note.no_domains"));
     return r;
   }
-  Table t = make_table("profile", "evolutie.table.profile");
-  t.columns = {col("domain", "evolutie.col.domain", Role::category), col("moment", "evolutie.col.moment", Role::category),
-               col("n", "evolutie.col.n", Role::count, 0), col("median", "evolutie.col.median", Role::statistic, 1),
-               col("q1", "evolutie.col.q1", Role::lower, 1), col("q3", "evolutie.col.q3", Role::upper, 1),
-               col("mean", "evolutie.col.mean", Role::statistic, 2), col("drawn", "evolutie.col.drawn", Role::category)};
-  for (const std::string& d : ins->domains)
-    for (int k : moments_present(m, ins->id, d)) {
-      std::vector<double> v;
-      for (const auto& x : m.measures)
-        if (x.instrument == ins->id && x.domain == d && x.moment == k && std::isfinite(x.score)) v.push_back(x.score);
-      const stats::Descriptives ds = stats::describe(v);
-      t.rows.push_back({Value::str(d), moment_label(k), Value::of(long(v.size())), num_or_na(ds.median), num_or_na(ds.q1),
-                        num_or_na(ds.q3), num_or_na(ds.mean), drawn_label(long(v.size()))});
-    }
+  Table t = moment_table(m, "profile", "evolutie.table.profile", ins->id, ins->domains);
   // The most surprising evolutions: per person, the domain(s) with the largest change from the first to the last score.
   Table s = make_table("surprises", "evolutie.table.surprises");
   s.intern_only = true;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "analysis/evolutie/model.h"
+#include "stats/descriptives.h"
 
 namespace zicht::analysis::evolutie::detail {
 
@@ -66,12 +67,36 @@ Evolution classify(const std::vector<std::vector<Point>>& persons, double delta)
   return Evolution::mixed;
 }
 
-bool is_parent(const std::string& rol) { return rol == "moeder" || rol == "vader" || rol == "ouder"; }
-
-std::vector<Evolution> unit_classes(const Model& m) {
+std::vector<uint8_t> measured_units(const Model& m) {
   std::vector<uint8_t> has(m.units.size(), 0);
   for (const auto& x : m.measures)
     if (x.instrument == m.instrument && x.domain == m.domain) has[x.unit] = 1;
+  return has;
+}
+
+Table moment_table(const Model& m, const std::string& id, const std::string& title_key, const std::string& instrument,
+                   const std::vector<std::string>& domains) {
+  Table t = make_table(id, title_key);
+  t.columns = {col("domain", "evolutie.col.domain", Role::category), col("moment", "evolutie.col.moment", Role::category),
+               col("n", "evolutie.col.n", Role::count, 0), col("median", "evolutie.col.median", Role::statistic, 1),
+               col("q1", "evolutie.col.q1", Role::lower, 1), col("q3", "evolutie.col.q3", Role::upper, 1),
+               col("mean", "evolutie.col.mean", Role::statistic, 2), col("drawn", "evolutie.col.drawn", Role::category)};
+  for (const std::string& d : domains)
+    for (int k : moments_present(m, instrument, d)) {
+      std::vector<double> v;
+      for (const auto& x : m.measures)
+        if (x.instrument == instrument && x.domain == d && x.moment == k && std::isfinite(x.score)) v.push_back(x.score);
+      const stats::Descriptives ds = stats::describe(v);
+      t.rows.push_back({Value::str(d), moment_label(k), Value::of(long(v.size())), num_or_na(ds.median), num_or_na(ds.q1),
+                        num_or_na(ds.q3), num_or_na(ds.mean), drawn_label(long(v.size()))});
+    }
+  return t;
+}
+
+bool is_parent(const std::string& rol) { return rol == "moeder" || rol == "vader" || rol == "ouder"; }
+
+std::vector<Evolution> unit_classes(const Model& m) {
+  const std::vector<uint8_t> has = measured_units(m);
   std::vector<Evolution> out(m.units.size(), Evolution::not_asked);
   for (size_t u = 0; u < m.units.size(); ++u) {
     if (!has[u]) continue;

@@ -14,7 +14,7 @@
 
 namespace zicht::analysis::evolutie::detail {
 
-constexpr int32_t kNoDay = INT32_MIN;
+using build::kNoDay;
 
 // The moment codes of the schema in order; index = order on the time axis. "einde" comes after every month;
 // "tussentijds" has no fixed place (an interim score, ordered by date).
@@ -123,6 +123,10 @@ extern const char* const kEvolutionCodes[kEvolutions];  // stijging, U-vorm, enk
 Evolution classify(const std::vector<std::vector<Point>>& persons, double delta);
 std::vector<Evolution> unit_classes(const Model& m);    // per unit, for the analysed instrument and domain
 bool is_parent(const std::string& rol);                 // moeder, vader, ouder
+std::vector<uint8_t> measured_units(const Model& m);    // per unit: measured on the analysed instrument and domain
+// Per domain and moment present: n, median, Q1, Q3, mean and whether the median is drawn (series' cohort, domains).
+Table moment_table(const Model& m, const std::string& id, const std::string& title_key, const std::string& instrument,
+                   const std::vector<std::string>& domains);
 
 // Helpers shared by the result files.
 using build::col;

@@ -57,9 +57,7 @@ Result series(const Model& m) {
                col("date", "evolutie.col.date", Role::category), col("score", "evolutie.col.score", Role::statistic, 1),
                col("not_asked", "evolutie.col.not_asked", Role::category)};
   std::vector<size_t> units;
-  std::vector<uint8_t> has(m.units.size(), 0);
-  for (const auto& x : m.measures)
-    if (x.instrument == m.instrument && x.domain == m.domain) has[x.unit] = 1;
+  const std::vector<uint8_t> has = measured_units(m);
   for (size_t u = 0; u < m.units.size(); ++u)
     if (has[u]) units.push_back(u);
   std::stable_sort(units.begin(), units.end(), [&](size_t a, size_t b) { return int(cls[a]) < int(cls[b]); });
@@ -86,23 +84,8 @@ Result series(const Model& m) {
   r.tables.push_back(std::move(t));
 
   // The cohort per domain and moment: n, median, quartiles, mean.
-  Table c = make_table("cohort", "evolutie.table.cohort");
-  c.columns = {col("domain", "evolutie.col.domain", Role::category), col("moment", "evolutie.col.moment", Role::category),
-               col("n", "evolutie.col.n", Role::count, 0), col("median", "evolutie.col.median", Role::statistic, 1),
-               col("q1", "evolutie.col.q1", Role::lower, 1), col("q3", "evolutie.col.q3", Role::upper, 1),
-               col("mean", "evolutie.col.mean", Role::statistic, 2), col("drawn", "evolutie.col.drawn", Role::category)};
-  std::vector<std::string> domains = ins ? ins->domains : std::vector<std::string>{m.domain};
-  for (const std::string& d : domains) {
-    const std::vector<int> mk = moments_present(m, m.instrument, d);
-    for (int k : mk) {
-      std::vector<double> v;
-      for (const auto& x : m.measures)
-        if (x.instrument == m.instrument && x.domain == d && x.moment == k && std::isfinite(x.score)) v.push_back(x.score);
-      const stats::Descriptives ds = stats::describe(v);
-      c.rows.push_back({Value::str(d), moment_label(k), Value::of(long(v.size())), num_or_na(ds.median), num_or_na(ds.q1),
-                        num_or_na(ds.q3), num_or_na(ds.mean), drawn_label(long(v.size()))});
-    }
-  }
+  const std::vector<std::string> domains = ins ? ins->domains : std::vector<std::string>{m.domain};
+  Table c = moment_table(m, "cohort", "evolutie.table.cohort", m.instrument, domains);
   const bool several = domains.size() > 1;
   r.tables.push_back(std::move(c));
 

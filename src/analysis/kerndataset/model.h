@@ -15,7 +15,7 @@
 
 namespace zicht::analysis::kerndataset::detail {
 
-constexpr int32_t kNoDay = INT32_MIN;
+using build::kNoDay;
 
 // Item answers: 1–5 (parent) or 2/1/0 (child, Ja/Soms/Nee); kMissing, kNvt.
 constexpr int8_t kMissing = -1, kNvt = -2;

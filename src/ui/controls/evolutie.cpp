@@ -17,11 +17,6 @@ namespace zicht::ui::controls {
 
 namespace {
 
-std::string cell_text(const analysis::Table& t, const analysis::Value& v, const ResultViewContext& rv) {
-  (void)t;
-  return v.text_in(rv.lang);
-}
-
 // A combo over `values` (codes) shown as `labels`; returns true when the user picked another.
 bool pick(const char* id, const std::string& label, std::string& value, const std::vector<std::string>& values,
           const std::vector<std::string>& labels, float width) {
@@ -94,7 +89,7 @@ void evolutie_controls(const ProfilePageArgs& a) {
       const std::string& domain = row[size_t(cd)].s;
       const std::string id = row[size_t(ci)].s + "\x1f" + domain;
       values.push_back(id);
-      labels.push_back(cell_text(*inst, row[size_t(cn)], rv) + (domain.empty() ? "" : " · " + domain));
+      labels.push_back(row[size_t(cn)].text_in(rv.lang) + (domain.empty() ? "" : " · " + domain));
       if (!row[size_t(ca)].s.empty()) current = id;
     }
     if (values.size() > 1) {
