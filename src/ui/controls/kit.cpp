@@ -67,7 +67,11 @@ bool date_field(const char* id, const std::string& label, std::optional<int32_t>
 
 void denominator_combo(session::Session& s, const ResultViewContext& rv) {
   const core::Denominator current = s.werkmap().denominator();
-  ImGui::SetNextItemWidth(200);
+  // As wide as its longest choice at the current type size (presentation type cut "geldig (zonder ontbrekend)").
+  float widest = 0;
+  for (core::Denominator d : core::kDenominators)
+    widest = std::max(widest, ImGui::CalcTextSize(tr(rv, (std::string("denominator.") + core::denominator_id(d)).c_str()).c_str()).x);
+  ImGui::SetNextItemWidth(std::max(200.0f, widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2));
   const std::string current_key = std::string("denominator.") + core::denominator_id(current);
   if (ImGui::BeginCombo((tr(rv, "filter.denominator") + "###den").c_str(), tr(rv, current_key.c_str()).c_str())) {
     for (core::Denominator d : core::kDenominators) {
