@@ -96,6 +96,9 @@ int run_demo(const std::vector<std::string>& args) {
                                 ? text(lang, "cli.choices", {"--part", "ouder|kind|opvolging|zelfevaluatie|casus"})
                             : opt.profile == "evolutie"
                                 ? text(lang, "cli.choices", {"--part", "meting|telling|fase|instrument"})
+                            : opt.profile == "procesflow"
+                                ? text(lang, "cli.choices", {"--part", "overleg|aanwezigheid|thema|bevinding|"
+                                                                       "actiepunt|aanbeveling|stemming|stelling|citaat"})
                                 : text(lang, "cli.choices", {"--profile", "sofs|binc|matrix|kerndataset|evolutie"}));
 
   std::FILE* f = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");

@@ -336,6 +336,46 @@ EvolutieDemo generate_evolutie(uint64_t seed = 2023);
 // "meting" (also for "modules", the default part) | "telling" | "fase" | "instrument"; rows 0 = all.
 std::string evolutie_csv(const EvolutieDemo& d, const std::string& part, uint64_t rows = 0);
 
+// ---------------------------------------------------------------------------------------------------------------
+// Procesflow (issue 21; spec concept.md §3.4): Co-ncept's meetings, forum attendance, themes, findings, dot votes,
+// card statements, action points, recommendations and quotes, linked to the trajecten demo of the same seed by
+// traject_id. Text cells: "" = empty. DemoOptions::part for "procesflow": "overleg" (also when "modules") |
+// "aanwezigheid" | "thema" | "bevinding" | "actiepunt" | "aanbeveling" | "stemming" | "stelling" | "citaat".
+// overleg carries a "+"-joined `themas` column (no separate overleg_thema file); stelling has one row per
+// statement × position (no separate stelling_stem file). Exact for every seed: procesflow_generator.cpp,
+// tests/unit/test_demo_procesflow.cpp.
+struct PfOverleg {
+  std::string overleg_id, type, niveau;
+  int32_t datum = kNoDate;
+  std::string traject_id, jongere_aanwezig, ouder_aanwezig, acute_crisis, ouder_overleg_id, themas;
+};
+struct PfAanwezigheid { std::string overleg_id, organisatie, sector; int personen = -1; /* -1 = blank */
+                        std::string functieniveau; };
+struct PfThema { std::string thema_id, naam; bool lerend_netwerk = false, focus_2025 = false, voorgesteld = false; };
+struct PfBevinding { std::string bevinding_id, thema_id, tekst, bron_overleg_id; };
+struct PfActie { std::string actie_id, bevinding_id, tekst, eigenaar, niveau, doelstelling, status;
+                 int32_t datum = kNoDate; };
+struct PfAanbeveling { std::string aanbeveling_id, tekst, niveau, kernthema, bronnen, status; };
+struct PfStem { std::string overleg_id, optie; int stemmen = -1; /* -1 = blank (one dot) */ };
+struct PfStelling { std::string stelling_id, overleg_id; int nummer = -1; std::string tekst, schaal, uitkomst_tekst,
+                    positie; int aantal = -1; std::string argumenten; };
+struct PfCitaat { std::string tekst, bron, thema_id, niveau, vrijgegeven; };
+struct ProcesflowDemo {
+  std::vector<PfOverleg> overleg;
+  std::vector<PfAanwezigheid> aanwezigheid;
+  std::vector<PfThema> thema;
+  std::vector<PfBevinding> bevinding;
+  std::vector<PfActie> actiepunt;
+  std::vector<PfAanbeveling> aanbeveling;
+  std::vector<PfStem> stemming;
+  std::vector<PfStelling> stelling;
+  std::vector<PfCitaat> citaat;
+  std::string forum_id;  // the netwerkforum of 22 Nov 2024
+};
+ProcesflowDemo generate_procesflow(uint64_t seed = 2023);
+// One part as CSV (';', CRLF, dd/mm/yyyy, header = the schema's field ids of that kind); rows 0 = all.
+std::string procesflow_csv(const ProcesflowDemo& d, const std::string& part, uint64_t rows = 0);
+
 // Exact for every seed (tests/unit/test_demo_targets.cpp counts them on the records):
 //  SofS: 370 = 134 open + 236 closed (as of 5 Oct 2023); case types 56/17/175/26/82/14; closed by year 43/139/54;
 //    adult plan `valid` 126/185 and 13/30, 79/109, 34/46; child plan `all` 12/43, 54/139, 21/54 and `valid` 87/165;
