@@ -146,7 +146,6 @@ Result flow_result(const Model& m) {
   v.x = "node";
   v.y = {"n"};
   v.orientation = Orientation::horizontal;
-  v.colour_key_all = "procesflow.node";
   build::set_of(v, "procesflow.of.nodes");
   r.views.push_back(std::move(v));
   if (!p.rows.empty()) {

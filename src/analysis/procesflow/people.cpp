@@ -77,7 +77,6 @@ Result attendance_result(const Model& m) {
   v.y = {"organisations", "persons"};
   v.facet = "overleg";
   v.rows.push_back(category_rows(t, "sector"));
-  v.colour_keys = {{"organisations", "procesflow.organisations"}, {"persons", "procesflow.persons"}};
   build::set_of(v, "procesflow.of.attendance");
   r.views.push_back(std::move(v));
   r.tables.push_back(std::move(t));

@@ -54,7 +54,6 @@ Result priorities_result(const Model& m) {
     w.rows.push_back(RowCondition{"overleg", {s}, {}});
     w.sort = Sort::value_desc;
     w.orientation = Orientation::horizontal;
-    w.colour_key_all = "procesflow.vote";
     build::set_of(w, "procesflow.of.votes");
     const Text head = build::counted("procesflow.view.vote_set", total);
     w.title_nl = s + " — " + head.nl;
