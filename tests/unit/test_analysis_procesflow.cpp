@@ -9,8 +9,11 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
 #include <memory>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "analysis/procesflow.h"
 #include "core/reader.h"
@@ -144,6 +147,17 @@ TEST_CASE("procesflow: card statements — tallies in the scale's order, % agree
   CHECK(num(a, "S2", "agree") == 4);
   CHECK(num(a, "S2", "half") == 3);
   CHECK(num(a, "S2", "n") == 12);
+  // The intervals against R's binom.test(9, 12) and binom.test(4, 12) (make_golden_procesflow.R).
+  std::ifstream gin(std::string(ZICHT_SOURCE_DIR) + "/tests/reference/golden_procesflow.json");
+  REQUIRE(gin);
+  const nlohmann::json g = nlohmann::json::parse(gin);
+  for (const char* id : {"S1", "S2"}) {
+    INFO(id);
+    const auto& ref = g["binom_fixture"][id];
+    CHECK(num(a, id, "agree") == ref["x"].get<double>());
+    CHECK(num(a, id, "lower") == Approx(100 * ref["lower"].get<double>()).epsilon(1e-9));
+    CHECK(num(a, id, "upper") == Approx(100 * ref["upper"].get<double>()).epsilon(1e-9));
+  }
   // S3 has only a verbal outcome: tallies Missing, not zero.
   CHECK(cell(a, "S3", "n").kind == analysis::Value::Kind::missing);
   CHECK(cell(a, "S3", "agree").kind == analysis::Value::Kind::missing);
