@@ -73,7 +73,7 @@ TEST_CASE("the registry lists the built-in profiles with their tables, pages, te
 TEST_CASE("session: the demo is loaded, detected per record type, mapped and analysed; results are cached") {
   session::Session s;
   s.load_builtin_sample();
-  REQUIRE(s.files().size() == 13);
+  REQUIRE(s.files().size() == 13 + 9);  // + the procesflow demo (issue 21)
   CHECK(s.files()[3].profile == "matrix");  // the standalone matrix demo (spec/shared-rules.md, Demos)
   CHECK(s.files()[3].table == "cells");
   CHECK(s.results("matrix").results.size() == 9);
@@ -113,6 +113,19 @@ TEST_CASE("session: the demo is loaded, detected per record type, mapped and ana
     CHECK(classes.rows[2][1].i == 3);
     CHECK(classes.rows[3][1].i == 2);
     CHECK(classes.rows[4][1].i == 2);
+  }
+  // The procesflow demo: nine record types (overleg carries the themes, stelling the positions), each detected.
+  const char* const kProc[] = {"overleg", "aanwezigheid", "thema", "bevinding", "actiepunt",
+                               "aanbeveling", "stemming", "stelling", "citaat"};
+  for (size_t i = 0; i < 9; ++i) {
+    INFO(kProc[i]);
+    CHECK(s.files()[13 + i].profile == "procesflow");
+    CHECK(s.files()[13 + i].table == kProc[i]);
+  }
+  {
+    const analysis::ResultSet& p = s.results("procesflow");
+    REQUIRE(p.results.size() == 10);
+    CHECK(p.provenance.files.size() == 9);
   }
   CHECK(s.files()[0].profile == "sofs");
   CHECK(s.files()[0].table == "trajecten");
