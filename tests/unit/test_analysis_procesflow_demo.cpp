@@ -245,3 +245,25 @@ TEST_CASE("procesflow §3.5: the context network's attendance lists roles, some 
   CHECK(persons == 10);
   CHECK(assumed == 10);
 }
+
+#include "report/views.h"
+
+TEST_CASE("procesflow demo analysed: every view builds a chart in both languages, light and presentation") {
+  auto r = run_demo(2023);
+  size_t views = 0;
+  for (const auto& res : r->set.results)
+    for (const auto& v : res.views) {
+      INFO(res.id << " / " << v.id);
+      for (auto lang : {i18n::Lang::nl, i18n::Lang::en})
+        for (bool presentation : {false, true}) {
+          report::charts::Style s = report::charts::Style::light();
+          s.font = 14;
+          if (presentation) s = s.scaled_for_presentation();
+          report::views::Built b;
+          CHECK(report::views::build_one(res, v, lang, report::views::Marks{}, s, b));
+          CHECK_FALSE(b.description.empty());
+        }
+      ++views;
+    }
+  CHECK(views >= 9);  // cadence, flow (2), themes, attendance, priorities (2), statements, actions, recommendations
+}
