@@ -254,6 +254,10 @@ struct LikertSpec {
   // data; never beyond 100).
   std::vector<std::string> tips;
   double axis_max = std::numeric_limits<double>::quiet_NaN();
+  // Per level (optional, from the view's colour_keys): a semantic colour instead of the orange–blue ramp, and a
+  // hatch over the colour (a card vote's "niet akkoord": colour is never the only carrier).
+  std::vector<Rgba> colours;
+  std::vector<bool> hatched;
 };
 
 // Slope graph: one line per name between two time points; labels at both ends, nudged apart so they never overlap.
