@@ -175,7 +175,8 @@ struct KmCurve {
 struct KmSpec {
   std::vector<KmCurve> curves;
   std::vector<double> risk_times;            // times for the number-at-risk row
-  std::vector<std::vector<long>> at_risk;    // per curve, per risk time
+  std::vector<std::vector<long>> at_risk;    // per curve, per risk time; -1 = hidden (delen: fewer than k left)
+  std::string hidden_label = "<k";           // what a hidden number at risk reads ("<5")
   std::string x_label, y_label;
   bool show_ci = true;
   bool show_legend = true;
