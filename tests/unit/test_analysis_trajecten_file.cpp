@@ -151,3 +151,22 @@ TEST_CASE("trajecten referrer in two columns and with a dash", "[trajecten][file
   CHECK(cell(f, "  • zonder detail", "n") == 1);  // the subtotal is the sum of its rows
   CHECK(cell(f, "  • VOT", "n") == 1);
 }
+
+TEST_CASE("trajecten multi-valued codes: each '+' part checked, the demo and the overview validate without flags", "[trajecten][file]") {
+  for (const std::string& csv : {demo::trajecten_csv(demo::generate_trajecten(5)), file_text(kFile)}) {
+    const core::ReadResult read = core::read_bytes("f.csv", reinterpret_cast<const uint8_t*>(csv.data()), csv.size());
+    REQUIRE(read.ok());
+    const core::MappedDataset ds = core::map_file(read, *core::find_schema("trajecten"), {});
+    CHECK(ds.validation.flags_total == 0);
+  }
+  const std::string csv =
+      "Nr;Aanmelddatum;Reden aanmelding;Startgesprek\r\n"
+      "C1;01/02/2024;Perspectief + Herstel;10/02/2024\r\n"
+      "C2;01/02/2024;Perspectief + iets anders;10/02/2024\r\n";
+  auto r = run_csv(csv);
+  CHECK(rule_count(r->set, "reason_unlisted") == 1);
+  const auto& t = table(r->set, "trajecten.reasons", "reasons");
+  CHECK(cell(t, "Dringende behoefte aan perspectief", "n") == 2);
+  CHECK(cell(t, "Nood aan ruimte", "n") == 1);
+  CHECK(cell(t, "iets anders", "n") == 1);  // kept verbatim, flagged, never dropped
+}
