@@ -170,3 +170,21 @@ TEST_CASE("trajecten multi-valued codes: each '+' part checked, the demo and the
   CHECK(cell(t, "Nood aan ruimte", "n") == 1);
   CHECK(cell(t, "iets anders", "n") == 1);  // kept verbatim, flagged, never dropped
 }
+
+TEST_CASE("trajecten birth month: yyyy-mm, mm/yyyy or a date; age at closure in completed years", "[trajecten][file]") {
+  const std::string csv =
+      "Nr;Aanmelddatum;Leeftijd;Geboortemaand;Startgesprek;Einddatum\r\n"
+      "D1;10/03/2024;15;2008-05;20/03/2024;15/06/2024\r\n"   // 15 at registration, 16 from 1 May 2024
+      "D2;10/03/2024;15;05/2008;20/03/2024;15/04/2024\r\n"   // still 15 in April
+      "D3;10/03/2024;;01/05/2008;20/03/2024;15/06/2024\r\n"  // a spreadsheet date; age derived: 15
+      "D4;10/03/2024;16;2008-05;20/03/2024;15/06/2024\r\n"   // typed 16, birth month says 15: flagged
+      "D5;10/03/2024;15;mei 2008;20/03/2024;15/06/2024\r\n"; // unreadable: flagged, no age at closure
+  auto r = run_csv(csv);
+  CHECK(rule_count(r->set, "age_birth_mismatch") == 1);
+  CHECK(rule_count(r->set, "birth_month_invalid") == 1);
+  const auto& c = table(r->set, "trajecten.age", "ages_closure");
+  CHECK(cell(c, "15", "n") == 1);  // D2
+  CHECK(cell(c, "16", "n") == 3);  // D1, D3, D4
+  CHECK(cell(c, "16", "denom_fixed") == 4);
+  CHECK(cell(table(r->set, "trajecten.age", "ages"), "15", "n") == 4);  // D1, D2, D3 (derived), D5
+}

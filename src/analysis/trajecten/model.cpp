@@ -47,22 +47,20 @@ std::string trim(const std::string& s) {
   return a == std::string::npos ? std::string() : s.substr(a, z - a + 1);
 }
 
-// "2008-05", "2008/05", "05/2008", "05-2008" → months since year 0; −1 otherwise.
+// "2008-05", "2008/05", "05/2008", "05-2008", or a whole date "01/05/2008" (a spreadsheet turns "05/2008" into the
+// first of the month) → months since year 0; −1 otherwise.
 int parse_birth_month(const std::string& text) {
-  const std::string s = trim(text);
-  int a = 0, b = 0;
-  char sep = 0;
+  std::string s = trim(text);
+  if (std::count(s.begin(), s.end(), '/') == 2) s = s.substr(s.find('/') + 1);  // dd/mm/yyyy: the day is not used
   const size_t p = s.find_first_of("-/");
   if (p == std::string::npos) return -1;
-  sep = s[p];
-  (void)sep;
   const std::string x = s.substr(0, p), y = s.substr(p + 1);
   auto digits = [](const std::string& t) {
     return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   if (!digits(x) || !digits(y)) return -1;
-  a = std::stoi(x);
-  b = std::stoi(y);
+  if (x.size() > 4 || y.size() > 4) return -1;
+  const int a = std::stoi(x), b = std::stoi(y);
   int year, month;
   if (x.size() == 4) year = a, month = b;
   else if (y.size() == 4) year = b, month = a;
