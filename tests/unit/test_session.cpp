@@ -73,7 +73,7 @@ TEST_CASE("the registry lists the built-in profiles with their tables, pages, te
 TEST_CASE("session: the demo is loaded, detected per record type, mapped and analysed; results are cached") {
   session::Session s;
   s.load_builtin_sample();
-  REQUIRE(s.files().size() == 13);
+  REQUIRE(s.files().size() == 14);
   CHECK(s.files()[3].profile == "matrix");  // the standalone matrix demo (spec/shared-rules.md, Demos)
   CHECK(s.files()[3].table == "cells");
   CHECK(s.results("matrix").results.size() == 9);
@@ -113,6 +113,14 @@ TEST_CASE("session: the demo is loaded, detected per record type, mapped and ana
     CHECK(classes.rows[2][1].i == 3);
     CHECK(classes.rows[3][1].i == 2);
     CHECK(classes.rows[4][1].i == 2);
+  }
+  // The Co-ncept trajecten demo (issue 21): one register, 28 registrations, as of its latest date.
+  CHECK(s.files()[13].profile == "trajecten");
+  CHECK(s.files()[13].table == "registratie");
+  {
+    const analysis::ResultSet& t = s.results("trajecten");
+    REQUIRE(t.results.size() == 11);
+    CHECK(t.provenance.files.at(0).rows_in == 28);
   }
   CHECK(s.files()[0].profile == "sofs");
   CHECK(s.files()[0].table == "trajecten");
