@@ -75,7 +75,7 @@ Result flow_result(const Model& m) {
   v.mode = BarMode::grouped;
   v.unit = Unit::count;
   v.group = "flow";
-  set_of(v, "trajecten.of.registrations");
+  set_of(v, "trajecten.of.flow");
   set_title(v, "trajecten.view.flow");
   r.views.push_back(v);
   View s;
@@ -115,22 +115,28 @@ Result units_result(const Model& m) {
     }
   }
   Table t = make_table("units", "trajecten.table.units");
-  t.columns = {col("what", "trajecten.col.what", Role::category), col("n", "trajecten.col.n", Role::count, 0)};
-  t.rows.push_back({L("trajecten.row.form_youngster"), Value::of(youngsters)});
-  t.rows.push_back({L("trajecten.row.form_family"), Value::of(families_form)});
-  t.rows.push_back({L("trajecten.row.families"), Value::of(long(families.size()))});
-  t.rows.push_back({L("trajecten.row.youngsters_registered"), Value::of(youngsters + families_form)});
-  t.rows.push_back({L("trajecten.row.youngsters_indirect"), indirect_known ? Value::of(indirect) : Value::na()});
+  t.columns = {col("what", "trajecten.col.what", Role::category), col("n", "trajecten.col.n", Role::count, 0),
+               col("key", "trajecten.col.key", Role::category)};
+  t.rows.push_back({L("trajecten.row.form_youngster"), Value::of(youngsters), Value::str("form_youngster")});
+  t.rows.push_back({L("trajecten.row.form_family"), Value::of(families_form), Value::str("form_family")});
+  t.rows.push_back({L("trajecten.row.families"), Value::of(long(families.size())), Value::str("families")});
+  t.rows.push_back({L("trajecten.row.youngsters_registered"), Value::of(youngsters + families_form), Value::str("registered")});
+  t.rows.push_back({L("trajecten.row.youngsters_indirect"), indirect_known ? Value::of(indirect) : Value::na(),
+                    Value::str("indirect")});
   t.rows.push_back({L("trajecten.row.youngsters_reached"),
-                    indirect_known ? Value::of(youngsters + families_form + indirect) : Value::na()});
+                    indirect_known ? Value::of(youngsters + families_form + indirect) : Value::na(), Value::str("reached")});
   r.tables.push_back(std::move(t));
   View v;
   v.kind = ViewKind::bar;
   v.table = "units";
   v.x = "what";
   v.y = {"n"};
+  v.unit = Unit::count;
   v.orientation = Orientation::horizontal;
-  set_of(v, "trajecten.of.started");
+  // One measure drawn: the youngsters reached, registered and indirectly (bars of different units — forms,
+  // families, youngsters — would add up to nothing under the chart); the table has every row.
+  v.rows.push_back({"key", {"registered", "indirect"}, {}});
+  set_of(v, "trajecten.of.youngsters_reached");
   r.views.push_back(v);
   r.notes.push_back(Text::key("trajecten.note.units"));
   r.notes.push_back(Text::key("trajecten.note.families_period"));

@@ -225,7 +225,7 @@ Result referrer_result(const Model& m) {
                         Value::of(n - in_children), pct(n - in_children, den), Value::of(den)});
       st.rows.push_back({Value::str(a), Value::label(nd), Value::of(n - in_children)});
     }
-    if (!has_children) st.rows.push_back({Value::str(a), Value::str(a), Value::of(n)});
+    if (!has_children) st.rows.push_back({Value::str(a), Value::label(Text::key("trajecten.label.no_detail")), Value::of(n)});
   }
   if (missing > 0)
     t.rows.push_back({L("trajecten.row.missing"), Value::of(1), Value::str(""), Value::of(missing), Value::na(), Value::na()});
@@ -240,6 +240,8 @@ Result referrer_result(const Model& m) {
   v.mode = BarMode::stacked;
   v.orientation = Orientation::horizontal;
   v.unit = Unit::count;
+  // A referrer without detail codes is one grey segment, so the palette's colours name only the details.
+  v.colour_keys = {{view_key(Value::label(Text::key("trajecten.label.no_detail"))), "group.none"}};
   set_of(v, "trajecten.of.started");
   r.views.push_back(v);
   r.notes.push_back(Text::key("trajecten.note.subtotals_computed"));
