@@ -13,8 +13,8 @@
 //    code-list order; referrers as Table 4, both "Jeugdhulpregie ACT" registered in 2023; toestemming "ja";
 //    blokkade before × after (Geblokkeerd, Dreigend te blokkeren, Niet geblokkeerd) rows 1/3/4, 1/3/5, 0/1/0.
 //  - geboortemaand (Zicht's addition) agrees with the age at registration counted from the first day of the birth
-//    month, never in the registration's own month; one 16-year-old (always among the 2024 starts) is 17 at
-//    closure.
+//    month, never in the registration's own month; both 16-year-olds start in 2024; one of them is 17 at
+//    closure, nobody is 18 at closure.
 //  - 2 registrations of type "gezin", both started in 2024, with a gezin_id and indirect_bereikt 1; three "jongere"
 //    registrations among the started also reached a sibling indirectly (gezin_id set, indirect_bereikt 1).
 //  - the 10 never started: reden_geen_opstart regio 2 (regio "buiten regio"), leeftijd 2 (age 18 or 19),
@@ -136,9 +136,14 @@ TrajectenDemo generate_trajecten(uint64_t seed) {
   // ---- Ages, regions, referrers of the started (exact quotas, shuffled).
   std::vector<int> ages = quota<int>({{10, 2}, {12, 2}, {13, 4}, {14, 4}, {15, 4}, {16, 2}});
   rng.shuffle(ages);
-  // One 16-year-old among the 2024 starts (registration to closure ≤ 12 months), the one who is 17 at closure.
-  if (std::find(ages.begin() + 10, ages.begin() + 17, 16) == ages.begin() + 17)
-    std::swap(*std::find(ages.begin(), ages.end(), 16), ages[size_t(10 + rng.below(7))]);
+  // Both 16-year-olds among the 2024 starts (registration to closure ≤ 12 months): one is 17 at closure, nobody
+  // is 18 ("jongeren tussen 10 en 17 jaar", 000:L118).
+  for (size_t i = 0; i < ages.size(); ++i)
+    if (ages[i] == 16 && (i < 10 || i > 16)) {
+      size_t j;
+      do j = size_t(10 + rng.below(7)); while (ages[j] == 16);
+      std::swap(ages[i], ages[j]);
+    }
   std::vector<int> regions = quota<int>({{0, 5}, {1, 7}, {2, 3}, {3, 3}});
   rng.shuffle(regions);
   std::vector<std::string> referrers = quota<std::string>(
@@ -166,13 +171,12 @@ TrajectenDemo generate_trajecten(uint64_t seed) {
     if (started[size_t(i)].leeftijd == 16) seventeen = i;
   // Born k months before the registration month minus the age in years (1 ≤ k ≤ 11); the one who turns 17 in
   // between gets a k with 17 ≤ age at closure < 18: 12 − k ≤ (closure month − registration month) < 24 − k.
+  // Everyone younger than 18 at closure: age a + (span + k) / 12 ≤ 17, so k ≤ 12 (18 − a) − 1 − span.
   auto birth_month = [&](TrajectRegistration& t, bool turns_17) {
     const int r = month_index(t.aanmelddatum);
-    int k = int(rng.range(1, 11));
-    if (turns_17) {
-      const int span = month_index(t.afronding) - r;  // 1..12 for a 2024 start
-      k = int(rng.range(std::max(1, 12 - span), std::min(11, 23 - span)));
-    }
+    const int span = t.afronding == kNoDate ? 0 : month_index(t.afronding) - r;
+    int k = int(rng.range(1, std::max(1, std::min(11, 12 * (18 - t.leeftijd) - 1 - span))));
+    if (turns_17) k = int(rng.range(std::max(1, 12 - span), std::min(11, 23 - span)));
     t.geboortemaand = month_text(r - 12 * t.leeftijd - k);
   };
   for (int i = 0; i < 18; ++i) birth_month(started[size_t(i)], i == seventeen);

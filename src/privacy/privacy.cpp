@@ -179,8 +179,13 @@ SuppressionSummary apply(analysis::ResultSet& set, const PrivacyOptions& opt) {
       r.flags.clear();
       r.notes.push_back(Text::key("privacy.note.flags_dropped"));
     }
-    if (!r.client_unit) {  // not about clients: nothing to suppress, and the free text is public material
+    if (!r.client_unit) {  // not about clients: nothing to suppress; an Intern-only table (free text not
+      // released, per-person rows) still stays in the room
       r.notes.push_back(Text::key("privacy.note.not_client_unit"));
+      const size_t before = r.tables.size();
+      r.tables.erase(std::remove_if(r.tables.begin(), r.tables.end(), [](const Table& t) { return t.intern_only; }),
+                     r.tables.end());
+      if (r.tables.size() != before) r.notes.push_back(Text::key("privacy.note.table_left_out"));
       kept.push_back(std::move(r));
       continue;
     }

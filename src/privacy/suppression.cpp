@@ -91,15 +91,19 @@ TableSummary suppress(Table& t, int k, SuppressionSummary& summary, const std::s
       }
     }
   }
-  // Statistics of groups below k, (a) row-wise by a count column "n".
+  // Statistics of groups below k, (a) row-wise by a count column "n" — or, in a Kaplan–Meier step table, "n_risk":
+  // a step taken while fewer than k remain at risk shows one youngster's time, so the curve is cut there.
   int n_col = -1;
   {
     std::vector<int> counts;
+    int at_risk = -1;
     for (size_t c = 0; c < t.columns.size(); ++c)
       if (t.columns[c].role == Role::count) {
         counts.push_back(static_cast<int>(c));
         if (t.columns[c].id == "n") n_col = static_cast<int>(c);
+        if (t.columns[c].id == "n_risk") at_risk = static_cast<int>(c);
       }
+    if (n_col < 0) n_col = at_risk;
     if (n_col < 0 && counts.size() == 1) n_col = counts[0];
   }
   auto is_stat = [&](size_t c) {

@@ -29,7 +29,9 @@
 //   the first denominator column to their right: suppressed when either is suppressed.
 // - Statistics of small groups (mean, SD, median, minimum, maximum, …): (a) row-wise, when the row has a count
 //   column "n" (or the table has exactly one count column) below k, every statistic/lower/upper cell of the row
-//   is suppressed; (b) column-wise (descriptives_table layout), a row labelled "n" gives the group size of each
+//   is suppressed (a Kaplan–Meier step table's "n_risk" counts as its "n": time, survival and bounds of the steps
+//   with fewer than k at risk are hidden, so the published curve stops there; such a step table has no margins
+//   and gets no secondary suppression); (b) column-wise (descriptives_table layout), a row labelled "n" gives the group size of each
 //   statistic column: below k, every other number in that column is suppressed. Count-like rows of such tables
 //   ("n", "ontbrekend"/"missing") follow the primary rule.
 // - Not covered (documented limitation): sums that link different tables or results (a count published in one

@@ -87,6 +87,12 @@ Structure build(const Table& t, int k) {
   for (size_t c = 0; c < nc; ++c)
     if (t.columns[c].role == Role::count) counts.push_back(static_cast<int>(c));
   if (counts.empty() || nr == 0) return s;
+  // A Kaplan–Meier step table (n_risk, n_event, n_censor per step) has no margins: its rows are steps in time,
+  // not categories of one total. Its small counts take the primary rule and the steps with fewer than k at risk
+  // lose their time and survival (suppression.cpp); treated as a 2-D table, its complements would hide the
+  // hundreds at risk at time 0.
+  for (int c : counts)
+    if (t.columns[c].id == "n_risk") return s;
 
   // Total column: named so, or the sum of the other count columns in every fully known row (at least two others).
   int total_col = -1;

@@ -175,7 +175,8 @@ struct KmCurve {
 struct KmSpec {
   std::vector<KmCurve> curves;
   std::vector<double> risk_times;            // times for the number-at-risk row
-  std::vector<std::vector<long>> at_risk;    // per curve, per risk time
+  std::vector<std::vector<long>> at_risk;    // per curve, per risk time; -1 = hidden (delen: fewer than k left)
+  std::string hidden_label = "<k";           // what a hidden number at risk reads ("<5")
   std::string x_label, y_label;
   bool show_ci = true;
   bool show_legend = true;
@@ -254,6 +255,10 @@ struct LikertSpec {
   // data; never beyond 100).
   std::vector<std::string> tips;
   double axis_max = std::numeric_limits<double>::quiet_NaN();
+  // Per level (optional, from the view's colour_keys): a semantic colour instead of the orange–blue ramp, and a
+  // hatch over the colour (a card vote's "niet akkoord": colour is never the only carrier).
+  std::vector<Rgba> colours;
+  std::vector<bool> hatched;
 };
 
 // Slope graph: one line per name between two time points; labels at both ends, nudged apart so they never overlap.

@@ -35,7 +35,8 @@ Scene bar_chart(const BarSpec& spec, float width, float height, const Style& s) 
       if (std::isfinite(v)) vmax = std::max(vmax, v);
   const ValueAxis ax = std::isfinite(spec.axis_max)
                            ? value_axis(std::isfinite(spec.axis_min) ? spec.axis_min : 0, spec.axis_max)
-                           : value_axis(0, vmax * (spec.value_labels && !stacked ? 1.08 : 1.0));
+                           : value_axis(0, vmax * (spec.value_labels && !stacked ? 1.08 : 1.0),
+                                        !pct100 && spec.unit_suffix.empty() && whole_values(spec.series));
   const std::string suffix = pct100 ? " %" : spec.unit_suffix;
 
   // Legend.

@@ -65,14 +65,29 @@ float legend(Builder& b, const std::vector<std::string>& names, const std::vecto
   return cy + row_h / 2 - y;
 }
 
-ValueAxis value_axis(double lo, double hi) {
+ValueAxis value_axis(double lo, double hi, bool whole) {
   ValueAxis a;
   if (!(hi > lo)) hi = lo + 1;
   a.ticks = nice_ticks(lo, hi, 5);
+  // Counts: no "2,5 trajecten" — a step that is not a whole number (0.25, 0.5, 2.5) becomes 1 or 2.
+  const double step0 = a.ticks.size() > 1 ? a.ticks[1] - a.ticks[0] : 1;
+  if (whole && std::fabs(step0 - std::round(step0)) > 1e-9) {
+    const double step = std::max(1.0, std::floor(step0));
+    a.ticks.clear();
+    for (double t = std::floor(lo / step) * step; t <= hi + 1e-9; t += step) a.ticks.push_back(t);
+    if (a.ticks.size() < 2 || a.ticks.back() < hi) a.ticks.push_back(a.ticks.back() + step);
+  }
   a.lo = std::min(lo, a.ticks.front());
   a.hi = std::max(hi, a.ticks.back());
   a.step = a.ticks.size() > 1 ? a.ticks[1] - a.ticks[0] : 1;
   return a;
+}
+
+bool whole_values(const std::vector<Series>& series) {
+  for (const auto& se : series)
+    for (double v : se.values)
+      if (std::isfinite(v) && v != std::floor(v)) return false;
+  return true;
 }
 
 void axis_title(Builder& b, const std::string& text, float centre, float y, float width, const Style& s) {

@@ -137,7 +137,10 @@ struct ValueAxis {
 };
 
 // Round ticks covering [lo, hi] (about 5), the axis extended to the outer ticks.
-ValueAxis value_axis(double lo, double hi);
+// whole: every value is a whole number (counts) — ticks never fall between two whole numbers.
+ValueAxis value_axis(double lo, double hi, bool whole = false);
+// True when every finite value of these series is a whole number (a count axis).
+bool whole_values(const std::vector<Series>& series);
 
 // Polyline points (x non-decreasing) reduced to the first, lowest, highest and last point per pixel column while
 // they stream in: the drawn shape is the same, the vertex count bounded by the width, and a million points are

@@ -35,7 +35,7 @@ Scene km_chart(const KmSpec& spec, float width, float height, const Style& s) {
   // The number-at-risk row is centred on the ticks: the first column must clear the curve names.
   float risk_w = 0;
   for (const auto& row : spec.at_risk)
-    for (long v : row) risk_w = std::max(risk_w, text_width(std::to_string(v), s.font));
+    for (long v : row) risk_w = std::max(risk_w, text_width(v < 0 ? spec.hidden_label : std::to_string(v), s.font));
   Box p{std::max(text_width("100 %", s.font) + pad * 2 + (spec.y_label.empty() ? 0 : s.font * 1.4f),
                  name_w + pad * 3 + risk_w / 2),
         top + pad, width - pad * 4, height - s.font * 2.2f - risk_h - (spec.x_label.empty() ? 0 : s.font * 1.4f)};
@@ -140,7 +140,8 @@ Scene km_chart(const KmSpec& spec, float width, float height, const Style& s) {
       y += s.font * 1.5f;
       if (!one) b.text(pad, y, fit(spec.curves[k].name, name_w, s.font), colours[k]);
       for (size_t i = 0; i < spec.risk_times.size() && i < spec.at_risk[k].size(); ++i)
-        b.text(X(spec.risk_times[i]), y, std::to_string(spec.at_risk[k][i]), s.text, Anchor::middle);
+        b.text(X(spec.risk_times[i]), y, spec.at_risk[k][i] < 0 ? spec.hidden_label : std::to_string(spec.at_risk[k][i]),
+               s.text, Anchor::middle);
     }
   }
   b.scene.description = std::to_string(spec.curves.size()) + " Kaplan-Meier curves";

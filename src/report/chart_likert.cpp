@@ -13,6 +13,17 @@ using namespace kit;
 
 namespace {
 
+// Diagonal lines every 6 px over a segment, so a level is told apart without its colour.
+void hatch(Builder& b, float x0, float y0, float x1, float y1, Rgba c) {
+  const float gap = 6;
+  if (x1 - x0 < 1 || y1 - y0 < 1) return;
+  for (float u = x0 + y0 + gap * 0.5f; u < x1 + y1; u += gap) {
+    const float xa = std::max(x0, u - y1), xb = std::min(x1, u - y0);
+    if (xb - xa < 0.5f) continue;
+    b.line(xa, u - xa, xb, u - xb, c, 1.2f);
+  }
+}
+
 // Greedy word wrap into at most max_lines lines of max_width; the last line shortened with "…" when the text does
 // not fit. `cut` tells whether anything was left out (the full text then goes in a tooltip).
 std::vector<std::string> wrap(const std::string& text, float max_width, float size, size_t max_lines, bool& cut) {
@@ -71,6 +82,7 @@ Scene likert_chart(const LikertSpec& spec, float width, float height, const Styl
       colours[l] = mix(pos, pale, 0.55f * static_cast<float>(nl - 1 - l) / static_cast<float>(std::max<size_t>(1, npos)));
     }
   }
+  if (spec.colours.size() == nl) colours = spec.colours;
   // Shares per item; extent left and right of the centre.
   std::vector<std::vector<double>> pct(ni, std::vector<double>(nl, 0));
   std::vector<double> totals(ni, 0), left(ni, 0);
@@ -134,6 +146,7 @@ Scene likert_chart(const LikertSpec& spec, float width, float height, const Styl
       acc += pct[i][l];
       if (x1 - x0 <= 0) continue;
       b.rect(x0, cy - bar_h / 2, x1, cy + bar_h / 2, colours[l]);
+      if (l < spec.hatched.size() && spec.hatched[l]) hatch(b, x0, cy - bar_h / 2, x1, cy + bar_h / 2, mix(colours[l], text_on(colours[l]), 0.45f));
       const std::string lab = format_number(pct[i][l], 0, s.lang) + " %";
       if (x1 - x0 >= text_width(lab, vsize) + 6 && bar_h >= vsize * 1.2f)
         b.text((x0 + x1) / 2, cy, lab, text_on(colours[l]), Anchor::middle, vsize);

@@ -35,7 +35,8 @@ Scene line_chart(const LineSpec& spec, float width, float height, const Style& s
   lo = std::min(lo, 0.0);
   if (std::isfinite(spec.axis_min)) lo = spec.axis_min;
   if (std::isfinite(spec.axis_max)) hi = spec.axis_max;
-  const ValueAxis ay = value_axis(lo, hi);
+  const ValueAxis ay = value_axis(lo, hi, spec.unit_suffix.empty() && spec.band_lower.empty() && whole_values(spec.series) &&
+                                              !std::isfinite(spec.axis_max));
   std::vector<std::string> ytext;
   for (double t : ay.ticks) ytext.push_back(tick_label(t, ay.step, s.lang, spec.unit_suffix));
   std::vector<std::string> names;

@@ -66,6 +66,11 @@ const Entry kEntries[] = {
     {"evolution.geen_evolutie", c(0, 158, 115), c(0, 178, 130)},
     {"evolution.daling", c(213, 94, 0), c(233, 114, 20)},
     {"evolution.gemengd", c(184, 125, 0), c(230, 159, 0)},
+    // A card vote or statement (issue 21): agree bluish green, disagree vermilion and hatched (the pattern carries
+    // the meaning for colour-blind readers), "half" grey.
+    {"vote.agree", c(0, 140, 100), c(0, 178, 130)},
+    {"vote.disagree", c(213, 94, 0), c(233, 114, 20)},
+    {"vote.half", c(118, 118, 118), c(150, 150, 150)},
     // The evolutie phases 1–6 (issue 23, a swimlane per youngster): one ordinal ramp along viridis' hues —
     // purple, blue, teal, green, yellow-green — so neighbouring phases differ in hue as well as lightness. On white
     // phase 1 is the darkest and phase 6 the lightest that keeps 3:1; on the dark background the lightness runs
@@ -106,6 +111,7 @@ Fill semantic_fill(std::string_view key) {
   if (key == "class.NFD") return Fill::hatch;
   if (key == "class.UNC") return Fill::hatch_outline;
   if (key == "class.EMPTY") return Fill::outline;
+  if (key == "vote.disagree") return Fill::hatch;
   return Fill::solid;
 }
 

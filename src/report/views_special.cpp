@@ -32,8 +32,10 @@ const std::string& column_or(const View& v, size_t i, const std::string& fallbac
 }
 
 // One Kaplan–Meier curve from rows in time order, with its number-at-risk at the given times.
+// A step whose survival is hidden in delen mode (fewer than k at risk, privacy/suppression.h) cuts the curve there;
+// `cut` takes the hidden cell's label ("<5"), which the number-at-risk row shows from then on.
 charts::KmCurve km_curve(const Table& t, const View& v, const std::vector<size_t>& rows, std::vector<std::pair<double, double>>& risk,
-                         double& last_left) {
+                         double& last_left, std::string& cut, std::string& hidden_label) {
   static const std::string kTime = "time", kSurv = "survival", kLo = "lower", kUp = "upper", kRisk = "n_risk",
                            kEvent = "n_event", kCensor = "n_censor";
   const int ti = col(t, column_or(v, 0, kTime)), si = col(t, column_or(v, 1, kSurv)), lo = col(t, column_or(v, 2, kLo)),
@@ -42,6 +44,13 @@ charts::KmCurve km_curve(const Table& t, const View& v, const std::vector<size_t
   charts::KmCurve c;
   last_left = 0;
   for (size_t row : rows) {
+    auto hidden = [&](int c) {
+      return c >= 0 && c < static_cast<int>(t.rows[row].size()) && t.rows[row][c].kind == analysis::Value::Kind::suppressed;
+    };
+    if (hidden(si) || hidden(ti)) {
+      cut = hidden_label = t.rows[row][hidden(si) ? si : ti].s;
+      break;
+    }
     const double time = num(t, row, ti), surv = num(t, row, si);
     if (!std::isfinite(time) || !std::isfinite(surv)) continue;
     c.time.push_back(time);
@@ -54,7 +63,11 @@ charts::KmCurve km_curve(const Table& t, const View& v, const std::vector<size_t
       c.censor_survival.push_back(surv);
     }
     const double n = num(t, row, nr);
-    if (std::isfinite(n)) {
+    if (hidden(nr)) {  // a complement hidden next to a small cell: the step is shared, its number at risk not
+      risk.emplace_back(time, -1);
+      last_left = -1;
+      hidden_label = t.rows[row][nr].s;
+    } else if (std::isfinite(n)) {
       risk.emplace_back(time, n);
       const double ev = num(t, row, ne);
       last_left = n - (std::isfinite(ev) ? ev : 0) - (std::isfinite(cens) ? cens : 0);
@@ -64,17 +77,18 @@ charts::KmCurve km_curve(const Table& t, const View& v, const std::vector<size_t
 }
 
 std::vector<long> at_risk(const std::vector<std::pair<double, double>>& risk, double last_left,
-                          const std::vector<double>& times) {
+                          const std::vector<double>& times, bool cut) {
   std::vector<long> out;
   for (double rt : times) {
-    // At risk at rt: the n_risk of the first row at or after rt; after the last row, what was left.
-    double n = last_left;
+    // At risk at rt: the n_risk of the first row at or after rt; after the last row, what was left — or, where the
+    // curve was cut for privacy, hidden (-1).
+    double n = cut ? -1 : last_left;
     for (const auto& [time, k] : risk)
       if (time >= rt) {
         n = k;
         break;
       }
-    out.push_back(static_cast<long>(std::max(0.0, n)));
+    out.push_back(n < 0 ? -1 : static_cast<long>(n));
   }
   return out;
 }
@@ -95,17 +109,21 @@ bool build_km(const Result& r, const Table& t, const View& v, i18n::Lang lang, c
   std::vector<ChartSpec> specs;
   std::vector<std::string> medians;
   size_t unkeyed = 0, curves = 0;
+  std::string cut_label;  // a curve cut in delen mode: the line under the chart says where and why
   for (const auto& [name, prow] : panels) {
     charts::KmSpec k;
     for (const auto& [sname, srows] : groups_by(t, col(t, v.series), prow, lang)) {
       std::vector<std::pair<double, double>> risk;
       double left = 0;
-      charts::KmCurve c = km_curve(t, v, srows, risk, left);
+      std::string cut, hidden_label;
+      charts::KmCurve c = km_curve(t, v, srows, risk, left, cut, hidden_label);
       if (c.time.empty()) continue;
       c.name = !sname.empty() ? sname : !name.empty() ? name : r.title.in(lang);
       c.colour = colour_for(v, analysis::view_key(cell(t, srows.front(), col(t, v.series))), unkeyed++, s);
       c.has_colour = true;
-      k.at_risk.push_back(at_risk(risk, left, times));
+      k.at_risk.push_back(at_risk(risk, left, times, !cut.empty()));
+      if (!hidden_label.empty()) k.hidden_label = hidden_label;
+      if (!cut.empty()) cut_label = cut;
       k.curves.push_back(std::move(c));
       ++curves;
     }
@@ -126,6 +144,7 @@ bool build_km(const Result& r, const Table& t, const View& v, i18n::Lang lang, c
   std::string names;
   for (const auto& m : medians) names += (names.empty() ? "" : ", ") + m;
   out.description = i18n::format(tr("chart.desc.km", lang), {out.chart_title, names.empty() ? r.title.in(lang) : names});
+  if (!cut_label.empty()) out.footer += (out.footer.empty() ? "" : "; ") + i18n::format(tr("chart.km_cut", lang), {cut_label});
   if (specs.size() == 1) {
     out.spec = std::move(specs.front());
     return true;

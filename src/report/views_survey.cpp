@@ -48,7 +48,7 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
 // Likert items. Table: one row per item; x the item text, x_key the item id; y the level count columns from most
 // negative to most positive (their Column.label names the level); columns[0] the neutral level's column id (one of
 // y; "" = none), columns[1] an optional n.v.t. count column; missing_column the item's missing count.
-bool build_likert(const Result& r, const Table& t, const View& v, i18n::Lang lang, const charts::Style&, Built& out) {
+bool build_likert(const Result& r, const Table& t, const View& v, i18n::Lang lang, const charts::Style& style, Built& out) {
   const int xi = col(t, v.x), xk = col(t, v.x_key);
   if (xi < 0 || v.y.size() < 2 || !present(t, v.x_key) || !present(t, v.missing_column)) return false;
   std::vector<int> ys;
@@ -93,6 +93,22 @@ bool build_likert(const Result& r, const Table& t, const View& v, i18n::Lang lan
   l.neutral = neutral;
   l.axis_max = 100;
   for (int y : ys) l.levels.push_back(t.columns[static_cast<size_t>(y)].label.in(lang));
+  // colour_keys name a level by its column id: a card vote's agree and disagree keep their meaning's colour.
+  if (!v.colour_keys.empty()) {
+    bool all = true;
+    for (const auto& y : v.y) {
+      charts::Rgba c{};
+      bool found = false;
+      for (const auto& [k, name] : v.colour_keys)
+        if (k == y && charts::named_colour(name, style, c)) {
+          found = true;
+          l.colours.push_back(c);
+          l.hatched.push_back(charts::semantic_fill(name) == charts::Fill::hatch);
+        }
+      all = all && found;
+    }
+    if (!all) l.colours.clear(), l.hatched.clear();
+  }
   double nmin = kInf, nmax = -kInf, missing = 0, nvt = 0;
   double best = -kInf, worst = kInf;
   std::string best_name, worst_name;

@@ -99,6 +99,7 @@ ProfileSpec binc_profile();
 ProfileSpec matrix_profile();
 ProfileSpec kerndataset_profile();
 ProfileSpec evolutie_profile();
+ProfileSpec trajecten_profile();
 ProfileSpec procesflow_profile();
 
 }  // namespace zicht::session

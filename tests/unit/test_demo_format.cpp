@@ -186,6 +186,7 @@ TEST_CASE("demo scaling: exact row counts, the published design first, fresh ids
   demo::DemoOptions small{"binc", 2023, 10, "clients"};
   core::ReadResult rc;
   check_maps(demo::generate_csv(small), "binc", "clients", rc, 10);
-  CHECK(demo::validate_options({"trajecten"}) != "");
+  CHECK(demo::validate_options({"no-such-profile"}) != "");
+  CHECK(demo::validate_options({"trajecten", 1, 0, "cells"}) != "");
   CHECK(demo::validate_options({"binc", 1, 0, "kinderen"}) != "");
 }

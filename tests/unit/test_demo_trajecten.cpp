@@ -105,6 +105,7 @@ TEST_CASE("trajecten demo: every published and derived count holds for seeds 1..
         ++act_2023;
       }
       if (t.leeftijd == 16 && age_on(t.geboortemaand, t.afronding) == 17) ++seventeen;
+      CHECK(age_on(t.geboortemaand, t.afronding) <= 17);  // "jongeren tussen 10 en 17 jaar"
       // The birth month is never the registration month (the age would depend on the unknown day).
       CHECK(std::stoi(t.geboortemaand.substr(5, 2)) != std::stoi(zicht::demo::format_date(t.aanmelddatum).substr(3, 2)));
       blocking[{t.blokkade_voor, t.blokkade_na}]++;

@@ -243,3 +243,32 @@ TEST_CASE("Consent comparison: consenting organisations by name, others pooled, 
   CHECK(all.find("Beta") == std::string::npos);
   CHECK(privacy::reflection_questions().size() == 4);
 }
+
+TEST_CASE("Delen mode: a result about votes or organisations keeps its counts but not its Intern-only tables") {
+  // A workshop's card vote (not a client unit): tallies of 2 and 3 stay (professionals' votes are not suppressed);
+  // the arguments table that was not released by a person is Intern only and must not travel.
+  analysis::ResultSet set;
+  analysis::Result r;
+  r.id = "procesflow.statements";
+  r.client_unit = false;
+  Table tallies;
+  tallies.id = "tallies";
+  tallies.columns = {{"positie", Text::same("positie"), Role::category, -1}, {"n", Text::same("n"), Role::count, 0}};
+  tallies.rows = {{Value::str("akkoord"), Value::of(2)}, {Value::str("niet akkoord"), Value::of(3)}};
+  Table arguments;
+  arguments.id = "arguments";
+  arguments.intern_only = true;
+  arguments.columns = {{"argument", Text::same("argument"), Role::category, -1}};
+  arguments.rows = {{Value::str("ZZMARKER: de directeur van school X zei dat")}};
+  r.tables = {tallies, arguments};
+  set.results.push_back(r);
+  privacy::PrivacyOptions opt;
+  opt.k = 5;
+  privacy::apply(set, opt);
+  const auto& out = set.results[0];
+  REQUIRE(out.tables.size() == 1);
+  CHECK(out.tables[0].id == "tallies");
+  CHECK(out.tables[0].rows[0][1].i == 2);
+  CHECK(out.tables[0].rows[1][1].i == 3);
+  CHECK(report::results_json(set, i18n::Lang::nl).dump().find("ZZMARKER") == std::string::npos);
+}

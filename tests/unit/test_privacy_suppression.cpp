@@ -17,6 +17,7 @@
 
 #include "analysis/tables.h"
 #include "report/json_export.h"
+#include "stats/survival.h"
 
 using namespace zicht;
 using namespace zicht_test;
@@ -472,6 +473,36 @@ TEST_CASE("Suppression: statistics of groups below k") {
   CHECK(hidden(g.rows[2][1]));  // complement
   CHECK(g.rows[2][2].d == 5.5);  // a complement's group is not small: its statistics stay
   CHECK(g.rows[0][2].d == 3.5);
+}
+
+TEST_CASE("Suppression: a Kaplan–Meier step with fewer than k at risk hides its time and survival") {
+  // survfit's steps of 8 trajectories: the curve may be shared while 5 or more remain at risk, not after.
+  stats::KaplanMeierResult km =
+      stats::kaplan_meier({1.5, 2.0, 3.25, 4.0, 5.5, 6.0, 7.75, 9.0}, {true, true, true, false, true, true, true, true});
+  REQUIRE(km.rows.size() == 8);
+  Table t;
+  t.id = "km";
+  t.columns = {{"time", Text::same("time"), Role::statistic, 2}, {"survival", Text::same("S"), Role::statistic, 3},
+               {"lower", Text::same("lower"), Role::lower, 3},   {"upper", Text::same("upper"), Role::upper, 3},
+               {"n_risk", Text::same("n_risk"), Role::count, 0}, {"n_event", Text::same("n_event"), Role::count, 0},
+               {"n_censor", Text::same("n_censor"), Role::count, 0}};
+  for (const auto& r : km.rows)
+    t.rows.push_back({Value::num(r.time), Value::num(r.surv), Value::num(r.lower), Value::num(r.upper),
+                      Value::of(r.n_risk), Value::of(r.n_event), Value::of(r.n_censor)});
+  privacy::SuppressionSummary s;
+  privacy::suppress(t, 5, s, "km");
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    const bool few = km.rows[i].n_risk < 5;
+    INFO("step " << i << " at " << km.rows[i].time << " with " << km.rows[i].n_risk << " at risk");
+    CHECK(hidden(t.rows[i][0]) == few);
+    CHECK(hidden(t.rows[i][1]) == few);
+    // The last step reaches S = 0: its log bounds are empty (NaN), nothing to hide there.
+    for (int c : {2, 3}) CHECK((hidden(t.rows[i][c]) || t.rows[i][c].kind == Value::Kind::missing) == few);
+  }
+  // 8, 7, 6, 5 at risk at the first four steps (the censored one at 4.0 included): they stay, the rest go.
+  CHECK(t.rows[0][1].d == Approx(0.875));
+  CHECK(t.rows[3][1].d == Approx(0.625));  // 7/8 · 6/7 · 5/6, the last step shared
+  CHECK(hidden(t.rows[4][1]));
 }
 
 TEST_CASE("large tables (beyond the exact solver) still leave no lone hidden cell, quickly") {

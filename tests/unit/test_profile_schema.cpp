@@ -21,7 +21,8 @@ TEST_CASE("both schemas are compiled in and parse") {
   CHECK(is_known_profile("generic"));
   CHECK(is_known_profile("kerndataset"));
   CHECK(is_known_profile("evolutie"));
-  CHECK_FALSE(is_known_profile("trajecten"));  // wave 2, not registered yet
+  CHECK(is_known_profile("trajecten"));  // issue 21
+  CHECK_FALSE(is_known_profile("no-such-profile"));
   CHECK(sofs->fields.size() == 40);  // 20 main fields + 10 steps × (cb, consulent)
   CHECK(binc->fields.size() == 27);
   std::set<std::string> ids;

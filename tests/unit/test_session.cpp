@@ -73,7 +73,7 @@ TEST_CASE("the registry lists the built-in profiles with their tables, pages, te
 TEST_CASE("session: the demo is loaded, detected per record type, mapped and analysed; results are cached") {
   session::Session s;
   s.load_builtin_sample();
-  REQUIRE(s.files().size() == 13 + 9);  // + the procesflow demo (issue 21)
+  REQUIRE(s.files().size() == 14 + 9);  // + the procesflow demo (issue 21)
   CHECK(s.files()[3].profile == "matrix");  // the standalone matrix demo (spec/shared-rules.md, Demos)
   CHECK(s.files()[3].table == "cells");
   CHECK(s.results("matrix").results.size() == 9);
@@ -114,18 +114,27 @@ TEST_CASE("session: the demo is loaded, detected per record type, mapped and ana
     CHECK(classes.rows[3][1].i == 2);
     CHECK(classes.rows[4][1].i == 2);
   }
+  // The Co-ncept trajecten demo (issue 21): one register, 28 registrations, as of its latest date.
+  CHECK(s.files()[13].profile == "trajecten");
+  CHECK(s.files()[13].table == "registratie");
+  {
+    const analysis::ResultSet& t = s.results("trajecten");
+    REQUIRE(t.results.size() == 11);
+    CHECK(t.provenance.files.at(0).rows_in == 28);
+  }
   // The procesflow demo: nine record types (overleg carries the themes, stelling the positions), each detected.
   const char* const kProc[] = {"overleg", "aanwezigheid", "thema", "bevinding", "actiepunt",
                                "aanbeveling", "stemming", "stelling", "citaat"};
   for (size_t i = 0; i < 9; ++i) {
     INFO(kProc[i]);
-    CHECK(s.files()[13 + i].profile == "procesflow");
-    CHECK(s.files()[13 + i].table == kProc[i]);
+    CHECK(s.files()[14 + i].profile == "procesflow");
+    CHECK(s.files()[14 + i].table == kProc[i]);
   }
   {
     const analysis::ResultSet& p = s.results("procesflow");
     REQUIRE(p.results.size() == 10);
-    CHECK(p.provenance.files.size() == 9);
+    CHECK(p.provenance.files.size() == 10);  // nine tables and the linked trajecten register
+    CHECK(p.provenance.files.back().link == "trajecten");
   }
   CHECK(s.files()[0].profile == "sofs");
   CHECK(s.files()[0].table == "trajecten");

@@ -12,6 +12,7 @@ ControlsFn find(std::string_view profile) {
       {"matrix", matrix_controls},
       {"kerndataset", kerndataset_controls},
       {"evolutie", evolutie_controls},
+      {"trajecten", trajecten_controls},
   };
   for (const auto& [id, fn] : kControls)
     if (profile == id) return fn;

@@ -21,6 +21,7 @@ void binc_controls(const ProfilePageArgs& a);
 void matrix_controls(const ProfilePageArgs& a);
 void kerndataset_controls(const ProfilePageArgs& a);
 void evolutie_controls(const ProfilePageArgs& a);
+void trajecten_controls(const ProfilePageArgs& a);
 bool matrix_result(const ProfilePageArgs& a, const analysis::Result& r);
 
 }  // namespace zicht::ui::controls
