@@ -63,12 +63,12 @@ struct Run {
   analysis::ResultSet set;
 };
 
-// The profile's own demo files for a seed, as the app loads them.
-std::unique_ptr<Run> run_demo(uint64_t seed) {
+// The profile's own demo files for a seed, as the app loads them, with the trajecten demo of the same seed linked.
+std::unique_ptr<Run> run_demo(uint64_t seed, bool link = true) {
   const session::ProfileSpec* spec = session::find_profile("procesflow");
   REQUIRE(spec);
   auto r = std::make_unique<Run>();
-  r->reads.reserve(spec->demo.size());
+  r->reads.reserve(spec->demo.size() + 1);
   std::vector<session::TableInput> in;
   for (const auto& f : spec->demo) {
     demo::DemoOptions o = f.options;
@@ -78,9 +78,26 @@ std::unique_ptr<Run> run_demo(uint64_t seed) {
     REQUIRE(r->reads.back().ok());
     in.push_back({f.table, f.name, &r->reads.back()});
   }
+  std::vector<session::LinkInput> links;
+  if (link) {
+    demo::DemoOptions o;
+    o.profile = "trajecten";
+    o.part = "registratie";
+    o.seed = seed;
+    const std::string csv = demo::generate_csv(o);
+    r->reads.push_back(core::read_bytes("trajecten.csv", reinterpret_cast<const uint8_t*>(csv.data()), csv.size()));
+    REQUIRE(r->reads.back().ok());
+    links.push_back({"trajecten", "trajecten.csv", &r->reads.back(), nullptr});
+  }
   i18n::Message error;
-  REQUIRE(session::analyse(*spec, in, {}, {}, r->set, error));
+  REQUIRE(session::analyse(*spec, in, links, {}, r->set, error));
   return r;
+}
+
+bool has_note(const analysis::Result& r, const std::string& text) {
+  for (const auto& n : r.notes)
+    if (n.nl.find(text) != std::string::npos) return true;
+  return false;
 }
 
 }  // namespace
@@ -89,11 +106,17 @@ TEST_CASE("procesflow demo analysed: flow 18 → 9 → 6 → 2 → 10 → 5, for
   for (uint64_t seed : {1u, 2u, 17u, 99u, 2023u}) {
     INFO("seed " << seed);
     auto r = run_demo(seed);
+    CHECK(r->set.provenance.files.back().link == "trajecten");
     const auto& nodes = table(result(r->set, "procesflow.flow"), "nodes");
     std::vector<long> first;
     for (size_t i = 0; i < 6; ++i) first.push_back(long(num(nodes, i, "n")));
     CHECK(first == std::vector<long>{18, 9, 6, 2, 10, 5});
     CHECK(nodes.rows[0][2].s == "Trajecten (18)");  // node labels carry their counts
+    // The linked register: all 18 started trajectories have an overleg; 6 samenwerkingsoverleggen of 2024 belong
+    // to trajectories formally closed in 2025 — an info note (spec §2.5).
+    const auto& flow = result(r->set, "procesflow.flow");
+    CHECK(has_note(flow, "met een overleg: 18; gestarte trajecten in het register: 18"));
+    CHECK(has_note(flow, "vroeger jaar dan de formele afronding van hun traject (info, geen fout): 6"));
     const auto& at = table(result(r->set, "procesflow.attendance"), "by_sector");
     const std::vector<std::tuple<std::string, long, long>> sectors = {
         {"BJB", 9, 16}, {"VAPH", 7, 10}, {"RTH", 5, 12}, {"ELZ", 4, 5}, {"GGZ", 1, 3},
@@ -266,4 +289,11 @@ TEST_CASE("procesflow demo analysed: every view builds a chart in both languages
       ++views;
     }
   CHECK(views >= 9);  // cadence, flow (2), themes, attendance, priorities (2), statements, actions, recommendations
+}
+
+TEST_CASE("procesflow demo analysed without the register: the flow still counts 18 trajectories, no register notes") {
+  auto r = run_demo(2023, false);
+  const auto& flow = result(r->set, "procesflow.flow");
+  CHECK(table(flow, "nodes").rows[0][3].i == 18);
+  CHECK_FALSE(has_note(flow, "gestarte trajecten in het register"));
 }

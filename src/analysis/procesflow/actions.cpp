@@ -142,9 +142,7 @@ Result recommendations_result(const Model& m) {
 
 Result quotes_result(const Model& m) {
   Result r = make_result("procesflow.quotes", "procesflow.result.quotes", "procesflow.unit.quotes");
-  // Free text: Delen leaves out every table marked Intern only, which privacy::apply honours for client-unit results
-  // only — so this result keeps client_unit = true although quotes are not about one client (it has no counts to
-  // suppress).
+  r.client_unit = false;  // quotes and arguments are not about one client; Delen still leaves out Intern-only tables
   bool any_argument = false;
   for (const auto& s : m.statements) any_argument = any_argument || !s.arguments.empty();
   if (m.quotes.empty() && !any_argument) {
