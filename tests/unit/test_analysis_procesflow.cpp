@@ -257,3 +257,59 @@ TEST_CASE("procesflow: priorities() and statements() on in-memory records, filte
   o.overleg.clear();
   CHECK(table(analysis::procesflow::priorities(in, o), "options").rows.size() == 3);
 }
+
+namespace {
+core::MappedDataset mapped(const std::string& name, const std::string& csv, const char* kind,
+                           std::vector<core::ReadResult>& keep) {
+  keep.push_back(core::read_bytes(name, reinterpret_cast<const uint8_t*>(csv.data()), csv.size()));
+  REQUIRE(keep.back().ok());
+  return core::map_file(keep.back(), *core::find_schema("procesflow"), {}, kind);
+}
+}  // namespace
+
+TEST_CASE("procesflow: stelling_stem tallies combine with stelling rows; overleg_thema links count 'meermaals'") {
+  std::vector<core::ReadResult> keep;
+  keep.reserve(8);
+  // One statement row without positions, its tallies in the normalised file (plus one for an unknown statement),
+  // and a position row in the statement file itself: the two sources add up.
+  const auto st = mapped("s.csv",
+                         "stelling_id;overleg_id;nummer;tekst;schaal;uitkomst_tekst;positie;aantal;argumenten\n"
+                         "K;F;1;Een kader;geen kader nodig/wel kader nodig;;;;\n"
+                         "K;F;1;Een kader;geen kader nodig/wel kader nodig;;wel kader nodig;2;\n",
+                         "stelling", keep);
+  const auto ss = mapped("ss.csv",
+                         "stelling_id;positie;aantal;argumenten\nK;geen kader nodig;3;lokaal groeien\n"
+                         "K;wel kader nodig;1;\nX;ja;4;\n",
+                         "stelling_stem", keep);
+  const auto ov = mapped("o.csv", "overleg_id;type;datum\nA;samenwerkingsoverleg;01/02/2024\n"
+                                  "B;samenwerkingsoverleg;01/03/2024\nC;stuurgroep;05/03/2024\n",
+                         "overleg", keep);
+  const auto th = mapped("t.csv", "thema_id;naam;lerend_netwerk\nT1;Beeldvorming;nee\nT2;Nooit;nee\n", "thema", keep);
+  const auto ot = mapped("ot.csv", "overleg_id;thema_id\nA;T1\nB;T1\nZ;T1\n", "overleg_thema", keep);
+  analysis::procesflow::Inputs in;
+  in.stelling = &st;
+  in.stelling_stem = &ss;
+  in.overleg = &ov;
+  in.thema = &th;
+  in.overleg_thema = &ot;
+  const auto all = analysis::procesflow::results(in, {});
+  auto get = [&](const std::string& id) -> const analysis::Result& {
+    for (const auto& r : all)
+      if (r.id == id) return r;
+    FAIL("no result " << id);
+    throw;
+  };
+  const auto& a = table(get("procesflow.statements"), "agree");
+  CHECK(num(a, "K", "n") == 6);      // 2 + 3 + 1
+  CHECK(num(a, "K", "agree") == 3);  // geen kader nodig
+  const auto& q = get("procesflow.quality");
+  CHECK(has_flag(q, "ss.csv", 4, "stelling_id", "statement_votes_unknown_statement"));
+  CHECK(has_flag(q, "ot.csv", 4, "overleg_id", "link_unknown_meeting"));
+  CHECK(has_flag(q, "t.csv", 3, "thema_id", "theme_never_raised"));
+  const auto& themes = table(get("procesflow.themes"), "themes");
+  CHECK(num(themes, "T1", "overleggen") == 2);  // raised "meermaals"
+  CHECK(cell(themes, "T1", "bevindingen").kind == analysis::Value::Kind::missing);  // no network: NVT
+  const auto& flow = table(get("procesflow.flow"), "nodes");
+  CHECK(flow.rows[1][3].i == 2);  // two micro overleggen raise a theme
+  CHECK(flow.rows[2][3].i == 1);
+}
