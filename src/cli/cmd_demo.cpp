@@ -1,4 +1,4 @@
-// zicht demo --profile sofs|binc|matrix|kerndataset|evolutie|trajecten [--seed N] [--rows R] [--part P] [--with-characteristics]
+// zicht demo --profile sofs|binc|matrix|kerndataset|evolutie|trajecten|procesflow [--seed N] [--rows R] [--part P] [--with-characteristics]
 //            [--lang nl|en] --out FILE
 // Writes the built-in synthetic demo data (src/demo) as the profile's own CSV export. The file is written in
 // pieces, so a 1,000,000-row benchmark file never has to fit in memory twice.
@@ -17,9 +17,10 @@ namespace zicht::cli {
 namespace {
 int demo_usage(i18n::Lang lang, const std::string& msg) {
   return usage_error("demo", lang, msg,
-                     "zicht demo --profile sofs|binc|matrix|kerndataset|evolutie|trajecten [--seed N] [--rows R] "
+                     "zicht demo --profile sofs|binc|matrix|kerndataset|evolutie|trajecten|procesflow [--seed N] [--rows R] "
                      "[--part modules|clients|cells|characteristics|support_forms|legend|"
-                     "ouder|kind|opvolging|zelfevaluatie|casus|meting|telling|fase|instrument|registratie] "
+                     "ouder|kind|opvolging|zelfevaluatie|casus|meting|telling|fase|instrument|registratie|"
+                     "overleg|aanwezigheid|thema|bevinding|actiepunt|aanbeveling|stemming|stelling|citaat] "
                      "[--with-characteristics] [--lang nl|en] --out FILE");
 }
 

@@ -313,3 +313,36 @@ TEST_CASE("procesflow: stelling_stem tallies combine with stelling rows; overleg
   CHECK(flow.rows[1][3].i == 2);  // two micro overleggen raise a theme
   CHECK(flow.rows[2][3].i == 1);
 }
+
+TEST_CASE("procesflow: with the register linked, a meeting's trajectory that never started there is flagged") {
+  std::vector<core::ReadResult> keep;
+  keep.reserve(3);
+  const auto ov = mapped("o.csv", "overleg_id;type;datum;traject_id\nSG1;startgesprek;01/02/2024;CN-01\n"
+                                  "SG2;startgesprek;01/03/2024;CN-02\nSO9;samenwerkingsoverleg;01/04/2024;CN-09\n",
+                         "overleg", keep);
+  const std::string register_csv =
+      "traject_id;aanmelddatum;opstart;afronding\nCN-01;01/01/2024;01/02/2024;\n"
+      "CN-02;05/01/2024;01/03/2024;10/01/2025\nCN-09;05/01/2024;nee;\n";
+  keep.push_back(core::read_bytes("r.csv", reinterpret_cast<const uint8_t*>(register_csv.data()), register_csv.size()));
+  REQUIRE(keep.back().ok());
+  const core::Schema* ts = core::find_schema("trajecten");
+  REQUIRE(ts);
+  const core::MappedDataset reg = core::map_file(keep.back(), *ts, {}, "registratie");
+  analysis::procesflow::Inputs in;
+  in.overleg = &ov;
+  in.trajecten = &reg;
+  const auto all = analysis::procesflow::results(in, {});
+  const analysis::Result* q = nullptr;
+  const analysis::Result* flow = nullptr;
+  for (const auto& r : all) {
+    if (r.id == "procesflow.quality") q = &r;
+    if (r.id == "procesflow.flow") flow = &r;
+  }
+  REQUIRE(q);
+  REQUIRE(flow);
+  CHECK(has_flag(*q, "o.csv", 4, "traject_id", "meeting_trajectory_not_in_register"));  // CN-09 never started
+  CHECK_FALSE(has_flag(*q, "o.csv", 2, "traject_id", "meeting_trajectory_not_in_register"));
+  bool note = false;
+  for (const auto& n : flow->notes) note = note || n.nl.find("met een overleg: 2; gestarte trajecten in het register: 2") != std::string::npos;
+  CHECK(note);
+}

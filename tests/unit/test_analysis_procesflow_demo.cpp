@@ -117,6 +117,8 @@ TEST_CASE("procesflow demo analysed: flow 18 → 9 → 6 → 2 → 10 → 5, for
     const auto& flow = result(r->set, "procesflow.flow");
     CHECK(has_note(flow, "met een overleg: 18; gestarte trajecten in het register: 18"));
     CHECK(has_note(flow, "vroeger jaar dan de formele afronding van hun traject (info, geen fout): 6"));
+    for (const auto& f : result(r->set, "procesflow.quality").flags)
+      CHECK(f.rule != "meeting_trajectory_not_in_register");  // every overleg's traject_id is a started one
     const auto& at = table(result(r->set, "procesflow.attendance"), "by_sector");
     const std::vector<std::tuple<std::string, long, long>> sectors = {
         {"BJB", 9, 16}, {"VAPH", 7, 10}, {"RTH", 5, 12}, {"ELZ", 4, 5}, {"GGZ", 1, 3},

@@ -458,13 +458,23 @@ Model build_model(const Inputs& in, const Options& o) {
     if (s.tallies.empty() && s.outcome.empty())
       m.quality.flag("statement_without_tallies_or_outcome", s.file, s.row, s.column, s.id);
   }
+  auto column = [&](const char* id) {
+    const core::MappedField* f = cells::field(in.overleg, id);
+    return f ? f->column_name : std::string(id);
+  };
+  // With the register linked: a micro meeting's trajectory that the register does not list as started.
+  if (m.register_loaded)
+    for (const auto& x : m.meetings)
+      if (x.level == "micro" && !x.traject.empty() && !m.register_started.count(x.traject))
+        m.quality.flag("meeting_trajectory_not_in_register", in.overleg ? in.overleg->file : "", x.row,
+                       column("traject_id"), x.traject);
   // Themes named by meetings but not listed, and listed themes never raised.
   std::set<std::string> raised;
   for (const auto& x : m.meetings)
     for (const auto& t : x.themes) {
       raised.insert(t);
       if (!m.themes.empty() && !m.theme_index.count(t))
-        m.quality.flag("meeting_unknown_theme", in.overleg ? in.overleg->file : "", x.row, "themas", t);
+        m.quality.flag("meeting_unknown_theme", in.overleg ? in.overleg->file : "", x.row, column("themas"), t);
     }
   if (!m.meetings.empty())
     for (const auto& t : m.themes)  // a proposed or focus theme may wait for its first overleg
