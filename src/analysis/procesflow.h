@@ -39,8 +39,9 @@ struct Options {
   void store(core::Werkmap& w) const;
 };
 
-// Every result of spec §3.3 in page order: procesflow.cadence, flow, themes, attendance, priorities, statements,
-// actions, recommendations, quotes, quality. A result whose record type is not loaded says so in a note.
+// Every result of spec §3.3 in page order: procesflow.cadence, flow, themes, quotes (free text: released quotes;
+// unreleased quotes and the statements' arguments Intern only), attendance, priorities, statements, actions,
+// recommendations, quality. A result whose record type is not loaded says so in a note.
 std::vector<Result> results(const Inputs& in, const Options& o);
 
 // "procesflow.priorities": per overleg (one view per vote set) each option's votes and % of the set's votes,
@@ -48,7 +49,7 @@ std::vector<Result> results(const Inputs& in, const Options& o);
 Result priorities(const Inputs& in, const Options& o);
 // "procesflow.statements": per statement its tallies per position, % agree with the Clopper–Pearson 95 % CI
 // (agree = akkoord, ja, eens, geen kader nodig; "half" counts in n, not as agree) and the verbal outcome;
-// diverging bars. client_unit = false; arguments Intern only.
+// diverging bars. client_unit = false (the arguments per position are in procesflow.quotes, Intern only).
 Result statements(const Inputs& in, const Options& o);
 
 }  // namespace zicht::analysis::procesflow
