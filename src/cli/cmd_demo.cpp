@@ -1,4 +1,4 @@
-// zicht demo --profile sofs|binc|matrix|kerndataset|evolutie [--seed N] [--rows R] [--part P] [--with-characteristics]
+// zicht demo --profile sofs|binc|matrix|kerndataset|evolutie|trajecten [--seed N] [--rows R] [--part P] [--with-characteristics]
 //            [--lang nl|en] --out FILE
 // Writes the built-in synthetic demo data (src/demo) as the profile's own CSV export. The file is written in
 // pieces, so a 1,000,000-row benchmark file never has to fit in memory twice.
@@ -17,9 +17,9 @@ namespace zicht::cli {
 namespace {
 int demo_usage(i18n::Lang lang, const std::string& msg) {
   return usage_error("demo", lang, msg,
-                     "zicht demo --profile sofs|binc|matrix|kerndataset|evolutie [--seed N] [--rows R] "
+                     "zicht demo --profile sofs|binc|matrix|kerndataset|evolutie|trajecten [--seed N] [--rows R] "
                      "[--part modules|clients|cells|characteristics|support_forms|legend|"
-                     "ouder|kind|opvolging|zelfevaluatie|casus|meting|telling|fase|instrument] "
+                     "ouder|kind|opvolging|zelfevaluatie|casus|meting|telling|fase|instrument|registratie] "
                      "[--with-characteristics] [--lang nl|en] --out FILE");
 }
 
@@ -68,7 +68,7 @@ int run_demo(const std::vector<std::string>& args) {
   }
   if (!have_profile) return demo_usage(lang, text(lang, "cli.missing_option", {"--profile"}));
   // The profiles with a built-in demo, and the tables it has (src/session/registry.h), plus those the generators
-  // know before the app registers them (kerndataset, evolutie).
+  // know before the app registers them (kerndataset, evolutie, trajecten).
   auto generator_knows = [](const std::string& id) {
     const auto& ids = demo::demo_profiles();
     return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -96,7 +96,11 @@ int run_demo(const std::vector<std::string>& args) {
                                 ? text(lang, "cli.choices", {"--part", "ouder|kind|opvolging|zelfevaluatie|casus"})
                             : opt.profile == "evolutie"
                                 ? text(lang, "cli.choices", {"--part", "meting|telling|fase|instrument"})
-                                : text(lang, "cli.choices", {"--profile", "sofs|binc|matrix|kerndataset|evolutie"}));
+                            : opt.profile == "procesflow"
+                                ? text(lang, "cli.choices", {"--part", "overleg|aanwezigheid|thema|bevinding|"
+                                                                       "actiepunt|aanbeveling|stemming|stelling|citaat"})
+                            : opt.profile == "trajecten" ? text(lang, "cli.choices", {"--part", "registratie"})
+                                : text(lang, "cli.choices", {"--profile", "sofs|binc|matrix|kerndataset|evolutie|trajecten|procesflow"}));
 
   std::FILE* f = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
   if (!f) {

@@ -244,7 +244,7 @@ bool parse_schema(const nlohmann::json& doc, Schema& out, std::string& error) {
   }
 }
 
-std::vector<std::string> profile_ids() { return {"sofs", "binc", "matrix", "kerndataset", "evolutie"}; }
+std::vector<std::string> profile_ids() { return {"sofs", "binc", "matrix", "kerndataset", "evolutie", "procesflow"}; }
 
 bool is_known_profile(std::string_view id) {
   if (id == "generic") return true;

@@ -155,19 +155,27 @@ uint64_t block_seed(uint64_t seed, uint64_t b) { return b == 0 ? seed : derive_s
 }  // namespace
 
 const std::vector<std::string>& demo_profiles() {
-  static const std::vector<std::string> ids = {"sofs", "binc", "matrix", "kerndataset", "evolutie"};
+  static const std::vector<std::string> ids = {"sofs", "binc", "matrix", "kerndataset", "evolutie", "trajecten",
+                                               "procesflow"};
   return ids;
 }
 
 std::string validate_options(const DemoOptions& o) {
   if (std::find(demo_profiles().begin(), demo_profiles().end(), o.profile) == demo_profiles().end())
-    return "unknown demo profile '" + o.profile + "' (sofs, binc, matrix, kerndataset or evolutie)";
+    return "unknown demo profile '" + o.profile + "' (sofs, binc, matrix, kerndataset, evolutie, trajecten or procesflow)";
   if (o.profile == "kerndataset" && o.part != "modules" && o.part != "ouder" && o.part != "kind" &&
       o.part != "opvolging" && o.part != "zelfevaluatie" && o.part != "casus")
     return "unknown part '" + o.part + "' (ouder, kind, opvolging, zelfevaluatie or casus)";
   if (o.profile == "evolutie" && o.part != "modules" && o.part != "meting" && o.part != "telling" &&
       o.part != "fase" && o.part != "instrument")
     return "unknown part '" + o.part + "' (meting, telling, fase or instrument)";
+  if (o.profile == "trajecten" && o.part != "modules" && o.part != "registratie")
+    return "unknown part '" + o.part + "' (registratie)";
+  if (o.profile == "procesflow" && o.part != "modules" && o.part != "overleg" && o.part != "aanwezigheid" &&
+      o.part != "thema" && o.part != "bevinding" && o.part != "actiepunt" && o.part != "aanbeveling" &&
+      o.part != "stemming" && o.part != "stelling" && o.part != "citaat")
+    return "unknown part '" + o.part +
+           "' (overleg, aanwezigheid, thema, bevinding, actiepunt, aanbeveling, stemming, stelling or citaat)";
   if (o.profile == "binc" && o.part != "modules" && o.part != "clients")
     return "unknown part '" + o.part + "' (modules or clients)";
   if (o.profile == "matrix" && o.part != "modules" && o.part != "cells" && o.part != "characteristics" &&
@@ -188,7 +196,18 @@ uint64_t generate_csv_chunks(const DemoOptions& o, const std::function<void(std:
     }
   };
   uint64_t written = 0;
-  if (o.profile == "evolutie") {
+  if (o.profile == "trajecten") {
+    // 28 registrations: one piece. The Co-ncept-demo (procesflow links on the same traject_id).
+    TrajectenDemo d = generate_trajecten(o.seed);
+    written = o.rows == 0 ? d.rows.size() : std::min<uint64_t>(o.rows, d.rows.size());
+    buf = trajecten_csv(d, o.rows);
+  } else if (o.profile == "procesflow") {
+    // Small (under a hundred rows per part): one piece. Linked to the trajecten demo of the same seed.
+    ProcesflowDemo d = generate_procesflow(o.seed);
+    buf = procesflow_csv(d, o.part, o.rows);
+    for (char ch : buf) written += ch == '\n';
+    if (written > 0) --written;  // the header
+  } else if (o.profile == "evolutie") {
     // Small (a few hundred rows per part): one piece. Linked to the SofS demo of the same seed.
     EvolutieDemo d = generate_evolutie(o.seed);
     buf = evolutie_csv(d, o.part, o.rows);

@@ -28,7 +28,7 @@
 namespace zicht::demo {
 
 struct DemoOptions {
-  std::string profile = "sofs";  // "sofs" | "binc" | "matrix" | "kerndataset" | "evolutie"
+  std::string profile = "sofs";  // "sofs" | "binc" | "matrix" | "kerndataset" | "evolutie" | "trajecten"
   uint64_t seed = 2023;
   // Records to write: 0 = the published size (sofs: 370 trajectories; binc modules: 1,365 module rows of 368
   // children; binc clients: 368 children). Larger: the published design is repeated with new ids (each copy
@@ -37,12 +37,13 @@ struct DemoOptions {
   std::string part = "modules";  // binc: "modules" | "clients"; matrix: "cells" (also when "modules", the
                                  // default) | "characteristics" | "support_forms" | "legend"; kerndataset:
                                  // "ouder" (also when "modules") | "kind" | "opvolging" | "zelfevaluatie" | "casus";
-                                 // evolutie: "meting" (also when "modules") | "telling" | "fase" | "instrument"
+                                 // evolutie: "meting" (also when "modules") | "telling" | "fase" | "instrument";
+                                 // trajecten: "registratie" (also when "modules")
   // binc modules only: repeat the client characteristics (Table 5) on every module row.
   bool characteristics_in_modules = false;
 };
 
-// The profiles the generators know ("sofs", "binc", "matrix", "kerndataset", "evolutie"), whether or not the app registers them.
+// The profiles the generators know ("sofs", "binc", "matrix", "kerndataset", "evolutie", "trajecten"), whether or not the app registers them.
 const std::vector<std::string>& demo_profiles();
 
 // Checks the options; returns an empty string when they are usable, else an English message.
@@ -335,6 +336,72 @@ EvolutieDemo generate_evolutie(uint64_t seed = 2023);
 // One part as CSV (';', CRLF, dd/mm/yyyy, header = the schema's field ids of that kind, in schema order):
 // "meting" (also for "modules", the default part) | "telling" | "fase" | "instrument"; rows 0 = all.
 std::string evolutie_csv(const EvolutieDemo& d, const std::string& part, uint64_t rows = 0);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Co-ncept trajecten (issue 21; spec concept.md §2): the planmakers' register, one row per registration.
+// Exact for every seed (trajecten_generator.cpp; tests/unit/test_demo_trajecten.cpp). Text cells: "" = empty.
+// Zicht's additions to the spec's fields (optional columns): geboortemaand ("yyyy-mm", from which the age at
+// closure is derived: completed years counted from the first day of the birth month) and indirect_bereikt (other
+// youngsters of the family reached indirectly, -1 = empty).
+struct TrajectRegistration {
+  std::string traject_id;          // "CN-01" … "CN-28", in registration order
+  std::string gezin_id, aanmeldvorm;  // aanmeldvorm "jongere" | "gezin"
+  int32_t aanmelddatum = kNoDate;
+  int leeftijd = -1;               // at registration
+  std::string regio, aanmelder, reden_aanmelding;  // aanmelder "Voorziening > VOT" form; reasons joined by " + "
+  std::string act_betrokken, toestemming_jongere;  // "ja" | "nee"
+  int32_t opstart = kNoDate;       // start date; kNoDate with opstart_text "nee" = never started, "" = pending
+  std::string opstart_text;
+  std::string reden_geen_opstart, alternatief;     // "NVT" / "" for started registrations
+  int verlengingen = 0;            // -1 = empty (never started)
+  int32_t afronding = kNoDate;     // kNoDate = lopend (or never started)
+  std::string afrondingscriterium, blokkade_voor, blokkade_na, overdracht, middelen;  // blokkade "NVT" if never started
+  std::string geboortemaand;       // "yyyy-mm" (Zicht's addition)
+  int indirect_bereikt = -1;       // siblings reached indirectly (Zicht's addition); -1 = empty
+};
+struct TrajectenDemo { int32_t as_of = 0; std::vector<TrajectRegistration> rows; };
+TrajectenDemo generate_trajecten(uint64_t seed = 2023);
+std::string trajecten_csv(const TrajectenDemo& d, uint64_t rows = 0);  // ';', CRLF, dd/mm/yyyy, schema field ids
+
+// ---------------------------------------------------------------------------------------------------------------
+// Procesflow (issue 21; spec concept.md §3.4): Co-ncept's meetings, forum attendance, themes, findings, dot votes,
+// card statements, action points, recommendations and quotes, linked to the trajecten demo of the same seed by
+// traject_id. Text cells: "" = empty. DemoOptions::part for "procesflow": "overleg" (also when "modules") |
+// "aanwezigheid" | "thema" | "bevinding" | "actiepunt" | "aanbeveling" | "stemming" | "stelling" | "citaat".
+// overleg carries a "+"-joined `themas` column (no separate overleg_thema file); stelling has one row per
+// statement × position (no separate stelling_stem file). Exact for every seed: procesflow_generator.cpp,
+// tests/unit/test_demo_procesflow.cpp.
+struct PfOverleg {
+  std::string overleg_id, type, niveau;
+  int32_t datum = kNoDate;
+  std::string traject_id, jongere_aanwezig, ouder_aanwezig, acute_crisis, ouder_overleg_id, themas;
+};
+struct PfAanwezigheid { std::string overleg_id, organisatie, sector; int personen = -1; /* -1 = blank */
+                        std::string functieniveau; };
+struct PfThema { std::string thema_id, naam; bool lerend_netwerk = false, focus_2025 = false, voorgesteld = false; };
+struct PfBevinding { std::string bevinding_id, thema_id, tekst, bron_overleg_id; };
+struct PfActie { std::string actie_id, bevinding_id, tekst, eigenaar, niveau, doelstelling, status;
+                 int32_t datum = kNoDate; };
+struct PfAanbeveling { std::string aanbeveling_id, tekst, niveau, kernthema, bronnen, status; };
+struct PfStem { std::string overleg_id, optie; int stemmen = -1; /* -1 = blank (one dot) */ };
+struct PfStelling { std::string stelling_id, overleg_id; int nummer = -1; std::string tekst, schaal, uitkomst_tekst,
+                    positie; int aantal = -1; std::string argumenten; };
+struct PfCitaat { std::string tekst, bron, thema_id, niveau, vrijgegeven; };
+struct ProcesflowDemo {
+  std::vector<PfOverleg> overleg;
+  std::vector<PfAanwezigheid> aanwezigheid;
+  std::vector<PfThema> thema;
+  std::vector<PfBevinding> bevinding;
+  std::vector<PfActie> actiepunt;
+  std::vector<PfAanbeveling> aanbeveling;
+  std::vector<PfStem> stemming;
+  std::vector<PfStelling> stelling;
+  std::vector<PfCitaat> citaat;
+  std::string forum_id;  // the netwerkforum of 22 Nov 2024
+};
+ProcesflowDemo generate_procesflow(uint64_t seed = 2023);
+// One part as CSV (';', CRLF, dd/mm/yyyy, header = the schema's field ids of that kind); rows 0 = all.
+std::string procesflow_csv(const ProcesflowDemo& d, const std::string& part, uint64_t rows = 0);
 
 // Exact for every seed (tests/unit/test_demo_targets.cpp counts them on the records):
 //  SofS: 370 = 134 open + 236 closed (as of 5 Oct 2023); case types 56/17/175/26/82/14; closed by year 43/139/54;

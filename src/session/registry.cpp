@@ -11,6 +11,7 @@ std::vector<ProfileSpec>& registry() {
       matrix_profile(),
       kerndataset_profile(),
       evolutie_profile(),
+      procesflow_profile(),
   };
   return r;
 }

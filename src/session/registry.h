@@ -99,5 +99,6 @@ ProfileSpec binc_profile();
 ProfileSpec matrix_profile();
 ProfileSpec kerndataset_profile();
 ProfileSpec evolutie_profile();
+ProfileSpec procesflow_profile();
 
 }  // namespace zicht::session
