@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "analysis/result.h"
 #include "core/reader.h"
+#include "session/session.h"
 #include "session/workshop.h"
 
 using namespace zicht;
@@ -190,4 +192,111 @@ TEST_CASE("workshop: stelling_csv writes one row per statement and position, Mis
   CHECK(cell(r.table, "positie", 4) == "oneens");
   CHECK(cell(r.table, "uitkomst_tekst", 4) == "Allemaal akkoord");
   CHECK(cell(r.table, "aantal", 3) == "");  // only a verbal outcome: Missing, not 0
+}
+
+namespace {
+
+std::string report_value(const analysis::Value& v) {
+  return v.is_number() ? std::to_string(v.as_double()) : v.s;
+}
+
+const analysis::Table& table_of(const analysis::Result& r, const char* id) {
+  for (const auto& t : r.tables)
+    if (t.id == id) return t;
+  FAIL("no table " << id << " in " << r.id);
+  return r.tables.front();
+}
+
+}  // namespace
+
+TEST_CASE("workshop in the session: live results through the procesflow profile, cached on the workshop") {
+  session::Session s;
+  CHECK(s.workshop_results().results.empty());  // nothing entered yet
+  session::Workshop& w = s.workshop();
+  CHECK(w.overleg_id() == "workshop-" + session::Session::today());
+  w.set_overleg_id("forum-2024-11-22");
+  for (const char* l : {"Drempels", "Nood aan gezinsaanpak", "Op maat van jongere en gezin",
+                        "De \"ideale\"; contextbegeleider", "Contextbegeleiding in gedeelde zorg"})
+    w.add_option(l);
+  const int taps[] = {5, 3, 0, 7, 2};
+  for (size_t i = 0; i < 5; ++i)
+    for (int k = 0; k < taps[i]; ++k) w.vote(i);
+  w.set_statement_text(0, "Één kader voor iedereen");
+  for (int k = 0; k < 9; ++k) w.card(0, 0);
+  for (int k = 0; k < 3; ++k) w.card(0, 1);
+
+  const analysis::ResultSet& set = s.workshop_results();
+  REQUIRE(set.results.size() == 2);
+  const analysis::Result* pr = set.find("procesflow.priorities");
+  REQUIRE(pr);
+  CHECK_FALSE(pr->client_unit);
+  const analysis::Table& opts = table_of(*pr, "options");
+  const int label = opts.column_index("label"), votes = opts.column_index("votes"), pct = opts.column_index("pct");
+  REQUIRE(opts.rows.size() == 5);
+  // Sorted by votes, labels as typed: 7, 5, 3, 2, 0 of 17.
+  const std::vector<std::pair<std::string, int64_t>> expect = {{"De \"ideale\"; contextbegeleider", 7},
+                                                               {"Drempels", 5},
+                                                               {"Nood aan gezinsaanpak", 3},
+                                                               {"Contextbegeleiding in gedeelde zorg", 2},
+                                                               {"Op maat van jongere en gezin", 0}};
+  for (size_t i = 0; i < 5; ++i) {
+    CHECK(opts.rows[i][size_t(label)].s == expect[i].first);
+    CHECK(opts.rows[i][size_t(votes)].i == expect[i].second);
+    CHECK(opts.rows[i][size_t(pct)].as_double() == Approx(100.0 * double(expect[i].second) / 17.0));
+  }
+  const analysis::Result* st = set.find("procesflow.statements");
+  REQUIRE(st);
+  const analysis::Table& agree = table_of(*st, "agree");
+  REQUIRE(agree.rows.size() == 1);
+  CHECK(agree.rows[0][size_t(agree.column_index("agree"))].i == 9);
+  CHECK(agree.rows[0][size_t(agree.column_index("n"))].i == 12);
+  CHECK(agree.rows[0][size_t(agree.column_index("pct_agree"))].as_double() == Approx(75.0));
+  // R 4.2.2: binom.test(9, 12)$conf.int = 0.4281415 0.9451394
+  CHECK(agree.rows[0][size_t(agree.column_index("lower"))].as_double() == Approx(42.81415).epsilon(1e-6));
+  CHECK(agree.rows[0][size_t(agree.column_index("upper"))].as_double() == Approx(94.51394).epsilon(1e-6));
+
+  // Cached: the same set until a tap; an undo changes the numbers at once.
+  CHECK(&s.workshop_results() == &set);
+  const analysis::Result* before = s.workshop_results().find("procesflow.priorities");
+  CHECK(before == pr);
+  REQUIRE(w.undo());  // the last card (niet akkoord)
+  const analysis::Table& agree2 = table_of(*s.workshop_results().find("procesflow.statements"), "agree");
+  CHECK(agree2.rows[0][size_t(agree2.column_index("n"))].i == 11);
+}
+
+TEST_CASE("workshop saved: the two files load as procesflow stemming and stelling and give the same numbers") {
+  session::Session s;
+  session::Workshop& w = s.workshop();
+  w.add_option("Ja; zeker");
+  w.add_option("Nee");
+  w.vote(0);
+  w.vote(0);
+  w.vote(1);
+  w.set_statement_text(0, "Stelling");
+  w.card(0, 1);
+  const auto saved = s.save_workshop();
+  REQUIRE(saved.size() == 2);
+  CHECK(saved[0].first == "workshop_stemming.csv");
+  CHECK(saved[0].second == w.stemming_csv());
+  CHECK(saved[1].first == "workshop_stelling.csv");
+  REQUIRE(s.files().size() == 2);
+  CHECK(s.files()[0].profile == "procesflow");
+  CHECK(s.files()[0].table == "stemming");
+  CHECK(s.files()[1].profile == "procesflow");
+  CHECK(s.files()[1].table == "stelling");
+  REQUIRE(s.files()[0].mapped);
+  CHECK(s.files()[0].mapped->mapping.ok());
+  const analysis::Result* loaded = s.results("procesflow").find("procesflow.priorities");
+  const analysis::Result* live = s.workshop_results().find("procesflow.priorities");
+  REQUIRE(loaded);
+  REQUIRE(live);
+  CHECK(table_of(*loaded, "options").rows.size() == 2);
+  for (size_t i = 0; i < 2; ++i)
+    for (size_t c = 0; c < table_of(*live, "options").columns.size(); ++c)
+      CHECK(report_value(table_of(*loaded, "options").rows[i][c]) == report_value(table_of(*live, "options").rows[i][c]));
+  // Saving again replaces the earlier versions instead of adding files.
+  w.vote(1);
+  s.save_workshop();
+  CHECK(s.files().size() == 2);
+  CHECK(table_of(*s.results("procesflow").find("procesflow.priorities"), "options").rows[1][3].i == 2);
 }
