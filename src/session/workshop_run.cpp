@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "privacy/privacy.h"
 #include "session/run.h"
 #include "session/session.h"
 
@@ -44,18 +45,22 @@ std::string Session::today() {
 }
 
 const analysis::ResultSet& Session::workshop_results() {
-  if (workshop_cache_.key == workshop_.version()) return workshop_cache_.shown;
+  // Also on the privacy settings: presentation shows a room what delen shows (no Intern-only arguments).
+  const uint64_t key = workshop_.version() + (privacy_stamp_ << 40);
+  if (workshop_cache_.key == key) return workshop_cache_.shown;
   workshop_cache_ = Cached{};
-  workshop_cache_.key = workshop_.version();
+  workshop_cache_.key = key;
   const ProfileSpec* spec = find_profile(kProfile);
   const std::vector<Record> recs = records(workshop_);
   if (!spec || recs.empty()) return workshop_cache_.shown;
   std::vector<core::ReadResult> read;
   read.reserve(recs.size());
   std::vector<TableInput> inputs;
+  std::vector<analysis::Input> in;
   for (const auto& r : recs) {
     read.push_back(core::read_bytes(r.name, reinterpret_cast<const uint8_t*>(r.csv.data()), r.csv.size()));
     inputs.push_back({r.table, r.name, &read.back()});
+    in.push_back({r.name, &read.back()});
   }
   analysis::ResultSet all;
   std::string error;
@@ -69,6 +74,10 @@ const analysis::ResultSet& Session::workshop_results() {
   for (const char* id : kShown)
     if (const analysis::Result* r = all.find(id)) workshop_cache_.shown.results.push_back(*r);
   workshop_cache_.raw = std::move(all);
+  // Votes and cards are not clients (client_unit = false): delen suppresses nothing here, it leaves out what is
+  // Intern only. The facilitator's own entries are no demo, so the mode applies.
+  if (!intern_ && !workshop_cache_.shown.results.empty())
+    privacy::share(workshop_cache_.shown, in, suppress_k_, *pseudo_);
   return workshop_cache_.shown;
 }
 
