@@ -4,12 +4,14 @@
 #include "ui/pages/page_workshop.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "platform/platform.h"
+#include "report/palette.h"
 #include "ui/pages/page_kit.h"
 
 namespace zicht::ui {
@@ -19,19 +21,37 @@ constexpr int kKeyZ = 'Z', kKeyY = 'Y';  // GLFW key codes equal ASCII for lette
 
 std::string tr(const char* key, const ResultViewContext& rv) { return i18n::tr(key, rv.lang); }
 
-// Card colours of the positions (Okabe–Ito: bluish green = agree, vermillion = disagree, grey in between), always
-// with the position's name on the button, so colour is never the only cue.
-ImVec4 card_colour(size_t position, size_t n) {
-  if (position == 0) return ImVec4(0.0f, 0.52f, 0.38f, 1);
-  if (position + 1 == n) return ImVec4(0.80f, 0.33f, 0.0f, 1);
-  return ImVec4(0.42f, 0.45f, 0.50f, 1);
+// The card buttons wear the colours the statements chart draws their positions in (answer.ja / answer.neutral /
+// answer.nee in this theme), so a tap and its bar are the same colour; the position's name is always on the button.
+ImVec4 to_imgui(report::charts::Rgba c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1); }
+
+ImVec4 semantic(const char* key, Theme theme) {
+  const report::charts::Style style =
+      theme == Theme::dark ? report::charts::Style::dark_theme() : report::charts::Style::light();
+  report::charts::Rgba c;
+  if (!report::charts::semantic_colour(key, style, c)) c = {110, 115, 128, 255};
+  return to_imgui(c);
+}
+
+ImVec4 card_colour(size_t position, size_t n, Theme theme) {
+  if (position == 0) return semantic("answer.ja", theme);
+  if (position + 1 == n) return semantic("answer.nee", theme);
+  return semantic("answer.neutral", theme);
+}
+
+// Black or white text, whichever reads better on the button.
+ImVec4 text_on(ImVec4 bg) {
+  const report::charts::Rgba b{uint8_t(bg.x * 255), uint8_t(bg.y * 255), uint8_t(bg.z * 255), 255};
+  return report::charts::contrast_ratio(b, {255, 255, 255, 255}) >= report::charts::contrast_ratio(b, {0, 0, 0, 255})
+             ? ImVec4(1, 1, 1, 1)
+             : ImVec4(0, 0, 0, 1);
 }
 
 bool big_button(const char* label, ImVec4 colour, float width, float height) {
   ImGui::PushStyleColor(ImGuiCol_Button, colour);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(colour.x * 0.85f, colour.y * 0.85f, colour.z * 0.85f, 1));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(colour.x * 0.7f, colour.y * 0.7f, colour.z * 0.7f, 1));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, text_on(colour));
   const bool pressed = ImGui::Button(label, ImVec2(width, height));
   ImGui::PopStyleColor(4);
   return pressed;
@@ -103,16 +123,16 @@ void draw_toolbar(session::Session& ws, const ResultViewContext& rv, WorkshopPag
   rv.anchor("workshop.overleg");
 }
 
-void draw_vote_controls(session::Workshop& w, const ResultViewContext& rv) {
+void draw_vote_controls(session::Workshop& w, const ResultViewContext& rv, float width) {
   std::string title = w.vote_title();
-  ImGui::SetNextItemWidth(-1);
+  ImGui::SetNextItemWidth(width);
   if (ImGui::InputTextWithHint("##vote_title", tr("workshop.vote_title_hint", rv).c_str(), &title))
     w.set_vote_title(title);
   rv.anchor("workshop.vote_title");
   ImGui::Spacing();
-  const float h = ImGui::GetFrameHeight() * 1.9f;
+  const float h = ImGui::GetFrameHeight() * 1.6f;
   const float button_w = ImGui::CalcTextSize("+1").x + ImGui::GetFontSize() * 3.0f;
-  const float count_w = ImGui::CalcTextSize("0000").x;
+  const float count_w = rv.fonts.large->CalcTextSizeA(rv.fonts.large->FontSize, FLT_MAX, 0, "0000").x;
   int remove = -1;
   for (size_t i = 0; i < w.options().size(); ++i) {
     const auto& o = w.options()[i];
@@ -120,7 +140,7 @@ void draw_vote_controls(session::Workshop& w, const ResultViewContext& rv) {
     ImGui::PushID(o.id);
     // The label typed in place, then the big button that records one dot for it, then its count.
     std::string label = o.label;
-    ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - button_w - count_w -
+    ImGui::SetNextItemWidth(std::max(120.0f, width - button_w - count_w -
                                                  ImGui::GetFrameHeight() - 4 * ImGui::GetStyle().ItemSpacing.x));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         ImVec2(ImGui::GetStyle().FramePadding.x, (h - ImGui::GetFontSize()) * 0.5f));
@@ -131,13 +151,18 @@ void draw_vote_controls(session::Workshop& w, const ResultViewContext& rv) {
     ImGui::SameLine();
     if (big_button("+1", palette(rv.theme).accent, button_w, h)) w.vote(i);
     rv.anchor("workshop.vote." + n);
+    // The count, large and centred on the row.
     ImGui::SameLine();
-    ImGui::PushFont(rv.fonts.large);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(count_w, h));
     const std::string count = std::to_string(o.votes);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetTextLineHeight()) * 0.5f);
-    ImGui::TextUnformatted(count.c_str());
-    ImGui::PopFont();
-    ImGui::SameLine(0, count_w - ImGui::CalcTextSize(count.c_str()).x + ImGui::GetStyle().ItemSpacing.x);
+    ImFont* large = rv.fonts.large;
+    const ImVec2 size = large->CalcTextSizeA(large->FontSize, FLT_MAX, 0, count.c_str());
+    ImGui::GetWindowDrawList()->AddText(large, large->FontSize,
+                                        ImVec2(at.x + count_w - size.x, at.y + (h - size.y) * 0.5f),
+                                        ImGui::GetColorU32(ImGuiCol_Text), count.c_str());
+    rv.anchor("workshop.count." + n);
+    ImGui::SameLine();
     if (ImGui::Button("×", ImVec2(ImGui::GetFrameHeight(), h))) remove = static_cast<int>(i);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("workshop.option_remove", rv).c_str());
     rv.anchor("workshop.option_remove." + n);
@@ -154,7 +179,7 @@ void draw_vote_controls(session::Workshop& w, const ResultViewContext& rv) {
   rv.anchor("workshop.votes_total");
 }
 
-void draw_statement_controls(session::Workshop& w, const ResultViewContext& rv) {
+void draw_statement_controls(session::Workshop& w, const ResultViewContext& rv, float width) {
   if (w.statements().empty()) return;
   const size_t cur = w.current();
   const session::WorkshopStatement& s = w.statements()[cur];
@@ -163,7 +188,11 @@ void draw_statement_controls(session::Workshop& w, const ResultViewContext& rv) 
     return i18n::format(tr("workshop.statement_n", rv), {std::to_string(x.nummer)}) +
            (x.tekst.empty() ? std::string() : ": " + x.tekst);
   };
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.6f, 420.0f));
+  const std::string add = tr("workshop.statement_add", rv), del = tr("workshop.statement_remove", rv);
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float buttons = ImGui::CalcTextSize(add.c_str()).x + ImGui::CalcTextSize(del.c_str()).x +
+                        4 * st.FramePadding.x + 2 * st.ItemSpacing.x;
+  ImGui::SetNextItemWidth(std::max(160.0f, width - buttons));
   if (ImGui::BeginCombo("##pick", name(s).c_str())) {
     for (size_t i = 0; i < w.statements().size(); ++i)
       if (ImGui::Selectable((name(w.statements()[i]) + "##" + std::to_string(i)).c_str(), i == cur))
@@ -172,17 +201,18 @@ void draw_statement_controls(session::Workshop& w, const ResultViewContext& rv) 
   }
   rv.anchor("workshop.statement.pick");
   ImGui::SameLine();
-  if (ImGui::Button(tr("workshop.statement_add", rv).c_str())) w.add_statement();
+  if (ImGui::Button(add.c_str())) w.add_statement();
   rv.anchor("workshop.statement.add");
   ImGui::SameLine();
   ImGui::BeginDisabled(w.statements().size() < 2);
-  if (ImGui::Button(tr("workshop.statement_remove", rv).c_str())) w.remove_statement(cur);
+  if (ImGui::Button(del.c_str())) w.remove_statement(cur);
   ImGui::EndDisabled();
   rv.anchor("workshop.statement.remove");
   if (w.current() != cur) return;  // drawn with the new one next frame
 
   ImGui::PushID(s.id);
   int nummer = s.nummer;
+  const float row_x = ImGui::GetCursorPosX();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("workshop.statement_number", rv).c_str());
   ImGui::SameLine();
@@ -192,7 +222,7 @@ void draw_statement_controls(session::Workshop& w, const ResultViewContext& rv) 
   ImGui::SameLine(0, 24);
   ImGui::TextUnformatted(tr("workshop.scale", rv).c_str());
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(-1);
+  ImGui::SetNextItemWidth(std::max(120.0f, row_x + width - ImGui::GetCursorPosX()));
   int64_t tallied = 0;
   for (int64_t t : s.tallies) tallied += t;
   ImGui::BeginDisabled(tallied > 0);  // the cards already held up keep their meaning
@@ -204,7 +234,7 @@ void draw_statement_controls(session::Workshop& w, const ResultViewContext& rv) 
   ImGui::EndDisabled();
   rv.anchor("workshop.statement.scale");
   std::string tekst = s.tekst;
-  if (ImGui::InputTextMultiline("##tekst", &tekst, ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
+  if (ImGui::InputTextMultiline("##tekst", &tekst, ImVec2(width, ImGui::GetTextLineHeight() * 2.6f)))
     w.set_statement_text(cur, tekst);
   rv.anchor("workshop.statement.text");
   if (tekst.empty()) {  // a hint over the empty field
@@ -217,14 +247,14 @@ void draw_statement_controls(session::Workshop& w, const ResultViewContext& rv) 
   // One big button per position, in the card's colour and with its name and count.
   const std::vector<std::string> positions = session::workshop_positions(s.schaal);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float bw = std::floor((ImGui::GetContentRegionAvail().x - gap * float(positions.size() - 1)) /
+  const float bw = std::floor((width - gap * float(positions.size() - 1)) /
                               float(std::max<size_t>(1, positions.size())));
   const float bh = ImGui::GetFrameHeight() * 2.4f;
   for (size_t p = 0; p < positions.size(); ++p) {
     if (p) ImGui::SameLine();
     const std::string label = "+1 " + positions[p] + "   " + std::to_string(s.tallies[p]) + "###card" +
                               std::to_string(p);
-    if (big_button(label.c_str(), card_colour(p, positions.size()), bw, bh)) w.card(cur, p);
+    if (big_button(label.c_str(), card_colour(p, positions.size(), rv.theme), bw, bh)) w.card(cur, p);
     rv.anchor("workshop.card." + positions[p]);
   }
   // Arguments per position, optional (the inspiration day kept them, spec §3.6).
@@ -238,31 +268,32 @@ void draw_statement_controls(session::Workshop& w, const ResultViewContext& rv) 
     rv.anchor("workshop.argument." + positions[p]);
   }
   std::string uitkomst = s.uitkomst;
-  ImGui::SetNextItemWidth(-1);
+  ImGui::SetNextItemWidth(width);
   if (ImGui::InputTextWithHint("##uitkomst", tr("workshop.outcome_hint", rv).c_str(), &uitkomst))
     w.set_statement_outcome(cur, uitkomst);
   rv.anchor("workshop.statement.outcome");
   ImGui::PopID();
 }
 
-// Controls on the left, the result on the right when the page is wide enough; one under the other otherwise.
+// Controls on the left and the result on the right on a wide screen; one under the other otherwise, so the bars get
+// the full width and their labels are not cut (a projector at 1280 or 1400 pixels stacks).
 template <typename Controls>
 void block(const char* id, const analysis::Result* result, const ResultViewContext& rv, const std::string& empty,
            Controls controls) {
-  const bool wide = ImGui::GetContentRegionAvail().x > 900;
-  if (wide && ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp)) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail > 1500 && ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("controls", ImGuiTableColumnFlags_WidthStretch, 0.45f);
     ImGui::TableSetupColumn("result", ImGuiTableColumnFlags_WidthStretch, 0.55f);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    controls();
+    controls(ImGui::GetContentRegionAvail().x);
     ImGui::TableNextColumn();
     if (result) draw_result(*result, rv);
     else muted(empty, rv);
     ImGui::EndTable();
     return;
   }
-  controls();
+  controls(std::min(avail, ImGui::GetFontSize() * 48));
   ImGui::Spacing();
   if (result) draw_result(*result, rv);
   else muted(empty, rv);
@@ -292,11 +323,11 @@ void draw_workshop_page(session::Session& ws, const ResultViewContext& rv, Works
   ImGui::Separator();
 
   section_title(w.vote_title().empty() ? tr("workshop.vote_section", rv) : w.vote_title(), rv);
-  block("##vote", priorities, rv, tr("workshop.vote_empty", rv), [&] { draw_vote_controls(w, rv); });
+  block("##vote", priorities, rv, tr("workshop.vote_empty", rv), [&](float width) { draw_vote_controls(w, rv, width); });
   ImGui::Spacing();
   ImGui::Separator();
   section_title(tr("workshop.statement_section", rv), rv);
-  block("##statement", statements, rv, tr("workshop.statement_empty", rv), [&] { draw_statement_controls(w, rv); });
+  block("##statement", statements, rv, tr("workshop.statement_empty", rv), [&](float width) { draw_statement_controls(w, rv, width); });
   ImGui::Spacing();
   ImGui::Separator();
   muted(tr("workshop.local", rv), rv);
