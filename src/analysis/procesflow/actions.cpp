@@ -142,8 +142,12 @@ Result recommendations_result(const Model& m) {
 
 Result quotes_result(const Model& m) {
   Result r = make_result("procesflow.quotes", "procesflow.result.quotes", "procesflow.unit.quotes");
-  r.client_unit = false;
-  if (m.quotes.empty()) {
+  // Free text: Delen leaves out every table marked Intern only, which privacy::apply honours for client-unit results
+  // only — so this result keeps client_unit = true although quotes are not about one client (it has no counts to
+  // suppress).
+  bool any_argument = false;
+  for (const auto& s : m.statements) any_argument = any_argument || !s.arguments.empty();
+  if (m.quotes.empty() && !any_argument) {
     r.notes.push_back(Text::key("procesflow.note.no_quotes"));
     return r;
   }
@@ -163,8 +167,20 @@ Result quotes_result(const Model& m) {
     }
     return t;
   };
-  r.tables.push_back(table("released", "procesflow.table.quotes_released", true));
-  r.tables.push_back(table("not_released", "procesflow.table.quotes_not_released", false));
+  if (!m.quotes.empty()) {
+    r.tables.push_back(table("released", "procesflow.table.quotes_released", true));
+    r.tables.push_back(table("not_released", "procesflow.table.quotes_not_released", false));
+  }
+  if (any_argument) {  // statements have no release field: their arguments are Intern only
+    Table a = make_table("arguments", "procesflow.table.arguments");
+    a.intern_only = true;
+    a.columns = {col("stelling_id", "procesflow.col.statement", Role::category),
+                 col("positie", "procesflow.col.position", Role::category),
+                 col("argument", "procesflow.col.argument", Role::category)};
+    for (const auto& s : m.statements)
+      for (const auto& [p, text] : s.arguments) a.rows.push_back({Value::str(s.id), Value::str(p), Value::str(text)});
+    r.tables.push_back(std::move(a));
+  }
   r.notes.push_back(Text::key("procesflow.note.quotes_release"));
   return r;
 }

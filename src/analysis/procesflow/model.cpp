@@ -330,6 +330,7 @@ void read_statements(const MappedDataset* ds, Model& m) {
       s->id = sid;
       s->row = rd.row(r);
       s->file = ds->file;
+      s->column = id ? id->column_name : std::string();
     }
     if (s->meeting.empty()) s->meeting = rd.text(mt, r);
     if (s->text.empty()) s->text = rd.text(tx, r);
@@ -360,6 +361,7 @@ void read_statement_votes(const MappedDataset* ds, Model& m) {
         s->id = sid;
         s->row = rd.row(r);
         s->file = ds->file;
+        s->column = id ? id->column_name : std::string();
       } else {
         rd.exclude("statement_votes_unknown_statement", r, id, sid);
         continue;
@@ -454,7 +456,7 @@ Model build_model(const Inputs& in, const Options& o) {
         if (t.first == p) sorted.push_back(t);
     s.tallies = std::move(sorted);
     if (s.tallies.empty() && s.outcome.empty())
-      m.quality.flag("statement_without_tallies_or_outcome", s.file, s.row, "stelling_id", s.id);
+      m.quality.flag("statement_without_tallies_or_outcome", s.file, s.row, s.column, s.id);
   }
   // Themes named by meetings but not listed, and listed themes never raised.
   std::set<std::string> raised;

@@ -53,7 +53,7 @@ struct Statement {
   std::vector<std::pair<std::string, long>> tallies;  // position → count, in the scale's order once built
   std::vector<std::pair<std::string, std::string>> arguments;  // position → text
   int64_t row = 0;
-  std::string file;
+  std::string file, column;  // where the statement was first read (its id's column)
 };
 struct Quote {
   std::string text, source, theme, level;

@@ -1,6 +1,7 @@
 // procesflow.priorities (dot votes per option, % of the set's votes, sorted labelled bars; never an unlabeled
 // slice) and procesflow.statements (card tallies per position, % agree with the Clopper–Pearson interval of
-// stats::binom_test, the verbal outcome; diverging bars). Votes and tallies are not client units.
+// stats::binom_test, the verbal outcome; diverging bars). Votes and tallies are not client units; the arguments per
+// position are free text and sit with the quotes (actions.cpp).
 #include <algorithm>
 
 #include "analysis/procesflow/model.h"
@@ -102,11 +103,6 @@ Result statements_result(const Model& m) {
                     col("disagree", "procesflow.col.level_disagree", Role::count),
                     col("half", "procesflow.col.level_half", Role::count),
                     col("agree", "procesflow.col.level_agree", Role::count)};
-  Table args = make_table("arguments", "procesflow.table.arguments");
-  args.intern_only = true;  // free text without a release field
-  args.columns = {col("stelling_id", "procesflow.col.statement", Role::category),
-                  col("positie", "procesflow.col.position", Role::category),
-                  col("argument", "procesflow.col.argument", Role::category)};
   bool any_half = false;
   for (const auto& s : m.statements) {
     const std::string l = label(s);
@@ -135,7 +131,6 @@ Result statements_result(const Model& m) {
     }
     row.push_back(Value::str(s.outcome));
     agree.rows.push_back(std::move(row));
-    for (const auto& [p, a] : s.arguments) args.rows.push_back({Value::str(s.id), Value::str(p), Value::str(a)});
   }
   if (!likert.rows.empty()) {
     View v;
@@ -154,7 +149,6 @@ Result statements_result(const Model& m) {
   r.tables.push_back(std::move(agree));
   r.tables.push_back(std::move(tallies));
   r.tables.push_back(std::move(likert));
-  if (!args.rows.empty()) r.tables.push_back(std::move(args));
   r.notes.push_back(Text::key("procesflow.note.agree_positions"));
   if (any_half) r.notes.push_back(Text::key("procesflow.note.half"));
   r.notes.push_back(Text::key("procesflow.note.outcome_only_missing"));
