@@ -197,7 +197,7 @@ test('a facilitator runs a five-option dot vote and a statement; the saved files
   await context.close();
 });
 
-test('the workshop page is in the navigation from the start, with every control and no result before a tap', async () => {
+test('the workshop page is in the navigation from the start, with every control and no result before a tap; reset asks first', async () => {
   const { context, page, log } = await openApp(env.browser, env.base, { width: 1024, height: 700 });
   await waitReady(page);
   await clickAnchor(page, 'nav.workshop');
@@ -208,6 +208,22 @@ test('the workshop page is in the navigation from the start, with every control 
                    'workshop.card.niet akkoord'])
     assert.ok(s.anchors[a], `${a} is drawn`);
   assert.equal(s.workshop.undo_depth, 0);
+  // "Alles op nul…" asks first: No keeps the votes, Yes sets them to zero and keeps the option.
+  await clickAnchor(page, 'workshop.option_add');
+  await clickAnchor(page, 'workshop.vote.0');
+  await clickAnchor(page, 'workshop.vote.0');
+  assert.equal((await state(page)).workshop.options[0].votes, 2);
+  await clickAnchor(page, 'workshop.reset');
+  await page.waitForFunction(() => !!window.zichtState().anchors['workshop.reset_no']);
+  await clickAnchor(page, 'workshop.reset_no');
+  assert.equal((await state(page)).workshop.options[0].votes, 2);
+  await clickAnchor(page, 'workshop.reset');
+  await page.waitForFunction(() => !!window.zichtState().anchors['workshop.reset_yes']);
+  await clickAnchor(page, 'workshop.reset_yes');
+  const after = await state(page);
+  assert.equal(after.workshop.options[0].votes, 0);
+  assert.equal(after.workshop.options.length, 1);
+  assert.equal(after.workshop.undo_depth, 0);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
