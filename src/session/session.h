@@ -168,7 +168,8 @@ class Session {
   // `zicht analyse --profile procesflow` computes them from the saved files), cached on the workshop's version.
   // Empty when nothing is entered yet or the procesflow profile is not registered.
   const analysis::ResultSet& workshop_results();
-  const std::string& workshop_error() const { return workshop_error_; }
+  // Why the workshop's records could not be analysed (empty when they could); text(lang) for the message.
+  const i18n::Message& workshop_error() const { return workshop_error_; }
   // Puts the workshop's records into the session as loaded files ("workshop_stemming.csv",
   // "workshop_stelling.csv", replacing earlier versions; only those with a row) and returns them (name, bytes) to
   // offer as downloads.
@@ -217,7 +218,7 @@ class Session {
   std::unique_ptr<privacy::Pseudonymiser> pseudo_;
   Workshop workshop_{today()};
   Cached workshop_cache_;
-  std::string workshop_error_;
+  i18n::Message workshop_error_;
   int workshop_load_id_ = 0;
 };
 

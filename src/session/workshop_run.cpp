@@ -63,13 +63,13 @@ const analysis::ResultSet& Session::workshop_results() {
     in.push_back({r.name, &read.back()});
   }
   analysis::ResultSet all;
-  std::string error;
+  i18n::Message error;
   // The CLI's defaults (no werkmap): the user's filters for loaded procesflow files do not hide the workshop.
-  if (!analyse(*spec, inputs, analysis::Settings{}, all, error)) {
-    workshop_error_ = error;
+  if (!analyse(*spec, inputs, {}, analysis::Settings{}, all, error)) {
+    workshop_error_ = std::move(error);
     return workshop_cache_.shown;
   }
-  workshop_error_.clear();
+  workshop_error_ = i18n::Message{};
   workshop_cache_.shown.provenance = all.provenance;
   for (const char* id : kShown)
     if (const analysis::Result* r = all.find(id)) workshop_cache_.shown.results.push_back(*r);

@@ -68,7 +68,7 @@ std::string App::state_json() {
     nlohmann::json ws = {{"overleg_id", w.overleg_id()}, {"vote_title", w.vote_title()},
                          {"total_votes", w.total_votes()}, {"undo_depth", w.undo_depth()},
                          {"current", w.current()}, {"options", nlohmann::json::array()},
-                         {"statements", nlohmann::json::array()}, {"error", workspace_.workshop_error()}};
+                         {"statements", nlohmann::json::array()}, {"error", workspace_.workshop_error().text(i18n::Lang::en)}};
     for (const auto& o : w.options()) ws["options"].push_back({{"label", o.label}, {"votes", o.votes}});
     for (const auto& st : w.statements())
       ws["statements"].push_back({{"nummer", st.nummer}, {"tekst", st.tekst}, {"schaal", st.schaal},

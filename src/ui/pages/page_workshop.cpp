@@ -130,7 +130,8 @@ void draw_vote_controls(session::Workshop& w, const ResultViewContext& rv, float
     w.set_vote_title(title);
   rv.anchor("workshop.vote_title");
   ImGui::Spacing();
-  const float h = ImGui::GetFrameHeight() * 1.6f;
+  // Presentation's type is large already: lower rows leave room for the bars on the projected screen.
+  const float h = ImGui::GetFrameHeight() * (rv.presentation ? 1.25f : 1.6f);
   const float button_w = ImGui::CalcTextSize("+1").x + ImGui::GetFontSize() * 3.0f;
   const float count_w = rv.fonts.large->CalcTextSizeA(rv.fonts.large->FontSize, FLT_MAX, 0, "0000").x;
   int remove = -1;
@@ -319,7 +320,7 @@ void draw_workshop_page(session::Session& ws, const ResultViewContext& rv, Works
   draw_page_title(tr("workshop.title", rv), tr("workshop.intro", rv), rv);
   ImGui::Spacing();
   draw_toolbar(ws, rv, state);
-  if (!ws.workshop_error().empty()) muted(ws.workshop_error(), rv);
+  if (!ws.workshop_error().empty()) muted(ws.workshop_error().text(rv.lang), rv);
   ImGui::Separator();
 
   section_title(w.vote_title().empty() ? tr("workshop.vote_section", rv) : w.vote_title(), rv);
