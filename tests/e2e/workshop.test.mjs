@@ -129,6 +129,7 @@ test('a facilitator runs a five-option dot vote and a statement; the saved files
   assert.deepEqual(s.workshop.statements[0].tallies, [5, 2]);
   checkStatement(s, 'light');
   checkVote(s, 'light, after the statement');
+  await reveal(page, 'workshop.card.akkoord');
   await shoot(page, 'workshop-light-statement.png');
   await reveal(page, 'workshop.vote.0');
   await shoot(page, 'workshop-light-vote.png');
