@@ -21,6 +21,7 @@
 #include "core/werkmap.h"
 #include "privacy/pseudonym.h"
 #include "session/registry.h"
+#include "session/workshop.h"
 
 namespace zicht::session {
 
@@ -161,6 +162,20 @@ class Session {
   // The key results are cached on: changes whenever any cached result may change.
   uint64_t results_key() const { return options_version() + (privacy_stamp_ << 40); }
 
+  // --- Workshop mode (session/workshop.h, session/workshop_run.cpp) ---
+  Workshop& workshop() { return workshop_; }
+  // The workshop's live results (procesflow.priorities and .statements of its current records, computed as
+  // `zicht analyse --profile procesflow` computes them from the saved files), cached on the workshop's version.
+  // Empty when nothing is entered yet or the procesflow profile is not registered.
+  const analysis::ResultSet& workshop_results();
+  // Why the workshop's records could not be analysed (empty when they could); text(lang) for the message.
+  const i18n::Message& workshop_error() const { return workshop_error_; }
+  // Puts the workshop's records into the session as loaded files ("workshop_stemming.csv",
+  // "workshop_stelling.csv", replacing earlier versions; only those with a row) and returns them (name, bytes) to
+  // offer as downloads.
+  std::vector<std::pair<std::string, std::string>> save_workshop();
+  static std::string today();  // local date, yyyy-mm-dd
+
  private:
   Loading* find_loading(int id);
   void finish(Loading& l);
@@ -201,6 +216,10 @@ class Session {
   int suppress_k_ = 5;
   uint64_t privacy_stamp_ = 0;
   std::unique_ptr<privacy::Pseudonymiser> pseudo_;
+  Workshop workshop_{today()};
+  Cached workshop_cache_;
+  i18n::Message workshop_error_;
+  int workshop_load_id_ = 0;
 };
 
 }  // namespace zicht::session

@@ -32,6 +32,7 @@ constexpr NavItem kNav[] = {
     {Page::mapping, "nav.mapping", "nav.mapping"},
     {Page::quality, "nav.quality", "nav.quality"},
     {Page::region, "nav.region", "nav.region"},
+    {Page::workshop, "nav.workshop", "nav.workshop"},  // always reachable, also with no file loaded
 };
 
 }  // namespace
@@ -44,6 +45,7 @@ const char* page_id(Page p) {
     case Page::mapping: return "mapping";
     case Page::quality: return "quality";
     case Page::region: return "region";
+    case Page::workshop: return "workshop";
     case Page::profile: return "profile";  // state_json names the profile itself
     case Page::gallery: return "gallery";
   }
@@ -411,6 +413,11 @@ void App::draw_page() {
       draw_region_page(args, on_screen_);
       break;
     }
+    case Page::workshop: {
+      const analysis::ResultSet& set = workspace_.workshop_results();
+      draw_workshop_page(workspace_, result_view(set.provenance), workshop_, on_screen_);
+      break;
+    }
     case Page::gallery: draw_gallery_page(ctx); break;
   }
 }
@@ -428,6 +435,10 @@ void App::refresh_results() {
   workspace_.set_privacy(intern_mode_, suppress_k_);
   if (workspace_.results_key() != results_key_) {
     results_key_ = workspace_.results_key();
+    bump_results_generation();
+  }
+  if (workspace_.workshop().version() != workshop_version_) {  // a tap: the live charts are built again
+    workshop_version_ = workspace_.workshop().version();
     bump_results_generation();
   }
 }

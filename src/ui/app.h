@@ -12,6 +12,7 @@
 #include "ui/pages/page_explore.h"
 #include "ui/pages/page_kit.h"
 #include "ui/pages/page_profile.h"
+#include "ui/pages/page_workshop.h"
 #include "privacy/pseudonym.h"
 #include "ui/theme.h"
 #include "ui/tour.h"
@@ -23,7 +24,7 @@ namespace zicht::ui {
 using session::LoadedFile;
 
 // `profile`: a page of the registered profile App::profile_ (session/registry.h).
-enum class Page { start, data, explore, mapping, quality, region, profile, gallery };
+enum class Page { start, data, explore, mapping, quality, region, workshop, profile, gallery };
 const char* page_id(Page p);  // the state hook's page name ("profile" for any profile page)
 
 // What a page needs from the shell.
@@ -131,6 +132,8 @@ class App {
   std::string aggregate_key_;
   std::vector<AggregateOut> aggregates_out_;
   std::vector<const analysis::Result*> on_screen_;  // results drawn this frame (state hook)
+  WorkshopPageState workshop_;
+  uint64_t workshop_version_ = 0;  // the workshop's version its drawn charts were built for
   std::string scrolled_page_;  // the page the body was last scrolled to the top for
 };
 

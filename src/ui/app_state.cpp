@@ -62,6 +62,19 @@ std::string App::state_json() {
     j["errors"].push_back({{"file", e.file}, {"code", core::error_code_name(e.status.code)}});
   j["anchors"] = nlohmann::json::object();
   for (const auto& [name, r] : anchors_) j["anchors"][name] = {r.x, r.y, r.z, r.w};
+  // Workshop mode: what the facilitator entered (the results are under "results" while its page is shown).
+  {
+    const session::Workshop& w = workspace_.workshop();
+    nlohmann::json ws = {{"overleg_id", w.overleg_id()}, {"vote_title", w.vote_title()},
+                         {"total_votes", w.total_votes()}, {"undo_depth", w.undo_depth()},
+                         {"current", w.current()}, {"options", nlohmann::json::array()},
+                         {"statements", nlohmann::json::array()}, {"error", workspace_.workshop_error().text(i18n::Lang::en)}};
+    for (const auto& o : w.options()) ws["options"].push_back({{"label", o.label}, {"votes", o.votes}});
+    for (const auto& st : w.statements())
+      ws["statements"].push_back({{"nummer", st.nummer}, {"tekst", st.tekst}, {"schaal", st.schaal},
+                                  {"tallies", st.tallies}, {"uitkomst", st.uitkomst}});
+    j["workshop"] = std::move(ws);
+  }
   // The results on screen, in the same zicht.results/2 form as the CLI's JSON.
   static const analysis::ResultSet none;
   std::string error;
@@ -69,6 +82,7 @@ std::string App::state_json() {
   const analysis::ResultSet& shown = page_ == Page::profile  ? s.results(profile_)
                                     : page_ == Page::region  ? s.region_results(error)
                                     : page_ == Page::explore ? s.explore_results()
+                                    : page_ == Page::workshop ? s.workshop_results()
                                                              : none;
   j["results"] = nlohmann::json::parse(report::results_json(subset(shown, on_screen_), lang_).dump());
   return j.dump();
