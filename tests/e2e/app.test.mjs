@@ -37,7 +37,9 @@ test('boots from a static server with no console errors, draws, and opens on the
      ['demo_matrix_cellen.csv', true], ['demo_kerndataset_opvolging.csv', true], ['demo_kerndataset_ouder.csv', true],
      ['demo_kerndataset_kind.csv', true], ['demo_kerndataset_zelfevaluatie.csv', true], ['demo_kerndataset_casus.csv', true],
      ['demo_evolutie_meting.csv', true], ['demo_evolutie_instrument.csv', true], ['demo_evolutie_telling.csv', true],
-     ['demo_evolutie_fase.csv', true], ['demo_trajecten.csv', true]]);
+     ['demo_evolutie_fase.csv', true], ['demo_trajecten.csv', true],
+     ...['overleg', 'aanwezigheid', 'thema', 'bevinding', 'actiepunt', 'aanbeveling', 'stemming', 'stelling', 'citaat']
+       .map((k) => [`demo_procesflow_${k}.csv`, true])]);
   assert.equal(s.files[0].rows, 370);  // the evaluation's 370 SofS trajectories
   assert.equal(s.files[2].rows, 368);  // and its 368 Binc children
   assert.equal(s.files[3].rows, 4656);  // 24 forms × 97 characteristics, coded twice (auteurs, workshop)
@@ -47,6 +49,8 @@ test('boots from a static server with no console errors, draws, and opens on the
   assert.equal(s.files[11].rows, 18);  // counts at start and end for the same 18 trajectories
   assert.equal(s.files[12].rows, 195);  // the BN18 cohort's phases
   assert.equal(s.files[13].rows, 28);  // Co-ncept: 28 registrations, 18 started
+  // The two forum vote sets: one row per option with its count (chart 1) and one row per dot (chart 2's 64).
+  assert.equal(s.files.find((f) => f.name === 'demo_procesflow_stemming.csv').rows, 5 + 64);
   const shot = await page.screenshot({ path: path.join(artifacts, 'start-dpr1.png') });
   assert.ok(distinctColours(shot) > 50, 'the screenshot looks blank');
   assert.deepEqual(log.errors, []);

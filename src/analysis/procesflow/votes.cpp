@@ -142,7 +142,7 @@ Result statements_result(const Model& m) {
                    : std::vector<std::string>{"disagree", "agree"};
     if (any_half) v.columns = {"half"};
     v.unit = Unit::percent;
-    v.colour_keys = {{"disagree", "answer.nee"}, {"half", "answer.neutral"}, {"agree", "answer.ja"}};
+    v.colour_keys = {{"disagree", "vote.disagree"}, {"half", "vote.half"}, {"agree", "vote.agree"}};
     build::set_of(v, "procesflow.of.cards");
     r.views.push_back(std::move(v));
   }

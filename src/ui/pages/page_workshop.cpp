@@ -21,8 +21,8 @@ constexpr int kKeyZ = 'Z', kKeyY = 'Y';  // GLFW key codes equal ASCII for lette
 
 std::string tr(const char* key, const ResultViewContext& rv) { return i18n::tr(key, rv.lang); }
 
-// The card buttons wear the colours the statements chart draws their positions in (answer.ja / answer.neutral /
-// answer.nee in this theme), so a tap and its bar are the same colour; the position's name is always on the button.
+// The card buttons wear the colours the statements chart draws their positions in (vote.agree / vote.half /
+// vote.disagree in this theme), so a tap and its bar are the same colour; the position's name is always on the button.
 ImVec4 to_imgui(report::charts::Rgba c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1); }
 
 ImVec4 semantic(const char* key, Theme theme) {
@@ -34,9 +34,9 @@ ImVec4 semantic(const char* key, Theme theme) {
 }
 
 ImVec4 card_colour(size_t position, size_t n, Theme theme) {
-  if (position == 0) return semantic("answer.ja", theme);
-  if (position + 1 == n) return semantic("answer.nee", theme);
-  return semantic("answer.neutral", theme);
+  if (position == 0) return semantic("vote.agree", theme);
+  if (position + 1 == n) return semantic("vote.disagree", theme);
+  return semantic("vote.half", theme);
 }
 
 // Black or white text, whichever reads better on the button.
