@@ -164,7 +164,11 @@ void draw_result(const analysis::Result& r, const ResultViewContext& ctx) {
       ImGui::SetNextItemWidth(std::min(420.0f, w));
       const int first = static_cast<int>(i);
       int pick = std::clamp(c.picked, 0, static_cast<int>(end - i) - 1);
-      if (ImGui::BeginCombo((i18n::tr("chart.pick", ctx.lang) + "###pick").c_str(),
+      // The picker names what it picks: "chart.pick.<group>" when the strings have it ("Stemronde"), else
+      // "Kenmerk" (Binc's characteristics).
+      std::string pick_label = i18n::tr("chart.pick." + g, ctx.lang);
+      if (pick_label == "chart.pick." + g) pick_label = i18n::tr("chart.pick", ctx.lang);
+      if (ImGui::BeginCombo((pick_label + "###pick").c_str(),
                             c.built[i + static_cast<size_t>(pick)].title.c_str())) {
         for (size_t k = i; k < end; ++k)
           if (ImGui::Selectable(c.built[k].title.c_str(), static_cast<int>(k) - first == pick)) pick = static_cast<int>(k) - first;

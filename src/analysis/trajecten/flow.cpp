@@ -74,7 +74,6 @@ Result flow_result(const Model& m) {
   v.y = {"registrations", "starts", "closures"};
   v.mode = BarMode::grouped;
   v.unit = Unit::count;
-  v.group = "flow";
   set_of(v, "trajecten.of.flow");
   set_title(v, "trajecten.view.flow");
   r.views.push_back(v);
@@ -86,7 +85,6 @@ Result flow_result(const Model& m) {
   s.x_scale = Scale::ordinal;
   s.y = {"stock_1jan", "stock_31dec"};
   s.unit = Unit::count;
-  s.group = "flow";
   set_of(s, "trajecten.of.running");
   set_title(s, "trajecten.view.stock");
   r.views.push_back(s);
