@@ -272,6 +272,7 @@ void App::draw_navigation(float width, float height) {
       page_ = item.page;
     record_anchor(anchors_, item.anchor);
   }
+  if (page_ != Page::profile) nav_shown_.clear();
   for (const auto& spec : session::profiles()) draw_profile_nav(spec);
   ImGui::PopStyleVar();
   ImGui::EndChild();
@@ -283,7 +284,12 @@ void App::draw_profile_nav(const session::ProfileSpec& spec) {
   // One profile's pages open at a time (an accordion), so the navigation fits a 1024×640 screen.
   const std::string& profile = spec.id;
   const bool shown = page_ == Page::profile && profile_ == profile;
-  if (shown) nav_open_ = profile;
+  // A page shown from elsewhere (a shortcut, the tour) opens its section once; every frame would undo the user's
+  // click on another section while this page stays on screen.
+  if (shown && nav_shown_ != profile) {
+    nav_open_ = profile;
+    nav_shown_ = profile;
+  }
   ImGui::Spacing();
   ImGui::SetNextItemOpen(nav_open_ == profile, ImGuiCond_Always);
   const std::string header = i18n::tr(spec.nav_key, lang_) + "###nav.section." + profile;

@@ -116,6 +116,7 @@ class App {
   std::string profile_;                                // the profile whose page is shown (Page::profile)
   std::map<std::string, std::string> profile_pages_;   // per profile: its page last shown
   std::string nav_open_;  // the profile whose pages the navigation lists (the first one until the user chooses)
+  std::string nav_shown_;  // the profile whose page was shown last: its section opens once when that changes
   bool aggregate_open_ = false;
   std::string sheet_question_;  // the workbook whose sheet the "which sheet?" dialog asks for
   Tour tour_;

@@ -124,6 +124,8 @@ export async function scrollIntoView(page, name, { margin = 40, tries = 12 } = {
 // opened first) and returns the state once the page's results are on screen.
 export async function openPage(page, profile, id) {
   if (!(await state(page)).anchors[`nav.${profile}.${id}`]) {
+    // With seven profiles the last sections sit below the fold until the navigation scrolls.
+    await scrollIntoView(page, `nav.section.${profile}`);
     await clickAnchor(page, `nav.section.${profile}`);
     await page.waitForFunction((k) => !!window.zichtState().anchors[k], `nav.${profile}.${id}`);
   }

@@ -318,3 +318,15 @@ TEST_CASE("a profile registered by a plug-in shows up in the navigation model, t
   CHECK(cli_run({"analyse", "--profile", "proef", "--table", "clients=" + path, path}, out) == 2);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("every registered profile names its section, its pages and their subtitle in Dutch and English") {
+  for (const auto& p : session::profiles())
+    for (const auto lang : {i18n::Lang::nl, i18n::Lang::en}) {
+      if (p.id == "proef") continue;  // the plug-in registered by a test above borrows SofS's strings
+      INFO(p.id);
+      CHECK(i18n::tr(p.nav_key, lang) != p.nav_key);
+      const std::string sub = "page." + p.id + ".subtitle";
+      CHECK(i18n::tr(sub, lang) != sub);  // the line under every page title ("… rijen gelezen · stand op …")
+      for (const auto& page : p.pages) CHECK(i18n::tr(page.title_key, lang) != page.title_key);
+    }
+}
