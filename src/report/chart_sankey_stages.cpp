@@ -2,6 +2,7 @@
 // paths). The three-stage path form stays in chart_sankey.cpp.
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -34,21 +35,39 @@ size_t find_or_add(std::vector<Node>& v, const std::string& name) {
   return v.size() - 1;
 }
 
-// A heading in at most two lines of at most max_w each (the second shortened with "…").
-std::vector<std::string> wrap2(const std::string& text, float max_w, float size) {
-  if (text_width(text, size) <= max_w) return {text};
-  std::string first;
-  size_t pos = 0;
-  while (true) {
-    const size_t sp = text.find(' ', pos);
-    if (sp == std::string::npos) break;
-    const std::string cand = text.substr(0, sp);
-    if (text_width(cand, size) > max_w) break;
-    first = cand;
-    pos = sp + 1;
+// A node label in at most max_lines lines of at most max_w: the name wrapped at spaces, its count at the end of the
+// last line (alone on it when the name fills the lines before); the name is shortened, never the count.
+std::vector<std::string> wrap_label(const std::string& name, const std::string& count, float max_w, float size,
+                                    size_t max_lines) {
+  if (text_width(name + count, size) <= max_w || max_lines < 2) return {fit(name, max_w - text_width(count, size), size) + count};
+  std::vector<std::string> words;
+  std::stringstream in(name);
+  for (std::string w; in >> w;) words.push_back(w);
+  std::vector<std::string> lines;
+  std::string cur;
+  size_t k = 0;
+  for (; k < words.size() && lines.size() + 1 < max_lines; ++k) {
+    const std::string cand = cur.empty() ? words[k] : cur + " " + words[k];
+    if (text_width(cand, size) <= max_w || cur.empty()) {
+      cur = cand;
+    } else {
+      lines.push_back(cur);
+      cur = words[k];
+    }
   }
-  if (first.empty()) return {fit(text, max_w, size)};
-  return {first, fit(text.substr(first.size() + 1), max_w, size)};
+  std::string rest = cur;
+  for (; k < words.size(); ++k) rest += " " + words[k];
+  const std::string count_trim = count.substr(1);  // "(4)" without its space
+  if (text_width(rest + count, size) <= max_w) {
+    lines.push_back(rest + count);
+  } else if (lines.size() + 1 < max_lines && text_width(rest, size) <= max_w) {
+    lines.push_back(rest);
+    lines.push_back(count_trim);
+  } else {
+    lines.push_back(fit(rest, max_w - text_width(count, size), size) + count);
+  }
+  for (auto& l : lines) l = fit(l, max_w, size);
+  return lines;
 }
 
 }  // namespace
@@ -78,7 +97,7 @@ Scene sankey_stages(const SankeySpec& spec, float width, float height, const Sty
     return a.stage != c.stage ? a.stage < c.stage : a.from != c.from ? a.from < c.from : a.to < c.to;
   });
   const float pad = s.font * 0.5f;
-  const float nw = std::max(8.0f, s.font * 0.7f);
+  const float nw = std::max(8.0f, s.font * 0.6f);
   auto count_of = [&](const Node& n) { return std::isfinite(n.own) ? n.own : n.value(); };
   auto count_text = [&](const Node& n) { return " (" + format_number(count_of(n), -1, s.lang) + ")"; };
   std::vector<std::string> first_labels, last_labels;
@@ -90,33 +109,35 @@ Scene sankey_stages(const SankeySpec& spec, float width, float height, const Sty
   const float spacing = (x_last - x_first) / static_cast<float>(stages - 1);
   std::vector<float> xpos(stages);
   for (size_t st = 0; st < stages; ++st) xpos[st] = x_first + spacing * static_cast<float>(st);
-  // Stage headings: each within its share of the width (boundaries halfway between the columns), wrapped to two
-  // lines and shortened there, so neighbours never meet; the outer ones flush with the chart's edges.
-  std::vector<std::vector<std::string>> heads(stages);
-  std::vector<float> head_x(stages);
-  std::vector<Anchor> head_anchor(stages, Anchor::middle);
-  size_t lines = 1;
-  for (size_t st = 0; st < stages; ++st) {
-    const float cx = xpos[st] + nw / 2;
-    const float lo = st == 0 ? pad : (cx + xpos[st - 1] + nw / 2) / 2 + pad / 2;
-    const float hi = st + 1 == stages ? width - pad : (cx + xpos[st + 1] + nw / 2) / 2 - pad / 2;
-    float avail;
-    if (st == 0) {
-      head_x[st] = lo, head_anchor[st] = Anchor::start, avail = hi - lo;
-    } else if (st + 1 == stages) {
-      head_x[st] = hi, head_anchor[st] = Anchor::end, avail = hi - lo;
-    } else {
-      head_x[st] = cx, avail = 2 * std::min(cx - lo, hi - cx);
-    }
-    const std::string name = st < spec.stage_names.size() ? spec.stage_names[st] : std::string();
-    if (!name.empty()) heads[st] = wrap2(name, std::max(avail, s.font), s.font);
-    lines = std::max(lines, heads[st].size());
-  }
+  // Stage headings centred over their columns (the outer ones flush with the chart's edges). When one does not fit
+  // its share of the width they alternate over two rows, each then with twice the room, and are shortened there:
+  // neighbours never meet.
   const float line_h = s.font * 1.25f;
+  auto heading = [&](size_t st) { return st < spec.stage_names.size() ? spec.stage_names[st] : std::string(); };
+  auto room_of = [&](size_t st, size_t step) {
+    const float cx = xpos[st] + nw / 2;
+    const float lo = st < step ? pad : (cx + xpos[st - step] + nw / 2) / 2 + pad / 2;
+    const float hi = st + step >= stages ? width - pad : (cx + xpos[st + step] + nw / 2) / 2 - pad / 2;
+    if (st == 0) return hi - lo;
+    if (st + 1 == stages) return hi - lo;
+    return 2 * std::min(cx - lo, hi - cx);
+  };
+  bool one_row = true;
   for (size_t st = 0; st < stages; ++st)
-    for (size_t k = 0; k < heads[st].size(); ++k)
-      b.text(head_x[st], pad + line_h * (static_cast<float>(k) + 0.5f), heads[st][k], s.muted, head_anchor[st], 0,
-             true);
+    if (text_width(heading(st), s.font) > room_of(st, 1)) one_row = false;
+  const size_t step = one_row ? 1 : 2;
+  for (size_t st = 0; st < stages; ++st) {
+    if (heading(st).empty()) continue;
+    const float y = pad + line_h * (one_row || st % 2 == 0 ? 0.5f : 1.5f);
+    const std::string t = fit(heading(st), std::max(room_of(st, step), s.font), s.font);
+    if (st == 0)
+      b.text(pad, y, t, s.muted, Anchor::start, 0, true);
+    else if (st + 1 == stages)
+      b.text(width - pad, y, t, s.muted, Anchor::end, 0, true);
+    else
+      b.text(xpos[st] + nw / 2, y, t, s.muted, Anchor::middle, 0, true);
+  }
+  const size_t lines = one_row ? 1 : 2;
   const float top = pad * 2 + line_h * static_cast<float>(lines), bottom = height - pad;
   const float gap = std::max(4.0f, s.font * 0.6f);
   // One scale for every stage: the fullest stage (its nodes plus gaps) fills the height.
@@ -176,21 +197,36 @@ Scene sankey_stages(const SankeySpec& spec, float width, float height, const Sty
             (stage.empty() ? "" : stage + " — ") + n.name + ": " + format_number(count_of(n), -1, s.lang));
       want.push_back((n.y0 + std::max(n.y1, n.y0 + 2)) / 2);
     }
-    const auto at = spread_labels(want, s.font * 1.25f, top + s.font * 0.6f, bottom - s.font * 0.6f);
-    const float room = st == 0 ? lw : st + 1 == stages ? rw : spacing - nw - pad * 3;
+    const float room = st == 0 ? lw : st + 1 == stages ? rw : spacing - nw - pad * 2 - 6;
+    // Middle labels may take two lines (over the ribbons, on a background plate); the outer ones one.
+    // Three lines where the stage's labels leave the height for them, else two.
+    const size_t max_lines = static_cast<float>(ns.size()) * s.font * 1.2f * 3 <= (bottom - top) ? 3 : 2;
+    std::vector<std::vector<std::string>> labels;
+    size_t most = 1;
+    for (const auto& n : ns) {
+      const std::string count = count_text(n);
+      if (st == 0 || st + 1 == stages) labels.push_back({fit(n.name, room - text_width(count, s.font), s.font) + count});
+      else labels.push_back(wrap_label(n.name, count, room, s.font, max_lines));
+      most = std::max(most, labels.back().size());
+    }
+    const float lh = s.font * 1.2f;
+    const float half = lh * static_cast<float>(most) / 2;
+    const auto at = spread_labels(want, lh * static_cast<float>(most) + s.font * 0.15f, top + half, bottom - half);
     for (size_t k = 0; k < ns.size(); ++k) {
-      // The name is shortened, never its count.
-      const std::string count = count_text(ns[k]);
-      const std::string t = fit(ns[k].name, room - text_width(count, s.font), s.font) + count;
+      const auto& ls = labels[k];
+      const float y0 = at[k] - lh * static_cast<float>(ls.size() - 1) / 2;
       if (st == 0) {
-        b.text(xpos[0] - pad, at[k], t, s.text, Anchor::end);
+        b.text(xpos[0] - pad, at[k], ls[0], s.text, Anchor::end);
       } else if (st + 1 == stages) {
-        b.text(xpos[st] + nw + pad, at[k], t, s.text, Anchor::start);
+        b.text(xpos[st] + nw + pad, at[k], ls[0], s.text, Anchor::start);
       } else {
-        // Over the ribbons: a background plate keeps the label legible.
-        const float tw = text_width(t, s.font), x = xpos[st] + nw + pad;
-        b.rect(x - 3, at[k] - s.font * 0.62f, x + tw + 3, at[k] + s.font * 0.62f, with_alpha(s.background, 220));
-        b.text(x, at[k], t, s.text, Anchor::start);
+        const float x = xpos[st] + nw + pad;
+        float tw = 0;
+        for (const auto& l : ls) tw = std::max(tw, text_width(l, s.font));
+        b.rect(x - 3, y0 - lh / 2, x + tw + 3, y0 + lh * static_cast<float>(ls.size() - 1) + lh / 2,
+               with_alpha(s.background, 220));
+        for (size_t i = 0; i < ls.size(); ++i)
+          b.text(x, y0 + lh * static_cast<float>(i), ls[i], s.text, Anchor::start);
       }
     }
   }
