@@ -199,8 +199,11 @@ Scene sankey_stages(const SankeySpec& spec, float width, float height, const Sty
     }
     const float room = st == 0 ? lw : st + 1 == stages ? rw : spacing - nw - pad * 2 - 6;
     // Middle labels may take two lines (over the ribbons, on a background plate); the outer ones one.
-    // Three lines where the stage's labels leave the height for them, else two.
-    const size_t max_lines = static_cast<float>(ns.size()) * s.font * 1.2f * 3 <= (bottom - top) ? 3 : 2;
+    // Up to three lines while the stage's labels stacked stay within its nodes' span (so each stays next to its
+    // node), else fewer.
+    const float span = ns.empty() ? 0 : std::max(ns.back().y1, ns.back().y0 + 2) - ns.front().y0 + gap;
+    size_t max_lines = 3;
+    while (max_lines > 1 && static_cast<float>(ns.size() * max_lines) * s.font * 1.2f > span) --max_lines;
     std::vector<std::vector<std::string>> labels;
     size_t most = 1;
     for (const auto& n : ns) {
