@@ -87,6 +87,17 @@ struct RowCondition {
 //   of_nl/of_en  the distance axis' title ("afstand"); the axis runs from 0 to max(1, highest merge).
 //   references  a line mark with one point (category "") at a height: a dashed cut line, labelled.
 //
+// Sankey (report/views_special.cpp) — kind sankey, two table shapes, told apart by the number of columns:
+//   paths    columns [0..2] three stage columns (pre, middle, post), y[0] the count of the path: one flow per row,
+//            stage headings from the columns' labels (binc, trajecten.blocking).
+//   links    columns [0] from_stage, [1] from, [2] to_stage, [3] to, y[0] n: a long table, one row per link
+//            between two nodes of consecutive stages (a link whose to_stage is not the next one is not drawn).
+//            Stages in the order they first appear in the rows; nodes in the order they first appear in the
+//            nodes table, then in the links. A node's height is max(sum in, sum out).
+//            leaf_table (optional) the nodes' own counts, one row per node: columns [4] stage (default "stage"),
+//            [5] node ("node"), [6] n ("n") — "Overleggen (9)" while 18 links arrive. colour_keys: a node
+//            whose key maps to "group.none" or "group.others" is grey (neutral).
+//
 // Lines (report/views_kinds.cpp):
 //   facet    small multiples: one panel per facet value in data order, every panel with the same x categories and
 //            the same series (one legend for the grid; colours from colour_keys, else the palette in the order the
@@ -125,7 +136,8 @@ struct View {
   BarMode mode = BarMode::grouped;
   std::string title_nl, title_en;  // a heading above the chart when a result has several views
   // Kind-specific columns: box (min, q1, median, q3, max), km (time, survival, lower, upper, n_risk, n_event,
-  // n_censor), dot (value, low, high), histogram (lower, upper), sankey (three stage columns then the count).
+  // n_censor), dot (value, low, high), histogram (lower, upper), sankey (three stage columns, or the four link
+  // columns and the node columns above).
   std::vector<std::string> columns;
   bool integer_bins = false;    // histogram of counts: one bar per whole number
   std::string group;            // views of one result with the same group are panels of one chart (or a picker)

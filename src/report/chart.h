@@ -236,9 +236,27 @@ struct SankeyFlow {
   std::string pre, middle, post;
   double n = 0;
 };
+// N-stage form (links, not paths): when `links` is not empty the chart draws stage_names.size() ≥ 2 columns from
+// links between consecutive stages (from_stage → from_stage + 1, weight n; other links are not drawn). A node's
+// height is max(sum in, sum out) on one scale for all stages; its label carries its own count when `nodes` gives
+// one (entities are not links: "Overleggen (9)" while 18 links arrive), else that height. Nodes in the order they
+// first appear in `nodes`, then in `links`; `neutral` names grey nodes ("Geen lerend netwerk").
+struct SankeyLink {
+  size_t from_stage = 0;
+  std::string from, to;
+  double n = 0;
+};
+struct SankeyNode {
+  size_t stage = 0;
+  std::string name;
+  double n = std::numeric_limits<double>::quiet_NaN();  // its own count; NaN: none
+};
 struct SankeySpec {
   std::vector<SankeyFlow> flows;
   std::string stages[3];  // column headings, e.g. "instroom", "hulp", "uitstroom"
+  std::vector<std::string> stage_names;  // N-stage form: the column headings
+  std::vector<SankeyLink> links;
+  std::vector<SankeyNode> nodes;
   double min_node = 0;
   std::string other_label;  // empty: "overige" in the style's language
   std::vector<std::string> neutral;  // node names drawn grey ("Geen voortraject", "Overige paden")
@@ -334,6 +352,8 @@ Scene box_plot(const BoxSpec& spec, float width, float height, const Style& styl
 Scene km_chart(const KmSpec& spec, float width, float height, const Style& style);
 Scene heatmap(const HeatmapSpec& spec, float width, float height, const Style& style);
 Scene sankey(const SankeySpec& spec, float width, float height, const Style& style);
+// The N-stage form of a SankeySpec (its links); sankey() calls it when links are given.
+Scene sankey_stages(const SankeySpec& spec, float width, float height, const Style& style);
 Scene likert_chart(const LikertSpec& spec, float width, float height, const Style& style);
 Scene slope_chart(const SlopeSpec& spec, float width, float height, const Style& style);
 Scene small_multiples(const SmallMultiplesSpec& spec, float width, float height, const Style& style);

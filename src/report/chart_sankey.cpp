@@ -13,6 +13,7 @@ namespace zicht::report::charts {
 using namespace kit;
 
 Scene sankey(const SankeySpec& spec, float width, float height, const Style& s) {
+  if (!spec.links.empty()) return sankey_stages(spec, width, height, s);
   Builder b(width, height, s);
   const std::string other = spec.other_label.empty() ? i18n::tr("chart.other", s.lang) : spec.other_label;
   // Nodes per stage in order of first appearance; small ones merged into "overige" (last).

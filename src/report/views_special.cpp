@@ -242,7 +242,64 @@ bool build_heatmap(const Result& r, const Table& t, const View& v, i18n::Lang la
   return true;
 }
 
-bool build_sankey(const Result&, const Table& t, const View& v, i18n::Lang lang, const charts::Style&, Built& out) {
+namespace {
+
+// The N-stage form (view.h): links from_stage, from, to_stage, to, n; the nodes' own counts from leaf_table.
+bool build_sankey_stages(const Result& r, const Table& t, const View& v, i18n::Lang lang, Built& out) {
+  const std::vector<size_t> rows = drawn_rows(t, v);
+  const int fs = col(t, v.columns[0]), fr = col(t, v.columns[1]), ts = col(t, v.columns[2]), to = col(t, v.columns[3]),
+            n = col(t, v.y[0]);
+  if (rows.empty() || fs < 0 || fr < 0 || ts < 0 || to < 0 || n < 0) return false;
+  charts::SankeySpec s;
+  auto stage_index = [&](const std::string& name) {
+    auto it = std::find(s.stage_names.begin(), s.stage_names.end(), name);
+    if (it != s.stage_names.end()) return static_cast<size_t>(it - s.stage_names.begin());
+    s.stage_names.push_back(name);
+    return s.stage_names.size() - 1;
+  };
+  auto neutral = [&](const analysis::Value& c, const std::string& name) {
+    for (const auto& [key, colour] : v.colour_keys)
+      if ((colour == "group.none" || colour == "group.others") && analysis::view_key(c) == key &&
+          std::find(s.neutral.begin(), s.neutral.end(), name) == s.neutral.end())
+        s.neutral.push_back(name);
+  };
+  double total = 0;
+  for (size_t row : rows) {
+    const double x = num(t, row, n);
+    const size_t a = stage_index(text(t, row, fs, lang)), c = stage_index(text(t, row, ts, lang));
+    if (!std::isfinite(x) || x <= 0 || c != a + 1) continue;  // only links between consecutive stages are drawn
+    s.links.push_back({a, text(t, row, fr, lang), text(t, row, to, lang), x});
+    neutral(cell(t, row, fr), s.links.back().from);
+    neutral(cell(t, row, to), s.links.back().to);
+    total += x;
+  }
+  if (s.links.empty()) return false;
+  for (const auto& nt : r.tables) {
+    if (v.leaf_table.empty() || nt.id != v.leaf_table) continue;
+    const int st = col(nt, column_or(v, 4, "stage")), nd = col(nt, column_or(v, 5, "node")),
+              nn = col(nt, column_or(v, 6, "n"));
+    if (st < 0 || nd < 0) break;
+    for (size_t row = 0; row < nt.rows.size(); ++row) {
+      const std::string stage = text(nt, row, st, lang);
+      auto it = std::find(s.stage_names.begin(), s.stage_names.end(), stage);
+      if (it == s.stage_names.end()) continue;  // a stage without links is not drawn
+      s.nodes.push_back({static_cast<size_t>(it - s.stage_names.begin()), text(nt, row, nd, lang), num(nt, row, nn)});
+      neutral(cell(nt, row, nd), s.nodes.back().name);
+    }
+  }
+  out.categories = s.links.size();
+  out.series = 1;
+  out.description = i18n::format(tr("chart.desc.sankey_stages", lang),
+                                 {out.chart_title, std::to_string(s.stage_names.size()), std::to_string(s.links.size())});
+  out.spec.kind = ChartSpec::Kind::sankey;
+  out.spec.sankey = std::move(s);
+  return true;
+}
+
+}  // namespace
+
+bool build_sankey(const Result& r, const Table& t, const View& v, i18n::Lang lang, const charts::Style&, Built& out) {
+  if (v.columns.size() >= 4 && !v.y.empty()) return build_sankey_stages(r, t, v, lang, out);
   const std::vector<size_t> rows = drawn_rows(t, v);
   if (rows.empty() || v.columns.size() < 3 || v.y.empty()) return false;
   const int a = col(t, v.columns[0]), m = col(t, v.columns[1]), p = col(t, v.columns[2]), n = col(t, v.y[0]);

@@ -290,7 +290,7 @@ TEST_CASE("procesflow demo analysed: every view builds a chart in both languages
         }
       ++views;
     }
-  CHECK(views >= 9);  // cadence, flow (2), themes, attendance, priorities (2), statements, actions, recommendations
+  CHECK(views >= 10);  // cadence, flow (3: links Sankey, node bars, paths), themes, attendance, priorities (2), statements, actions, recommendations
 }
 
 TEST_CASE("procesflow demo analysed without the register: the flow still counts 18 trajectories, no register notes") {

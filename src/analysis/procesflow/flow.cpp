@@ -143,7 +143,28 @@ Result flow_result(const Model& m) {
   }
   for (const auto& [k, n] : paths)
     p.rows.push_back({Value::str(std::get<0>(k)), Value::str(std::get<1>(k)), Value::str(std::get<2>(k)), Value::of(n)});
+  // The Sankey through every stage the data has (first view), then the node counts and the theme → bevinding →
+  // level paths.
+  Table links, stage_nodes;
+  flow_links(m, links, stage_nodes);
+  if (!links.rows.empty()) {
+    View s;
+    s.id = "links";
+    s.kind = ViewKind::sankey;
+    s.table = links.id;
+    s.x = "from";
+    s.columns = {"from_stage", "from", "to_stage", "to", "stage", "node", "n"};
+    s.y = {"n"};
+    s.leaf_table = stage_nodes.id;
+    for (const char* k : {"procesflow.node.no_network", "procesflow.node.no_table", "procesflow.node.no_action"})
+      s.colour_keys.push_back({Text::key(k).nl, "group.none"});
+    build::set_of(s, "procesflow.of.links");
+    build::set_title(s, "procesflow.view.links");
+    r.views.push_back(std::move(s));
+  }
   View v;
+  v.id = "nodes";
+  build::set_title(v, "procesflow.view.nodes");
   v.kind = ViewKind::bar;
   v.table = t.id;
   v.x = "node";
@@ -165,6 +186,11 @@ Result flow_result(const Model& m) {
   }
   r.tables.push_back(std::move(t));
   r.tables.push_back(std::move(p));
+  if (!links.rows.empty()) {
+    r.tables.push_back(std::move(links));
+    r.tables.push_back(std::move(stage_nodes));
+    r.notes.push_back(Text::key("procesflow.note.flow_links"));
+  }
   r.notes.push_back(Text::key("procesflow.note.flow_trajectories"));
   if (m.register_loaded) {
     long with = 0;

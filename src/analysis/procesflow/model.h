@@ -96,6 +96,8 @@ Model build_model(const Inputs& in, const Options& o);
 
 Result cadence_result(const Model& m);
 Result flow_result(const Model& m);
+// procesflow.flow's links through all stages (flow_links.cpp): the links table and the nodes' own counts.
+void flow_links(const Model& m, Table& links, Table& nodes);
 Result themes_result(const Model& m);
 Result quotes_result(const Model& m);
 Result attendance_result(const Model& m);
