@@ -1,5 +1,6 @@
 #include "report/html_export.h"
 
+#include <algorithm>
 #include <map>
 
 #include "report/chart.h"
@@ -86,7 +87,9 @@ void render_result(std::string& out, const analysis::Result& r, i18n::Lang lang,
   // Every view of the result, drawn by the same views → scene step as the screen.
   const charts::Style style = charts::Style::light();
   for (const views::Built& b : views::build(r, lang, marks, style)) {
-    const charts::Scene scene = views::layout(b, 760, views::preferred_height(b, 760, style), style);
+    // A chart that needs more room (b.wide) is laid out wider; the page scales it to fit (svg max-width: 100%).
+    const float w = b.wide > 760 ? std::min(b.wide, 1280.0f) : 760.0f;
+    const charts::Scene scene = views::layout(b, w, views::preferred_height(b, w, style), style);
     if (!b.title.empty()) {
       out += "<h3>";
       append_escaped(out, b.title);

@@ -31,6 +31,9 @@ struct Built {
   std::string chart_title;  // the result's title (+ the view's): SVG <title>
   std::string description;  // one sentence: what is compared, the largest and smallest value
   size_t categories = 0, series = 0;  // after pivoting (tests and height)
+  // The width below which the chart must shorten its labels (an eight-stage Sankey: every stage needs room for its
+  // node names); a page or report gives it up to this much when it has the room. 0 = any width.
+  float wide = 0;
 };
 
 // Every view of a result, in order; views whose table is missing or has no drawable rows are left out.

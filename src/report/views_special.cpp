@@ -289,6 +289,7 @@ bool build_sankey_stages(const Result& r, const Table& t, const View& v, i18n::L
   }
   out.categories = s.links.size();
   out.series = 1;
+  out.wide = 190.0f * static_cast<float>(s.stage_names.size());
   out.description = i18n::format(tr("chart.desc.sankey_stages", lang),
                                  {out.chart_title, std::to_string(s.stage_names.size()), std::to_string(s.links.size())});
   out.spec.kind = ChartSpec::Kind::sankey;

@@ -28,7 +28,7 @@ struct CachedView {
   report::views::Marks marks;
   std::vector<report::views::Built> built;
   report::charts::Style style;
-  float width = -1;
+  float width = -1, room = -1;
   std::vector<report::charts::Scene> scenes;
   int picked = 0;  // the group picker's choice
 };
@@ -38,7 +38,7 @@ std::map<std::pair<const void*, std::string>, CachedView>& cache() {
   return c;
 }
 
-CachedView& views_of(const analysis::Result& r, const ResultViewContext& ctx, float width) {
+CachedView& views_of(const analysis::Result& r, const ResultViewContext& ctx, float width, float room) {
   CachedView& c = cache()[{&ctx.provenance, r.id}];
   if (c.generation != g_generation || c.lang != ctx.lang || c.theme != ctx.theme ||
       c.presentation != ctx.presentation || !(c.marks == ctx.marks)) {
@@ -55,11 +55,15 @@ CachedView& views_of(const analysis::Result& r, const ResultViewContext& ctx, fl
     c.width = -1;
     if (c.picked >= static_cast<int>(c.built.size())) c.picked = 0;
   }
-  if (c.width != width) {
+  if (c.width != width || c.room != room) {
     c.width = width;
+    c.room = room;
     c.scenes.clear();
-    for (const auto& b : c.built)
-      c.scenes.push_back(report::views::layout(b, width, report::views::preferred_height(b, width, c.style), c.style));
+    for (const auto& b : c.built) {
+      // A chart that needs more room than the reading width (b.wide) takes what the page has, up to that.
+      const float w = b.wide > width ? std::floor(std::min(room, b.wide * (ctx.presentation ? 1.3f : 1.0f))) : width;
+      c.scenes.push_back(report::views::layout(b, std::max(w, width), report::views::preferred_height(b, std::max(w, width), c.style), c.style));
+    }
   }
   return c;
 }
@@ -149,8 +153,9 @@ void draw_result(const analysis::Result& r, const ResultViewContext& ctx) {
   ImGui::TextUnformatted(("(" + i18n::tr("report.unit", ctx.lang) + ": " + r.unit.in(ctx.lang) + ")").c_str());
   ImGui::PopStyleColor();
   if (!r.views.empty()) {
-    const float w = std::floor(std::min(ImGui::GetContentRegionAvail().x, ctx.presentation ? 1400.0f : 980.0f));
-    CachedView& c = views_of(r, ctx, w);
+    const float room = std::floor(ImGui::GetContentRegionAvail().x);
+    const float w = std::floor(std::min(room, ctx.presentation ? 1400.0f : 980.0f));
+    CachedView& c = views_of(r, ctx, w, room);
     ImGui::Spacing();
     // Views of one group (Binc profile: one per characteristic) share the place of one chart, with a picker.
     for (size_t i = 0; i < c.built.size(); ++i) {

@@ -60,14 +60,26 @@ function sameAsCli(s, profile, id) {
   for (const [i, r] of app.entries()) assert.deepEqual(r, cliPart.results[i], `${profile} ${id}: ${r.id} equals zicht analyse`);
 }
 
-// Every view of every result on screen has its chart anchor (result_view.cpp: <result>[.<view>].chart), with a size.
+// Every view of every result on screen has its chart anchor (result_view.cpp: <result>[.<view>].chart), with a size;
+// views of one group (the vote sets) share one place with a picker: the picked one is drawn.
 function checkCharts(s, where) {
+  const chart = (r, v) => s.anchors[v.id === 'main' ? `${r.id}.chart` : `${r.id}.${v.id}.chart`];
   for (const r of s.results.results) {
+    const groups = new Map();
     for (const v of r.views ?? []) {
-      const name = v.id === 'main' ? `${r.id}.chart` : `${r.id}.${v.id}.chart`;
-      const a = s.anchors[name];
-      assert.ok(a, `${where}: view ${v.id} of ${r.id} has its chart ${name}`);
-      assert.ok(a[2] > 50 && a[3] > 50, `${where}: chart ${name} has a size (${a[2]}×${a[3]})`);
+      if (v.group) {
+        groups.set(v.group, [...(groups.get(v.group) ?? []), v]);
+        continue;
+      }
+      const a = chart(r, v);
+      assert.ok(a, `${where}: view ${v.id} of ${r.id} has its chart`);
+      assert.ok(a[2] > 50 && a[3] > 50, `${where}: view ${v.id} of ${r.id} has a size (${a[2]}×${a[3]})`);
+    }
+    for (const [g, vs] of groups) {
+      const drawn = vs.map((v) => chart(r, v)).filter(Boolean);
+      assert.equal(drawn.length, 1, `${where}: one view of group ${g} of ${r.id} drawn, with its picker`);
+      assert.ok(s.anchors[`${r.id}.pick`], `${where}: the picker of ${r.id}`);
+      assert.ok(drawn[0][2] > 50 && drawn[0][3] > 50, `${where}: group ${g} of ${r.id} has a size`);
     }
   }
 }
