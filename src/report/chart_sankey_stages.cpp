@@ -42,12 +42,28 @@ std::vector<std::string> wrap_label(const std::string& name, const std::string& 
   if (text_width(name + count, size) <= max_w || max_lines < 2) return {fit(name, max_w - text_width(count, size), size) + count};
   std::vector<std::string> words;
   std::stringstream in(name);
-  for (std::string w; in >> w;) words.push_back(w);
+  for (std::string w; in >> w;) {
+    // A word wider than the column ("Contextbegeleiding" in presentation) is split with a hyphen rather than cut
+    // to "Context…": split at a character boundary (UTF-8), the piece with its hyphen within max_w.
+    while (text_width(w, size) > max_w) {
+      size_t cut = 0;
+      for (size_t i = 1; i < w.size(); ++i) {
+        if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) continue;
+        if (text_width(w.substr(0, i) + "-", size) > max_w) break;
+        cut = i;
+      }
+      if (cut < 2) break;
+      words.push_back(w.substr(0, cut) + "-");
+      w = w.substr(cut);
+    }
+    words.push_back(w);
+  }
   std::vector<std::string> lines;
   std::string cur;
   size_t k = 0;
   for (; k < words.size() && lines.size() + 1 < max_lines; ++k) {
-    const std::string cand = cur.empty() ? words[k] : cur + " " + words[k];
+    const bool hyphen = !cur.empty() && cur.back() == '-';
+    const std::string cand = cur.empty() ? words[k] : cur + (hyphen ? "" : " ") + words[k];
     if (text_width(cand, size) <= max_w || cur.empty()) {
       cur = cand;
     } else {
@@ -56,7 +72,7 @@ std::vector<std::string> wrap_label(const std::string& name, const std::string& 
     }
   }
   std::string rest = cur;
-  for (; k < words.size(); ++k) rest += " " + words[k];
+  for (; k < words.size(); ++k) rest += (rest.empty() || rest.back() == '-' ? "" : " ") + words[k];
   const std::string count_trim = count.substr(1);  // "(4)" without its space
   if (text_width(rest + count, size) <= max_w) {
     lines.push_back(rest + count);

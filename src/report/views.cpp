@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "report/format.h"
 #include "report/palette.h"
@@ -387,7 +388,19 @@ float preferred_height(const Built& b, float width, const charts::Style& s) {
     case ChartSpec::Kind::dot: h = static_cast<float>(c.dot.categories.size()) * f * 2.0f + f * 7; break;
     case ChartSpec::Kind::heatmap: h = static_cast<float>(c.heatmap.rows.size()) * f * 2.0f + f * 6; break;
     case ChartSpec::Kind::km: h = 300 + f * 1.5f * static_cast<float>(c.km.curves.size() + 2); break;
-    case ChartSpec::Kind::sankey: h = 440; break;
+    case ChartSpec::Kind::sankey: {
+      h = 440;
+      // Stages from links: room for up to three lines of label per node of the fullest stage (theme names).
+      std::map<size_t, std::set<std::string>> per_stage;
+      for (const auto& l : c.sankey.links) {
+        per_stage[l.from_stage].insert(l.from);
+        per_stage[l.from_stage + 1].insert(l.to);
+      }
+      size_t most = 0;
+      for (const auto& [stage, names] : per_stage) most = std::max(most, names.size());
+      h = std::max(h, static_cast<float>(most) * f * 4.2f + f * 5);
+      break;
+    }
     case ChartSpec::Kind::category_map: h = charts::category_map_height(c.category_map, width, s); break;
     case ChartSpec::Kind::dendrogram: h = charts::dendrogram_height(c.dendrogram, s); break;
     case ChartSpec::Kind::funnel: h = charts::funnel_height(c.funnel, s); break;

@@ -352,8 +352,8 @@ TEST_CASE("procesflow.flow on the demo (seed 2023): links per stage against coun
   CHECK(own["Overleggen/samenwerkingsoverleg"] == 9);
   CHECK(findings == long(bev.rows.size()));
   CHECK(own["Actiepunten/Geen actiepunt"] == without);
-  // It draws: every stage a column, inside the scene, labels apart, at 900 and 1280 px and presented.
-  for (float w : {900.0f, 1280.0f})
+  // It draws: every stage a column, inside the scene, labels apart, at 900, 1280 and 1500 px and presented.
+  for (float w : {900.0f, 1280.0f, 1500.0f})
     for (int mode = 0; mode < 3; ++mode) {
       Style st = mode == 1 ? Style::dark_theme() : Style::light();
       if (mode == 2) st = st.scaled_for_presentation();
