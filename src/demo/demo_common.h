@@ -1,6 +1,7 @@
 // Zicht demo — helpers shared by the generators (internal).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,6 +29,22 @@ std::vector<int> organisation_quota(int n, Rng& rng);
 // Ids: "ZD-0000001" (trajectories), "KD-0000001" (children), "GD-0000001" (families), "MD-0000001" (modules).
 // Appends one CSV field (';'-separated; quoted only when needed).
 void csv_field(std::string& out, std::string_view v, bool first = false);
+// A date as dd/mm/yyyy, kNoDate empty; a count, negative empty.
+inline void csv_date(std::string& out, int32_t v) { csv_field(out, v == kNoDate ? std::string() : format_date(v)); }
+inline void csv_count(std::string& out, int v) { csv_field(out, v < 0 ? std::string() : std::to_string(v)); }
+// One record type as CSV: the header, then `row(out, record)` for the first `limit` records (0 = all), CRLF ends.
+template <class T, class Row>
+std::string csv_part(const std::vector<T>& rows, const std::vector<const char*>& head, uint64_t limit, Row row) {
+  std::string out;
+  for (size_t i = 0; i < head.size(); ++i) csv_field(out, head[i], i == 0);
+  out += "\r\n";
+  const size_t n = limit == 0 ? rows.size() : static_cast<size_t>(std::min<uint64_t>(limit, rows.size()));
+  for (size_t i = 0; i < n; ++i) {
+    row(out, rows[i]);
+    out += "\r\n";
+  }
+  return out;
+}
 
 std::string trajectory_id(uint64_t n);
 std::string child_id(uint64_t n);

@@ -42,7 +42,6 @@ namespace {
 using detail::add_months;
 using detail::ymd;
 
-constexpr const char* kEol = "\r\n";
 const int32_t kAsOf = ymd(2023, 10, 5);
 
 enum Cls { kStijging, kUVorm, kEnkelStart, kNietBevraagd, kGeenEvolutie };
@@ -446,22 +445,10 @@ void make_fase(Rng& rng, EvolutieDemo& d) {
 
 // ---- CSV
 
-void field(std::string& out, const std::string& v, bool first = false) { detail::csv_field(out, v, first); }
-void date_field(std::string& out, int32_t v) { field(out, v == kNoDate ? std::string() : format_date(v)); }
-void count_field(std::string& out, int v) { field(out, v < 0 ? std::string() : std::to_string(v)); }
-
-template <class T, class Row>
-std::string part_csv(const std::vector<T>& rows, const std::vector<const char*>& head, uint64_t limit, Row row) {
-  std::string out;
-  for (size_t i = 0; i < head.size(); ++i) field(out, head[i], i == 0);
-  out += kEol;
-  const size_t n = limit == 0 ? rows.size() : size_t(std::min<uint64_t>(limit, rows.size()));
-  for (size_t i = 0; i < n; ++i) {
-    row(out, rows[i]);
-    out += kEol;
-  }
-  return out;
-}
+using detail::csv_count;
+using detail::csv_date;
+using detail::csv_field;
+using detail::csv_part;
 
 }  // namespace
 
@@ -498,51 +485,51 @@ EvolutieDemo generate_evolutie(uint64_t seed) {
 
 std::string evolutie_csv(const EvolutieDemo& d, const std::string& part, uint64_t rows) {
   if (part == "meting" || part == "modules")
-    return part_csv(d.meting,
+    return csv_part(d.meting,
                     {"traject_id", "jongere_id", "persoon_id", "rol", "instrument_id", "domein", "moment", "datum",
                      "score", "ingevuld", "taal", "opmerking"},
                     rows, [](std::string& out, const EvoMeting& m) {
-                      field(out, m.traject_id, true);
+                      csv_field(out, m.traject_id, true);
                       for (const std::string* s : {&m.jongere_id, &m.persoon_id, &m.rol, &m.instrument_id, &m.domein,
                                                    &m.moment})
-                        field(out, *s);
-                      date_field(out, m.datum);
-                      for (const std::string* s : {&m.score, &m.ingevuld, &m.taal, &m.opmerking}) field(out, *s);
+                        csv_field(out, *s);
+                      csv_date(out, m.datum);
+                      for (const std::string* s : {&m.score, &m.ingevuld, &m.taal, &m.opmerking}) csv_field(out, *s);
                     });
   if (part == "telling")
-    return part_csv(d.telling,
+    return csv_part(d.telling,
                     {"traject_id", "n_professionelen_start", "n_professionelen_einde", "n_netwerkfiguren_start",
                      "n_netwerkfiguren_einde", "rolverandering"},
                     rows, [](std::string& out, const EvoTelling& t) {
-                      field(out, t.traject_id, true);
-                      for (int c : {t.prof_start, t.prof_einde, t.net_start, t.net_einde}) count_field(out, c);
-                      field(out, t.rolverandering);
+                      csv_field(out, t.traject_id, true);
+                      for (int c : {t.prof_start, t.prof_einde, t.net_start, t.net_einde}) csv_count(out, c);
+                      csv_field(out, t.rolverandering);
                     });
   if (part == "fase")
-    return part_csv(d.fase,
+    return csv_part(d.fase,
                     {"jongere_id", "programma", "fase", "datum_in", "leeftijd", "vorm", "locatie", "afgehaakt",
                      "reden_afhaken", "netwerk_uitgebouwd", "kent_rechten", "weet_waar_terecht", "terugvalbasis"},
                     rows, [](std::string& out, const EvoFase& f) {
-                      field(out, f.jongere_id, true);
-                      field(out, f.programma);
-                      field(out, f.fase);
-                      date_field(out, f.datum_in);
-                      count_field(out, f.leeftijd);
+                      csv_field(out, f.jongere_id, true);
+                      csv_field(out, f.programma);
+                      csv_field(out, f.fase);
+                      csv_date(out, f.datum_in);
+                      csv_count(out, f.leeftijd);
                       for (const std::string* s : {&f.vorm, &f.locatie, &f.afgehaakt, &f.reden_afhaken,
                                                    &f.netwerk_uitgebouwd, &f.kent_rechten, &f.weet_waar_terecht,
                                                    &f.terugvalbasis})
-                        field(out, *s);
+                        csv_field(out, *s);
                     });
   if (part == "instrument")
-    return part_csv(d.instrument,
+    return csv_part(d.instrument,
                     {"instrument_id", "naam", "domeinen", "min", "max", "richting", "anker_min", "anker_max", "taal"},
                     rows, [](std::string& out, const EvoInstrument& i) {
-                      field(out, i.instrument_id, true);
-                      field(out, i.naam);
-                      field(out, i.domeinen);
-                      field(out, std::to_string(i.min));
-                      field(out, std::to_string(i.max));
-                      for (const std::string* s : {&i.richting, &i.anker_min, &i.anker_max, &i.taal}) field(out, *s);
+                      csv_field(out, i.instrument_id, true);
+                      csv_field(out, i.naam);
+                      csv_field(out, i.domeinen);
+                      csv_field(out, std::to_string(i.min));
+                      csv_field(out, std::to_string(i.max));
+                      for (const std::string* s : {&i.richting, &i.anker_min, &i.anker_max, &i.taal}) csv_field(out, *s);
                     });
   return {};
 }

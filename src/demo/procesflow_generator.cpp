@@ -29,7 +29,6 @@ namespace {
 
 using detail::ymd;
 
-constexpr const char* kEol = "\r\n";
 
 struct ThemeDef { const char* id; const char* naam; bool network, focus, proposed; };
 const ThemeDef kThemes[] = {
@@ -302,100 +301,88 @@ ProcesflowDemo generate_procesflow(uint64_t seed) {
 
 namespace {
 
-void field(std::string& out, const std::string& v, bool first = false) { detail::csv_field(out, v, first); }
-void date_field(std::string& out, int32_t v) { field(out, v == kNoDate ? std::string() : format_date(v)); }
-void count_field(std::string& out, int v) { field(out, v < 0 ? std::string() : std::to_string(v)); }
-
-template <class T, class Row>
-std::string part_csv(const std::vector<T>& rows, const std::vector<const char*>& head, uint64_t limit, Row row) {
-  std::string out;
-  for (size_t i = 0; i < head.size(); ++i) field(out, head[i], i == 0);
-  out += kEol;
-  const size_t n = limit == 0 ? rows.size() : size_t(std::min<uint64_t>(limit, rows.size()));
-  for (size_t i = 0; i < n; ++i) {
-    row(out, rows[i]);
-    out += kEol;
-  }
-  return out;
-}
+using detail::csv_count;
+using detail::csv_date;
+using detail::csv_field;
+using detail::csv_part;
 
 }  // namespace
 
 std::string procesflow_csv(const ProcesflowDemo& d, const std::string& part, uint64_t rows) {
   using S = const std::string*;
   if (part == "overleg" || part == "modules")
-    return part_csv(d.overleg,
+    return csv_part(d.overleg,
                     {"overleg_id", "type", "niveau", "datum", "traject_id", "jongere_aanwezig", "ouder_aanwezig",
                      "acute_crisis", "ouder_overleg_id", "themas"},
                     rows, [](std::string& out, const PfOverleg& o) {
-                      field(out, o.overleg_id, true);
-                      field(out, o.type);
-                      field(out, o.niveau);
-                      date_field(out, o.datum);
+                      csv_field(out, o.overleg_id, true);
+                      csv_field(out, o.type);
+                      csv_field(out, o.niveau);
+                      csv_date(out, o.datum);
                       for (S s : {&o.traject_id, &o.jongere_aanwezig, &o.ouder_aanwezig, &o.acute_crisis,
                                   &o.ouder_overleg_id, &o.themas})
-                        field(out, *s);
+                        csv_field(out, *s);
                     });
   if (part == "aanwezigheid")
-    return part_csv(d.aanwezigheid, {"overleg_id", "organisatie", "sector", "personen", "functieniveau"}, rows,
+    return csv_part(d.aanwezigheid, {"overleg_id", "organisatie", "sector", "personen", "functieniveau"}, rows,
                     [](std::string& out, const PfAanwezigheid& a) {
-                      field(out, a.overleg_id, true);
-                      field(out, a.organisatie);
-                      field(out, a.sector);
-                      count_field(out, a.personen);
-                      field(out, a.functieniveau);
+                      csv_field(out, a.overleg_id, true);
+                      csv_field(out, a.organisatie);
+                      csv_field(out, a.sector);
+                      csv_count(out, a.personen);
+                      csv_field(out, a.functieniveau);
                     });
   if (part == "thema")
-    return part_csv(d.thema, {"thema_id", "naam", "lerend_netwerk", "focus_2025", "voorgesteld"}, rows,
+    return csv_part(d.thema, {"thema_id", "naam", "lerend_netwerk", "focus_2025", "voorgesteld"}, rows,
                     [](std::string& out, const PfThema& t) {
-                      field(out, t.thema_id, true);
-                      field(out, t.naam);
-                      for (bool b : {t.lerend_netwerk, t.focus_2025, t.voorgesteld}) field(out, yes_no(b));
+                      csv_field(out, t.thema_id, true);
+                      csv_field(out, t.naam);
+                      for (bool b : {t.lerend_netwerk, t.focus_2025, t.voorgesteld}) csv_field(out, yes_no(b));
                     });
   if (part == "bevinding")
-    return part_csv(d.bevinding, {"bevinding_id", "thema_id", "tekst", "bron_overleg_id"}, rows,
+    return csv_part(d.bevinding, {"bevinding_id", "thema_id", "tekst", "bron_overleg_id"}, rows,
                     [](std::string& out, const PfBevinding& b) {
-                      field(out, b.bevinding_id, true);
-                      for (S s : {&b.thema_id, &b.tekst, &b.bron_overleg_id}) field(out, *s);
+                      csv_field(out, b.bevinding_id, true);
+                      for (S s : {&b.thema_id, &b.tekst, &b.bron_overleg_id}) csv_field(out, *s);
                     });
   if (part == "actiepunt")
-    return part_csv(d.actiepunt,
+    return csv_part(d.actiepunt,
                     {"actie_id", "bevinding_id", "tekst", "eigenaar", "niveau", "doelstelling", "status", "datum"},
                     rows, [](std::string& out, const PfActie& a) {
-                      field(out, a.actie_id, true);
+                      csv_field(out, a.actie_id, true);
                       for (S s : {&a.bevinding_id, &a.tekst, &a.eigenaar, &a.niveau, &a.doelstelling, &a.status})
-                        field(out, *s);
-                      date_field(out, a.datum);
+                        csv_field(out, *s);
+                      csv_date(out, a.datum);
                     });
   if (part == "aanbeveling")
-    return part_csv(d.aanbeveling, {"aanbeveling_id", "tekst", "niveau", "kernthema", "bronnen", "status"}, rows,
+    return csv_part(d.aanbeveling, {"aanbeveling_id", "tekst", "niveau", "kernthema", "bronnen", "status"}, rows,
                     [](std::string& out, const PfAanbeveling& a) {
-                      field(out, a.aanbeveling_id, true);
-                      for (S s : {&a.tekst, &a.niveau, &a.kernthema, &a.bronnen, &a.status}) field(out, *s);
+                      csv_field(out, a.aanbeveling_id, true);
+                      for (S s : {&a.tekst, &a.niveau, &a.kernthema, &a.bronnen, &a.status}) csv_field(out, *s);
                     });
   if (part == "stemming")
-    return part_csv(d.stemming, {"overleg_id", "optie", "stemmen"}, rows, [](std::string& out, const PfStem& s) {
-      field(out, s.overleg_id, true);
-      field(out, s.optie);
-      count_field(out, s.stemmen);
+    return csv_part(d.stemming, {"overleg_id", "optie", "stemmen"}, rows, [](std::string& out, const PfStem& s) {
+      csv_field(out, s.overleg_id, true);
+      csv_field(out, s.optie);
+      csv_count(out, s.stemmen);
     });
   if (part == "stelling")
-    return part_csv(d.stelling,
+    return csv_part(d.stelling,
                     {"stelling_id", "overleg_id", "nummer", "tekst", "schaal", "uitkomst_tekst", "positie", "aantal",
                      "argumenten"},
                     rows, [](std::string& out, const PfStelling& s) {
-                      field(out, s.stelling_id, true);
-                      field(out, s.overleg_id);
-                      count_field(out, s.nummer);
-                      for (S x : {&s.tekst, &s.schaal, &s.uitkomst_tekst, &s.positie}) field(out, *x);
-                      count_field(out, s.aantal);
-                      field(out, s.argumenten);
+                      csv_field(out, s.stelling_id, true);
+                      csv_field(out, s.overleg_id);
+                      csv_count(out, s.nummer);
+                      for (S x : {&s.tekst, &s.schaal, &s.uitkomst_tekst, &s.positie}) csv_field(out, *x);
+                      csv_count(out, s.aantal);
+                      csv_field(out, s.argumenten);
                     });
   if (part == "citaat")
-    return part_csv(d.citaat, {"tekst", "bron", "thema_id", "niveau", "vrijgegeven"}, rows,
+    return csv_part(d.citaat, {"tekst", "bron", "thema_id", "niveau", "vrijgegeven"}, rows,
                     [](std::string& out, const PfCitaat& c) {
-                      field(out, c.tekst, true);
-                      for (S s : {&c.bron, &c.thema_id, &c.niveau, &c.vrijgegeven}) field(out, *s);
+                      csv_field(out, c.tekst, true);
+                      for (S s : {&c.bron, &c.thema_id, &c.niveau, &c.vrijgegeven}) csv_field(out, *s);
                     });
   return {};
 }

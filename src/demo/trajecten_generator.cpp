@@ -88,9 +88,10 @@ std::string criteria(Rng& rng) {
   return s;
 }
 
-void field(std::string& out, const std::string& v, bool first = false) { detail::csv_field(out, v, first); }
-void date_field(std::string& out, int32_t v) { field(out, v == kNoDate ? std::string() : format_date(v)); }
-void count_field(std::string& out, int v) { field(out, v < 0 ? std::string() : std::to_string(v)); }
+using detail::csv_count;
+using detail::csv_date;
+using detail::csv_field;
+using detail::csv_part;
 
 }  // namespace
 
@@ -268,29 +269,29 @@ std::string trajecten_csv(const TrajectenDemo& d, uint64_t rows) {
       "afronding",     "afrondingscriterium", "blokkade_voor", "blokkade_na",        "overdracht",
       "middelen",      "indirect_bereikt"};
   std::string out;
-  for (size_t i = 0; i < sizeof head / sizeof *head; ++i) field(out, head[i], i == 0);
+  for (size_t i = 0; i < sizeof head / sizeof *head; ++i) csv_field(out, head[i], i == 0);
   out += kEol;
   const size_t n = rows == 0 ? d.rows.size() : size_t(std::min<uint64_t>(rows, d.rows.size()));
   for (size_t i = 0; i < n; ++i) {
     const TrajectRegistration& t = d.rows[i];
-    field(out, t.traject_id, true);
-    field(out, t.gezin_id);
-    field(out, t.aanmeldvorm);
-    date_field(out, t.aanmelddatum);
-    count_field(out, t.leeftijd);
+    csv_field(out, t.traject_id, true);
+    csv_field(out, t.gezin_id);
+    csv_field(out, t.aanmeldvorm);
+    csv_date(out, t.aanmelddatum);
+    csv_count(out, t.leeftijd);
     for (const std::string* s : {&t.geboortemaand, &t.regio, &t.aanmelder, &t.reden_aanmelding, &t.act_betrokken,
                                  &t.toestemming_jongere})
-      field(out, *s);
-    if (t.opstart != kNoDate) date_field(out, t.opstart);
-    else field(out, t.opstart_text);
-    field(out, t.reden_geen_opstart);
-    field(out, t.alternatief);
-    count_field(out, t.verlengingen);
-    date_field(out, t.afronding);
+      csv_field(out, *s);
+    if (t.opstart != kNoDate) csv_date(out, t.opstart);
+    else csv_field(out, t.opstart_text);
+    csv_field(out, t.reden_geen_opstart);
+    csv_field(out, t.alternatief);
+    csv_count(out, t.verlengingen);
+    csv_date(out, t.afronding);
     for (const std::string* s : {&t.afrondingscriterium, &t.blokkade_voor, &t.blokkade_na, &t.overdracht,
                                  &t.middelen})
-      field(out, *s);
-    count_field(out, t.indirect_bereikt);
+      csv_field(out, *s);
+    csv_count(out, t.indirect_bereikt);
     out += kEol;
   }
   return out;
