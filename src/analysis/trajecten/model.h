@@ -55,8 +55,6 @@ bool running_on(const Registration& r, int32_t day);
 // The coarsened categories (Delen's tiny-n options) as the analysis applies them.
 std::string age_label(const Options& o, int age, bool coarse);     // "13" or "13–14"
 std::string region_label(const Options& o, const std::string& region, bool coarse);
-// Tables 2–4 counts under a set of coarsening choices: every cell (category) with its count.
-std::vector<long> table_cells(const Model& m, int which, bool coarse);  // which: 0 age, 1 region, 2 referrer
 
 using build::col;
 using build::counted;

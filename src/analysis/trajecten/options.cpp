@@ -118,43 +118,5 @@ std::string region_label(const Options& o, const std::string& region, bool coars
 // The cells of Tables 2–4 (started trajectories) as the result tables show them: every age from the youngest to the
 // oldest (or every band between them), every region of the list (or merged), every listed referrer row (level 1
 // subtotals and, unless coarse, the level-2 rows).
-std::vector<long> table_cells(const Model& m, int which, bool coarse) {
-  std::vector<std::string> keys;
-  std::vector<long> n;
-  auto add = [&](const std::string& k, long v) {
-    auto it = std::find(keys.begin(), keys.end(), k);
-    if (it == keys.end()) {
-      keys.push_back(k);
-      n.push_back(v);
-    } else {
-      n[size_t(it - keys.begin())] += v;
-    }
-  };
-  if (which == 0) {
-    int lo = 1000, hi = -1;
-    for (const auto& r : m.regs)
-      if (r.started() && r.age >= 0) lo = std::min(lo, r.age), hi = std::max(hi, r.age);
-    for (int a = lo; a <= hi; ++a) add(age_label(m.opt, a, coarse), 0);
-    for (const auto& r : m.regs)
-      if (r.started() && r.age >= 0) add(age_label(m.opt, r.age, coarse), 1);
-  } else if (which == 1) {
-    for (const char* g : kRegions) add(region_label(m.opt, g, coarse), 0);
-    for (const auto& r : m.regs)
-      if (r.started() && !r.region.empty()) add(region_label(m.opt, r.region, coarse), 1);
-  } else {
-    for (const auto& ref : m.opt.referrers) {
-      add(ref.code, 0);
-      if (!coarse)
-        for (const auto& c : ref.children) add(ref.code + " > " + c, 0);
-    }
-    for (const auto& r : m.regs) {
-      if (!r.started() || r.ref1.empty()) continue;
-      add(r.ref1, 1);
-      if (!coarse && !r.ref2.empty()) add(r.ref1 + " > " + r.ref2, 1);
-    }
-  }
-  return n;
-}
-
 }  // namespace detail
 }  // namespace zicht::analysis::trajecten

@@ -70,6 +70,25 @@ Result coarsening_result(const Model& m) {
     for (long c : cells) n += c >= 1 && c < k;
     return n;
   };
+  // The cells are read from the very tables Tables 2–4 publish (built with the option off and on), so the proposal
+  // can never count a table other than the one shared.
+  auto table_cells = [&](int which, bool coarse) {
+    Model x = m;
+    bool* flag[3] = {&x.opt.coarsen_age, &x.opt.coarsen_region, &x.opt.coarsen_referrer};
+    *flag[which] = coarse;
+    static const char* const ids[3] = {"ages", "regions", "referrers"};
+    const Result built = which == 0 ? age_result(x) : which == 1 ? region_result(x) : referrer_result(x);
+    std::vector<long> cells;
+    for (const auto& t : built.tables) {
+      if (t.id != ids[which]) continue;
+      int nc = -1;
+      for (size_t c = 0; c < t.columns.size(); ++c)
+        if (t.columns[c].id == "n") nc = static_cast<int>(c);
+      for (const auto& row : t.rows)
+        if (nc >= 0 && row[size_t(nc)].is_number()) cells.push_back(long(row[size_t(nc)].as_double()));
+    }
+    return cells;
+  };
   Table t = make_table("options", "trajecten.table.coarsening");
   t.columns = {col("option", "trajecten.col.option", Role::category), col("table", "trajecten.col.table", Role::category),
                col("cells_without", "trajecten.col.cells_without", Role::statistic, 0),
@@ -81,7 +100,7 @@ Result coarsening_result(const Model& m) {
   const char* const tables[3] = {"trajecten.table.age", "trajecten.table.region", "trajecten.table.referrer"};
   const bool on[3] = {m.opt.coarsen_age, m.opt.coarsen_region, m.opt.coarsen_referrer};
   for (int i = 0; i < 3; ++i) {
-    const std::vector<long> without = table_cells(m, i, false), with = table_cells(m, i, true);
+    const std::vector<long> without = table_cells(i, false), with = table_cells(i, true);
     t.rows.push_back({L(std::string("trajecten.option.") + opts[i]), L(tables[i]), Value::of(long(without.size())),
                       Value::of(small(without)), Value::of(long(with.size())), Value::of(small(with)), Value::of(k),
                       L(on[i] ? "trajecten.label.on" : "trajecten.label.off")});
