@@ -66,6 +66,11 @@ const Entry kEntries[] = {
     {"evolution.geen_evolutie", c(0, 158, 115), c(0, 178, 130)},
     {"evolution.daling", c(213, 94, 0), c(233, 114, 20)},
     {"evolution.gemengd", c(184, 125, 0), c(230, 159, 0)},
+    // An action point's status (issue 21): open grey (nothing done yet), lopend ochre as a running trajectory,
+    // gerealiseerd bluish green (done) — never the blue that means "afgesloten" elsewhere next to an unkeyed blue.
+    {"action.open", c(118, 118, 118), c(150, 150, 150)},
+    {"action.lopend", c(184, 125, 0), c(230, 159, 0)},
+    {"action.gerealiseerd", c(0, 140, 100), c(0, 178, 130)},
     // A card vote or statement (issue 21): agree bluish green, disagree vermilion and hatched (the pattern carries
     // the meaning for colour-blind readers), "half" grey.
     {"vote.agree", c(0, 140, 100), c(0, 178, 130)},

@@ -127,3 +127,20 @@ TEST_CASE("card vote: without colour keys, or keys for only one level, the diver
     CHECK(diagonal_lines(sc) == 0);
   }
 }
+
+TEST_CASE("action points: open, lopend and gerealiseerd in three distinct colours, each 3:1 on every background") {
+  for (const auto& style : {styled(false, false), styled(true, false), styled(false, true)}) {
+    charts::Rgba c[3];
+    const char* keys[3] = {"action.open", "action.lopend", "action.gerealiseerd"};
+    for (int i = 0; i < 3; ++i) {
+      REQUIRE(charts::semantic_colour(keys[i], style, c[i]));
+      CHECK(charts::contrast_ratio(c[i], style.background) >= 3.0);
+    }
+    CHECK_FALSE(same(c[0], c[1]));
+    CHECK_FALSE(same(c[0], c[2]));
+    CHECK_FALSE(same(c[1], c[2]));
+    charts::Rgba afgesloten{};
+    REQUIRE(charts::semantic_colour("status.afgesloten", style, afgesloten));
+    CHECK_FALSE(same(c[2], afgesloten));  // done is not drawn in the blue of a closed trajectory
+  }
+}

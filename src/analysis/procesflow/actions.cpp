@@ -62,7 +62,7 @@ Result actions_result(const Model& m) {
   v.series = "status";
   v.y = {"n"};
   v.mode = BarMode::stacked;
-  v.colour_keys = {{"open", "status.open"}, {"lopend", "status.lopend"}, {"gerealiseerd", "status.afgesloten"}};
+  v.colour_keys = {{"open", "action.open"}, {"lopend", "action.lopend"}, {"gerealiseerd", "action.gerealiseerd"}};
   build::set_of(v, "procesflow.of.actions");
   r.views.push_back(std::move(v));
   r.tables.push_back(std::move(t));
