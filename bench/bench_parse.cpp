@@ -1,7 +1,9 @@
 // Native benchmark of the CSV reader: generates a 1,000,000-row Binc-like CSV in memory (~25 columns: dates,
 // codes, numbers with decimal comma, quoted text with separators inside), parses it 3 times through the
 // incremental reader (1 MiB chunks, like the browser) and prints the median throughput in MB/s.
-// Usage: bench_parse [rows] [--write /tmp/binc_like.csv]
+// Usage: bench_parse [rows] [--write /tmp/binc_like.csv] [--file FILE] [--runs N]
+//   --file parses FILE instead of generating rows. Each run parses twice, alternating the CSV index kernels: the
+//   native SIMD one (SSE2 on x86-64) and the scalar loop (src/core/csv_index.h); medians are printed for both.
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -9,9 +11,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
+#include "core/csv_index.h"
 #include "core/reader.h"
 
 namespace {
@@ -101,41 +105,59 @@ std::string generate(size_t rows) {
 
 int main(int argc, char** argv) {
   size_t rows = 1000000;
-  std::string write_path;
+  int runs = 3;
+  std::string write_path, file_path;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--write") == 0 && i + 1 < argc) write_path = argv[++i];
+    else if (std::strcmp(argv[i], "--file") == 0 && i + 1 < argc) file_path = argv[++i];
+    else if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
     else rows = size_t(std::strtoull(argv[i], nullptr, 10));
   }
-  auto t0 = std::chrono::steady_clock::now();
-  std::string csv = generate(rows);
-  double gen_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("generated %zu rows, %.1f MB in %.2f s\n", rows, csv.size() / 1e6, gen_s);
-  if (!write_path.empty()) std::ofstream(write_path, std::ios::binary).write(csv.data(), std::streamsize(csv.size()));
-  std::vector<double> secs, cpus;
-  for (int rep = 0; rep < 3; ++rep) {
-    auto a = std::chrono::steady_clock::now();
-    std::clock_t c0 = std::clock();
-    zicht::core::ReadResult res =
-        zicht::core::read_bytes("binc_like.csv", reinterpret_cast<const uint8_t*>(csv.data()), csv.size());
-    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - a).count();
-    double cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
-    secs.push_back(s);
-    cpus.push_back(cpu);
-    if (!res.ok()) {
-      std::fprintf(stderr, "parse failed: %s\n", res.status.message.c_str());
-      return 1;
-    }
-    if (rep == 0) {
-      std::printf("rows %lld, columns %zu, flags %lld, table memory %.1f MB\n", (long long)res.report.rows_in,
-                  res.table.cols(), (long long)res.report.flags_total, res.table.memory_bytes() / 1e6);
-      for (auto& c : res.report.columns) std::printf("  %-22s %s\n", c.name.c_str(), zicht::core::column_type_name(c.type));
-    }
-    std::printf("run %d: %.3f s wall (%.1f MB/s), %.3f s CPU (%.1f MB/s)\n", rep + 1, s, csv.size() / 1e6 / s, cpu,
-                csv.size() / 1e6 / cpu);
+  std::string csv;
+  if (!file_path.empty()) {
+    std::ifstream in(file_path, std::ios::binary);
+    if (!in) { std::fprintf(stderr, "cannot read %s\n", file_path.c_str()); return 1; }
+    csv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::printf("read %s, %.1f MB\n", file_path.c_str(), csv.size() / 1e6);
+  } else {
+    auto t0 = std::chrono::steady_clock::now();
+    csv = generate(rows);
+    double gen_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("generated %zu rows, %.1f MB in %.2f s\n", rows, csv.size() / 1e6, gen_s);
   }
-  std::sort(secs.begin(), secs.end());
-  std::sort(cpus.begin(), cpus.end());
-  std::printf("median: %.3f s wall, %.1f MB/s; CPU %.1f MB/s (%zu rows, %.1f MB)\n", secs[1],
-              csv.size() / 1e6 / secs[1], csv.size() / 1e6 / cpus[1], rows, csv.size() / 1e6);
+  if (!write_path.empty()) std::ofstream(write_path, std::ios::binary).write(csv.data(), std::streamsize(csv.size()));
+  const bool simd = zicht::core::csv_index::native_simd() != nullptr;
+  std::vector<double> secs[2], cpus[2];
+  for (int rep = 0; rep < runs; ++rep) {
+    for (int k = simd ? 0 : 1; k < 2; ++k) {  // 0 = native SIMD, 1 = scalar
+      zicht::core::csv_index::use_native_simd(k == 0);
+      auto a = std::chrono::steady_clock::now();
+      std::clock_t c0 = std::clock();
+      zicht::core::ReadResult res =
+          zicht::core::read_bytes("binc_like.csv", reinterpret_cast<const uint8_t*>(csv.data()), csv.size());
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - a).count();
+      double cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
+      secs[k].push_back(s);
+      cpus[k].push_back(cpu);
+      if (!res.ok()) {
+        std::fprintf(stderr, "parse failed: %s\n", res.status.message.c_str());
+        return 1;
+      }
+      if (rep == 0 && k == (simd ? 0 : 1)) {
+        std::printf("rows %lld, columns %zu, flags %lld, table memory %.1f MB\n", (long long)res.report.rows_in,
+                    res.table.cols(), (long long)res.report.flags_total, res.table.memory_bytes() / 1e6);
+        for (auto& c : res.report.columns) std::printf("  %-22s %s\n", c.name.c_str(), zicht::core::column_type_name(c.type));
+      }
+      std::printf("run %d %-6s: %.3f s wall (%.1f MB/s), %.3f s CPU (%.1f MB/s)\n", rep + 1,
+                  zicht::core::csv_index::kernel_name(), s, csv.size() / 1e6 / s, cpu, csv.size() / 1e6 / cpu);
+    }
+  }
+  for (int k = simd ? 0 : 1; k < 2; ++k) {
+    std::sort(secs[k].begin(), secs[k].end());
+    std::sort(cpus[k].begin(), cpus[k].end());
+    const double w = secs[k][secs[k].size() / 2], c = cpus[k][cpus[k].size() / 2];
+    std::printf("median %-6s: %.3f s wall, %.1f MB/s; CPU %.3f s, %.1f MB/s (%.1f MB)\n", k == 0 ? "simd" : "scalar", w,
+                csv.size() / 1e6 / w, c, csv.size() / 1e6 / c, csv.size() / 1e6);
+  }
   return 0;
 }

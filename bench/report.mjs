@@ -210,7 +210,7 @@ L.push('');
 L.push('```');
 L.push('bash bench/run.sh            # full: CSV 10k / 100k / 1M rows + .xlsx 100k rows, writes this file (about 15–30 min on 2 cores)');
 L.push('bash bench/run.sh --smoke    # CI smoke: 10k rows (CSV and .xlsx), writes build-bench/RESULTS-smoke.md');
-L.push('RUNS=3 ZICHT_BENCH_SIMD=0 bash bench/run.sh   # fewer runs, no -msimd128 variant');
+L.push('RUNS=3 ZICHT_BENCH_SIMD=0 bash bench/run.sh   # fewer runs, no scalar (no-SIMD) variant');
 L.push('ZICHT_BENCH_ONLY=xlsx bash bench/run.sh   # only the .xlsx comparison; replaces only its section here');
 L.push('```');
 L.push('');

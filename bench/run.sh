@@ -6,8 +6,8 @@
 #                                each; writes bench/RESULTS.md
 #   bash bench/run.sh --smoke    10,000 rows only, CSV and .xlsx (CI): checks that everything builds, runs and
 #                                agrees; writes build-bench/RESULTS-smoke.md, not bench/RESULTS.md
-# Environment: RUNS (default 5), JOBS (build parallelism, default 2), ZICHT_BENCH_SIMD=0 skips the -msimd128
-# variant in a full run, ZICHT_BENCH_NO_BUILD=1 uses the existing builds as they are (build-bench, build-wasm-bench).
+# Environment: RUNS (default 5), JOBS (build parallelism, default 2), ZICHT_BENCH_SIMD=0 skips the scalar
+# variant in a full run (the same module without the wasm SIMD CSV kernel, as in a browser without SIMD), ZICHT_BENCH_NO_BUILD=1 uses the existing builds as they are (build-bench, build-wasm-bench).
 # ZICHT_BENCH_ONLY=xlsx (full run only) runs only the .xlsx comparison (no CSV sizes, native figures, SIMD variant or
 # app start) and replaces only the .xlsx section of bench/RESULTS.md, keeping the other sections' numbers.
 # ZICHT_BENCH_NATIVE_DIR / ZICHT_BENCH_WASM_DIR build in other (existing, Release) build directories instead: the
@@ -46,7 +46,7 @@ if [ ! -d bench/browser/node_modules/@duckdb/duckdb-wasm ] || [ ! -d bench/brows
   (cd bench/browser && npm ci --no-audit --no-fund --silent)
 fi
 
-# --- Builds: native CLI + bench_core; the wasm bench module (-O3, and -O3 -msimd128 for the full run); for the
+# --- Builds: native CLI + bench_core; the wasm bench module (-O3) and its wasm SIMD CSV kernel; for the
 # full run also the app (zicht.html) for the start-up figure.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 native=${ZICHT_BENCH_NATIVE_DIR:-build-bench}
@@ -72,14 +72,9 @@ if [ "${ZICHT_BENCH_NO_BUILD:-0}" != 1 ]; then
   targets=(zicht_bench_wasm)
   [ "$smoke" = 1 ] || [ "$only" = xlsx ] || targets+=(zicht_app)
   cmake --build "$wasm" --target "${targets[@]}" -j"$jobs" >/dev/null
-  if [ "$simd" = 1 ]; then
-    say "wasm build with -msimd128 (build-wasm-bench-simd)"
-    emcmake cmake -S . -B build-wasm-bench-simd -DCMAKE_BUILD_TYPE=Release -DZICHT_TESTS=OFF -DZICHT_BENCH=ON \
-      -DZICHT_BENCH_SIMD=ON >/dev/null
-    cmake --build build-wasm-bench-simd --target zicht_bench_wasm -j"$jobs" >/dev/null
-  fi
 fi
-[ "$simd" = 1 ] && [ -f build-wasm-bench-simd/zicht_bench.wasm ] && wasm_arg="$wasm_arg,simd=build-wasm-bench-simd"
+# The scalar side: the same module with the wasm SIMD CSV kernel left out (bench/browser/bench.mjs).
+[ "$simd" = 1 ] && wasm_arg="$wasm_arg,scalar=$wasm"
 
 # --- Data: the demo generator's Binc module export (with the client characteristics: 27 columns) plus a free-text
 # and an amount column (bench/make_data.mjs: 29 columns), and a SofS export for the native recompute figure.

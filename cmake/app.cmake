@@ -111,9 +111,9 @@ set_property(TARGET zicht_app APPEND PROPERTY LINK_DEPENDS ${CMAKE_BINARY_DIR}/s
 add_dependencies(zicht_app zicht_fonts)
 
 # zicht-linked.html → zicht.html: the module moved out of the glue's JavaScript, gzip-compressed (web/pack.mjs).
-find_program(ZICHT_NODE NAMES node nodejs REQUIRED)
 add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/zicht.html
   COMMAND ${ZICHT_NODE} ${CMAKE_SOURCE_DIR}/web/pack.mjs ${CMAKE_BINARY_DIR}/zicht-linked.html ${CMAKE_BINARY_DIR}/zicht.html
-  DEPENDS zicht_app ${CMAKE_SOURCE_DIR}/web/pack.mjs
+          ${ZICHT_CSV_KERNEL}
+  DEPENDS zicht_app ${CMAKE_SOURCE_DIR}/web/pack.mjs ${ZICHT_CSV_KERNEL}
   COMMENT "Packing zicht.html")
 add_custom_target(zicht_html ALL DEPENDS ${CMAKE_BINARY_DIR}/zicht.html)

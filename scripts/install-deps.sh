@@ -10,7 +10,8 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 pkgs=(cmake g++ make emscripten nlohmann-json3-dev catch2 libboost-dev libeigen3-dev libstb-dev
       clang-14 libclang-rt-14-dev fonts-noto-core fonts-dejavu-core libharfbuzz-bin chromium dpkg-dev python3
-      zlib1g-dev libexpat1-dev libreadstat-dev libfreexl-dev gpgv debian-archive-keyring curl xz-utils)
+      zlib1g-dev libexpat1-dev libreadstat-dev libfreexl-dev gpgv debian-archive-keyring curl xz-utils zopfli lld-14
+      binaryen)
 # R writes the reference values and the statistical fixtures (tests/data/make_stat_fixtures.R: haven).
 if [ "${ZICHT_WITH_R:-0}" = 1 ]; then pkgs+=(r-base-core r-cran-survival r-cran-jsonlite r-cran-haven r-cran-psych r-cran-coin r-cran-nlme); fi
 # LibreOffice writes the workbook fixtures (tests/data/make_fixtures.sh); they are committed, so CI never needs it.

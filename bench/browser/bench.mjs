@@ -21,12 +21,17 @@ async function load(url) {
   return bytes.length;
 }
 
-// variant: the folder under /wasm/ holding zicht_bench.mjs + .wasm (e.g. "o3", "simd").
+// variant: the folder under /wasm/ holding zicht_bench.mjs + .wasm + csv_kernel.wasm (e.g. "o3"). The variant
+// "scalar" runs without the wasm SIMD CSV kernel (as the app does in a browser without SIMD).
+const kernels = {};         // variant → the CSV kernel's bytes, or null
 async function zicht(variant, mode) {
   if (!factories[variant]) {
     factories[variant] = (await import(`/wasm/${variant}/zicht_bench.mjs`)).default;
     wasmModules[variant] = await WebAssembly.compileStreaming(fetch(`/wasm/${variant}/zicht_bench.wasm`));
+    kernels[variant] = variant === 'scalar' ? null
+      : new Uint8Array(await (await fetch(`/wasm/${variant}/csv_kernel.wasm`)).arrayBuffer());
   }
+  globalThis.zichtCsvKernelBytes = kernels[variant];
   gc();
   // A fresh instance per run, so its linear memory (which never shrinks) is this run's peak.
   const ti = performance.now();

@@ -1,12 +1,18 @@
 // Zicht core — CSV scanning: splits decoded UTF-8 into records and fields with the sniffed dialect and hands each
 // record to the TableBuilder. The hot loop of the reader (bench/bench_parse): no allocation per cell, fields are
-// offsets into the text buffer, quoted fields are unescaped into one scratch buffer per record.
+// offsets into the text buffer, quoted fields are unescaped into one scratch buffer per record; the structural bytes
+// come from the CSV index (csv_index.h).
 #include <algorithm>
 #include <cstring>
 
+#include "core/csv_index.h"
 #include "core/reader_impl.h"
 
 namespace zicht::core {
+
+namespace {
+constexpr size_t kIndexBlock = size_t(1) << 16;  // bytes indexed at a time (256 KiB of offsets at most)
+}  // namespace
 
 
 inline void IncrementalReader::Impl::push_field(size_t b, size_t e, bool q) {
@@ -110,10 +116,55 @@ inline bool IncrementalReader::Impl::end_line(size_t& i, char c, size_t n) {
   return !status.ok();
 }
 
+// The first byte at or after i that ends an unquoted field (delimiter, CR, LF) — or, with `quote`, the first quote —
+// or n when there is none in text[i, n). With a SIMD kernel it walks the CSV index, indexing the next block of text
+// when it runs out; without one (idx_fn null) it tests byte by byte, which is faster than a scalar index.
+inline size_t IncrementalReader::Impl::next_structural(size_t i, size_t n, bool quote) {
+  const char* b = text.data();
+  const char d = rep.dialect.delimiter, q = rep.dialect.quote;
+  if (!idx_fn) {
+    if (quote) {
+      const void* p = std::memchr(b + i, q, n - i);
+      return p ? size_t(static_cast<const char*>(p) - b) : n;
+    }
+    while (i < n) {
+      const char c = b[i];
+      if (c == d || c == '\n' || c == '\r') break;
+      ++i;
+    }
+    return i;
+  }
+  for (;;) {
+    while (idx_k < idx_n) {
+      const size_t p = idx_base + idx[idx_k];
+      if (p >= i) {
+        const char c = b[p];
+        if (quote ? c == q : (c == d || c == '\n' || c == '\r')) return p;
+      }
+      ++idx_k;
+    }
+    const size_t from = std::max(i, idx_end);
+    if (from >= n) return n;
+    const size_t len = std::min<size_t>(n - from, kIndexBlock);
+    if (idx.size() < len) idx.resize(len);
+    idx_n = idx_fn(reinterpret_cast<const uint8_t*>(b + from), uint32_t(len), csv_index::pack(d, q, '\n', '\r'),
+                   idx.data());
+    idx_k = 0;
+    idx_base = from;
+    idx_end = from + len;
+  }
+}
+
+// The scanner's state machine: StartField and QuoteInQuoted look at one byte; Unquoted and Quoted jump to the next
+// structural byte through the CSV index (16 bytes at a time where the host has SIMD).
 Status IncrementalReader::Impl::scan_csv(bool final) {
   const char d = rep.dialect.delimiter, q = rep.dialect.quote;
   size_t i = scan;
   const size_t n = text.size();
+  idx_n = idx_k = 0;
+  idx_base = idx_end = 0;
+  idx_fn = csv_index::kernel();
+  if (idx_fn == &csv_index::scalar) idx_fn = nullptr;
   while (i < n) {
     const char* b = text.data();
     if (skip_lf) {
@@ -135,11 +186,7 @@ Status IncrementalReader::Impl::scan_csv(bool final) {
         break;
       }
       case Unquoted: {
-        while (i < n) {
-          char c = b[i];
-          if (c == d || c == '\n' || c == '\r') break;
-          ++i;
-        }
+        i = next_structural(i, n, false);
         if (i == n) break;
         char c = b[i];
         push_field(field_start, i, field_quoted);
@@ -148,9 +195,9 @@ Status IncrementalReader::Impl::scan_csv(bool final) {
         break;
       }
       case Quoted: {
-        const void* p = std::memchr(b + i, q, n - i);
-        if (!p) { i = n; break; }
-        i = size_t(static_cast<const char*>(p) - b) + 1;
+        const size_t p = next_structural(i, n, true);
+        if (p == n) { i = n; break; }
+        i = p + 1;
         st = QuoteInQuoted;
         break;
       }

@@ -53,6 +53,12 @@ struct IncrementalReader::Impl {
   std::vector<std::string_view> views;
   std::vector<std::pair<size_t, size_t>> spans;  // unescaped quoted fields: offset and length in scratch
   std::string scratch;
+  // The CSV index of the block being scanned (csv_index.h): offsets from idx_base of its structural bytes; idx_k is
+  // the next one not yet passed, idx_end where the block ends. Reset at every scan_csv call (text moves between them).
+  std::vector<uint32_t> idx;
+  uint32_t (*idx_fn)(const uint8_t*, uint32_t, uint32_t, uint32_t*) = nullptr;  // null: no SIMD, byte by byte
+  uint32_t idx_n = 0, idx_k = 0;
+  size_t idx_base = 0, idx_end = 0;
   int64_t record_no = 0;  // records seen (header included)
   bool header_done = false;
   size_t expected_fields = 0;
@@ -99,6 +105,7 @@ struct IncrementalReader::Impl {
   void unescape(std::string_view raw, char q);
   Status emit_record();
   bool end_line(size_t& i, char c, size_t n);
+  size_t next_structural(size_t i, size_t n, bool quote);
 
   // JSON (json_scanner.cpp)
   Status start_json(size_t first, bool complete);

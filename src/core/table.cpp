@@ -43,13 +43,36 @@ inline uint64_t hash_bytes(std::string_view s) {
     h ^= h >> 29;
     p += 8; n -= 8;
   }
+  // The last 0–7 bytes in at most two loads (overlapping when n < 8; the length is in h already).
   uint64_t w = 0;
-  for (size_t i = 0; i < n; ++i) w |= uint64_t(uint8_t(p[i])) << (8 * i);
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    w = a | uint64_t(b) << 32;
+  } else if (n > 0) {
+    w = uint64_t(uint8_t(p[0])) | uint64_t(uint8_t(p[n / 2])) << 8 | uint64_t(uint8_t(p[n - 1])) << 16;
+  }
   h = (h ^ w) * m;
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ull;
   h ^= h >> 32;
   return h;
+}
+
+// Equality of two byte strings of the same length n, 8 bytes at a time: the interning loop compares every cell with
+// its hash-slot candidate, and the browser's libc memcmp goes byte by byte.
+inline bool same_bytes(const char* a, const char* b, size_t n) {
+  while (n >= 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+    a += 8; b += 8; n -= 8;
+  }
+  while (n--)
+    if (*a++ != *b++) return false;
+  return true;
 }
 }  // namespace
 
@@ -85,7 +108,9 @@ uint32_t StringDict::find(std::string_view s) const {
   size_t i = h32 & mask;
   while (uint32_t v = slots_[i]) {
     uint32_t c = v - 1;
-    if (hashes_[c] == h32 && at(c) == s) return c;
+    if (hashes_[c] == h32 && offsets_[c + 1] - offsets_[c] == s.size() &&
+        same_bytes(arena_.data() + offsets_[c], s.data(), s.size()))
+      return c;
     i = (i + 1) & mask;
   }
   return UINT32_MAX;
@@ -98,7 +123,9 @@ uint32_t StringDict::intern(std::string_view s) {
   size_t i = h32 & mask;
   while (uint32_t v = slots_[i]) {
     uint32_t c = v - 1;
-    if (hashes_[c] == h32 && at(c) == s) return c;
+    if (hashes_[c] == h32 && offsets_[c + 1] - offsets_[c] == s.size() &&
+        same_bytes(arena_.data() + offsets_[c], s.data(), s.size()))
+      return c;
     i = (i + 1) & mask;
   }
   uint32_t code = uint32_t(hashes_.size());

@@ -7,8 +7,10 @@
 
 #include "analysis/choices.h"
 #include "core/build_info.h"
+#include "core/csv_index.h"
 #include "privacy/aggregate.h"
 #include "privacy/privacy.h"
+#include "platform/csv_kernel_web.h"
 #include "platform/platform.h"
 #include "report/json_export.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -66,6 +68,8 @@ ResultViewContext App::result_view(const analysis::Provenance& provenance) {
 
 App::App(const std::string& lang_code) : lang_(i18n::parse_lang(lang_code)) {
   // The built-in demo is read in the second frame (load_pending_demo), so the first one is drawn at once.
+  // CSV scanning with wasm SIMD where the browser has it (the kernel module of the page); natively this is a no-op.
+  core::csv_index::install_wasm_kernel(&platform::install_csv_kernel);
   tour_.init();
   if (!session::profiles().empty()) nav_open_ = session::profiles().front().id;
 }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/build_info.h"
+#include "core/csv_index.h"
 #include "platform/platform.h"
 #include "report/json_export.h"
 #include "ui/anchors.h"
@@ -13,7 +14,8 @@ namespace zicht::ui {
 std::string App::state_json() {
   nlohmann::json j;
   j["app"] = {{"version", ZICHT_VERSION}, {"build", core::build_id()}, {"lang", i18n::code(lang_)},
-              {"theme", theme_ == Theme::dark ? "dark" : "light"}, {"page", page_id(page_)}};
+              {"theme", theme_ == Theme::dark ? "dark" : "light"}, {"page", page_id(page_)},
+              {"csv_kernel", core::csv_index::kernel_name()}};
   if (page_ == Page::profile) {
     j["app"]["page"] = profile_;
     j["app"]["subpage"] = profile_pages_.at(profile_);

@@ -31,12 +31,6 @@ View share_view(const std::string& table, const std::string& x, const std::strin
   return v;
 }
 
-long started_count(const Model& m) {
-  long n = 0;
-  for (const auto& g : m.regs) n += g.started();
-  return n;
-}
-
 // Rows "label, n, pct, denominator" from an ordered list of (label, n), plus a Missing row when any.
 void fill(Table& t, const std::vector<std::pair<Value, long>>& rows, long missing, long den) {
   for (const auto& [label, n] : rows) t.rows.push_back({label, Value::of(n), pct(n, den), Value::of(den)});
