@@ -7,8 +7,9 @@
 // "form:characteristic" cross references), so every copy is a new set of trajectories / families / meetings / forms
 // whose links resolve inside the copy. Records = the profile's primary table (its first TableSpec):
 //   kerndataset  opvolging rows (follow-up rows; ouder, kind, zelfevaluatie and casus grow with them)
-//   matrix       cells: the 24 forms × 97 characteristics × 2 versions repeated as new forms (~22 regional
-//                inventories of 24 forms each on the same 97 characteristics and legend: ~515 forms)
+//   matrix       cells: the 24 forms × 97 characteristics × 2 versions repeated as new forms, as ~22 regional
+//                inventories of 24 forms each would be, on the same 97 characteristics and legend (100,000 cells:
+//                22 copies, 528 forms in the form dictionary, cells for 527 of them, the last 23 in one version)
 //   evolutie     meting rows (scores; telling and fase grow with them, the 2 instruments stay a dictionary)
 //   trajecten    registratie rows (registrations)
 //   procesflow   overleg rows (meetings; attendance, findings, actions, recommendations, votes, statements and
