@@ -3,8 +3,10 @@
 //   map        typed table → MappedDataset of profile binc, kind modules (core::map_file): ms
 //   analyse    every Binc result (analysis::binc::results) on the mapped module file: ms
 //   sofs       every SofS page (analysis::sofs::results) on a mapped SofS export: ms — what a filter change costs
+//   wave2      every result of each wave-2 profile (ProfileSpec::results, as the app and `zicht analyse` run it) on
+//              its demo grown to --wave2-rows primary records (bench_core_wave2.cpp; inputs written to --wave2 DIR)
 // Each figure is the median of --runs runs (default 5) after the file is read from disk once.
-// Usage: bench_core [--binc FILE] [--sofs FILE] [--runs N] [--json OUT]
+// Usage: bench_core [--binc FILE] [--sofs FILE] [--wave2 DIR [--wave2-rows N] [--wave2-profile P]] [--runs N] [--json OUT]
 // Prints a human-readable summary and, with --json, writes the medians as one JSON object.
 #include <algorithm>
 #include <chrono>
@@ -21,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/binc.h"
+#include "bench_core_wave2.h"
 #include "analysis/sofs.h"
 #include "core/mapped_dataset.h"
 #include "core/reader.h"
@@ -66,17 +69,21 @@ std::vector<double> timed(int runs, const std::function<void()>& f, std::vector<
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string binc_path, sofs_path, json_path;
+  std::string binc_path, sofs_path, json_path, wave2_dir, wave2_only;
+  uint64_t wave2_rows = 100000;
   int runs = 5;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--binc") binc_path = next();
     else if (a == "--sofs") sofs_path = next();
+    else if (a == "--wave2") wave2_dir = next();
+    else if (a == "--wave2-profile") wave2_only = next();
+    else if (a == "--wave2-rows") wave2_rows = std::max<uint64_t>(1, std::strtoull(next().c_str(), nullptr, 10));
     else if (a == "--runs") runs = std::max(1, std::atoi(next().c_str()));
     else if (a == "--json") json_path = next();
     else {
-      std::cerr << "usage: bench_core [--binc FILE] [--sofs FILE] [--runs N] [--json OUT]\n";
+      std::cerr << "usage: bench_core [--binc FILE] [--sofs FILE] [--wave2 DIR [--wave2-rows N] [--wave2-profile P]] [--runs N] [--json OUT]\n";
       return 2;
     }
   }
@@ -157,6 +164,19 @@ int main(int argc, char** argv) {
                    {"recompute_filtered_ms", median(tf)},
                    {"recompute_cpu_ms", median(c)},
                    {"recompute_filtered_cpu_ms", median(cf)}};
+  }
+  if (!wave2_dir.empty()) {
+    std::string error;
+    if (!bench::write_wave2_inputs(wave2_dir, wave2_rows, error)) {
+      std::cerr << error << "\n";
+      return 1;
+    }
+    nlohmann::json w = bench::bench_wave2(wave2_dir, wave2_rows, runs, error, wave2_only);
+    if (!error.empty()) {
+      std::cerr << error << "\n";
+      return 1;
+    }
+    out["wave2"] = w;
   }
   if (!json_path.empty()) std::ofstream(json_path) << out.dump(2) << "\n";
   return 0;

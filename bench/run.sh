@@ -30,9 +30,9 @@ jobs=${JOBS:-2}
 only=${ZICHT_BENCH_ONLY:-}
 case "$only" in ''|xlsx) ;; *) echo "[bench] ZICHT_BENCH_ONLY: only 'xlsx' is known" >&2; exit 2 ;; esac
 if [ "$smoke" = 1 ]; then
-  sizes=(10000); xlsx_sizes=(10000); sofs_rows=10000; simd=0; only=""
+  sizes=(10000); xlsx_sizes=(10000); sofs_rows=10000; wave2_rows=2000; simd=0; only=""
 else
-  sizes=(10000 100000 1000000); xlsx_sizes=(100000); sofs_rows=100000; simd=${ZICHT_BENCH_SIMD:-1}
+  sizes=(10000 100000 1000000); xlsx_sizes=(100000); sofs_rows=100000; wave2_rows=100000; simd=${ZICHT_BENCH_SIMD:-1}
 fi
 [ "$only" = xlsx ] && { sizes=(); simd=0; }
 
@@ -77,7 +77,9 @@ fi
 [ "$simd" = 1 ] && wasm_arg="$wasm_arg,scalar=$wasm"
 
 # --- Data: the demo generator's Binc module export (with the client characteristics: 27 columns) plus a free-text
-# and an amount column (bench/make_data.mjs: 29 columns), and a SofS export for the native recompute figure.
+# and an amount column (bench/make_data.mjs: 29 columns), and a SofS export for the native recompute figure. The
+# wave-2 profiles' inputs ($data/wave2_N/: each demo grown to N primary records with new ids) are written by bench_core
+# itself (--wave2, bench/bench_core_wave2.cpp) when missing.
 data=build-bench/data
 mkdir -p "$data"
 csv_file() {  # csv_file N: makes $data/binc_modules_N.csv when missing
@@ -118,8 +120,9 @@ tag=""
 [ "$only" = xlsx ] && tag="-xlsx"
 if [ -z "$only" ]; then
   big="$data/${files[-1]}"
-  say "native: bench_core on $(basename "$big") and $(basename "$sofs")"
-  "$native/bench_core" --binc "$big" --sofs "$sofs" --runs "$runs" --json "build-bench/native$tag.json" |
+  say "native: bench_core on $(basename "$big"), $(basename "$sofs") and the wave-2 profiles on $wave2_rows records"
+  "$native/bench_core" --binc "$big" --sofs "$sofs" --wave2 "$data" --wave2-rows "$wave2_rows" --runs "$runs" \
+    --json "build-bench/native$tag.json" |
     tee "build-bench/native$tag.txt"
 fi
 

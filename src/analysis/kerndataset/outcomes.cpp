@@ -317,6 +317,13 @@ Result impact_profile(const Model& m) {
 
 }  // namespace
 
-std::vector<Result> outcome_results(const Model& m) { return {network(m), sustainability(m), impact_profile(m)}; }
+std::vector<Result> outcome_results(const Model& m) {
+  std::vector<Result> out;  // each moved in, in this order (a braced list would copy every result)
+  out.reserve(3);
+  out.push_back(network(m));
+  out.push_back(sustainability(m));
+  out.push_back(impact_profile(m));
+  return out;
+}
 
 }  // namespace zicht::analysis::kerndataset::detail

@@ -162,7 +162,8 @@ std::vector<Result> coverage_results(const Model& m, const Options& o) {
     per_row.push_back(k);
     row_labels.push_back(m.chars[c].id + " " + m.chars[c].label);
   }
-  rows.tables = {summary, rare, common, long_table("stack", "matrix.col.characteristic", row_labels, {}, per_row, m)};
+  rows.tables = table_list(std::move(summary), std::move(rare), std::move(common),
+                           long_table("stack", "matrix.col.characteristic", row_labels, {}, per_row, m));
   rows.views.push_back(stack_view("stack", o, m, "matrix.of.forms"));
   rows.notes.push_back(Text::key("matrix.note.rare_common"));
 
@@ -208,8 +209,8 @@ std::vector<Result> coverage_results(const Model& m, const Options& o) {
       group_names.push_back(groups[i]);
     }
   }
-  forms.tables = {ft, long_table("stack", "matrix.col.form", form_labels, {}, per_form, m),
-                  long_table("by_group", "matrix.col.form", group_forms, group_names, per_group, m)};
+  forms.tables = table_list(std::move(ft), long_table("stack", "matrix.col.form", form_labels, {}, per_form, m),
+                            long_table("by_group", "matrix.col.form", group_forms, group_names, per_group, m));
   View all = stack_view("stack", o, m, "matrix.of.characteristics");
   all.id = "forms";
   forms.views.push_back(all);
@@ -222,7 +223,10 @@ std::vector<Result> coverage_results(const Model& m, const Options& o) {
   multiples.title_en = t.en;
   forms.views.push_back(multiples);
   forms.notes.push_back(Text::key("matrix.note.no_ranking"));
-  return {rows, forms};
+  std::vector<Result> out;  // moved, not copied as a braced list would
+  out.push_back(std::move(rows));
+  out.push_back(std::move(forms));
+  return out;
 }
 
 }  // namespace zicht::analysis::matrix::detail

@@ -5,12 +5,22 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/build.h"
 #include "analysis/matrix.h"
 
 namespace zicht::analysis::matrix::detail {
+
+// A result's tables moved into place (a braced list {a, b} would copy every table, cells and all).
+template <class... T>
+std::vector<Table> table_list(T&&... t) {
+  std::vector<Table> v;
+  v.reserve(sizeof...(t));
+  (v.push_back(std::forward<T>(t)), ...);
+  return v;
+}
 
 struct Characteristic {
   std::string id, group, group_type, principle, label, level, to_text, to_sources, remark, filled_by_design,

@@ -97,7 +97,7 @@ Result heatmap_result(const Model& m, const Options& o) {
     legend.rows.push_back({Value::str(state_code(st)), state_label(st, m),
                            Value::str(user != o.colours.end() ? user->second : std::string("class.") + state_code(st))});
   }
-  r.tables = {cells, rows, forms, legend};
+  r.tables = table_list(std::move(cells), std::move(rows), std::move(forms), legend);
   View v;
   v.kind = ViewKind::heatmap;
   v.table = "cells";
@@ -167,7 +167,7 @@ Result compare_result(const Model& m, const Options& o) {
   }
   for (auto& row : differ) t.rows.push_back(std::move(row));
   for (auto& row : same) t.rows.push_back(std::move(row));
-  r.tables = {t};
+  r.tables = table_list(std::move(t));
   const Text compared = Text::key("matrix.note.compared");
   r.notes.push_back(Text{i18n::format(compared.nl, {names}), i18n::format(compared.en, {names})});
   r.notes.push_back(Text::key("matrix.note.compare_order"));
@@ -201,7 +201,7 @@ Result uncertainty_result(const Model& m, const Options&) {
     }
     per.rows.push_back({Value::str(m.forms[f].label), Value::of(n), Value::of(all), pct(n, all)});
   }
-  r.tables = {per, t};
+  r.tables = table_list(per, std::move(t));
   View v = count_view(per, "form", "n", Text::key("matrix.of.uncertain_cells"));
   v.orientation = Orientation::horizontal;
   r.views.push_back(v);
@@ -220,7 +220,7 @@ Result quality_result(const Model& m, const Options&) {
   rows.rows = {{Value::label(Text::key("matrix.rows.in")), Value::of(m.rows_in)},
                {Value::label(Text::key("matrix.rows.used")), Value::of(m.rows_used)},
                {Value::label(Text::key("matrix.rows.flagged")), Value::of(m.rows_flagged)}};
-  r.tables = {t, rows};
+  r.tables = table_list(t, std::move(rows));
   r.flags = m.flags;
   if (!t.rows.empty()) r.views.push_back(quality_view(t, "rule"));
   if (t.rows.empty()) r.notes.push_back(Text::key("matrix.note.no_findings"));

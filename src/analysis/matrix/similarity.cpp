@@ -110,7 +110,9 @@ Result similarity_result(const Model& m, const Options& o) {
                                 Value::num(dist[i * n + others[k]]), Value::of(shared[i * n + others[k]])});
     }
   }
-  r.tables = {nearest, pairs, merges, leaves, grid};
+  r.tables = table_list(std::move(nearest), std::move(pairs), std::move(merges), std::move(leaves),
+                        std::move(grid));
+  const Table& grid_in = r.tables.back();
   View dendro;
   dendro.id = "dendrogram";
   dendro.kind = ViewKind::dendrogram;
@@ -128,7 +130,7 @@ Result similarity_result(const Model& m, const Options& o) {
   heat.kind = ViewKind::heatmap;
   heat.table = "matrix";
   heat.x = "form";
-  for (size_t b = 1; b < grid.columns.size(); ++b) heat.y.push_back(grid.columns[b].id);
+  for (size_t b = 1; b < grid_in.columns.size(); ++b) heat.y.push_back(grid_in.columns[b].id);
   heat.unit = Unit::statistic;
   set_text(heat.of_nl, heat.of_en, "matrix.of.similarity");
   set_text(heat.title_nl, heat.title_en, "matrix.view.similarity_matrix");
@@ -156,7 +158,7 @@ Result versions_result(const Model& m, const Options&) {
                  col("pct_all", "matrix.col.pct_all", Role::percent, 1)};
   if (m.other == m.active) {
     r.notes.push_back(Text::key("matrix.note.one_version"));
-    r.tables = {summary};
+    r.tables = table_list(std::move(summary));
     return r;
   }
   const Coding& a = m.versions[m.active];
@@ -228,7 +230,7 @@ Result versions_result(const Model& m, const Options&) {
   t2.n = long(sa.size());
   t2.statistic = w.weighted_kappa;
   r.tests = {t1, t2};
-  r.tables = {summary, per, diff, map};
+  r.tables = table_list(std::move(summary), per, std::move(diff), std::move(map));
   View v = count_view(per, "form", "n", Text::key("matrix.of.disagreements"));
   v.orientation = Orientation::horizontal;
   r.views.push_back(v);
@@ -294,7 +296,7 @@ Result facets_result(const Model& m, const Options&) {
                              Value::num(lo), Value::num(hi), Value::str(cell.note)});
     }
   }
-  r.tables = {ranges, ages, forms};
+  r.tables = table_list(std::move(ranges), std::move(ages), std::move(forms));
   View dur;
   dur.id = "durations";
   dur.kind = ViewKind::dot;

@@ -2,6 +2,8 @@
 // (level × kernthema grid; per recommendation its trail: bevindingen, themes, overleggen, trajectories) and
 // procesflow.quotes (free text: in Delen only the released quotes).
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "analysis/procesflow/model.h"
 
@@ -102,26 +104,51 @@ Result recommendations_result(const Model& m) {
                col("themas", "procesflow.col.themes", Role::count),
                col("overleggen", "procesflow.col.meetings", Role::count),
                col("trajecten", "procesflow.col.trajectories", Role::count)};
+  // A recommendation's meetings are its findings' source meetings plus every meeting on one of its findings'
+  // themes; its trajectories are those meetings' trajectories. The meetings on a set of themes (and their
+  // trajectories) are gathered once per distinct theme set, not once per recommendation: with many meetings and
+  // recommendations the per-recommendation pass over all meetings was quadratic.
+  auto traject_of = [&](const std::string& id) -> const std::string* {
+    auto it = m.meeting_index.find(id);
+    return it != m.meeting_index.end() && !m.meetings[it->second].traject.empty() ? &m.meetings[it->second].traject
+                                                                                   : nullptr;
+  };
+  struct Trail {
+    std::set<std::string> meetings, trajectories;
+  };
+  std::map<std::set<std::string>, Trail> by_themes;
   for (const auto& a : m.recommendations) {
-    std::set<std::string> themes, meetings, trajectories;
+    std::set<std::string> themes, sources;
     for (const auto& s : a.sources) {
       auto f = m.finding_index.find(s);
       if (f == m.finding_index.end()) continue;
       const Finding& b = m.findings[f->second];
       if (!b.theme.empty()) themes.insert(b.theme);
-      if (!b.source.empty()) meetings.insert(b.source);
+      if (!b.source.empty()) sources.insert(b.source);
     }
-    for (const auto& x : m.meetings)
-      for (const auto& th : x.themes)
-        if (themes.count(th)) meetings.insert(x.id);
-    for (const auto& id : meetings) {
-      auto it = m.meeting_index.find(id);
-      if (it != m.meeting_index.end() && !m.meetings[it->second].traject.empty())
-        trajectories.insert(m.meetings[it->second].traject);
+    auto found = by_themes.find(themes);
+    if (found == by_themes.end()) {
+      Trail tr;
+      if (!themes.empty())
+        for (const auto& x : m.meetings)
+          for (const auto& th : x.themes)
+            if (themes.count(th)) tr.meetings.insert(x.id);
+      for (const auto& id : tr.meetings)
+        if (const std::string* tj = traject_of(id)) tr.trajectories.insert(*tj);
+      found = by_themes.emplace(themes, std::move(tr)).first;
+    }
+    const Trail& tr = found->second;
+    long n_meetings = long(tr.meetings.size());
+    std::set<std::string> more_trajectories;
+    for (const auto& id : sources) {
+      if (tr.meetings.count(id)) continue;
+      ++n_meetings;
+      if (const std::string* tj = traject_of(id))
+        if (!tr.trajectories.count(*tj)) more_trajectories.insert(*tj);
     }
     t.rows.push_back({Value::str(a.id), Value::str(a.text), Value::str(a.level), Value::str(a.core_theme),
-                      Value::of(long(a.sources.size())), Value::of(long(themes.size())),
-                      Value::of(long(meetings.size())), Value::of(long(trajectories.size()))});
+                      Value::of(long(a.sources.size())), Value::of(long(themes.size())), Value::of(n_meetings),
+                      Value::of(long(tr.trajectories.size() + more_trajectories.size()))});
   }
   View v;
   v.kind = ViewKind::bar;

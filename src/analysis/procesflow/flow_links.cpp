@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "analysis/procesflow/model.h"
 
@@ -39,23 +40,26 @@ struct Acc {
     NodeName name;
     long n;
   };
-  std::vector<L> links;
+  std::vector<L> links;  // in the order they were first found
   std::vector<N> nodes;
+  // Where each link / node is in its vector (names compare by their text, as NodeName::operator==).
+  std::map<std::tuple<int, std::string, std::string>, size_t> link_at;
+  std::map<std::pair<int, std::string>, size_t> node_at;
   void link(int stage, const NodeName& a, const NodeName& b, long n = 1) {
-    for (auto& l : links)
-      if (l.stage == stage && l.from == a && l.to == b) {
-        l.n += n;
-        return;
-      }
-    links.push_back({stage, a, b, n});
+    auto [it, fresh] = link_at.emplace(std::make_tuple(stage, a.v.s, b.v.s), links.size());
+    if (fresh) links.push_back({stage, a, b, n});
+    else links[it->second].n += n;
   }
   void node(int stage, const NodeName& a, long n = 1) {
-    for (auto& x : nodes)
-      if (x.stage == stage && x.name == a) {
-        x.n += n;
-        return;
-      }
-    nodes.push_back({stage, a, n});
+    auto [it, fresh] = node_at.emplace(std::make_pair(stage, a.v.s), nodes.size());
+    if (fresh) nodes.push_back({stage, a, n});
+    else nodes[it->second].n += n;
+  }
+  // A node put before all others (it is counted once, after the others were found).
+  void node_first(int stage, const NodeName& a, long n) {
+    nodes.insert(nodes.begin(), {stage, a, n});
+    node_at.clear();
+    for (size_t i = nodes.size(); i-- > 0;) node_at[{nodes[i].stage, nodes[i].name.v.s}] = i;
   }
 };
 
@@ -94,7 +98,7 @@ void flow_links(const Model& m, Table& links, Table& nodes) {
       if (!has(raised, t)) raised.push_back(t);
     }
   }
-  if (!all_traj.empty()) acc.nodes.insert(acc.nodes.begin(), {kTraj, traj, long(all_traj.size())});
+  if (!all_traj.empty()) acc.node_first(kTraj, traj, long(all_traj.size()));
   // Themes → learning networks (the network meetings on the theme when it has one): one link per theme.
   const NodeName no_net = neutral("procesflow.node.no_network"), no_table = neutral("procesflow.node.no_table"),
                  no_action = neutral("procesflow.node.no_action");
@@ -122,26 +126,56 @@ void flow_links(const Model& m, Table& links, Table& nodes) {
   std::map<std::string, std::vector<NodeName>> tables_of_finding;
   for (const auto& x : m.meetings)
     if (x.type == "discussietafel") acc.node(kTable, named_by_themes(x));
+  // The networks of each theme as (name, how many network meetings of that name), in first-found order: linking
+  // a name k times one after the other is linking it k times where it first occurs.
+  std::map<std::string, std::vector<std::pair<NodeName, long>>> nets_of_theme;
+  for (const auto& [t, names] : net_of_theme) {
+    auto& v = nets_of_theme[t];
+    for (const auto& n : names) {
+      auto it = std::find_if(v.begin(), v.end(), [&](const auto& e) { return e.first == n; });
+      if (it == v.end()) v.push_back({n, 1});
+      else ++it->second;
+    }
+  }
+  // The forum tables (discussietafels) on each theme: each name once, with the position of its first table; and
+  // the tables by id. A finding's tables are then those of its theme and its source, in meeting order.
+  std::map<std::string, std::vector<std::pair<size_t, NodeName>>> tables_of_theme;
+  std::map<std::string, std::vector<std::pair<size_t, NodeName>>> tables_by_id;
+  for (size_t i = 0; i < m.meetings.size(); ++i) {
+    const Meeting& x = m.meetings[i];
+    if (x.type != "discussietafel") continue;
+    const NodeName name = named_by_themes(x);
+    tables_by_id[x.id].push_back({i, name});
+    for (const auto& th : x.themes) {
+      auto& v = tables_of_theme[th];
+      if (std::find_if(v.begin(), v.end(), [&](const auto& e) { return e.second == name; }) == v.end())
+        v.push_back({i, name});
+    }
+  }
   long findings_without = 0;
   for (const auto& f : m.findings) {
     const NodeName group = data(theme_name(f.theme));
     acc.node(kFind, group);
-    std::vector<NodeName> from;
+    bool from_any = false;
     auto src = m.meeting_index.find(f.source);
-    if (src != m.meeting_index.end() && m.meetings[src->second].type == "lerend netwerk")
-      from.push_back(named_by_themes(m.meetings[src->second]));
-    else if (net_of_theme.count(f.theme))
-      from = net_of_theme[f.theme];
-    if (from.empty() && has(raised, f.theme)) from.push_back(no_net);
-    for (const auto& a : from) acc.link(kNet, a, group);
+    if (src != m.meeting_index.end() && m.meetings[src->second].type == "lerend netwerk") {
+      acc.link(kNet, named_by_themes(m.meetings[src->second]), group);
+      from_any = true;
+    } else if (nets_of_theme.count(f.theme)) {
+      for (const auto& [a, k] : nets_of_theme[f.theme]) acc.link(kNet, a, group, k);
+      from_any = !nets_of_theme[f.theme].empty();
+    }
+    if (!from_any && has(raised, f.theme)) acc.link(kNet, no_net, group);
     auto& tabs = tables_of_finding[f.id];
-    for (const auto& x : m.meetings)
-      if (x.type == "discussietafel" && (x.id == f.source || has(x.themes, f.theme))) {
-        const NodeName t = named_by_themes(x);
-        if (std::find(tabs.begin(), tabs.end(), t) == tabs.end()) {
-          tabs.push_back(t);
-          acc.link(kFind, group, t);
-        }
+    std::vector<std::pair<size_t, NodeName>> cand;
+    if (auto it = tables_of_theme.find(f.theme); it != tables_of_theme.end()) cand = it->second;
+    if (auto it = tables_by_id.find(f.source); it != tables_by_id.end())
+      cand.insert(cand.end(), it->second.begin(), it->second.end());
+    std::stable_sort(cand.begin(), cand.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [i, t] : cand)
+      if (std::find(tabs.begin(), tabs.end(), t) == tabs.end()) {
+        tabs.push_back(t);
+        acc.link(kFind, group, t);
       }
     if (tabs.empty()) {
       tabs.push_back(no_table);

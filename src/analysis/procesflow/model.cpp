@@ -278,10 +278,15 @@ void read_votes(const MappedDataset* ds, Model& m) {
   }
 }
 
+// The first statement with that id (statement_index holds each id's first position while the files are read).
 Statement* find_statement(Model& m, const std::string& id) {
-  for (auto& s : m.statements)
-    if (s.id == id) return &s;
-  return nullptr;
+  auto it = m.statement_index.find(id);
+  return it == m.statement_index.end() ? nullptr : &m.statements[it->second];
+}
+Statement* add_statement(Model& m, const std::string& id) {
+  m.statement_index.emplace(id, m.statements.size());
+  m.statements.push_back(Statement{});
+  return &m.statements.back();
 }
 
 // A position row (stelling with positie, or stelling_stem): its tally and arguments.
@@ -325,8 +330,7 @@ void read_statements(const MappedDataset* ds, Model& m) {
     }
     Statement* s = find_statement(m, sid);
     if (!s) {
-      m.statements.push_back(Statement{});
-      s = &m.statements.back();
+      s = add_statement(m, sid);
       s->id = sid;
       s->row = rd.row(r);
       s->file = ds->file;
@@ -356,8 +360,7 @@ void read_statement_votes(const MappedDataset* ds, Model& m) {
       if (m.counts.empty() || std::none_of(m.counts.begin(), m.counts.end(),
                                            [](const Model::Count& c) { return c.kind == "stelling"; })) {
         // Tallies without a statement file: the statement is known by its id only.
-        m.statements.push_back(Statement{});
-        s = &m.statements.back();
+        s = add_statement(m, sid);
         s->id = sid;
         s->row = rd.row(r);
         s->file = ds->file;
@@ -443,6 +446,7 @@ Model build_model(const Inputs& in, const Options& o) {
   if (in.trajecten) read_register(in.trajecten, m);
   for (const core::MappedDataset* ds : {in.overleg, in.actiepunt, in.aanwezigheid})
     if (ds) m.as_of = std::max(m.as_of == kNoDay ? ds->as_of : m.as_of, ds->as_of);
+  m.statement_index.clear();  // only for reading: the filter below moves statements
   // Statement filter and the scale's order of the tallies.
   if (!o.overleg.empty())
     m.statements.erase(std::remove_if(m.statements.begin(), m.statements.end(),

@@ -80,6 +80,7 @@ struct Model {
   std::vector<Recommendation> recommendations;
   std::vector<VoteOption> votes;  // one per meeting × option (dots summed)
   std::vector<Statement> statements;
+  std::map<std::string, size_t> statement_index;  // id → first position in `statements` (while reading)
   std::vector<Quote> quotes;
   // the linked register: started trajectories (opstart a date)
   std::set<std::string> register_started;

@@ -1,6 +1,7 @@
 // procesflow.attendance: organisations and persons per sector per meeting (blank counts read as 1 and flagged),
 // the management / frontline balance, and the sectors absent from each meeting. Organisations, not clients.
 #include <algorithm>
+#include <unordered_map>
 
 #include "analysis/procesflow/model.h"
 
@@ -24,9 +25,15 @@ Result attendance_result(const Model& m) {
     r.notes.push_back(Text::key("procesflow.note.no_attendance"));
     return r;
   }
+  // The meetings in the order of their first attendance row, each with its rows (in file order).
   std::vector<std::string> meetings;
-  for (const auto& p : m.presence)
-    if (std::find(meetings.begin(), meetings.end(), p.meeting) == meetings.end()) meetings.push_back(p.meeting);
+  std::vector<std::vector<const Presence*>> rows_of;
+  std::unordered_map<std::string, size_t> meeting_at;
+  for (const auto& p : m.presence) {
+    auto [it, fresh] = meeting_at.emplace(p.meeting, meetings.size());
+    if (fresh) meetings.push_back(p.meeting), rows_of.emplace_back();
+    rows_of[it->second].push_back(&p);
+  }
   const Text none = Text::key("procesflow.value.no_sector"), total = Text::key("procesflow.value.total");
   Table t = make_table("by_sector", "procesflow.table.attendance_sector");
   t.columns = {col("overleg", "procesflow.col.overleg", Role::category),
@@ -42,14 +49,16 @@ Result attendance_result(const Model& m) {
   Table a = make_table("absent", "procesflow.table.attendance_absent");
   a.columns = {col("overleg", "procesflow.col.overleg", Role::category),
                col("sector", "procesflow.col.sector", Role::category)};
-  for (const auto& mt : meetings) {
+  for (size_t mi = 0; mi < meetings.size(); ++mi) {
+    const std::string& mt = meetings[mi];
+    const std::vector<const Presence*>& rows = rows_of[mi];
     std::vector<std::string> order = sectors();
     order.push_back("");
     long to = 0, tp = 0, ta = 0;
     for (const auto& s : order) {
       long o = 0, p = 0, as = 0;
-      for (const auto& x : m.presence)
-        if (x.meeting == mt && x.sector == s) ++o, p += x.persons, as += x.assumed;
+      for (const Presence* x : rows)
+        if (x->sector == s) ++o, p += x->persons, as += x->assumed;
       if (o == 0) {
         if (!s.empty()) a.rows.push_back({Value::str(mt), Value::str(s)});
         continue;
@@ -60,12 +69,11 @@ Result attendance_result(const Model& m) {
     }
     t.rows.push_back({Value::str(mt), Value::label(total), Value::of(to), Value::of(tp), Value::of(ta)});
     std::map<std::string, std::pair<long, long>> lv;
-    for (const auto& x : m.presence)
-      if (x.meeting == mt) {
-        auto& e = lv[x.job_level];
-        ++e.first;
-        e.second += x.persons;
-      }
+    for (const Presence* x : rows) {
+      auto& e = lv[x->job_level];
+      ++e.first;
+      e.second += x->persons;
+    }
     for (const auto& [k, v] : lv)
       j.rows.push_back({Value::str(mt), k.empty() ? Value::label(Text::key("procesflow.value.unknown")) : Value::str(k),
                         Value::of(v.first), Value::of(v.second)});

@@ -8,6 +8,9 @@
 #include "analysis/trajecten/model.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <unordered_map>
 #include <set>
 
 #include "analysis/mapped_cells.h"
@@ -115,13 +118,26 @@ Model build_model(const core::MappedDataset* ds, const Options& o) {
   const std::string& file = ds->file;
   auto column = [](const core::MappedField* f) { return f ? f->column_name : std::string(); };
   // Codes of a "+"-joined cell: each part as the schema's code, an unlisted part verbatim (noted).
+  // What a part means depends only on its text and the field: looked up once per distinct part.
+  struct PartMeaning {
+    bool skip = false;  // a missing or NVT token
+    std::optional<std::string> code;
+  };
+  std::map<const core::FieldSpec*, std::unordered_map<std::string, PartMeaning>> meaning_of;
   auto codes_of = [&](const core::MappedField* f, const char* id, size_t r, int64_t row, const char* rule) {
     std::vector<std::string> out;
     if (!f) return out;
     const core::FieldSpec* fs = spec(id);
+    auto& known = meaning_of[fs];
     for (const std::string& part : split_plus(ds->text(*f, r))) {
-      if (fs && (fs->is_missing_token(part) || fs->is_nvt_token(part))) continue;
-      auto c = fs ? fs->find_code(part) : std::nullopt;
+      auto [it, fresh] = known.try_emplace(part);
+      PartMeaning& pm = it->second;
+      if (fresh && fs) {
+        pm.skip = fs->is_missing_token(part) || fs->is_nvt_token(part);
+        if (!pm.skip) pm.code = fs->find_code(part);
+      }
+      if (pm.skip) continue;
+      const std::optional<std::string>& c = pm.code;
       if (c) out.push_back(*c);
       else {
         out.push_back(part);
@@ -130,6 +146,14 @@ Model build_model(const core::MappedDataset* ds, const Options& o) {
     }
     return out;
   };
+  // The referrer list's codes folded once (the rows are compared with them folded).
+  std::vector<std::string> ref_folded;
+  std::vector<std::vector<std::string>> child_folded;
+  for (const auto& ref : o.referrers) {
+    ref_folded.push_back(core::fold_text(ref.code, true));
+    child_folded.emplace_back();
+    for (const auto& c : ref.children) child_folded.back().push_back(core::fold_text(c, true));
+  }
   std::set<std::string> seen;
   for (size_t r = 0; r < ds->rows(); ++r) {
     ++m.rows_in;
@@ -225,14 +249,15 @@ Model build_model(const core::MappedDataset* ds, const Options& o) {
     if (!l1.empty()) {
       const std::string f1 = core::fold_text(l1, true), f2 = core::fold_text(l2, true);
       const Referrer* top = nullptr;
-      for (const auto& ref : o.referrers)
-        if (core::fold_text(ref.code, true) == f1) top = &ref;
+      for (size_t i = 0; i < o.referrers.size(); ++i)
+        if (ref_folded[i] == f1) top = &o.referrers[i];
       if (top) {
         g.ref1 = top->code;
         if (!l2.empty()) {
           g.ref2 = l2;
-          for (const auto& c : top->children)
-            if (core::fold_text(c, true) == f2) g.ref2 = c;
+          const std::vector<std::string>& folded = child_folded[size_t(top - o.referrers.data())];
+          for (size_t i = 0; i < top->children.size(); ++i)
+            if (folded[i] == f2) g.ref2 = top->children[i];
           if (std::find(top->children.begin(), top->children.end(), g.ref2) == top->children.end())
             m.flag("referrer_unlisted", file, row, column(f_ref2 && !trim(text(ds, f_ref2, r)).empty() ? f_ref2 : f_ref), l2);
         }
@@ -240,12 +265,12 @@ Model build_model(const core::MappedDataset* ds, const Options& o) {
         // A level-2 code alone ("VOT"): flagged, counted under its parent when the list names exactly one.
         const Referrer* parent = nullptr;
         int parents = 0;
-        for (const auto& ref : o.referrers)
-          for (const auto& c : ref.children)
-            if (core::fold_text(c, true) == f1) {
-              parent = &ref;
+        for (size_t i = 0; i < o.referrers.size(); ++i)
+          for (size_t j = 0; j < o.referrers[i].children.size(); ++j)
+            if (child_folded[i][j] == f1) {
+              parent = &o.referrers[i];
               ++parents;
-              g.ref2 = c;
+              g.ref2 = o.referrers[i].children[j];
             }
         if (parents == 1) {
           g.ref1 = parent->code;

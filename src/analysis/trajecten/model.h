@@ -70,9 +70,14 @@ inline Value num_or_na(double v) { return std::isfinite(v) ? Value::num(v) : Val
 void needs_file(Result& r);
 
 Result flow_result(const Model& m);
-Result age_result(const Model& m);
-Result region_result(const Model& m);
-Result referrer_result(const Model& m);
+// Tables 2–4 with the model's options, or with `o` in their place (coarsening_result builds them with each
+// coarsening option off and on).
+Result age_result(const Model& m, const Options& o);
+inline Result age_result(const Model& m) { return age_result(m, m.opt); }
+Result region_result(const Model& m, const Options& o);
+inline Result region_result(const Model& m) { return region_result(m, m.opt); }
+Result referrer_result(const Model& m, const Options& o);
+inline Result referrer_result(const Model& m) { return referrer_result(m, m.opt); }
 Result reasons_result(const Model& m);
 Result units_result(const Model& m);
 Result no_start_result(const Model& m);

@@ -39,13 +39,13 @@ void fill(Table& t, const std::vector<std::pair<Value, long>>& rows, long missin
 
 }  // namespace
 
-Result age_result(const Model& m) {
+Result age_result(const Model& m, const Options& o) {
   Result r = make_result("trajecten.age", "trajecten.result.age", "trajecten.unit.started");
   if (!m.have) {
     needs_file(r);
     return r;
   }
-  const bool coarse = m.opt.coarsen_age;
+  const bool coarse = o.coarsen_age;
   std::vector<double> ages;
   int lo = 1000, hi = -1;
   long missing = 0;
@@ -62,7 +62,7 @@ Result age_result(const Model& m) {
   const long den = long(ages.size());
   std::vector<std::pair<Value, long>> rows;
   for (int a = lo; a <= hi; ++a) {
-    const std::string label = age_label(m.opt, a, coarse);
+    const std::string label = age_label(o, a, coarse);
     const long n = long(std::count(ages.begin(), ages.end(), double(a)));
     if (!rows.empty() && rows.back().first.s == label) rows.back().second += n;
     else rows.push_back({Value::str(label), n});
@@ -100,7 +100,7 @@ Result age_result(const Model& m) {
                  col("denom_fixed", "trajecten.col.closed", Role::denominator, 0)};
     std::vector<std::pair<Value, long>> rows_c;
     for (int a = close_counts.begin()->first; a <= close_counts.rbegin()->first; ++a) {
-      const std::string label = age_label(m.opt, a, coarse);
+      const std::string label = age_label(o, a, coarse);
       const long n = close_counts.count(a) ? close_counts[a] : 0;
       if (!rows_c.empty() && rows_c.back().first.s == label) rows_c.back().second += n;
       else rows_c.push_back({Value::str(label), n});
@@ -119,13 +119,13 @@ Result age_result(const Model& m) {
   return r;
 }
 
-Result region_result(const Model& m) {
+Result region_result(const Model& m, const Options& o) {
   Result r = make_result("trajecten.region", "trajecten.result.region", "trajecten.unit.started");
   if (!m.have) {
     needs_file(r);
     return r;
   }
-  const bool coarse = m.opt.coarsen_region;
+  const bool coarse = o.coarsen_region;
   std::vector<std::pair<Value, long>> rows;
   auto add = [&](const std::string& label, long n) {
     for (auto& x : rows)
@@ -135,13 +135,13 @@ Result region_result(const Model& m) {
       }
     rows.push_back({Value::str(label), n});
   };
-  for (const char* g : kRegions) add(region_label(m.opt, g, coarse), 0);
+  for (const char* g : kRegions) add(region_label(o, g, coarse), 0);
   long missing = 0, outside = 0, den = 0;
   for (const auto& g : m.regs) {
     if (!g.started()) continue;
     if (g.region.empty()) ++missing;
     else if (g.region == "buiten regio") ++outside, ++den;
-    else add(region_label(m.opt, g.region, coarse), 1), ++den;
+    else add(region_label(o, g.region, coarse), 1), ++den;
   }
   if (outside > 0) rows.push_back({Value::str("buiten regio"), outside});
   Table t = make_table("regions", "trajecten.table.region");
@@ -155,19 +155,19 @@ Result region_result(const Model& m) {
   return r;
 }
 
-Result referrer_result(const Model& m) {
+Result referrer_result(const Model& m, const Options& o) {
   Result r = make_result("trajecten.referrer", "trajecten.result.referrer", "trajecten.unit.started");
   if (!m.have) {
     needs_file(r);
     return r;
   }
-  const bool coarse = m.opt.coarsen_referrer;
+  const bool coarse = o.coarsen_referrer;
   // Level 1 in the list's order, then unlisted ones in file order; level-2 codes in the list's order, then others.
   std::vector<std::string> order1;
   std::map<std::string, std::vector<std::string>> order2;
   std::map<std::string, long> n1;
   std::map<std::pair<std::string, std::string>, long> n2;
-  for (const auto& ref : m.opt.referrers) {
+  for (const auto& ref : o.referrers) {
     order1.push_back(ref.code);
     order2[ref.code] = ref.children;
   }

@@ -73,11 +73,11 @@ Result coarsening_result(const Model& m) {
   // The cells are read from the very tables Tables 2–4 publish (built with the option off and on), so the proposal
   // can never count a table other than the one shared.
   auto table_cells = [&](int which, bool coarse) {
-    Model x = m;
-    bool* flag[3] = {&x.opt.coarsen_age, &x.opt.coarsen_region, &x.opt.coarsen_referrer};
+    Options x = m.opt;  // the model's options with this one switched (the registrations are not copied)
+    bool* flag[3] = {&x.coarsen_age, &x.coarsen_region, &x.coarsen_referrer};
     *flag[which] = coarse;
     static const char* const ids[3] = {"ages", "regions", "referrers"};
-    const Result built = which == 0 ? age_result(x) : which == 1 ? region_result(x) : referrer_result(x);
+    const Result built = which == 0 ? age_result(m, x) : which == 1 ? region_result(m, x) : referrer_result(m, x);
     std::vector<long> cells;
     for (const auto& t : built.tables) {
       if (t.id != ids[which]) continue;
