@@ -70,7 +70,7 @@ if [ "${ZICHT_BENCH_NO_BUILD:-0}" != 1 ]; then
   # shellcheck disable=SC2046
   emcmake cmake -S . -B "$wasm" $(configure_args "$wasm" -DZICHT_TESTS=OFF) >/dev/null
   targets=(zicht_bench_wasm)
-  [ "$smoke" = 1 ] || [ "$only" = xlsx ] || targets+=(zicht_app)
+  [ "$smoke" = 1 ] || [ "$only" = xlsx ] || targets+=(zicht_html)
   cmake --build "$wasm" --target "${targets[@]}" -j"$jobs" >/dev/null
 fi
 # The scalar side: the same module with the wasm SIMD CSV kernel left out (bench/browser/bench.mjs).
@@ -156,6 +156,6 @@ emcc_v=$(emcc --version 2>/dev/null | head -1 || echo unknown)
 node bench/report.mjs --out "$out" --native "build-bench/native$tag.json" --browser "build-bench/browser$tag.json" --only "$only" \
   --cpu "$cpu" --nproc "$(nproc)" --mem "$(awk '/MemTotal/ {printf "%.1f GB", $2/1e6}' /proc/meminfo)" \
   --chromium "$chromium_v" --emcc "$emcc_v" --commit "$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)" \
-  --startup "$startup" --smoke "$smoke"
+  --startup "$startup" --smoke "$smoke" --page_bytes "$( [ -n "$app" ] && stat -c %s "$app" || true)"
 say "wrote $out"
 exit "$status"
