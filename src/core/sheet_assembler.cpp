@@ -221,11 +221,22 @@ void SheetAssembler::decide_header() {
       for (auto& c : r.cells) { lo = std::min(lo, c.col); hi = std::max(hi, c.col); }
     for (int32_t c = lo; c <= hi; ++c) names.emplace_back(c, "");
   }
+  if (!merges_known_) early_header_row_ = h >= 0 ? buffered_[size_t(h)].row : 0;
   set_columns(names);
   size_t from = h >= 0 ? size_t(h + hrows) : 0;
   for (size_t i = from; i < n; ++i) emit(buffered_[i]);
   std::vector<Row>().swap(buffered_);
   buffered_bytes_ = 0;
+}
+
+bool SheetAssembler::set_merges_late(std::vector<MergeRange> merges) {
+  merges_ = std::move(merges);
+  merges_known_ = true;
+  // decide_header() reads merges only where they start in the header row (a second header row needs one there).
+  if (early_header_row_ > 0)
+    for (auto& m : merges_)
+      if (m.r1 == early_header_row_) return true;
+  return false;
 }
 
 void SheetAssembler::finish() {

@@ -64,7 +64,14 @@ class SheetAssembler {
  public:
   SheetAssembler(TableBuilder& b, ReadReport& rep, const ReadOptions& opt, std::string sheet,
                  std::vector<MergeRange> merges, const char* date_source);
+  // A one-pass reader's assembler: the merges come later, through set_merges_late().
+  SheetAssembler(TableBuilder& b, ReadReport& rep, const ReadOptions& opt, std::string sheet, const char* date_source)
+      : SheetAssembler(b, rep, opt, std::move(sheet), {}, date_source) { merges_known_ = false; }
   void set_hidden_columns(std::set<int32_t> cols) { hidden_cols_ = std::move(cols); }  // flagged in finish()
+  // One-pass readers (.xlsx: merges follow the cells): constructed without merges, given them before complete().
+  // True when the header was decided mid-sheet without them and they would have changed it (a range starting in
+  // the header row): the sheet must then be read again with the merges known from the start.
+  bool set_merges_late(std::vector<MergeRange> merges);
   void begin_row(int64_t row, bool hidden);
   // A cell of the current row. `text` is the value as text (numbers canonical, dates ISO); Error: the error
   // ("#DIV/0!"); `fmt`: for Date, the number format it came from (type source). `key` >= 0: a shared-string
@@ -106,6 +113,8 @@ class SheetAssembler {
   std::set<int32_t> hidden_cols_;
   const char* date_source_;
   bool header_decided_ = false, too_large_ = false;
+  bool merges_known_ = true;      // false from construction by a one-pass reader until set_merges_late()
+  int64_t early_header_row_ = -1;  // header decided before the merges were known: its row (0: no header)
   std::vector<Row> buffered_;
   size_t buffered_bytes_ = 0;
   Row cur_;
