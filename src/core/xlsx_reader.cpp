@@ -161,11 +161,13 @@ struct SheetSax : XmlSax {
   std::string sheet;
   int64_t row = 0, last_row = 0;
   int32_t col = 0;
-  std::string type, v, is;
+  enum class Type : uint8_t { Number, Shared, Inline, Str, Bool, Error, Date };  // t="" (anything else: n)
+  Type type = Type::Number;
+  std::string v, is;
   int64_t style = 0;
   bool in_c = false, in_v = false, in_is = false, in_sheetdata = false;
   int in_t = 0, in_rph = 0;
-  std::string num_text;
+  std::string num_text, dmy_text;
 
   SheetSax(const SharedStringsSax& s, const std::vector<CellStyle>& st, bool d1904, SheetAssembler* o,
            const std::string& f, std::string name)
@@ -176,17 +178,38 @@ struct SheetSax : XmlSax {
     stop("sheet");
   }
 
+  // The names tested on every tag, without a call (one letter, or size and bytes).
+  static bool is1(std::string_view n, char c) { return n.size() == 1 && n[0] == c; }
+  static bool is2(std::string_view n, const char (&s)[3]) { return n.size() == 2 && n[0] == s[0] && n[1] == s[1]; }
+  static bool is3(std::string_view n, const char (&s)[4]) {
+    return n.size() == 3 && n[0] == s[0] && n[1] == s[1] && n[2] == s[2];
+  }
+  static Type type_of(const char* t) {
+    if (t[0] && !t[1]) {
+      switch (t[0]) {
+        case 's': return Type::Shared;
+        case 'b': return Type::Bool;
+        case 'e': return Type::Error;
+        case 'd': return Type::Date;
+        default: return Type::Number;
+      }
+    }
+    if (!std::strcmp(t, "inlineStr")) return Type::Inline;
+    if (!std::strcmp(t, "str")) return Type::Str;
+    return Type::Number;
+  }
+
   void on_start(std::string_view name, const char** a) override {
     if (in_c) {
-      if (name == "v") { in_v = true; v.clear(); }
-      else if (name == "is") { in_is = true; is.clear(); }
-      else if (name == "rPh") ++in_rph;
-      else if (name == "t" && in_is && !in_rph) ++in_t;
+      if (is1(name, 'v')) { in_v = true; v.clear(); }
+      else if (is2(name, "is")) { in_is = true; is.clear(); }
+      else if (is3(name, "rPh")) ++in_rph;
+      else if (is1(name, 't') && in_is && !in_rph) ++in_t;
       return;
     }
-    if (name == "c" && in_sheetdata) {
+    if (is1(name, 'c') && in_sheetdata) {
       in_c = true;
-      type.clear();
+      type = Type::Number;
       v.clear();
       is.clear();
       style = 0;
@@ -202,7 +225,7 @@ struct SheetSax : XmlSax {
         else if (k == 's' && !s) s = a[i + 1];
         else if (k == 'r' && !r) r = a[i + 1];
       }
-      if (t) type = t;
+      if (t) type = type_of(t);
       if (s) to_int(s, style);
       int64_t rr;
       int32_t cc;
@@ -214,7 +237,7 @@ struct SheetSax : XmlSax {
       } else {
         if (++col > kMaxSheetCols) return fail({"error.xlsx_bad_cell_ref", {sheet, "column > XFD"}});
       }
-    } else if (name == "row" && in_sheetdata) {
+    } else if (is3(name, "row") && in_sheetdata) {
       int64_t r;
       if (to_int(attr(a, "r"), r)) {
         if (r < 1 || r > kMaxSheetRows || r <= last_row)
@@ -256,14 +279,14 @@ struct SheetSax : XmlSax {
 
   void on_end(std::string_view name) override {
     if (in_c) {
-      if (name == "v") in_v = false;
-      else if (name == "is") in_is = false;
-      else if (name == "rPh") --in_rph;
-      else if (name == "t" && in_t) --in_t;
-      else if (name == "c") { in_c = false; end_cell(); }
+      if (is1(name, 'v')) in_v = false;
+      else if (is2(name, "is")) in_is = false;
+      else if (is3(name, "rPh")) --in_rph;
+      else if (is1(name, 't') && in_t) --in_t;
+      else if (is1(name, 'c')) { in_c = false; end_cell(); }
       return;
     }
-    if (name == "row" && in_sheetdata) {
+    if (is3(name, "row") && in_sheetdata) {
       if (out) {
         out->end_row();
         if (out->too_large()) {
@@ -286,11 +309,12 @@ struct SheetSax : XmlSax {
   }
 
   void end_cell() {
-    if (type == "s") {
+    if (type == Type::Shared) {
       int64_t k;
       std::string_view t;
       if (!v.empty()) {
-        if (!to_int(v.c_str(), k) || k < 0 || size_t(k) >= sst.size())
+        auto r = std::from_chars(v.data(), v.data() + v.size(), k);
+        if (r.ec != std::errc() || r.ptr != v.data() + v.size() || k < 0 || size_t(k) >= sst.size())
           return fail({"error.xlsx_bad_shared_string", {sheet + "!" + cell_ref(row, col), v.substr(0, 20),
                                                         std::to_string(sst.size())}});
         t = sst.at(size_t(k));
@@ -302,7 +326,7 @@ struct SheetSax : XmlSax {
       }
       return;
     }
-    if (type == "inlineStr") {
+    if (type == Type::Inline) {
       count(!is.empty());
       if (out) out->cell(col, is, CellKind::Text);
       return;
@@ -310,10 +334,10 @@ struct SheetSax : XmlSax {
     if (v.empty()) return;
     count(true);
     if (!out) return;
-    if (type == "str") return out->cell(col, v, CellKind::Text);
-    if (type == "b") return out->cell(col, v == "1" || v == "true" ? "TRUE" : "FALSE", CellKind::Bool);
-    if (type == "e") return out->cell(col, v, CellKind::Error);
-    if (type == "d") return out->cell(col, v, CellKind::Date, "ISO 8601");
+    if (type == Type::Str) return out->cell(col, v, CellKind::Text);
+    if (type == Type::Bool) return out->cell(col, v == "1" || v == "true" ? "TRUE" : "FALSE", CellKind::Bool);
+    if (type == Type::Error) return out->cell(col, v, CellKind::Error);
+    if (type == Type::Date) return out->cell(col, v, CellKind::Date, "ISO 8601");
     // A number; a date when its style's number format is a date format.
     const CellStyle* cs = style >= 0 && size_t(style) < styles.size() ? &styles[size_t(style)] : nullptr;
     if (cs && cs->kind != NumFmtKind::Number) {
@@ -322,9 +346,15 @@ struct SheetSax : XmlSax {
       char* e = nullptr;
       d = std::strtod(b, &e);
       if (e && *e == 0 && serial_to_text(d, date1904, cs->kind, num_text)) {
-        if (cs->dmy_sep && num_text.size() >= 10)  // "2021-05-24" → "24/05/2021"
-          num_text = num_text.substr(8, 2) + cs->dmy_sep + num_text.substr(5, 2) + cs->dmy_sep + num_text.substr(0, 4) +
-                     num_text.substr(10);
+        if (cs->dmy_sep && num_text.size() >= 10) {  // "2021-05-24" → "24/05/2021"
+          dmy_text.assign(num_text, 8, 2);
+          dmy_text += cs->dmy_sep;
+          dmy_text.append(num_text, 5, 2);
+          dmy_text += cs->dmy_sep;
+          dmy_text.append(num_text, 0, 4);
+          dmy_text.append(num_text, 10, std::string::npos);
+          num_text.swap(dmy_text);
+        }
         return out->cell(col, num_text, cs->kind == NumFmtKind::Time ? CellKind::Text : CellKind::Date, cs->code);
       }
     }
