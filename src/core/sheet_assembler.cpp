@@ -122,9 +122,24 @@ void SheetAssembler::put(int64_t row, int32_t col, std::string_view text, CellKi
     if (!date_cells_[j]++) date_fmt_[j] = fmt;
   }
   if (key >= 0) {
-    auto& cache = key_codes_[j];
-    auto it = cache.find(key);
-    uint32_t code = it != cache.end() ? it->second : (cache[key] = b_.intern(j, text));
+    // Small keys in a flat table (code + 1, 0: not yet), grown only as far as the keys the column has met allow,
+    // so a hostile key far out costs a map entry, not a table of that size.
+    KeyCodes& kc = key_codes_[j];
+    if (uint64_t(key) < kc.flat.size() && kc.flat[size_t(key)]) return b_.set_code(j, kc.flat[size_t(key)] - 1);
+    if (uint64_t(key) >= kc.flat.size()) {
+      uint64_t limit = 8 * kc.count + 64;  // at most 8 slots per key met (and 64 to start)
+      if (uint64_t(key) < limit) kc.flat.resize(size_t(std::min<uint64_t>(limit, std::max<uint64_t>(key + 1, 2 * kc.flat.size()))), 0);
+    }
+    uint32_t code;
+    if (uint64_t(key) < kc.flat.size()) {
+      code = b_.intern(j, text);
+      kc.flat[size_t(key)] = code + 1;
+      ++kc.count;
+    } else {
+      auto it = kc.far.find(key);
+      code = it != kc.far.end() ? it->second : (kc.far[key] = b_.intern(j, text));
+      if (it == kc.far.end()) ++kc.count;
+    }
     b_.set_code(j, code);
   } else {
     b_.set(j, text);

@@ -124,7 +124,12 @@ class SheetAssembler {
   std::vector<int32_t> sheet_of_col_;   // builder column → sheet column
   std::vector<int64_t> date_cells_;     // per builder column
   std::vector<std::string> date_fmt_;   // per builder column: first date format seen
-  std::vector<std::unordered_map<int64_t, uint32_t>> key_codes_;  // per builder column: shared string → code
+  struct KeyCodes {                  // per builder column: shared string → code
+    std::vector<uint32_t> flat;      // by key: code + 1 (0: not met yet)
+    std::unordered_map<int64_t, uint32_t> far;  // keys beyond what `flat` may grow to
+    uint64_t count = 0;              // keys met
+  };
+  std::vector<KeyCodes> key_codes_;
   struct SheetColumn {
     int32_t col = 0;
     int64_t date_cells = 0;

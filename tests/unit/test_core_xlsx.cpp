@@ -426,3 +426,20 @@ TEST_CASE("xlsx: the first sheet with data is found by reading the visible sheet
   CHECK(b.report.workbook.header_reason.empty());
   CHECK(b.report.workbook.sheets.size() == 1);
 }
+
+TEST_CASE("xlsx: shared strings referenced by near and far keys give the same text in every cell") {
+  std::vector<std::string> items;
+  for (int i = 0; i < 6000; ++i) items.push_back("s" + std::to_string(i));
+  std::string rows = row(1, istr("A1", "naam") + istr("B1", "n"));
+  const int keys[] = {5998, 3, 5998, 3, 70, 5998, 0, 4000, 70};
+  for (int i = 0; i < 60; ++i) {  // past the 30 rows held back for the header: streamed by key from there
+    std::string r = std::to_string(i + 2);
+    rows += row(i + 2, sref("A" + r, keys[i % 9] + (i > 40 ? 1 : 0)) + num("B" + r, std::to_string(i)));
+  }
+  auto b = read_book(make_xlsx({{"Blad1", rows}}, sst(items)));
+  INFO(b.status.message);
+  REQUIRE(b.ok());
+  const Column& c = col(b.table, "naam");
+  REQUIRE(b.table.rows() == 60);
+  for (int i = 0; i < 60; ++i) CHECK(c.str(size_t(i)) == "s" + std::to_string(keys[i % 9] + (i > 40 ? 1 : 0)));
+}
