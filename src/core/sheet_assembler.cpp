@@ -131,14 +131,14 @@ void SheetAssembler::put(int64_t row, int32_t col, std::string_view text, CellKi
       if (uint64_t(key) < limit) kc.flat.resize(size_t(std::min<uint64_t>(limit, std::max<uint64_t>(key + 1, 2 * kc.flat.size()))), 0);
     }
     uint32_t code;
-    if (uint64_t(key) < kc.flat.size()) {
-      code = b_.intern(j, text);
-      kc.flat[size_t(key)] = code + 1;
-      ++kc.count;
+    auto it = kc.far.empty() ? kc.far.end() : kc.far.find(key);  // met while the table was smaller
+    if (it != kc.far.end()) {
+      code = it->second;
     } else {
-      auto it = kc.far.find(key);
-      code = it != kc.far.end() ? it->second : (kc.far[key] = b_.intern(j, text));
-      if (it == kc.far.end()) ++kc.count;
+      code = b_.intern(j, text);
+      ++kc.count;
+      if (uint64_t(key) < kc.flat.size()) kc.flat[size_t(key)] = code + 1;
+      else kc.far[key] = code;
     }
     b_.set_code(j, code);
   } else {
