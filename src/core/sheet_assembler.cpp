@@ -122,9 +122,24 @@ void SheetAssembler::put(int64_t row, int32_t col, std::string_view text, CellKi
     if (!date_cells_[j]++) date_fmt_[j] = fmt;
   }
   if (key >= 0) {
-    auto& cache = key_codes_[j];
-    auto it = cache.find(key);
-    uint32_t code = it != cache.end() ? it->second : (cache[key] = b_.intern(j, text));
+    // Small keys in a flat table (code + 1, 0: not yet), grown only as far as the keys the column has met allow,
+    // so a hostile key far out costs a map entry, not a table of that size.
+    KeyCodes& kc = key_codes_[j];
+    if (uint64_t(key) < kc.flat.size() && kc.flat[size_t(key)]) return b_.set_code(j, kc.flat[size_t(key)] - 1);
+    if (uint64_t(key) >= kc.flat.size()) {
+      uint64_t limit = 8 * kc.count + 64;  // at most 8 slots per key met (and 64 to start)
+      if (uint64_t(key) < limit) kc.flat.resize(size_t(std::min<uint64_t>(limit, std::max<uint64_t>(key + 1, 2 * kc.flat.size()))), 0);
+    }
+    uint32_t code;
+    auto it = kc.far.empty() ? kc.far.end() : kc.far.find(key);  // met while the table was smaller
+    if (it != kc.far.end()) {
+      code = it->second;
+    } else {
+      code = b_.intern(j, text);
+      ++kc.count;
+      if (uint64_t(key) < kc.flat.size()) kc.flat[size_t(key)] = code + 1;
+      else kc.far[key] = code;
+    }
     b_.set_code(j, code);
   } else {
     b_.set(j, text);
@@ -221,11 +236,22 @@ void SheetAssembler::decide_header() {
       for (auto& c : r.cells) { lo = std::min(lo, c.col); hi = std::max(hi, c.col); }
     for (int32_t c = lo; c <= hi; ++c) names.emplace_back(c, "");
   }
+  if (!merges_known_) early_header_row_ = h >= 0 ? buffered_[size_t(h)].row : 0;
   set_columns(names);
   size_t from = h >= 0 ? size_t(h + hrows) : 0;
   for (size_t i = from; i < n; ++i) emit(buffered_[i]);
   std::vector<Row>().swap(buffered_);
   buffered_bytes_ = 0;
+}
+
+bool SheetAssembler::set_merges_late(std::vector<MergeRange> merges) {
+  merges_ = std::move(merges);
+  merges_known_ = true;
+  // decide_header() reads merges only where they start in the header row (a second header row needs one there).
+  if (early_header_row_ > 0)
+    for (auto& m : merges_)
+      if (m.r1 == early_header_row_) return true;
+  return false;
 }
 
 void SheetAssembler::finish() {

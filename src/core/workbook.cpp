@@ -130,22 +130,35 @@ NumFmtKind classify_number_format(int id, std::string_view code) {
   return NumFmtKind::Number;
 }
 
+namespace {
+
+// `v` (>= 0) in decimal, zero-padded to `width` digits (as printf's "%0*lld"): cell dates are millions of calls.
+void put_padded(std::string& out, int64_t v, int width) {
+  char d[24];
+  int n = 0;
+  do { d[n++] = char('0' + v % 10); v /= 10; } while (v > 0);
+  for (int i = n; i < width; ++i) out += '0';
+  while (n > 0) out += d[--n];
+}
+
+}  // namespace
+
 bool serial_to_text(double serial, bool date1904, NumFmtKind kind, std::string& out) {
   if (!std::isfinite(serial) || serial < 0 || serial >= 2958466) return false;
   double whole = std::floor(serial);
   int64_t secs = std::llround((serial - whole) * 86400.0);
   if (secs >= 86400) { whole += 1; secs -= 86400; }
-  char tbuf[16];
-  std::snprintf(tbuf, sizeof tbuf, "%02d:%02d:%02d", int(secs / 3600), int(secs / 60 % 60), int(secs % 60));
+  auto put_time = [&](int64_t hours) {  // "hh:mm:ss" (hours keep counting past a day)
+    put_padded(out, hours, 2);
+    out += ':';
+    put_padded(out, secs / 60 % 60, 2);
+    out += ':';
+    put_padded(out, secs % 60, 2);
+  };
   if (kind == NumFmtKind::Time) {
-    if (whole >= 1) {  // a duration past a day: hours keep counting ([h]:mm)
-      int64_t total = int64_t(whole) * 86400 + secs;
-      char buf[40];
-      std::snprintf(buf, sizeof buf, "%lld:%02d:%02d", (long long)(total / 3600), int(total / 60 % 60), int(total % 60));
-      out = buf;
-    } else {
-      out = tbuf;
-    }
+    out.clear();
+    // A duration past a day: hours keep counting ([h]:mm).
+    put_time(whole >= 1 ? (int64_t(whole) * 86400 + secs) / 3600 : secs / 3600);
     return true;
   }
   int y;
@@ -161,10 +174,16 @@ bool serial_to_text(double serial, bool date1904, NumFmtKind kind, std::string& 
     if (!excel_serial_to_days(whole, days)) return false;
     civil_from_days(days, y, mo, da);
   }
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, mo, da);
-  out = buf;
-  if (kind == NumFmtKind::DateTime || (kind == NumFmtKind::Date && secs != 0)) out += std::string(" ") + tbuf;
+  out.clear();  // only now: a caller keeps its text when the serial is out of range
+  put_padded(out, y, 4);  // "%04d-%02u-%02u"
+  out += '-';
+  put_padded(out, mo, 2);
+  out += '-';
+  put_padded(out, da, 2);
+  if (kind == NumFmtKind::DateTime || (kind == NumFmtKind::Date && secs != 0)) {
+    out += ' ';
+    put_time(secs / 3600);
+  }
   return true;
 }
 

@@ -64,7 +64,14 @@ class SheetAssembler {
  public:
   SheetAssembler(TableBuilder& b, ReadReport& rep, const ReadOptions& opt, std::string sheet,
                  std::vector<MergeRange> merges, const char* date_source);
+  // A one-pass reader's assembler: the merges come later, through set_merges_late().
+  SheetAssembler(TableBuilder& b, ReadReport& rep, const ReadOptions& opt, std::string sheet, const char* date_source)
+      : SheetAssembler(b, rep, opt, std::move(sheet), {}, date_source) { merges_known_ = false; }
   void set_hidden_columns(std::set<int32_t> cols) { hidden_cols_ = std::move(cols); }  // flagged in finish()
+  // One-pass readers (.xlsx: merges follow the cells): constructed without merges, given them before complete().
+  // True when the header was decided mid-sheet without them and they would have changed it (a range starting in
+  // the header row): the sheet must then be read again with the merges known from the start.
+  bool set_merges_late(std::vector<MergeRange> merges);
   void begin_row(int64_t row, bool hidden);
   // A cell of the current row. `text` is the value as text (numbers canonical, dates ISO); Error: the error
   // ("#DIV/0!"); `fmt`: for Date, the number format it came from (type source). `key` >= 0: a shared-string
@@ -106,6 +113,8 @@ class SheetAssembler {
   std::set<int32_t> hidden_cols_;
   const char* date_source_;
   bool header_decided_ = false, too_large_ = false;
+  bool merges_known_ = true;      // false from construction by a one-pass reader until set_merges_late()
+  int64_t early_header_row_ = -1;  // header decided before the merges were known: its row (0: no header)
   std::vector<Row> buffered_;
   size_t buffered_bytes_ = 0;
   Row cur_;
@@ -115,7 +124,12 @@ class SheetAssembler {
   std::vector<int32_t> sheet_of_col_;   // builder column → sheet column
   std::vector<int64_t> date_cells_;     // per builder column
   std::vector<std::string> date_fmt_;   // per builder column: first date format seen
-  std::vector<std::unordered_map<int64_t, uint32_t>> key_codes_;  // per builder column: shared string → code
+  struct KeyCodes {                  // per builder column: shared string → code
+    std::vector<uint32_t> flat;      // by key: code + 1 (0: not met yet)
+    std::unordered_map<int64_t, uint32_t> far;  // keys beyond what `flat` may grow to
+    uint64_t count = 0;              // keys met
+  };
+  std::vector<KeyCodes> key_codes_;
   struct SheetColumn {
     int32_t col = 0;
     int64_t date_cells = 0;

@@ -140,7 +140,8 @@ Status IncrementalReader::Impl::finish_workbook() {
   rep.sniff.encoding = {"utf-8", "workbook", {}};
   rep.encoding_reason = render_reason("encoding", rep.sniff.encoding, i18n::Lang::en);
   ZipArchive zip;
-  // Two passes over the chosen sheet (sizes and merges, then the table): the inflate budget allows for both.
+  // The inflate budget allows for two passes over the chosen sheet (.ods measures, then fills; an .xlsx whose merged
+  // header turns up after its cells is read again).
   zip.limits.total_budget = std::max<uint64_t>(opt.memory_budget_bytes, uint64_t(16) << 20) * 2;
   std::string detail;
   WorkbookContext cx{file, opt, rep, builder, zip, table};

@@ -1,9 +1,10 @@
 // Zicht core — .xlsx / .xlsm (Office Open XML): workbook.xml (sheets, hidden state, date1904), its relationships,
 // sharedStrings.xml (stored once: one arena), styles.xml (which cell styles are dates), then every sheet once for
-// its size and merges and the chosen sheet again into the table. Macros (vbaProject.bin) are never read.
+// its size and merges, the chosen sheet into the table in that same pass. Macros (vbaProject.bin) are never read.
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "core/reader_impl.h"
 #include "core/values.h"
@@ -144,51 +145,88 @@ struct CellStyle {
   char dmy_sep = 0;  // a d/m/yyyy format (Belgian): dates keep that text, as a CSV export of the sheet would
 };
 
-// One worksheet. Without an assembler it only measures (extent, cells with a value, merges, declared dimension).
+// One worksheet, measured (extent, cells with a value, merges, declared dimension) and, with an assembler, read into
+// the table in the same pass. Parsed without expat's namespace processing (XmlSax::Namespaces::Prefixes): the cell
+// tags are most of the workbook.
 struct SheetSax : XmlSax {
   const SharedStringsSax& sst;
   const std::vector<CellStyle>& styles;
   bool date1904;
-  SheetAssembler* out;  // null in the measuring pass
+  SheetAssembler* out;  // null when only measuring, and after the table outgrew the memory budget
   SheetScan scan;
   std::set<int32_t> hidden_cols;
   Status err;
+  Status too_large;  // the table outgrew the budget: measuring goes on (a later broken cell is the error to give)
   const std::string& file;
   std::string sheet;
   int64_t row = 0, last_row = 0;
   int32_t col = 0;
-  std::string type, v, is;
+  enum class Type : uint8_t { Number, Shared, Inline, Str, Bool, Error, Date };  // t="" (anything else: n)
+  Type type = Type::Number;
+  std::string v, is;
   int64_t style = 0;
   bool in_c = false, in_v = false, in_is = false, in_sheetdata = false;
   int in_t = 0, in_rph = 0;
-  std::string num_text;
+  std::string num_text, dmy_text;
 
   SheetSax(const SharedStringsSax& s, const std::vector<CellStyle>& st, bool d1904, SheetAssembler* o,
            const std::string& f, std::string name)
-      : sst(s), styles(st), date1904(d1904), out(o), file(f), sheet(std::move(name)) {}
+      : XmlSax(Namespaces::Prefixes), sst(s), styles(st), date1904(d1904), out(o), file(f), sheet(std::move(name)) {}
 
   void fail(Note n) {
     err = make_error(ErrorCode::BrokenWorkbook, file, std::move(n), 0, "", "corrupt");
     stop("sheet");
   }
 
+  // The names tested on every tag, without a call (one letter, or size and bytes).
+  static bool is1(std::string_view n, char c) { return n.size() == 1 && n[0] == c; }
+  static bool is2(std::string_view n, const char (&s)[3]) { return n.size() == 2 && n[0] == s[0] && n[1] == s[1]; }
+  static bool is3(std::string_view n, const char (&s)[4]) {
+    return n.size() == 3 && n[0] == s[0] && n[1] == s[1] && n[2] == s[2];
+  }
+  static Type type_of(const char* t) {
+    if (t[0] && !t[1]) {
+      switch (t[0]) {
+        case 's': return Type::Shared;
+        case 'b': return Type::Bool;
+        case 'e': return Type::Error;
+        case 'd': return Type::Date;
+        default: return Type::Number;
+      }
+    }
+    if (!std::strcmp(t, "inlineStr")) return Type::Inline;
+    if (!std::strcmp(t, "str")) return Type::Str;
+    return Type::Number;
+  }
+
   void on_start(std::string_view name, const char** a) override {
     if (in_c) {
-      if (name == "v") { in_v = true; v.clear(); }
-      else if (name == "is") { in_is = true; is.clear(); }
-      else if (name == "rPh") ++in_rph;
-      else if (name == "t" && in_is && !in_rph) ++in_t;
+      if (is1(name, 'v')) { in_v = true; v.clear(); }
+      else if (is2(name, "is")) { in_is = true; is.clear(); }
+      else if (is3(name, "rPh")) ++in_rph;
+      else if (is1(name, 't') && in_is && !in_rph) ++in_t;
       return;
     }
-    if (name == "c" && in_sheetdata) {
+    if (is1(name, 'c') && in_sheetdata) {
       in_c = true;
-      type.clear();
+      type = Type::Number;
       v.clear();
       is.clear();
       style = 0;
-      if (const char* t = attr(a, "t")) type = t;
-      if (const char* s = attr(a, "s")) to_int(s, style);
-      const char* r = attr(a, "r");
+      const char *t = nullptr, *s = nullptr, *r = nullptr;  // the first attribute of each local name, as attr() finds
+      for (size_t i = 0; a[i]; i += 2) {
+        const char* an = a[i];
+        char k = an[0] && !an[1] ? an[0] : 0;  // unprefixed one-letter names: the usual case
+        if (!k && !is_xmlns(an)) {
+          std::string_view local = std::string_view(an).substr(std::string_view(an).rfind(':') + 1);
+          if (local.size() == 1) k = local[0];
+        }
+        if (k == 't' && !t) t = a[i + 1];
+        else if (k == 's' && !s) s = a[i + 1];
+        else if (k == 'r' && !r) r = a[i + 1];
+      }
+      if (t) type = type_of(t);
+      if (s) to_int(s, style);
       int64_t rr;
       int32_t cc;
       if (r && parse_cell_ref(r, rr, cc)) {
@@ -199,7 +237,7 @@ struct SheetSax : XmlSax {
       } else {
         if (++col > kMaxSheetCols) return fail({"error.xlsx_bad_cell_ref", {sheet, "column > XFD"}});
       }
-    } else if (name == "row" && in_sheetdata) {
+    } else if (is3(name, "row") && in_sheetdata) {
       int64_t r;
       if (to_int(attr(a, "r"), r)) {
         if (r < 1 || r > kMaxSheetRows || r <= last_row)
@@ -241,20 +279,20 @@ struct SheetSax : XmlSax {
 
   void on_end(std::string_view name) override {
     if (in_c) {
-      if (name == "v") in_v = false;
-      else if (name == "is") in_is = false;
-      else if (name == "rPh") --in_rph;
-      else if (name == "t" && in_t) --in_t;
-      else if (name == "c") { in_c = false; end_cell(); }
+      if (is1(name, 'v')) in_v = false;
+      else if (is2(name, "is")) in_is = false;
+      else if (is3(name, "rPh")) --in_rph;
+      else if (is1(name, 't') && in_t) --in_t;
+      else if (is1(name, 'c')) { in_c = false; end_cell(); }
       return;
     }
-    if (name == "row" && in_sheetdata) {
+    if (is3(name, "row") && in_sheetdata) {
       if (out) {
         out->end_row();
         if (out->too_large()) {
-          err = make_error(ErrorCode::TooLarge, file, {"error.workbook_rows_too_large", {sheet, std::to_string(row)}},
-                           row, "", "memory_budget");
-          stop("memory");
+          too_large = make_error(ErrorCode::TooLarge, file, {"error.workbook_rows_too_large", {sheet, std::to_string(row)}},
+                                 row, "", "memory_budget");
+          out = nullptr;
         }
       }
     } else if (name == "sheetData") {
@@ -271,11 +309,12 @@ struct SheetSax : XmlSax {
   }
 
   void end_cell() {
-    if (type == "s") {
+    if (type == Type::Shared) {
       int64_t k;
       std::string_view t;
       if (!v.empty()) {
-        if (!to_int(v.c_str(), k) || k < 0 || size_t(k) >= sst.size())
+        auto r = std::from_chars(v.data(), v.data() + v.size(), k);
+        if (r.ec != std::errc() || r.ptr != v.data() + v.size() || k < 0 || size_t(k) >= sst.size())
           return fail({"error.xlsx_bad_shared_string", {sheet + "!" + cell_ref(row, col), v.substr(0, 20),
                                                         std::to_string(sst.size())}});
         t = sst.at(size_t(k));
@@ -287,7 +326,7 @@ struct SheetSax : XmlSax {
       }
       return;
     }
-    if (type == "inlineStr") {
+    if (type == Type::Inline) {
       count(!is.empty());
       if (out) out->cell(col, is, CellKind::Text);
       return;
@@ -295,10 +334,10 @@ struct SheetSax : XmlSax {
     if (v.empty()) return;
     count(true);
     if (!out) return;
-    if (type == "str") return out->cell(col, v, CellKind::Text);
-    if (type == "b") return out->cell(col, v == "1" || v == "true" ? "TRUE" : "FALSE", CellKind::Bool);
-    if (type == "e") return out->cell(col, v, CellKind::Error);
-    if (type == "d") return out->cell(col, v, CellKind::Date, "ISO 8601");
+    if (type == Type::Str) return out->cell(col, v, CellKind::Text);
+    if (type == Type::Bool) return out->cell(col, v == "1" || v == "true" ? "TRUE" : "FALSE", CellKind::Bool);
+    if (type == Type::Error) return out->cell(col, v, CellKind::Error);
+    if (type == Type::Date) return out->cell(col, v, CellKind::Date, "ISO 8601");
     // A number; a date when its style's number format is a date format.
     const CellStyle* cs = style >= 0 && size_t(style) < styles.size() ? &styles[size_t(style)] : nullptr;
     if (cs && cs->kind != NumFmtKind::Number) {
@@ -307,9 +346,15 @@ struct SheetSax : XmlSax {
       char* e = nullptr;
       d = std::strtod(b, &e);
       if (e && *e == 0 && serial_to_text(d, date1904, cs->kind, num_text)) {
-        if (cs->dmy_sep && num_text.size() >= 10)  // "2021-05-24" → "24/05/2021"
-          num_text = num_text.substr(8, 2) + cs->dmy_sep + num_text.substr(5, 2) + cs->dmy_sep + num_text.substr(0, 4) +
-                     num_text.substr(10);
+        if (cs->dmy_sep && num_text.size() >= 10) {  // "2021-05-24" → "24/05/2021"
+          dmy_text.assign(num_text, 8, 2);
+          dmy_text += cs->dmy_sep;
+          dmy_text.append(num_text, 5, 2);
+          dmy_text += cs->dmy_sep;
+          dmy_text.append(num_text, 0, 4);
+          dmy_text.append(num_text, 10, std::string::npos);
+          num_text.swap(dmy_text);
+        }
         return out->cell(col, num_text, cs->kind == NumFmtKind::Time ? CellKind::Text : CellKind::Date, cs->code);
       }
     }
@@ -370,10 +415,33 @@ Status read_xlsx(WorkbookContext& cx) {
     }
   }
 
-  // Pass 1: every sheet measured (size, merges).
+  // One pass over every sheet: each is measured (size, merges), and the sheet that will be read is filled into the
+  // table while it is measured — the one the user asked for, else each visible sheet in turn until one holds data.
+  // Only when that guess fails (no visible sheet holds data) is the chosen sheet read again.
+  if (bs.sheets.empty())
+    return make_error(ErrorCode::BrokenWorkbook, cx.file, {"error.workbook_no_sheets", {}}, 0, "", "corrupt");
+  int asked = -1;
+  if (!cx.opt.sheet.empty()) {  // by name or number: the names are enough (an unknown one is refused further on)
+    std::vector<SheetInfo> names(bs.sheets.size());
+    for (size_t i = 0; i < names.size(); ++i) names[i].name = bs.sheets[i].name;
+    std::string reason;
+    Status ignored;
+    asked = choose_sheet(names, cx.opt, cx.file, reason, ignored);
+  }
+  const ReadReport before = rep;  // what the report was before any sheet was filled
+  auto unread = [&](ReadReport& r) {  // the report as if no sheet had been filled (the sheet list stays)
+    std::vector<SheetInfo> sheets = std::move(r.workbook.sheets);
+    r = before;
+    r.workbook.sheets = std::move(sheets);
+  };
   std::vector<const ZipEntry*> parts;
   std::vector<SheetScan> scans;
-  for (auto& sh : bs.sheets) {
+  std::vector<std::unique_ptr<SheetAssembler>> filled(bs.sheets.size());
+  std::vector<std::set<int32_t>> hidden_cols(bs.sheets.size());
+  Status too_large;
+  bool found = false;
+  for (size_t i = 0; i < bs.sheets.size(); ++i) {
+    const auto& sh = bs.sheets[i];
     std::string path;
     for (auto& r : rels.rels)
       if (r.id == sh.rid) path = resolve(dir, r.target);
@@ -381,33 +449,56 @@ Status read_xlsx(WorkbookContext& cx) {
     SheetScan scan;
     scan.info.name = sh.name;
     scan.info.hidden = sh.hidden;
+    bool fill = cx.opt.sheet.empty() ? !found && !sh.hidden : int(i) == asked;
+    if (fill) filled[i] = std::make_unique<SheetAssembler>(cx.builder, rep, cx.opt, sh.name, "excel_date_format");
     if (e) {  // a chart sheet or a missing part is listed as empty
-      SheetSax sx(sst, styles, bs.date1904, nullptr, cx.file, sh.name);
-      if (Status s = parse_part(cx, *e, sx, &sx.err); !s.ok()) return s;
+      SheetSax sx(sst, styles, bs.date1904, filled[i].get(), cx.file, sh.name);
+      if (Status s = parse_part(cx, *e, sx, &sx.err); !s.ok()) {
+        unread(rep);  // a broken sheet is found before anything is read, as when every sheet was measured first
+        return s;
+      }
       sx.scan.info.name = sh.name;
       sx.scan.info.hidden = sh.hidden;
       scan = std::move(sx.scan);
+      hidden_cols[i] = std::move(sx.hidden_cols);
+      if (!sx.too_large.ok() && too_large.ok()) too_large = sx.too_large;
     }
+    if (fill && cx.opt.sheet.empty() && scan.info.cells > 0) found = true;
     parts.push_back(e);
     rep.workbook.sheets.push_back(scan.info);
     scans.push_back(std::move(scan));
   }
-  if (bs.sheets.empty())
-    return make_error(ErrorCode::BrokenWorkbook, cx.file, {"error.workbook_no_sheets", {}}, 0, "", "corrupt");
   Status err;
   int k = choose_sheet(rep.workbook.sheets, cx.opt, cx.file, rep.workbook.chosen_reason, err);
   if (k < 0) return err;
   rep.workbook.chosen = k;
+  if (!too_large.ok()) return too_large;
 
-  // Pass 2: the chosen sheet into the table.
   const std::string& name = bs.sheets[size_t(k)].name;
-  SheetAssembler as(cx.builder, rep, cx.opt, name, scans[size_t(k)].merges, "excel_date_format");
-  if (parts[size_t(k)]) {
-    SheetSax sx(sst, styles, bs.date1904, &as, cx.file, name);
-    if (Status s = parse_part(cx, *parts[size_t(k)], sx, &sx.err); !s.ok()) return s;
-    as.set_hidden_columns(std::move(sx.hidden_cols));
+  std::unique_ptr<SheetAssembler> as = std::move(filled[size_t(k)]);
+  // A sheet that held no data touched neither the table nor the report; the chosen one must be read again when
+  // it was not filled, or when its merges (listed after the cells) would have changed the header it settled on.
+  bool again = !as || as->set_merges_late(scans[size_t(k)].merges);
+  TableBuilder second(cx.opt, rep);
+  if (again) {
+    if (as) {  // the rows read so far: their memory back, their notes and flags out of the report
+      Table scrap;
+      cx.builder.finish(scrap, true);
+      std::string reason = rep.workbook.chosen_reason;
+      unread(rep);
+      rep.workbook.chosen = k;
+      rep.workbook.chosen_reason = reason;
+    }
+    as = std::make_unique<SheetAssembler>(as ? second : cx.builder, rep, cx.opt, name, scans[size_t(k)].merges,
+                                          "excel_date_format");
+    if (parts[size_t(k)]) {
+      SheetSax sx(sst, styles, bs.date1904, as.get(), cx.file, name);
+      if (Status s = parse_part(cx, *parts[size_t(k)], sx, &sx.err); !s.ok()) return s;
+      if (!sx.too_large.ok()) return sx.too_large;
+    }
   }
-  as.complete(cx.table);
+  as->set_hidden_columns(std::move(hidden_cols[size_t(k)]));
+  as->complete(cx.table);
   note_sheets(rep);
   return Status::success();
 }

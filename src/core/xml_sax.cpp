@@ -14,11 +14,46 @@ std::string_view xml_local_name(const char* name) {
   return bar ? std::string_view(bar + 1) : std::string_view(name);
 }
 
+namespace {
+
+// Prefixes mode: the part after the colon ("x:c" → "c"; "c" → "c"), in one pass over the (short) name.
+std::string_view after_colon(const char* name) {
+  const char* local = name;
+  const char* p = name;
+  for (; *p; ++p)
+    if (*p == ':') local = p + 1;
+  return std::string_view(local, size_t(p - local));
+}
+
+// The name's colons: 0, 1, or its second colon's offset + 2 (where expat's namespace tokeniser stops).
+size_t colon_state(const char* name, size_t& first) {
+  size_t n = 0;
+  for (size_t i = 0; name[i]; ++i)
+    if (name[i] == ':') {
+      if (n++) return i + 2;
+      first = i;
+    }
+  return n;
+}
+
+}  // namespace
+
 struct XmlSaxCallbacks {
   static void start(void* ud, const XML_Char* name, const XML_Char** attrs) {
-    static_cast<XmlSax*>(ud)->on_start(xml_local_name(name), attrs);
+    auto* self = static_cast<XmlSax*>(ud);
+    if (self->ns_ == XmlSax::Namespaces::Expat) return self->on_start(xml_local_name(name), attrs);
+    ++self->depth_;
+    if (!self->check_names(name, attrs)) { self->names_failed_ = true; return; }
+    self->on_start(after_colon(name), attrs);
   }
-  static void end(void* ud, const XML_Char* name) { static_cast<XmlSax*>(ud)->on_end(xml_local_name(name)); }
+  static void end(void* ud, const XML_Char* name) {
+    auto* self = static_cast<XmlSax*>(ud);
+    if (self->ns_ == XmlSax::Namespaces::Expat) return self->on_end(xml_local_name(name));
+    if (self->names_failed_) return;  // expat ends an empty element even after a stop: its start was never seen
+    self->on_end(after_colon(name));
+    while (!self->bound_.empty() && self->bound_.back().second >= self->depth_) self->bound_.pop_back();
+    --self->depth_;
+  }
   static void text(void* ud, const XML_Char* s, int len) {
     if (len > 0) static_cast<XmlSax*>(ud)->on_text(s, size_t(len));
   }
@@ -35,8 +70,8 @@ struct XmlSaxCallbacks {
   }
 };
 
-XmlSax::XmlSax() : impl_(new Impl) {
-  impl_->parser = XML_ParserCreateNS(nullptr, '|');
+XmlSax::XmlSax(Namespaces ns) : impl_(new Impl), ns_(ns) {
+  impl_->parser = ns == Namespaces::Expat ? XML_ParserCreateNS(nullptr, '|') : XML_ParserCreate(nullptr);
   XML_Parser p = impl_->parser;
   XML_SetUserData(p, this);
   XML_SetElementHandler(p, XmlSaxCallbacks::start, XmlSaxCallbacks::end);
@@ -56,7 +91,62 @@ void XmlSax::stop(std::string why) {
   XML_StopParser(impl_->parser, XML_FALSE);
 }
 
-const char* XmlSax::attr(const char** attrs, std::string_view local) {
+// Expat's message for an error in the current start tag, at the tag ('<') or `column_offset` characters further on
+// the tag's line (a name's second colon: names hold no line breaks).
+void XmlSax::xml_error(const char* what, size_t column_offset) {
+  if (!error_.empty()) return;
+  stop(std::string(what) + " (line " + std::to_string(XML_GetCurrentLineNumber(impl_->parser)) + ", column " +
+       std::to_string(XML_GetCurrentColumnNumber(impl_->parser) + column_offset) + ")");
+}
+
+// What expat's namespace processing would refuse in a start tag: a name with two colons (the tokeniser's "invalid
+// token", at that colon), a declaration undoing a prefix, a prefix not declared on this element or an open one.
+bool XmlSax::check_names(const char* name, const char** attrs) {
+  size_t first = 0;
+  size_t cs = colon_state(name, first);
+  if (cs > 1) { xml_error(XML_ErrorString(XML_ERROR_INVALID_TOKEN), cs - 1); return false; }
+  bool prefixed_attr = false;
+  for (size_t i = 0; attrs[i]; i += 2) {
+    const char* a = attrs[i];
+    size_t f = 0, s = colon_state(a, f);
+    if (s > 1) {  // at the tag: the attribute's place in it is not known here
+      xml_error(XML_ErrorString(XML_ERROR_INVALID_TOKEN), 0);
+      return false;
+    }
+    if (s == 1) prefixed_attr = true;
+  }
+  for (size_t i = 0; attrs[i]; i += 2) {
+    const char* a = attrs[i];
+    if (a[0] != 'x' || !is_xmlns(a) || a[5] != ':') continue;
+    if (!*attrs[i + 1]) { xml_error(XML_ErrorString(XML_ERROR_UNDECLARING_PREFIX), 0); return false; }
+    bound_.emplace_back(std::string(a + 6), depth_);
+  }
+  auto bound = [&](std::string_view prefix) {
+    if (prefix == "xml") return true;
+    for (auto it = bound_.rbegin(); it != bound_.rend(); ++it)
+      if (it->first == prefix) return true;
+    return false;
+  };
+  if (prefixed_attr)
+    for (size_t i = 0; attrs[i]; i += 2) {
+      const char* a = attrs[i];
+      size_t f = 0;
+      if (colon_state(a, f) != 1 || is_xmlns(a)) continue;
+      if (!bound(std::string_view(a, f))) { xml_error(XML_ErrorString(XML_ERROR_UNBOUND_PREFIX), 0); return false; }
+    }
+  if (cs == 1 && !bound(std::string_view(name, first))) {
+    xml_error(XML_ErrorString(XML_ERROR_UNBOUND_PREFIX), 0);
+    return false;
+  }
+  return true;
+}
+
+const char* XmlSax::attr(const char** attrs, std::string_view local) const {
+  if (ns_ == Namespaces::Prefixes) {
+    for (size_t i = 0; attrs[i]; i += 2)
+      if (after_colon(attrs[i]) == local && !is_xmlns(attrs[i])) return attrs[i + 1];
+    return nullptr;
+  }
   for (size_t i = 0; attrs[i]; i += 2)
     if (xml_local_name(attrs[i]) == local) return attrs[i + 1];
   return nullptr;

@@ -296,3 +296,150 @@ TEST_CASE("xlsx: cell addresses") {
   CHECK(column_letters(28) == "AB");
   CHECK(cell_ref(3, 703) == "AAA3");
 }
+
+namespace {
+
+// Data rows 3..n for the five columns of the two-row header below: id, two dates, two names.
+std::string step_rows(int n, const std::string& p = "") {
+  std::string s;
+  for (int i = 3; i <= n; ++i) {
+    std::string r = std::to_string(i);
+    auto is = [&](const char* c, const std::string& t) {
+      return "<" + p + "c r=\"" + c + r + "\" t=\"inlineStr\"><" + p + "is><" + p + "t>" + t + "</" + p + "t></" + p +
+             "is></" + p + "c>";
+    };
+    auto nm = [&](const char* c, int v) {
+      return "<" + p + "c r=\"" + c + r + "\" s=\"2\"><" + p + "v>" + std::to_string(v) + "</" + p + "v></" + p + "c>";
+    };
+    s += "<" + p + "row r=\"" + r + "\">" + is("A", "K" + r) + nm("B", 44300 + i) + is("C", "CB") + nm("D", 44400 + i) +
+         is("E", i % 2 ? "CB" : "consulent") + "</" + p + "row>";
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("xlsx: a merged two-row header over more rows than are held back is still joined (merges follow the cells)") {
+  // The header is settled after 30 rows, before the merges (listed after sheetData) are read: the sheet is read
+  // again with them, and the table is the one a reader knowing them from the start gives.
+  std::string head = row(1, istr("A1", "Kind ID") + istr("B1", "Stap 1") + istr("D1", "Stap 2")) +
+                     row(2, istr("B2", "datum") + istr("C2", "wie") + istr("D2", "datum") + istr("E2", "wie"));
+  std::string merges = "<mergeCells count=\"3\"><mergeCell ref=\"A1:A2\"/><mergeCell ref=\"B1:C1\"/><mergeCell ref=\"D1:E1\"/></mergeCells>";
+  auto r = read_book(make_xlsx({{"Blad1", worksheet(head + step_rows(62), "", merges)}}));
+  REQUIRE(r.ok());
+  REQUIRE(r.table.cols() == 5);
+  CHECK(r.table.columns[1].name == "Stap 1 \u2013 datum");
+  CHECK(r.table.columns[4].name == "Stap 2 \u2013 wie");
+  CHECK(r.report.workbook.header_rows == 2);
+  CHECK(r.table.rows() == 60);
+  CHECK(r.table.columns[0].str(59) == "K62");
+  CHECK(r.report.flags_total == 0);
+  CHECK(r.report.workbook.sheets[0].rows == 62);
+  // A merge below the header changes nothing there: read once, flagged.
+  std::string data_merge = "<mergeCells count=\"4\"><mergeCell ref=\"A1:A2\"/><mergeCell ref=\"B1:C1\"/>"
+                           "<mergeCell ref=\"D1:E1\"/><mergeCell ref=\"C40:C41\"/></mergeCells>";
+  auto m = read_book(make_xlsx({{"Blad1", worksheet(head + step_rows(62), "", data_merge)}}));
+  REQUIRE(m.ok());
+  CHECK(m.table.rows() == 60);
+  const CellFlag* f = find_flag(m.report, "merged_cell");
+  REQUIRE(f);
+  CHECK(f->cell == "Blad1!C40");
+  CHECK(m.report.flags_total == 1);
+}
+
+TEST_CASE("xlsx: a sheet whose SpreadsheetML namespace has a prefix (x:c) reads as the default-namespace one") {
+  const std::string ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  std::string head = "<x:row r=\"1\">" + std::string("<x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>Kind ID</x:t></x:is></x:c>") +
+                     "<x:c r=\"B1\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">datum</x:t></x:is></x:c></x:row>";
+  std::string rows = head + step_rows(40, "x:");
+  std::string xml = "<?xml version=\"1.0\"?><x:worksheet xmlns:x=\"" + ns + "\"><x:dimension ref=\"A1:E40\"/><x:sheetData>" +
+                    rows + "</x:sheetData><x:mergeCells><x:mergeCell ref=\"A5:A6\"/></x:mergeCells></x:worksheet>";
+  std::string plain = rows;
+  for (size_t at; (at = plain.find("x:")) != std::string::npos;) plain.erase(at, 2);
+  auto r = read_book(make_xlsx({{"Blad1", xml}}));
+  auto p = read_book(make_xlsx({{"Blad1", worksheet(plain, "<dimension ref=\"A1:E40\"/>",
+                                                    "<mergeCells><mergeCell ref=\"A5:A6\"/></mergeCells>")}}));
+  REQUIRE(r.ok());
+  REQUIRE(p.ok());
+  REQUIRE(r.table.cols() == 5);
+  CHECK(r.table.rows() == 38);
+  CHECK(r.table.columns[1].name == "datum");
+  CHECK(r.table.columns[1].type == ColumnType::Date);
+  CHECK(r.table.columns[0].str(37) == "K40");
+  CHECK(r.report.workbook.sheets[0].cells == 2 + 38 * 5);
+  CHECK(r.report.workbook.sheets[0].declared == "A1:E40");
+  const CellFlag* f = find_flag(r.report, "merged_cell");
+  REQUIRE(f);
+  CHECK(f->cell == "Blad1!A5");
+  for (size_t j = 0; j < 5; ++j) {
+    CHECK(r.table.columns[j].name == p.table.columns[j].name);
+    CHECK(r.table.columns[j].type == p.table.columns[j].type);
+    for (size_t i = 0; i < 38; ++i) CHECK(r.table.columns[j].str(i) == p.table.columns[j].str(i));
+  }
+  // A namespace declaration is no attribute (xmlns:t is not t), a prefixed attribute is found by its local name.
+  std::string odd = "<?xml version=\"1.0\"?><worksheet xmlns=\"" + ns + "\"><sheetData>" + row(1, istr("A1", "a") + istr("B1", "b")) +
+                    "<row r=\"2\"><c r=\"A2\" xmlns:t=\"urn:t\"><v>3</v></c><c q:r=\"B2\" xmlns:q=\"urn:q\"><v>4</v></c></row>" +
+                    "</sheetData></worksheet>";
+  auto o = read_book(make_xlsx({{"Blad1", odd}}));
+  REQUIRE(o.ok());
+  CHECK(o.table.columns[0].type == ColumnType::Integer);
+  CHECK(o.table.columns[1].ints == std::vector<int64_t>{4});
+}
+
+TEST_CASE("xlsx: namespace errors in a sheet are refused with expat's own message and place") {
+  const std::string ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  auto msg = [&](const std::string& body) {
+    auto r = read_book(make_xlsx({{"Blad1", "<?xml version=\"1.0\"?>\n<worksheet xmlns=\"" + ns + "\" xmlns:a=\"urn:a\">\n" + body +
+                                                "\n</worksheet>"}}));
+    return r.ok() ? std::string("ok") : r.status.message;
+  };
+  // The messages and places are those expat gives with namespace processing on (checked against it).
+  const std::string pre = "werkmap.xlsx: the workbook is damaged: invalid XML in xl/worksheets/sheet1.xml: ";
+  CHECK(msg("<sheetData><row r=\"1\">\n  <y:c r=\"A1\"/></row></sheetData>") == pre + "unbound prefix (line 4, column 2) [xml]");
+  CHECK(msg("<sheetData><row r=\"1\"><c r=\"A1\" y:t=\"s\"/></row></sheetData>") == pre + "unbound prefix (line 3, column 22) [xml]");
+  CHECK(msg("<sheetData>\n  <a:b:c/></sheetData>") == pre + "not well-formed (invalid token) (line 4, column 6) [xml]");
+  CHECK(msg("<sheetData><row r=\"1\" xmlns:a=\"\"/></sheetData>") == pre + "must not undeclare prefix (line 3, column 11) [xml]");
+  CHECK(msg("<sheetData><a:row r=\"1\"/></sheetData><y:x xmlns:y=\"urn:y\"/>") == "ok");  // bound on the element itself
+  CHECK(msg("<sheetData><row r=\"1\"><c r=\"A1\" xmlns:y=\"urn:y\"/><y:c/></row></sheetData>") ==
+        pre + "unbound prefix (line 3, column 49) [xml]");  // out of scope after its element
+}
+
+TEST_CASE("xlsx: the first sheet with data is found by reading the visible sheets in turn, a hidden one after them") {
+  std::string data = row(1, istr("A1", "x") + istr("B1", "y")) + row(2, num("A2", "1") + num("B2", "2")) +
+                     row(3, num("A3", "3") + num("B3", "4"));
+  std::string other = row(1, istr("A1", "p") + istr("B1", "q")) + row(2, num("A2", "7") + num("B2", "8"));
+  auto r = read_book(make_xlsx({{"Leeg", row(1, istr("A1", "") + "<c r=\"B1\" t=\"s\"/>")}, {"Verborgen", other, true},
+                                {"Leeg2", ""}}));
+  REQUIRE(r.ok());
+  CHECK(r.report.workbook.chosen == 1);  // no visible sheet holds data: the hidden one is read (a second time)
+  CHECK(r.table.columns[0].name == "p");
+  CHECK(r.table.columns[1].ints == std::vector<int64_t>{8});
+  auto v = read_book(make_xlsx({{"Leeg", ""}, {"Verborgen", other, true}, {"Gegevens", data}, {"Meer", other}}));
+  REQUIRE(v.ok());
+  CHECK(v.report.workbook.chosen == 2);
+  CHECK(v.table.columns[0].ints == std::vector<int64_t>{1, 3});
+  CHECK(v.report.workbook.sheets[3].cells == 4);
+  // A broken sheet after the one read refuses the workbook, with nothing of the read sheet in the report.
+  auto b = read_book(make_xlsx({{"Gegevens", data}, {"Kapot", row(2, num("A2", "1")) + row(1, num("A1", "1"))}}));
+  REQUIRE(!b.ok());
+  CHECK(b.status.message.find("Kapot") != std::string::npos);
+  CHECK(b.report.workbook.header_reason.empty());
+  CHECK(b.report.workbook.sheets.size() == 1);
+}
+
+TEST_CASE("xlsx: shared strings referenced by near and far keys give the same text in every cell") {
+  std::vector<std::string> items;
+  for (int i = 0; i < 6000; ++i) items.push_back("s" + std::to_string(i));
+  std::string rows = row(1, istr("A1", "naam") + istr("B1", "n"));
+  const int keys[] = {5998, 3, 5998, 3, 70, 5998, 0, 4000, 70};
+  for (int i = 0; i < 60; ++i) {  // past the 30 rows held back for the header: streamed by key from there
+    std::string r = std::to_string(i + 2);
+    rows += row(i + 2, sref("A" + r, keys[i % 9] + (i > 40 ? 1 : 0)) + num("B" + r, std::to_string(i)));
+  }
+  auto b = read_book(make_xlsx({{"Blad1", rows}}, sst(items)));
+  INFO(b.status.message);
+  REQUIRE(b.ok());
+  const Column& c = col(b.table, "naam");
+  REQUIRE(b.table.rows() == 60);
+  for (int i = 0; i < 60; ++i) CHECK(c.str(size_t(i)) == "s" + std::to_string(keys[i % 9] + (i > 40 ? 1 : 0)));
+}
