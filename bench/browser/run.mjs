@@ -2,7 +2,10 @@
 // loopback, opens one headless Chromium page and, per file, runs every side `runs` times (interleaved) on the same
 // bytes. Prints a table and writes all raw numbers as JSON.
 //   node bench/browser/run.mjs --data DIR --files a.csv,b.csv [--xlsx c.xlsx,...] --wasm o3=DIR[,simd=DIR]
-//                              [--runs 5] [--out FILE]
+//                              [--runs 5] [--out FILE] [--profile]
+// --profile: where Zicht's time goes instead of the comparison — V8's sampling profiler over `runs` runs of the first
+// variant on each file; prints each function's share of the samples (self time). Link the bench module with
+// --profiling-funcs for function names.
 // The first --wasm variant is "Zicht" in the headline; the others are reported as variants. CSV files: Zicht against
 // PapaParse + JS and DuckDB-WASM. .xlsx files (--xlsx): Zicht (the first variant, same reader entry) against SheetJS
 // + the same JS analysis as the PapaParse side.
@@ -109,6 +112,31 @@ if (files.length) {
   for (const v of variants) await page.evaluate(([v]) => window.bench.zicht(v, 'chunks'), [v]);
   await page.evaluate(() => window.bench.papa());
   await page.evaluate(() => window.bench.duck());
+}
+
+if (args.profile) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  for (const f of files) {
+    await page.evaluate((u) => window.bench.load(u), `/data/${f}`);
+    await cdp.send('Profiler.start');
+    for (let i = 0; i < runs; i++) await page.evaluate(([v]) => window.bench.zicht(v, 'chunks'), [variants[0]]);
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    for (const id of profile.samples) {
+      const name = byId.get(id).callFrame.functionName || '(anonymous)';
+      self.set(name, (self.get(name) || 0) + 1);
+    }
+    const total = profile.samples.length;
+    console.log(`${f}: ${total} samples over ${runs} runs of ${variants[0]}; self time by function:`);
+    for (const [name, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      console.log(`  ${(100 * n / total).toFixed(1).padStart(5)}%  ${name.slice(0, 140)}`);
+  }
+  await browser.close();
+  server.close();
+  process.exit(0);
 }
 
 const results = [];

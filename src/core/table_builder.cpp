@@ -96,11 +96,20 @@ void TableBuilder::flag(int64_t row, const std::string& column, std::string_view
 }
 
 namespace {
-bool token_in(std::string_view t, const std::vector<std::string>& list) {
-  for (auto& x : list)
-    if (iequals(t, trim_ws(x))) return true;
-  return false;
-}
+// A missing-value policy's token list, trimmed once per column: every distinct value of the column is looked up in it,
+// and a high-cardinality column (identifiers, free text) has as many distinct values as rows.
+struct Tokens {
+  std::vector<std::string_view> list;
+  explicit Tokens(const std::vector<std::string>& tokens) {
+    list.reserve(tokens.size());
+    for (const auto& x : tokens) list.push_back(trim_ws(x));
+  }
+  bool has(std::string_view t) const {
+    for (const auto& x : list)
+      if (x.size() == t.size() && iequals(t, x)) return true;
+    return false;
+  }
+};
 }  // namespace
 
 void TableBuilder::type_column(Col& c, Column& out, ColumnInfo& info, bool json_numbers) {
@@ -113,11 +122,12 @@ void TableBuilder::type_column(Col& c, Column& out, ColumnInfo& info, bool json_
   int64_t n = 0, n_int = 0, n_comma = 0, n_point = 0, n_ambig_num = 0, n_lead0 = 0;
   int64_t n_date = 0, dmy_ev = 0, mdy_ev = 0, n_ambig_date = 0, n_bool = 0, n_boolword = 0, distinct = 0;
   std::string dmy_example, mdy_example;
+  const Tokens missing_tokens(pol->missing), nvt_tokens(pol->nvt);
   for (uint32_t k = 0; k < nd; ++k) {
     if (!cnt[k]) continue;
     std::string_view t = trim_ws(c.dict.at(k));
-    if (token_in(t, pol->missing)) { kind[k] = 1; info.missing += cnt[k]; continue; }
-    if (token_in(t, pol->nvt)) { kind[k] = 2; info.nvt += cnt[k]; continue; }
+    if (missing_tokens.has(t)) { kind[k] = 1; info.missing += cnt[k]; continue; }
+    if (nvt_tokens.has(t)) { kind[k] = 2; info.nvt += cnt[k]; continue; }
     ++distinct;
     const int64_t w = cnt[k];
     n += w;
@@ -280,26 +290,31 @@ void TableBuilder::type_column(Col& c, Column& out, ColumnInfo& info, bool json_
     default: break;
   }
   std::vector<uint32_t> raw_code(nd, UINT32_MAX);
-  for (size_t r = 0; r < rows; ++r) {
-    uint32_t k = c.codes[r];
-    CellState s = cst[k];
-    out.state[r] = s;
-    if (s == CellState::Value) {
-      switch (type) {
-        case ColumnType::Integer: out.ints[r] = vi[k]; break;
-        case ColumnType::Decimal: out.reals[r] = vd[k]; break;
-        case ColumnType::Date: out.days[r] = vt[k]; break;
-        case ColumnType::Boolean: out.bools[r] = vb[k]; break;
-        default: break;
-      }
-    } else if (k != 0) {  // keep non-empty raw text
-      if (raw_code[k] == UINT32_MAX) raw_code[k] = out.dict.intern(c.dict.at(k));
-      out.raw.emplace_back(uint32_t(r), raw_code[k]);
-      if (s == CellState::Invalid) {
-        ++info.invalid;
-        flag(row_numbers_[r], c.name, c.dict.at(k), rule);
+  // Every cell: its state, and its typed value or (non-empty) raw text; one loop per type, so the per-cell work has
+  // no branch on the type.
+  auto fill = [&](auto& dst, const auto& values) {
+    for (size_t r = 0; r < rows; ++r) {
+      const uint32_t k = c.codes[r];
+      const CellState s = cst[k];
+      out.state[r] = s;
+      if (s == CellState::Value) {
+        dst[r] = values[k];
+      } else if (k != 0) {  // keep non-empty raw text
+        if (raw_code[k] == UINT32_MAX) raw_code[k] = out.dict.intern(c.dict.at(k));
+        out.raw.emplace_back(uint32_t(r), raw_code[k]);
+        if (s == CellState::Invalid) {
+          ++info.invalid;
+          flag(row_numbers_[r], c.name, c.dict.at(k), rule);
+        }
       }
     }
+  };
+  switch (type) {
+    case ColumnType::Integer: fill(out.ints, vi); break;
+    case ColumnType::Decimal: fill(out.reals, vd); break;
+    case ColumnType::Date: fill(out.days, vt); break;
+    case ColumnType::Boolean: fill(out.bools, vb); break;
+    default: break;
   }
   info.values = n - info.invalid;
   if (type == ColumnType::Decimal) info.decimal_separator = dec;
