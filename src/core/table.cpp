@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/bytes.h"
+
 namespace zicht::core {
 
 const char* column_type_name(ColumnType t) {
@@ -60,20 +62,6 @@ inline uint64_t hash_bytes(std::string_view s) {
   return h;
 }
 
-// Equality of two byte strings of the same length n, 8 bytes at a time: the interning loop compares every cell with
-// its hash-slot candidate, and the browser's libc memcmp goes byte by byte.
-inline bool same_bytes(const char* a, const char* b, size_t n) {
-  while (n >= 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a, 8);
-    std::memcpy(&y, b, 8);
-    if (x != y) return false;
-    a += 8; b += 8; n -= 8;
-  }
-  while (n--)
-    if (*a++ != *b++) return false;
-  return true;
-}
 }  // namespace
 
 StringDict::StringDict() { clear(); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/bytes.h"
 #include "core/values.h"
 
 namespace zicht::core {
@@ -69,7 +70,12 @@ void TableBuilder::append_row(int64_t row_number, const std::string_view* fields
   row_numbers_.push_back(row_number);
   size_t nc = cols_.size();
   size_t m = n < nc ? n : nc;
-  for (size_t j = 0; j < m; ++j) cols_[j].codes.push_back(cols_[j].dict.intern(fields[j]));
+  for (size_t j = 0; j < m; ++j) {
+    Col& c = cols_[j];
+    const std::string_view f = fields[j], prev = c.dict.at(c.last);
+    if (prev.size() != f.size() || !same_bytes(prev.data(), f.data(), f.size())) c.last = c.dict.intern(f);
+    c.codes.push_back(c.last);
+  }
   for (size_t j = m; j < nc; ++j) cols_[j].codes.push_back(0);
 }
 

@@ -43,6 +43,7 @@ class TableBuilder {
     bool unnamed = false;
     std::vector<uint32_t> codes;
     StringDict dict;
+    uint32_t last = 0;  // the code of the column's previous cell (exports repeat a value over consecutive rows)
   };
 
  private:
