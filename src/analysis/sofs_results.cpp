@@ -65,7 +65,7 @@ Result overview(const Data& d) {
   {
     std::vector<Value> v{L("overview.median_duration"), Value::of(long(duration.size()))};
     for (int k = 0; k < 7; ++k) v.push_back(Value::na());
-    v.push_back(Value::num(stats::summarize_days(duration, kDaysPerMonth).median));
+    v.push_back(Value::num(stats::median_days(duration, kDaysPerMonth)));
     t.rows.push_back(std::move(v));
   }
   row("overview.all_steps", comp, Value::na());
@@ -387,7 +387,7 @@ Result by_organisation(const Data& d) {
     const double mean = meetings_n[g] > 0 ? meetings_sum[g] / double(meetings_n[g]) : stats::kNaN;
     s.rows.push_back({Value::label(d.group_names[g]), Value::of(n[g]), Value::of(open[g]), Value::of(closed[g]),
                       Value::num(mean), Value::of(meetings_n[g]),
-                      Value::num(stats::summarize_days(duration[g], kDaysPerMonth).median)});
+                      Value::num(stats::median_days(duration[g], kDaysPerMonth))});
     for (int k = 0; k < kInd; ++k) {
       std::vector<Value> v{Value::label(d.group_names[g]), L(ind[k])};
       share_values(v, sh[g][size_t(k)]);

@@ -302,40 +302,42 @@ Result time_to_step(const Data& d) {
                col("min", Text::key("stat.min"), Role::statistic, 1),
                col("max", Text::key("stat.max"), Role::statistic, 1)};
   // Times in whole days from the start (the months shown are exact_months of these): summarize_days gives the
-  // numbers stats::summarize() gives on the months, without sorting doubles.
-  auto add_row = [&](Value label, const char* id, std::vector<int32_t>& v) {
-    long neg = 0;
-    for (int32_t x : v) neg += x < 0;
-    const stats::Summary ds = stats::summarize_days(v, kDaysPerMonth);
-    const bool any = !v.empty();
-    t.rows.push_back({std::move(label), Value::str(id), Value::of(long(v.size())), Value::of(neg),
-                      any ? num(ds.mean) : Value::na(), any ? num(ds.sd) : Value::na(),
-                      any ? num(ds.median) : Value::na(), any ? num(ds.min) : Value::na(),
-                      any ? num(ds.max) : Value::na()});
-  };
-  std::vector<int32_t> v;
-  for (int s = 0; s < kSteps; ++s) {
-    days_from_start(d, d.step[s], v);
-    add_row(step_label(d, s), kStepIds[s], v);
-  }
-  days_from_start(d, d.plan_b_active, v);
+  // numbers stats::summarize() gives on the months, without sorting doubles; all rows' samples at once.
+  constexpr size_t kRows = kSteps + 2;  // the steps, Plan B in werking, the duration
+  std::vector<std::vector<int32_t>> v(kRows);
+  for (int s = 0; s < kSteps; ++s) days_from_start(d, d.step[s], v[size_t(s)]);
+  days_from_start(d, d.plan_b_active, v[kSteps]);
   long pb_early = 0;  // at or before the start
-  for (int32_t x : v) pb_early += x <= 0;
-  const long pb_n = long(v.size());
-  add_row(L("step.plan_b_active"), "plan_b_in_werking", v);
-  v.clear();
+  for (int32_t x : v[kSteps]) pb_early += x <= 0;
+  const long pb_n = long(v[kSteps].size());
   const int D = d.opt->duration_months;
   long closed = 0, le = 0, gt = 0, eq = 0;
+  std::vector<int32_t>& duration = v[kSteps + 1];
   for (size_t i = 0; i < d.size(); ++i) {
     if (!d.closed[i]) continue;
     ++closed;
-    v.push_back(d.end_day[i] - d.start_day[i]);
+    duration.push_back(d.end_day[i] - d.start_day[i]);
     const int cm = d.months[i];
     le += cm <= D;
     gt += cm > D;
     eq += cm == D;
   }
-  add_row(L("step.duration"), "duration", v);
+  long neg[kRows];
+  for (size_t k = 0; k < kRows; ++k) {
+    neg[k] = 0;
+    for (int32_t x : v[k]) neg[k] += x < 0;
+  }
+  const std::vector<stats::Summary> sums = stats::summarize_days(v, kDaysPerMonth);
+  for (size_t k = 0; k < kRows; ++k) {
+    const stats::Summary& ds = sums[k];
+    const bool any = ds.n > 0;
+    Value label = k < kSteps ? step_label(d, int(k)) : L(k == kSteps ? "step.plan_b_active" : "step.duration");
+    const char* id = k < kSteps ? kStepIds[k] : k == kSteps ? "plan_b_in_werking" : "duration";
+    t.rows.push_back({std::move(label), Value::str(id), Value::of(ds.n), Value::of(neg[k]),
+                      any ? num(ds.mean) : Value::na(), any ? num(ds.sd) : Value::na(),
+                      any ? num(ds.median) : Value::na(), any ? num(ds.min) : Value::na(),
+                      any ? num(ds.max) : Value::na()});
+  }
   r.tables.push_back(std::move(t));
 
   Table th = make_table("duration_threshold", T("time_to_step.duration_threshold"));
