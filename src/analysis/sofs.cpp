@@ -206,6 +206,7 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
     d.organisation.push_back(row_org[r]);
   }
   d.rows_excluded_by_filter = used - long(d.rows.size());
+  d.dense = d.rows.size() == n_rows;
 
   // Organisation groups: consented organisations by name (sorted), everything else pooled (never as letters).
   std::vector<std::string> consented;

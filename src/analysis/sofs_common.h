@@ -124,7 +124,20 @@ struct Data {
   std::vector<uint8_t> organisation_without_consulent;  // per organisations[i]
   const Rule& rule(const std::string& id) const;
 
+  bool dense = false;  // the selection is every table row (rows[i] == i): no filter, no row left out
   size_t size() const { return rows.size(); }
+  // Calls f(i, row) for every selection index i and its table row, in order; without the look-up in rows when
+  // the selection is dense (simple loop bodies can then be vectorised).
+  template <class F>
+  void each(F&& f) const {
+    const size_t n = rows.size();
+    if (dense) {
+      for (size_t i = 0; i < n; ++i) f(i, i);
+    } else {
+      const uint32_t* r = rows.data();
+      for (size_t i = 0; i < n; ++i) f(i, size_t(r[i]));
+    }
+  }
   CellKind kind(const MappedField* f, size_t i) const {
     return f && f->mapped() ? f->kind[rows[i]] : CellKind::Missing;
   }
@@ -136,6 +149,26 @@ struct Data {
   int meeting_count(size_t i) const { return kind(meetings, i) == CellKind::Value ? value(meetings, i) : -1; }
   Flag flag(const MappedField* f, size_t i, const char* rule) const;
 };
+
+// The kinds of a field's cells (ks: Data::kinds, nullptr = every cell Missing) over the selection, each cell
+// counted weight(i, row) times (0 or 1): with one 32-bit sum per kind and no branch, so that a dense selection's loop is
+// vectorised.
+template <class Weight>
+KindCounts count_kinds(const Data& d, const CellKind* ks, Weight weight) {
+  uint32_t c[6] = {};
+  if (!ks) {
+    d.each([&](size_t i, size_t row) { c[size_t(CellKind::Missing)] += weight(i, row); });
+  } else {
+    d.each([&](size_t i, size_t row) {
+      const uint32_t w = weight(i, row);
+      const CellKind k = ks[row];
+      for (int j = 0; j < 6; ++j) c[j] += w & uint32_t(k == CellKind(j));
+    });
+  }
+  KindCounts out;
+  for (int j = 0; j < 6; ++j) out.c[j] = long(c[j]);
+  return out;
+}
 
 Data prepare(const core::MappedDataset& ds, const Options& options);
 void compute_quality(Data& d);  // fills Data::quality (sofs_quality.cpp)

@@ -43,15 +43,14 @@ void compute_quality(Data& d) {
     const CellKind* ks = d.kinds(dated[k]);
     if (!ks) continue;
     const int32_t* days = dated[k]->value.data();
-    long before = 0, after = 0, out = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t row = rows[i];
-      const bool date = ks[row] == CellKind::Value;
+    uint32_t before = 0, after = 0, out = 0;  // 32-bit sums in 32-bit lanes: vectorised on a dense selection
+    d.each([&, lo = lo, hi = hi](size_t i, size_t row) {
+      const uint32_t date = ks[row] == CellKind::Value;
       const int32_t day = days[row];
-      before += date & (day < start_day[i]);
-      after += date & bool(closed[i]) & (day > end_day[i]);
-      out += date & ((day < lo) | (day > hi));
-    }
+      before += date & uint32_t(day < start_day[i]);
+      after += date & uint32_t(closed[i]) & uint32_t(day > end_day[i]);
+      out += date & (uint32_t(day < lo) | uint32_t(day > hi));
+    });
     count[k < kSteps ? 1 : 2] += before;
     count[k < kSteps ? 4 : 5] += after;
     count[7] += out;

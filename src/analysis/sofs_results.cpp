@@ -121,14 +121,15 @@ Result steps(const Data& d) {
   for (int s = 0; s <= kSteps; ++s) {
     Share sh[3];  // closed, open, all (kStatuses)
     if (s < kSteps) {
-      KindCounts kc[2];  // closed, open
       const CellKind* ks = d.kinds(d.step[s]);
-      for (size_t i = 0; i < d.size(); ++i)
-        kc[d.closed[i] ? 0 : 1].add(ks ? ks[d.rows[i]] : CellKind::Missing);
+      const uint8_t* closed = d.closed.data();
+      KindCounts kc[2] = {count_kinds(d, ks, [closed](size_t i, size_t) { return uint32_t(closed[i]); }),  // closed, all
+                          count_kinds(d, ks, [](size_t, size_t) { return 1u; })};
       sh[0] = kc[0].share();
+      for (int k = 0; k < 6; ++k) kc[1].c[k] -= kc[0].c[k];  // open
       sh[1] = kc[1].share();
-      kc[0] += kc[1];
-      sh[2] = kc[0].share();
+      kc[1] += kc[0];
+      sh[2] = kc[1].share();
     } else {
       for (size_t i = 0; i < d.size(); ++i) {
         sh[d.closed[i] ? 0 : 1].add(d.held[i]);
@@ -226,14 +227,14 @@ Result partnership(const Data& d) {
   for (int s = 0; s < kSteps; ++s) {
     KindCounts kcb, kco;
     const CellKind *ks = d.kinds(d.step[s]), *kc = d.kinds(d.cb[s]), *ko = d.kinds(d.consulent[s]);
-    if (ks)
-      for (size_t i = 0; i < d.size(); ++i) {
-        const uint32_t row = d.rows[i];
+    if (ks) {
+      auto taken = [ks](size_t, size_t row) {  // the step taken: Value or Yes
         const CellKind k = ks[row];
-        const long taken = (k == CellKind::Value) | (k == CellKind::Yes);
-        kcb.add(kc ? kc[row] : CellKind::Missing, taken);
-        kco.add(ko ? ko[row] : CellKind::Missing, taken);
-      }
+        return uint32_t(k == CellKind::Value) | uint32_t(k == CellKind::Yes);
+      };
+      kcb = count_kinds(d, kc, taken);
+      kco = count_kinds(d, ko, taken);
+    }
     const Share cb = kcb.share(), co = kco.share();
     std::vector<Value> v{step_label(d, s), Value::str(kStepIds[s]), L("who.cb")};
     share_values(v, cb);

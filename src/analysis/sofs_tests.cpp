@@ -55,12 +55,13 @@ void days_from_start(const Data& d, const MappedField* f, std::vector<int32_t>& 
     return;
   }
   out.resize(d.size());
+  int32_t* o = out.data();
+  const int32_t *days = f->value.data(), *start = d.start_day.data();
   size_t n = 0;
-  for (size_t i = 0; i < d.size(); ++i) {
-    const uint32_t row = d.rows[i];
-    out[n] = minus(f->value[row], d.start_day[i]);
+  d.each([&](size_t i, size_t row) {
+    o[n] = minus(days[row], start[i]);
     n += ks[row] == CellKind::Value;
-  }
+  });
   out.resize(n);
 }
 
@@ -399,14 +400,15 @@ Result time_to_step(const Data& d) {
       const int32_t* days = d.step[s]->value.data();
       event_days.resize(d.size());
       censor_days.resize(d.size());
-      for (size_t i = 0; i < d.size(); ++i) {
-        const uint32_t row = d.rows[i];
+      int32_t *ev = event_days.data(), *ce = censor_days.data();
+      const int32_t *start = d.start_day.data(), *end = d.end_day.data();
+      d.each([&](size_t i, size_t row) {
         const CellKind k = step_kinds[row];
-        event_days[n_event] = std::max(0, minus(days[row], d.start_day[i]));
+        ev[n_event] = std::max(0, minus(days[row], start[i]));
         n_event += k == CellKind::Value;
-        censor_days[n_censor] = std::max(0, d.end_day[i] - d.start_day[i]);
+        ce[n_censor] = std::max(0, end[i] - start[i]);
         n_censor += k == CellKind::No;
-      }
+      });
     }
     event_days.resize(n_event);
     censor_days.resize(n_censor);

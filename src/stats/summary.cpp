@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "stats/whole_range.h"
+
 namespace zicht::stats {
 
 namespace {
@@ -33,6 +35,22 @@ Summary summarize(std::vector<double>& v) {
   for (double x : v) ss += (x - s.mean) * (x - s.mean);
   if (v.size() > 1) s.sd = std::sqrt(ss / double(v.size() - 1));
   const size_t mid = v.size() / 2;
+  WholeRange range;
+  for (double x : v) range.add(x);
+  if (range.countable()) {  // whole numbers in a narrow range: the order statistics by counting, as a sort gives them
+    std::vector<uint32_t> count(range.size(), 0);
+    for (double x : v) ++count[range.index(x)];
+    size_t seen = 0, j = 0;
+    double below = 0;  // order statistic mid - 1 (even n)
+    for (;; ++j) {
+      seen += count[j];
+      if (v.size() % 2 == 0 && count[j] > 0 && seen == mid) below = range.value(j);  // mid - 1: the last of it
+      if (seen > mid) break;
+    }
+    s.median = range.value(j);
+    if (v.size() % 2 == 0) s.median = (s.median + (seen - count[j] == mid ? below : s.median)) / 2;
+    return s;
+  }
   std::nth_element(v.begin(), v.begin() + long(mid), v.end());
   s.median = v[mid];
   if (v.size() % 2 == 0) s.median = (s.median + *std::max_element(v.begin(), v.begin() + long(mid))) / 2;
@@ -66,12 +84,12 @@ namespace {
 double median_of_days(std::vector<int32_t>& days, int32_t lo, int32_t hi, double days_per_month) {
   auto months = [days_per_month](int32_t d) { return double(d) / days_per_month; };
   const size_t mid = days.size() / 2;
-  if (days.size() % 2 == 1 || int64_t(hi) - int64_t(lo) + 1 > int64_t(4 * days.size() + 1024)) {
+  if (int64_t(hi) - int64_t(lo) + 1 > int64_t(4 * days.size() + 1024)) {
     double median = months(kth_smallest(days, mid));
     if (days.size() % 2 == 0) median = (median + months(kth_smallest(days, mid - 1))) / 2;
     return median;
   }
-  // Even n, narrow range: both middle order statistics from one count.
+  // Narrow range: the middle order statistics from one count.
   std::vector<uint32_t> count(size_t(int64_t(hi) - int64_t(lo) + 1), 0);
   for (int32_t x : days) ++count[size_t(int64_t(x) - lo)];
   size_t seen = 0;
@@ -88,6 +106,7 @@ double median_of_days(std::vector<int32_t>& days, int32_t lo, int32_t hi, double
       break;
     }
   }
+  if (days.size() % 2 == 1) return months(at);
   return (months(at) + months(below)) / 2;
 }
 

@@ -3,6 +3,7 @@
 // reference.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <random>
 
@@ -425,4 +426,27 @@ TEST_CASE("summarize_days on several samples and median_days equal summarize_day
   CHECK(s[0].median == Approx((30 + 61) / 2.0 / kDaysPerMonth));
   CHECK(s[0].max == Approx(92 / kDaysPerMonth));
   CHECK(std::isnan(s[1].mean));
+}
+
+// summarize's median by counting (whole numbers in a narrow range) equals the sorted sample's median, for odd and
+// even n, with gaps between the values (the order statistic below the middle one a distinct, smaller value).
+TEST_CASE("summarize's counted median equals the sorted median") {
+  std::mt19937_64 rng(31);
+  for (int rep = 0; rep < 40; ++rep) {
+    INFO("rep " << rep);
+    const size_t n = 1 + rng() % 400;
+    std::vector<double> v;
+    for (size_t i = 0; i < n; ++i) v.push_back(double(int(rng() % 40) * (rep % 2 ? 3 : 1) - 10));
+    std::vector<double> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    const double expect = n % 2 ? sorted[n / 2] : (sorted[n / 2] + sorted[n / 2 - 1]) / 2;
+    const Summary s = summarize(v);
+    CHECK(s.median == expect);
+    CHECK(s.min == sorted.front());
+    CHECK(s.max == sorted.back());
+  }
+  std::vector<double> gap = {7, 1, 1, 7};  // middle pair 1 and 7
+  CHECK(summarize(gap).median == 4.0);
+  std::vector<double> odd = {5, 0, 9};
+  CHECK(summarize(odd).median == 5.0);
 }
