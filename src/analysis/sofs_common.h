@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the SofS analyses (sofs*.cpp): the prepared, filtered view of a mapped SofS file that every result
 // reads, and the small table-building helpers they share. Not part of the public interface (analysis/sofs.h).
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -155,15 +156,32 @@ struct Data {
 // vectorised.
 template <class Weight>
 KindCounts count_kinds(const Data& d, const CellKind* ks, Weight weight) {
-  uint32_t c[6] = {};
+  uint64_t c[6] = {};
   if (!ks) {
-    d.each([&](size_t i, size_t row) { c[size_t(CellKind::Missing)] += weight(i, row); });
+    uint32_t n = 0;
+    d.each([&](size_t i, size_t row) { n += weight(i, row); });
+    c[size_t(CellKind::Missing)] = n;
+  } else if (d.dense) {
+    uint32_t n[6] = {};
+    for (size_t i = 0; i < d.size(); ++i) {
+      const uint32_t w = weight(i, i);
+      const CellKind k = ks[i];
+      for (int j = 0; j < 6; ++j) n[j] += w & uint32_t(k == CellKind(j));
+    }
+    for (int j = 0; j < 6; ++j) c[j] = n[j];
   } else {
-    d.each([&](size_t i, size_t row) {
-      const uint32_t w = weight(i, row);
-      const CellKind k = ks[row];
-      for (int j = 0; j < 6; ++j) c[j] += w & uint32_t(k == CellKind(j));
-    });
+    // Through the row look-up (not vectorised): the six counts packed in one register, 10 bits each, emptied
+    // every 1023 rows.
+    const uint32_t* rows = d.rows.data();
+    for (size_t from = 0; from < d.size(); from += 1023) {
+      const size_t to = std::min(d.size(), from + 1023);
+      uint64_t packed = 0;
+      for (size_t i = from; i < to; ++i) {
+        const size_t row = rows[i];
+        packed += uint64_t(weight(i, row)) << (10 * unsigned(ks[row]));
+      }
+      for (int j = 0; j < 6; ++j) c[j] += (packed >> (10 * j)) & 1023;
+    }
   }
   KindCounts out;
   for (int j = 0; j < 6; ++j) out.c[j] = long(c[j]);

@@ -284,53 +284,50 @@ Result plan_b(const Data& d) {
   r.title = T("plan_b.title");
   r.unit = T("unit.trajectories");
   const size_t ncodes = d.plan_b ? d.plan_b->values.size() : 0;
-  auto type_counts = [&](auto&& include) {
+  // One pass without branches on the cell kinds: Plan B's type (slot = code, or ncodes + the cell kind) among the
+  // open trajectories and among the closed ones where it came into effect; Plan B in werking among the closed.
+  std::vector<uint32_t> open_slots(ncodes + 6, 0), activated_slots(ncodes + 6, 0);
+  const CellKind *pk = d.kinds(d.plan_b), *ak = d.kinds(d.plan_b_active);
+  const int32_t* pv = pk ? d.plan_b->value.data() : nullptr;
+  const uint8_t* closed = d.closed.data();
+  d.each([&](size_t i, size_t row) {
+    const CellKind k = pk ? pk[row] : CellKind::Missing;
+    const size_t slot = k == CellKind::Value ? size_t(pv[row]) : ncodes + size_t(k);
+    const CellKind a = ak ? ak[row] : CellKind::Missing;
+    open_slots[slot] += uint32_t(!closed[i]);
+    activated_slots[slot] += uint32_t(closed[i]) & (uint32_t(a == CellKind::Value) | uint32_t(a == CellKind::Yes));
+  });
+  auto type_counts = [&](const std::vector<uint32_t>& slots) {
     CategoryCounts c;
-    std::vector<long> counts(ncodes, 0);
-    for (size_t i = 0; i < d.size(); ++i) {
-      if (!include(i)) continue;
-      switch (d.kind(d.plan_b, i)) {
-        case CellKind::Value: ++counts[size_t(d.value(d.plan_b, i))]; break;
-        case CellKind::NotApplicable: ++c.not_applicable; break;
-        case CellKind::Invalid: ++c.invalid; break;
-        default: ++c.missing; break;
-      }
-    }
+    auto kind = [&](CellKind k) { return long(slots[ncodes + size_t(k)]); };
+    c.not_applicable = kind(CellKind::NotApplicable);
+    c.invalid = kind(CellKind::Invalid);
+    c.missing = kind(CellKind::Missing) + kind(CellKind::Yes) + kind(CellKind::No);
     const size_t listed = d.plan_b ? d.plan_b->spec->codes.size() : 0;
     for (size_t k = 0; k < ncodes; ++k) {
-      if (k >= listed && counts[k] == 0) continue;
+      if (k >= listed && slots[k] == 0) continue;
       c.categories.push_back(Value::str(d.plan_b->values[k]));
-      c.counts.push_back(counts[k]);
+      c.counts.push_back(long(slots[k]));
     }
     return c;
   };
-  Table open = frequency_table("open_defined", type_counts([&](size_t i) { return !d.closed[i]; }));
+  Table open = frequency_table("open_defined", type_counts(open_slots));
   open.title = T("plan_b.open_defined");
   r.tables.push_back(std::move(open));
 
+  const KindCounts ac = count_kinds(d, ak, [closed](size_t i, size_t) { return uint32_t(closed[i]); });
+  auto at = [&](CellKind k) { return ac.c[size_t(k)]; };
   CategoryCounts act;
-  long yes = 0, no = 0;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    switch (d.kind(d.plan_b_active, i)) {
-      case CellKind::Value:
-      case CellKind::Yes: ++yes; break;
-      case CellKind::No: ++no; break;
-      case CellKind::NotApplicable: ++act.not_applicable; break;
-      case CellKind::Invalid: ++act.invalid; break;
-      case CellKind::Missing: ++act.missing; break;
-    }
-  }
+  act.not_applicable = at(CellKind::NotApplicable);
+  act.invalid = at(CellKind::Invalid);
+  act.missing = at(CellKind::Missing);
   act.categories = {L("plan_b.activated"), L("plan_b.not_activated")};
-  act.counts = {yes, no};
-  Table closed = frequency_table("closed_activated", act);
-  closed.title = T("plan_b.closed_activated");
-  r.tables.push_back(std::move(closed));
+  act.counts = {at(CellKind::Value) + at(CellKind::Yes), at(CellKind::No)};
+  Table closed_table = frequency_table("closed_activated", act);
+  closed_table.title = T("plan_b.closed_activated");
+  r.tables.push_back(std::move(closed_table));
 
-  Table type = frequency_table("activated_type", type_counts([&](size_t i) {
-                                 const CellKind k = d.kind(d.plan_b_active, i);
-                                 return d.closed[i] && (k == CellKind::Value || k == CellKind::Yes);
-                               }));
+  Table type = frequency_table("activated_type", type_counts(activated_slots));
   type.title = T("plan_b.activated_type");
   r.tables.push_back(std::move(type));
   r.notes.push_back(T("note.plan_b"));
