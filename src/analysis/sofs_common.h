@@ -10,6 +10,7 @@
 #include "analysis/sofs.h"
 #include "core/mapped_dataset.h"
 #include "core/table.h"
+#include "stats/two_group.h"
 
 namespace zicht::analysis::sofs::detail {
 
@@ -205,6 +206,9 @@ struct MannWhitney {
   std::vector<std::string> warnings;
 };
 MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts = false);
+// The same, given stats::value_counts(x, y) (used above kMannWhitneyDirect values).
+MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y,
+                         const std::vector<stats::ValueCount>& counts);
 
 // The results, one function each (sofs_results.cpp, sofs_counts.cpp, sofs_quality.cpp, sofs_tests.cpp).
 Result overview(const Data& d);

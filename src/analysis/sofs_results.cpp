@@ -40,19 +40,40 @@ Result overview(const Data& d) {
   t.columns.push_back(col("indicator", T("col.indicator"), Role::category));
   share_columns(t.columns);
   t.columns.push_back(col("value", Text::key("col.value"), Role::statistic, 1));
-  Share total, open, closed, comp, adult, child, planb;
-  std::vector<int32_t> duration;  // days; the median in months as stats::summarize() gives it
-  for (size_t i = 0; i < d.size(); ++i) {
-    total.add(1);
-    open.add(d.closed[i] ? 0 : 1);
-    closed.add(d.closed[i] ? 1 : 0);
-    if (!d.closed[i]) continue;
-    duration.push_back(d.end_day[i] - d.start_day[i]);
-    comp.add(d.all_steps[i]);
-    adult.add_kind(d.kind(d.step[kPlanVolwassenen], i));
-    child.add_kind(d.kind(d.step[kPlanKind], i));
-    planb.add_kind(d.kind(d.plan_b_active, i));
+  // Counted without branches on the cell kinds (count_kinds gives what Share::add_kind on each cell gives).
+  const uint8_t* is_closed = d.closed.data();
+  auto closed_only = [is_closed](size_t i, size_t) { return uint32_t(is_closed[i]); };
+  const Share adult = count_kinds(d, d.kinds(d.step[kPlanVolwassenen]), closed_only).share(),
+              child = count_kinds(d, d.kinds(d.step[kPlanKind]), closed_only).share(),
+              planb = count_kinds(d, d.kinds(d.plan_b_active), closed_only).share();
+  std::vector<int32_t> duration(d.size());  // days; the median in months as stats::summarize() gives it
+  uint32_t n_closed = 0, comp_yes = 0, comp_no = 0;
+  {
+    int32_t* out = duration.data();
+    const int32_t *end = d.end_day.data(), *start = d.start_day.data();
+    const int8_t* comp_at = d.all_steps.data();
+    d.each([&](size_t i, size_t) {
+      const uint32_t c = is_closed[i];
+      out[n_closed] = end[i] - start[i];
+      n_closed += c;
+      comp_yes += c & uint32_t(comp_at[i] > 0);
+      comp_no += c & uint32_t(comp_at[i] == 0);
+    });
+    duration.resize(n_closed);
   }
+  const long size = long(d.size()), nc = long(n_closed);
+  Share total, open, closed, comp;
+  total.n = total.all = size;  // add(1) on every row
+  open.n = size - nc;
+  open.no = nc;
+  open.all = size;
+  closed.n = nc;
+  closed.no = size - nc;
+  closed.all = size;
+  comp.n = long(comp_yes);
+  comp.no = long(comp_no);
+  comp.missing = nc - long(comp_yes) - long(comp_no);
+  comp.all = nc;
   auto row = [&](const char* key, const Share& s, Value value) {
     std::vector<Value> v{L(key)};
     share_values(v, s);

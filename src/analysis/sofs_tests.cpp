@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -67,10 +68,8 @@ void days_from_start(const Data& d, const MappedField* f, std::vector<int32_t>& 
 
 }  // namespace
 
-MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts) {
-  const stats::MannWhitneyResult mw = !force_counts && x.size() + y.size() <= kMannWhitneyDirect
-                                          ? stats::mann_whitney(x, y)
-                                          : stats::mann_whitney_by_counts(x, y);
+namespace {
+MannWhitney from_result(const stats::MannWhitneyResult& mw) {
   MannWhitney out;
   out.w = mw.w;
   out.z = mw.z;
@@ -82,6 +81,18 @@ MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>
   out.variant = mw.info.variant;
   out.warnings = warning_codes(mw.info);
   return out;
+}
+}  // namespace
+
+MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts) {
+  return from_result(!force_counts && x.size() + y.size() <= kMannWhitneyDirect ? stats::mann_whitney(x, y)
+                                                                                : stats::mann_whitney_by_counts(x, y));
+}
+
+MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y,
+                         const std::vector<stats::ValueCount>& counts) {
+  return from_result(x.size() + y.size() <= kMannWhitneyDirect ? stats::mann_whitney(x, y)
+                                                               : stats::mann_whitney_by_counts(counts));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -185,22 +196,24 @@ Result plan_adult_groups(const Data& d) {
   r.title = T("plan_adult_groups.title");
   r.unit = T("unit.closed_trajectories");
   std::vector<double> group[2][2];  // [variable: meetings, figures][plan: no, yes]
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    const int p = tri(d.kind(d.step[kPlanVolwassenen], i));
-    if (p < 0) continue;
-    const int vals[2] = {d.meeting_count(i),
-                         d.kind(d.figures, i) == CellKind::Value ? d.value(d.figures, i) : -1};
-    for (int v = 0; v < 2; ++v) {
-      if (vals[v] < 0) continue;
-      group[v][p].push_back(vals[v]);
-    }
-  }
+  const CellKind *k_plan = d.kinds(d.step[kPlanVolwassenen]), *k_var[2] = {d.kinds(d.meetings), d.kinds(d.figures)};
+  const int32_t* v_var[2] = {k_var[0] ? d.meetings->value.data() : nullptr,
+                             k_var[1] ? d.figures->value.data() : nullptr};
+  if (k_plan)
+    d.each([&](size_t i, size_t row) {
+      if (!d.closed[i]) return;
+      const int p = tri(k_plan[row]);
+      if (p < 0) return;
+      for (int v = 0; v < 2; ++v)
+        if (k_var[v] && k_var[v][row] == CellKind::Value && v_var[v][row] >= 0) group[v][p].push_back(v_var[v][row]);
+    });
   // The logistic regressions on (x, y) value counts: the same maximum-likelihood fit as on the cases
   // (stats::logistic_regression_weighted), with one row per distinct count and outcome instead of one per case.
   std::vector<double> y[2], x[2], w[2];
+  std::vector<stats::ValueCount> counts[2];
+  for (int v = 0; v < 2; ++v) counts[v] = stats::value_counts(group[v][0], group[v][1]);
   for (int v = 0; v < 2; ++v)
-    for (const stats::ValueCount& c : stats::value_counts(group[v][0], group[v][1]))
+    for (const stats::ValueCount& c : counts[v])
       for (int p = 0; p < 2; ++p)
         if (c.n[p] > 0) {
           y[v].push_back(p);
@@ -246,7 +259,7 @@ Result plan_adult_groups(const Data& d) {
                         none ? Value::na() : num(q.q3), none ? Value::na() : num(q.max)});
     }
     // First group = without an adult plan, so W is that group's U and z is negative when the plan group has more.
-    const MannWhitney mw = mann_whitney(group[v][0], group[v][1]);
+    const MannWhitney mw = mann_whitney(group[v][0], group[v][1], counts[v]);
     m.rows.push_back({L(var_keys[v]), Value::of(mw.n_x), Value::of(mw.n_y), num(mw.w), num(mw.z), num(mw.p),
                       num(mw.r)});
     TestResult t;
@@ -441,12 +454,24 @@ Result trend(const Data& d) {
   r.id = "sofs.trend";
   r.title = T("trend.title");
   r.unit = T("unit.closed_trajectories");
-  std::vector<int> years;  // distinct closing years, ascending
-  for (size_t i = 0; i < d.size(); ++i)
-    if (d.closed[i] && (years.empty() || years.back() != d.year[i])) years.push_back(d.year[i]);
-  std::sort(years.begin(), years.end());
-  years.erase(std::unique(years.begin(), years.end()), years.end());
-  auto year_index = [&](int y) { return size_t(std::lower_bound(years.begin(), years.end(), y) - years.begin()); };
+  // Distinct closing years, ascending, and each year's index by lookup over their span.
+  int y_lo = std::numeric_limits<int>::max(), y_hi = std::numeric_limits<int>::min();
+  d.each([&](size_t i, size_t) {
+    if (d.closed[i]) {
+      y_lo = std::min(y_lo, d.year[i]);
+      y_hi = std::max(y_hi, d.year[i]);
+    }
+  });
+  std::vector<int> years;
+  std::vector<int> year_slot(y_hi >= y_lo ? size_t(int64_t(y_hi) - y_lo + 1) : 0, -1);
+  d.each([&](size_t i, size_t) {
+    if (d.closed[i]) year_slot[size_t(d.year[i] - y_lo)] = 0;
+  });
+  for (size_t k = 0; k < year_slot.size(); ++k)
+    if (year_slot[k] == 0) {
+      year_slot[k] = int(years.size());
+      years.push_back(y_lo + int(k));
+    }
   constexpr int kInd = 5;
   const char* ind_keys[kInd] = {"overview.adult_plan", "overview.child_plan", "step.woord_en_beeld",
                                 "overview.all_steps", "trend.plan_b_network"};
@@ -457,19 +482,23 @@ Result trend(const Data& d) {
   if (d.plan_b)
     for (size_t k = 0; k < d.plan_b->values.size(); ++k)
       if (d.plan_b->values[k] == "netwerk") netwerk = int(k);
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    const size_t y = year_index(d.year[i]);
+  const CellKind *k_adult = d.kinds(d.step[kPlanVolwassenen]), *k_child = d.kinds(d.step[kPlanKind]),
+                 *k_wp = d.kinds(d.step[kWoordEnBeeld]), *k_pb = d.kinds(d.plan_b), *k_m = d.kinds(d.meetings);
+  const int32_t *v_pb = k_pb ? d.plan_b->value.data() : nullptr, *v_m = k_m ? d.meetings->value.data() : nullptr;
+  auto kind_at = [](const CellKind* ks, size_t row) { return ks ? ks[row] : CellKind::Missing; };
+  d.each([&](size_t i, size_t row) {
+    if (!d.closed[i]) return;
+    const size_t y = size_t(year_slot[size_t(d.year[i] - y_lo)]);
     ++n[y];
-    sh[y][0].add_kind(d.kind(d.step[kPlanVolwassenen], i));
-    sh[y][1].add_kind(d.kind(d.step[kPlanKind], i));
-    sh[y][2].add_kind(d.kind(d.step[kWoordEnBeeld], i));
-    sh[y][3].add(d.all_steps[i]);
-    const CellKind pk = d.kind(d.plan_b, i);
-    sh[y][4].add(pk == CellKind::Value ? (d.value(d.plan_b, i) == netwerk ? 1 : 0) : -1);
-    const int m = d.meeting_count(i);
-    if (m >= 0) meetings[y].push_back(m);
-  }
+    std::array<Share, kInd>& s = sh[y];
+    s[0].add_kind(kind_at(k_adult, row));
+    s[1].add_kind(kind_at(k_child, row));
+    s[2].add_kind(kind_at(k_wp, row));
+    s[3].add(d.all_steps[i]);
+    const CellKind pk = kind_at(k_pb, row);
+    s[4].add(pk == CellKind::Value ? (v_pb[row] == netwerk ? 1 : 0) : -1);
+    if (kind_at(k_m, row) == CellKind::Value && v_m[row] >= 0) meetings[y].push_back(v_m[row]);
+  });
   Table t = make_table("indicators", T("trend.indicators"));
   t.columns = {col("indicator", T("col.indicator"), Role::category), col("year", T("col.closing_year"), Role::category)};
   share_columns(t.columns);
