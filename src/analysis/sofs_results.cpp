@@ -363,28 +363,54 @@ Result by_organisation(const Data& d) {
   r.title = T("by_organisation.title");
   r.unit = T("unit.trajectories");
   const size_t G = d.group_names.size();
-  std::vector<long> n(G, 0), open(G, 0), closed(G, 0);
-  std::vector<double> meetings_sum(G, 0);
-  std::vector<long> meetings_n(G, 0);
+  // Per group, in one pass: the cell kinds counted per kind (KindCounts: one increment a cell), the composite
+  // counted per value, and the meetings summed as integers — exactly the row-order double sum stats::summarize()
+  // computes, since every partial sum of whole counts below 2^53 is exact.
+  struct Group {
+    long n = 0, closed = 0, meetings_n = 0, comp[3] = {};  // comp: yes, no, undetermined
+    int64_t meetings_sum = 0;
+    KindCounts kinds[4];  // adult plan, child plan, W&P, Plan B in werking
+  };
+  std::vector<Group> groups(G);
   std::vector<std::vector<int32_t>> duration(G);  // days; the median in months as stats::summarize() gives it
-  constexpr int kInd = 5;
-  std::vector<std::array<Share, kInd>> sh(G);
-  for (size_t i = 0; i < d.size(); ++i) {
-    const size_t g = size_t(d.group[i]);
-    ++n[g];
-    (d.closed[i] ? closed : open)[g]++;
-    const int m = d.meeting_count(i);
-    if (m >= 0) {
-      meetings_sum[g] += double(m);
-      ++meetings_n[g];
+  const CellKind* ks[4] = {d.kinds(d.step[kPlanVolwassenen]), d.kinds(d.step[kPlanKind]),
+                           d.kinds(d.step[kWoordEnBeeld]), d.kinds(d.plan_b_active)};
+  const CellKind* mks = d.kinds(d.meetings);
+  const int32_t* mvs = mks ? d.meetings->value.data() : nullptr;
+  const int* group_of = d.group.data();
+  const uint8_t* is_closed = d.closed.data();
+  const int8_t* comp = d.all_steps.data();
+  d.each([&](size_t i, size_t row) {
+    const size_t g = size_t(group_of[i]);
+    Group& gr = groups[g];
+    ++gr.n;
+    if (mks && mks[row] == CellKind::Value && mvs[row] >= 0) {
+      gr.meetings_sum += mvs[row];
+      ++gr.meetings_n;
     }
-    if (!d.closed[i]) continue;
+    if (!is_closed[i]) return;
+    ++gr.closed;
     duration[g].push_back(d.end_day[i] - d.start_day[i]);
-    sh[g][0].add(d.all_steps[i]);
-    sh[g][1].add_kind(d.kind(d.step[kPlanVolwassenen], i));
-    sh[g][2].add_kind(d.kind(d.step[kPlanKind], i));
-    sh[g][3].add_kind(d.kind(d.step[kWoordEnBeeld], i));
-    sh[g][4].add_kind(d.kind(d.plan_b_active, i));
+    ++gr.comp[comp[i] > 0 ? 0 : comp[i] == 0 ? 1 : 2];
+    for (int k = 0; k < 4; ++k) gr.kinds[k].add(ks[k] ? ks[k][row] : CellKind::Missing);
+  });
+  constexpr int kInd = 5;
+  std::vector<long> n(G), open(G), closed(G), meetings_n(G);
+  std::vector<double> meetings_sum(G);
+  std::vector<std::array<Share, kInd>> sh(G);
+  for (size_t g = 0; g < G; ++g) {
+    const Group& gr = groups[g];
+    n[g] = gr.n;
+    closed[g] = gr.closed;
+    open[g] = gr.n - gr.closed;
+    meetings_n[g] = gr.meetings_n;
+    meetings_sum[g] = double(gr.meetings_sum);
+    Share& c = sh[g][0];  // what Share::add on each composite value gives
+    c.n = gr.comp[0];
+    c.no = gr.comp[1];
+    c.missing = gr.comp[2];
+    c.all = gr.closed;
+    for (int k = 0; k < 4; ++k) sh[g][size_t(k) + 1] = gr.kinds[k].share();
   }
   Table s = make_table("summary", T("by_organisation.summary"));
   s.columns = {col("organisation", T("col.organisation"), Role::category),

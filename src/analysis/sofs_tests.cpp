@@ -486,19 +486,23 @@ Result trend(const Data& d) {
                  *k_wp = d.kinds(d.step[kWoordEnBeeld]), *k_pb = d.kinds(d.plan_b), *k_m = d.kinds(d.meetings);
   const int32_t *v_pb = k_pb ? d.plan_b->value.data() : nullptr, *v_m = k_m ? d.meetings->value.data() : nullptr;
   auto kind_at = [](const CellKind* ks, size_t row) { return ks ? ks[row] : CellKind::Missing; };
+  std::vector<std::array<KindCounts, 3>> kinds(years.size());  // the first three indicators, one increment a cell
   d.each([&](size_t i, size_t row) {
     if (!d.closed[i]) return;
     const size_t y = size_t(year_slot[size_t(d.year[i] - y_lo)]);
     ++n[y];
+    std::array<KindCounts, 3>& k = kinds[y];
+    k[0].add(kind_at(k_adult, row));
+    k[1].add(kind_at(k_child, row));
+    k[2].add(kind_at(k_wp, row));
     std::array<Share, kInd>& s = sh[y];
-    s[0].add_kind(kind_at(k_adult, row));
-    s[1].add_kind(kind_at(k_child, row));
-    s[2].add_kind(kind_at(k_wp, row));
     s[3].add(d.all_steps[i]);
     const CellKind pk = kind_at(k_pb, row);
     s[4].add(pk == CellKind::Value ? (v_pb[row] == netwerk ? 1 : 0) : -1);
     if (kind_at(k_m, row) == CellKind::Value && v_m[row] >= 0) meetings[y].push_back(v_m[row]);
   });
+  for (size_t y = 0; y < years.size(); ++y)
+    for (size_t k = 0; k < 3; ++k) sh[y][k] = kinds[y][k].share();
   Table t = make_table("indicators", T("trend.indicators"));
   t.columns = {col("indicator", T("col.indicator"), Role::category), col("year", T("col.closing_year"), Role::category)};
   share_columns(t.columns);
