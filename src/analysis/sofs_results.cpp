@@ -18,7 +18,6 @@ namespace {
 
 
 Value status_label(int status) { return L(status == 1 ? "status.closed" : status == 0 ? "status.open" : "status.all"); }
-bool in_status(const Data& d, size_t i, int status) { return status < 0 || d.closed[i] == status; }
 
 const int kStatuses[3] = {1, 0, -1};  // closed, open, all
 
@@ -152,9 +151,18 @@ Result steps(const Data& d) {
       kc[1] += kc[0];
       sh[2] = kc[1].share();
     } else {
-      for (size_t i = 0; i < d.size(); ++i) {
-        sh[d.closed[i] ? 0 : 1].add(d.held[i]);
-        sh[2].add(d.held[i]);
+      long c[2][3] = {};  // [open, closed][held + 1]: what Share::add on each value gives
+      const int8_t* held = d.held.data();
+      const uint8_t* closed = d.closed.data();
+      d.each([&](size_t i, size_t) { ++c[closed[i]][held[i] + 1]; });
+      for (int k = 0; k < 3; ++k) {  // closed, open, all (kStatuses)
+        for (int o : {0, 1}) {
+          if ((k == 0 && o == 0) || (k == 1 && o == 1)) continue;
+          sh[k].n += c[o][2];
+          sh[k].no += c[o][1];
+          sh[k].missing += c[o][0];
+          sh[k].all += c[o][0] + c[o][1] + c[o][2];
+        }
       }
     }
     for (int k = 0; k < 3; ++k) {
@@ -185,14 +193,26 @@ Result all_steps(const Data& d) {
   share_columns(t.columns);
   Share sh[3];
   long cross[3][2] = {};  // composite yes/no/undetermined × duration ≥ D / < D (closed)
-  for (size_t i = 0; i < d.size(); ++i) {
-    for (int k = 0; k < 3; ++k)
-      if (in_status(d, i, kStatuses[k])) sh[k].add(d.all_steps[i]);
-    if (!d.closed[i]) continue;
-    const bool long_ = d.months[i] >= D;
-    const int c = d.all_steps[i] == 1 ? 0 : d.all_steps[i] == 0 ? 1 : 2;
-    ++cross[c][long_ ? 0 : 1];
+  long by_status[2][3] = {};  // [open, closed][composite + 1]
+  {
+    const int8_t* comp = d.all_steps.data();
+    const uint8_t* closed = d.closed.data();
+    const int* months = d.months.data();
+    d.each([&](size_t i, size_t) {
+      ++by_status[closed[i]][comp[i] + 1];
+      if (!closed[i]) return;
+      const int c = comp[i] == 1 ? 0 : comp[i] == 0 ? 1 : 2;
+      ++cross[c][months[i] >= D ? 0 : 1];
+    });
   }
+  for (int k = 0; k < 3; ++k)  // what Share::add on each composite value of the status gives
+    for (int o : {0, 1}) {
+      if (kStatuses[k] >= 0 && kStatuses[k] != o) continue;
+      sh[k].n += by_status[o][2];
+      sh[k].no += by_status[o][1];
+      sh[k].missing += by_status[o][0];
+      sh[k].all += by_status[o][0] + by_status[o][1] + by_status[o][2];
+    }
   for (int k = 0; k < 3; ++k) {
     std::vector<Value> v{status_label(kStatuses[k])};
     share_values(v, sh[k]);

@@ -137,16 +137,24 @@ Result plan_vs_steps(const Data& d) {
   const CellKind *k_wp = d.kinds(d.step[kWoordEnBeeld]), *k_adult = d.kinds(d.step[kPlanVolwassenen]),
                  *k_child = d.kinds(d.step[kPlanKind]);
   auto tri_at = [](const CellKind* k, uint32_t row) { return k ? tri(k[row]) : -1; };
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    const uint32_t row = d.rows[i];
-    const int factor[2] = {d.held[i], tri_at(k_wp, row)};  // meeting, W&P
-    const int plan[2] = {tri_at(k_adult, row), tri_at(k_child, row)};
+  // The closed trajectories counted once by (meeting, W&P, adult plan, child plan), each -1/0/1: 81 cells.
+  long joint[81] = {};
+  const int8_t* held = d.held.data();
+  const uint8_t* closed = d.closed.data();
+  d.each([&](size_t i, size_t row) {
+    if (!closed[i]) return;
+    ++joint[(held[i] + 1) * 27 + (tri_at(k_wp, uint32_t(row)) + 1) * 9 + (tri_at(k_adult, uint32_t(row)) + 1) * 3 +
+            (tri_at(k_child, uint32_t(row)) + 1)];
+  });
+  for (int cell = 0; cell < 81; ++cell) {
+    if (joint[cell] == 0) continue;
+    const int factor[2] = {cell / 27 - 1, cell / 9 % 3 - 1};  // meeting, W&P
+    const int plan[2] = {cell / 3 % 3 - 1, cell % 3 - 1};     // adult, child
     for (int ci = 0; ci < 4; ++ci) {
       const int f = factor[ci < 2 ? 0 : 1], p = plan[ci % 2];  // cmps: meeting×adult, meeting×child, W&P×…
       const int fi = f > 0 ? 0 : 1, pi = p > 0 ? 0 : 1;
-      ++tabs[ci][1][fi][pi];
-      tabs[ci][0][fi][pi] += (f >= 0 && p >= 0);
+      tabs[ci][1][fi][pi] += joint[cell];
+      if (f >= 0 && p >= 0) tabs[ci][0][fi][pi] += joint[cell];
     }
   }
   for (int ci = 0; ci < 4; ++ci) {
