@@ -412,26 +412,27 @@ Result time_to_step(const Data& d) {
                 col("median_lower", T("col.lower95"), Role::lower, 1),
                 col("median_upper", T("col.upper95"), Role::upper, 1)};
   const int km_steps[] = {kVeiligheidsdoel, kWoordEnBeeld, kPlanVolwassenen, kPlanKind};
+  // Censoring times (days from the start to the end or as-of date, negative → 0) once for every row.
+  std::vector<int32_t> follow_up(d.size());
+  for (size_t i = 0; i < d.size(); ++i) follow_up[i] = std::max(0, d.end_day[i] - d.start_day[i]);
   std::vector<int32_t> event_days, censor_days;
   for (int s : km_steps) {
-    // Times in whole days (negative → 0); the curve's time is exact_months of the day, as before.
-    // Without branches on the cell kind (see minus): each slot is written, and kept when it applies.
-    size_t n_event = 0, n_censor = 0;
+    // Times in whole days (negative → 0); the curve's time is exact_months of the day, as before. The events are
+    // the step's days from the start found above (v: the same values; their order does not matter here).
+    event_days.clear();
+    for (int32_t x : v[size_t(s)]) event_days.push_back(std::max(0, x));
+    const size_t n_event = event_days.size();
+    size_t n_censor = 0;
     if (const CellKind* step_kinds = d.kinds(d.step[s])) {
-      const int32_t* days = d.step[s]->value.data();
-      event_days.resize(d.size());
+      // Without branches on the cell kind: each slot is written, and kept when it applies.
       censor_days.resize(d.size());
-      int32_t *ev = event_days.data(), *ce = censor_days.data();
-      const int32_t *start = d.start_day.data(), *end = d.end_day.data();
+      int32_t* ce = censor_days.data();
+      const int32_t* fu = follow_up.data();
       d.each([&](size_t i, size_t row) {
-        const CellKind k = step_kinds[row];
-        ev[n_event] = std::max(0, minus(days[row], start[i]));
-        n_event += k == CellKind::Value;
-        ce[n_censor] = std::max(0, end[i] - start[i]);
-        n_censor += k == CellKind::No;
+        ce[n_censor] = fu[i];
+        n_censor += step_kinds[row] == CellKind::No;
       });
     }
-    event_days.resize(n_event);
     censor_days.resize(n_censor);
     const long excluded = long(d.size() - n_event - n_censor);
     const stats::KaplanMeierResult res = stats::kaplan_meier_days(event_days, censor_days, kDaysPerMonth);
