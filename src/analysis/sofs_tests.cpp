@@ -25,10 +25,10 @@ namespace zicht::analysis::sofs::detail {
 namespace {
 
 
+// 1 = taken (Value, Yes), 0 = no, -1 = unknown: by lookup, without branches on the kind.
 int tri(CellKind k) {
-  if (k == CellKind::Value || k == CellKind::Yes) return 1;
-  if (k == CellKind::No) return 0;
-  return -1;
+  static constexpr int8_t kTri[6] = {1, -1, -1, -1, 1, 0};  // by CellKind
+  return kTri[size_t(k)];
 }
 
 TestResult chi_test(const stats::ChiSquareResult& c, const std::string& what) {
@@ -138,13 +138,14 @@ Result plan_vs_steps(const Data& d) {
                  *k_child = d.kinds(d.step[kPlanKind]);
   auto tri_at = [](const CellKind* k, uint32_t row) { return k ? tri(k[row]) : -1; };
   // The closed trajectories counted once by (meeting, W&P, adult plan, child plan), each -1/0/1: 81 cells.
-  long joint[81] = {};
+  // Every trajectory is counted ([0]: closed, [1]: open, unused), so that no branch depends on the status.
+  long counted[2][81] = {};
+  const long* joint = counted[0];
   const int8_t* held = d.held.data();
   const uint8_t* closed = d.closed.data();
   d.each([&](size_t i, size_t row) {
-    if (!closed[i]) return;
-    ++joint[(held[i] + 1) * 27 + (tri_at(k_wp, uint32_t(row)) + 1) * 9 + (tri_at(k_adult, uint32_t(row)) + 1) * 3 +
-            (tri_at(k_child, uint32_t(row)) + 1)];
+    ++counted[1 - closed[i]][(held[i] + 1) * 27 + (tri_at(k_wp, uint32_t(row)) + 1) * 9 +
+                             (tri_at(k_adult, uint32_t(row)) + 1) * 3 + (tri_at(k_child, uint32_t(row)) + 1)];
   });
   for (int cell = 0; cell < 81; ++cell) {
     if (joint[cell] == 0) continue;
@@ -484,9 +485,12 @@ Result trend(const Data& d) {
   constexpr int kInd = 5;
   const char* ind_keys[kInd] = {"overview.adult_plan", "overview.child_plan", "step.woord_en_beeld",
                                 "overview.all_steps", "trend.plan_b_network"};
-  std::vector<std::array<Share, kInd>> sh(years.size());
-  std::vector<std::vector<double>> meetings(years.size());
-  std::vector<long> n(years.size(), 0);
+  // Open trajectories are counted in an extra, unused slot (years.size()), so that no branch depends on the
+  // status; the meeting counts of closed trajectories are gathered (year, count) first, then put per year.
+  const size_t Y = years.size();
+  std::vector<std::array<Share, kInd>> sh(Y + 1);
+  std::vector<std::array<KindCounts, 3>> kinds(Y + 1);  // the first three indicators, one increment a cell
+  std::vector<long> n(Y + 1, 0);
   int netwerk = -1;
   if (d.plan_b)
     for (size_t k = 0; k < d.plan_b->values.size(); ++k)
@@ -495,23 +499,39 @@ Result trend(const Data& d) {
                  *k_wp = d.kinds(d.step[kWoordEnBeeld]), *k_pb = d.kinds(d.plan_b), *k_m = d.kinds(d.meetings);
   const int32_t *v_pb = k_pb ? d.plan_b->value.data() : nullptr, *v_m = k_m ? d.meetings->value.data() : nullptr;
   auto kind_at = [](const CellKind* ks, size_t row) { return ks ? ks[row] : CellKind::Missing; };
-  std::vector<std::array<KindCounts, 3>> kinds(years.size());  // the first three indicators, one increment a cell
+  std::vector<std::pair<uint32_t, int32_t>> counted(d.size());  // (year slot, meeting count)
+  size_t n_counted = 0;
+  const uint8_t* closed = d.closed.data();
+  const int* year = d.year.data();
+  const int8_t* comp = d.all_steps.data();
   d.each([&](size_t i, size_t row) {
-    if (!d.closed[i]) return;
-    const size_t y = size_t(year_slot[size_t(d.year[i] - y_lo)]);
+    const bool c = closed[i];
+    const size_t y = c ? size_t(year_slot[size_t((c ? year[i] : y_lo) - y_lo)]) : Y;
     ++n[y];
     std::array<KindCounts, 3>& k = kinds[y];
     k[0].add(kind_at(k_adult, row));
     k[1].add(kind_at(k_child, row));
     k[2].add(kind_at(k_wp, row));
     std::array<Share, kInd>& s = sh[y];
-    s[3].add(d.all_steps[i]);
+    s[3].add(comp[i]);
     const CellKind pk = kind_at(k_pb, row);
     s[4].add(pk == CellKind::Value ? (v_pb[row] == netwerk ? 1 : 0) : -1);
-    if (kind_at(k_m, row) == CellKind::Value && v_m[row] >= 0) meetings[y].push_back(v_m[row]);
+    const int32_t m = v_m ? v_m[row] : -1;
+    counted[n_counted] = {uint32_t(y), m};
+    n_counted += c & (kind_at(k_m, row) == CellKind::Value) & (m >= 0);
   });
-  for (size_t y = 0; y < years.size(); ++y)
+  sh.pop_back();
+  kinds.pop_back();
+  n.pop_back();
+  for (size_t y = 0; y < Y; ++y)
     for (size_t k = 0; k < 3; ++k) sh[y][k] = kinds[y][k].share();
+  std::vector<std::vector<double>> meetings(Y);
+  {
+    std::vector<size_t> per_year(Y, 0);
+    for (size_t j = 0; j < n_counted; ++j) ++per_year[counted[j].first];
+    for (size_t y = 0; y < Y; ++y) meetings[y].reserve(per_year[y]);
+    for (size_t j = 0; j < n_counted; ++j) meetings[counted[j].first].push_back(counted[j].second);
+  }
   Table t = make_table("indicators", T("trend.indicators"));
   t.columns = {col("indicator", T("col.indicator"), Role::category), col("year", T("col.closing_year"), Role::category)};
   share_columns(t.columns);
