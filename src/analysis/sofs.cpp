@@ -166,12 +166,18 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   // the file is long).
   int32_t lo = std::numeric_limits<int32_t>::max(), hi = std::numeric_limits<int32_t>::min();
   for (const MappedField* f : {d.start, d.end})
-    if (f)
-      for (size_t r = 0; r < n_rows; ++r)
-        if (f->kind[r] == CellKind::Value) {
-          lo = std::min(lo, f->value[r]);
-          hi = std::max(hi, f->value[r]);
-        }
+    if (f) {
+      const CellKind* ks = f->kind.data();
+      const int32_t* days = f->value.data();
+      int32_t l = lo, h = hi;
+      for (size_t r = 0; r < n_rows; ++r) {  // without a branch on the kind (vectorised)
+        const bool date = ks[r] == CellKind::Value;
+        l = std::min(l, date ? days[r] : std::numeric_limits<int32_t>::max());
+        h = std::max(h, date ? days[r] : std::numeric_limits<int32_t>::min());
+      }
+      lo = l;
+      hi = h;
+    }
   const bool narrow = hi >= lo && int64_t(hi) - lo < int64_t(4 * n_rows + 1024);
   const core::CivilSpan civil(narrow ? lo : 0, narrow ? hi : -1);
   long used = 0;

@@ -28,7 +28,6 @@ void compute_quality(Data& d) {
   for (const char* id : ids) d.quality.push_back(Data::Rule{id, 0, {}});
   const int32_t lo = core::days_from_civil(1900, 1, 1), hi = d.as_of + 365;
   const size_t n = d.size();
-  const uint32_t* const rows = d.rows.data();
   const int32_t* const start_day = d.start_day.data();
   const int32_t* const end_day = d.end_day.data();
   const uint8_t* const closed = d.closed.data();
@@ -56,28 +55,30 @@ void compute_quality(Data& d) {
     count[7] += out;
   }
   {
-    const CellKind *mk = d.kinds(d.meetings), *fk = d.kinds(d.figures), *pk = d.kinds(d.plan_b),
-                   *sk = d.kinds(d.start), *ek = d.kinds(d.end);
-    const int32_t *sv = sk ? d.start->value.data() : nullptr, *ev = ek ? d.end->value.data() : nullptr;
-    long c0 = 0, c3 = 0, c6 = 0, c7 = 0, c8 = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t row = rows[i];
-      if (mk) c0 += mk[row] == CellKind::Yes;
-      if (fk) c0 += fk[row] == CellKind::Yes;
-      c3 += bool(closed[i]) & (end_day[i] < start_day[i]);
-      if (pk) c6 += pk[row] == CellKind::Missing;
-      if (sk) c7 += (sk[row] == CellKind::Value) & ((sv[row] < lo) | (sv[row] > hi));
-      if (ek) {
-        const bool date = ek[row] == CellKind::Value;
-        c7 += date & ((ev[row] < lo) | (ev[row] > hi));
-        c8 += date & (ev[row] > d.as_of);
-      }
-    }
-    count[0] += c0;
+    auto every = [](size_t, size_t) { return 1u; };
+    const size_t yes = size_t(CellKind::Yes), missing = size_t(CellKind::Missing);
+    if (d.meetings) count[0] += count_kinds(d, d.kinds(d.meetings), every).c[yes];
+    if (d.figures) count[0] += count_kinds(d, d.kinds(d.figures), every).c[yes];
+    if (d.plan_b) count[6] += count_kinds(d, d.kinds(d.plan_b), every).c[missing];
+    uint32_t c3 = 0;
+    for (size_t i = 0; i < n; ++i) c3 += uint32_t(closed[i]) & uint32_t(end_day[i] < start_day[i]);
     count[3] += c3;
-    count[6] += c6;
-    count[7] += c7;
-    count[8] += c8;
+    // Start and end dates out of range (7); end dates after the as-of date (8).
+    const int32_t as_of = d.as_of;
+    for (const MappedField* f : {d.start, d.end}) {
+      const CellKind* ks = d.kinds(f);
+      if (!ks) continue;
+      const int32_t* days = f->value.data();
+      uint32_t out = 0, late = 0;
+      d.each([&, lo = lo, hi = hi](size_t, size_t row) {
+        const uint32_t date = ks[row] == CellKind::Value;
+        const int32_t day = days[row];
+        out += date & (uint32_t(day < lo) | uint32_t(day > hi));
+        late += date & uint32_t(day > as_of);
+      });
+      count[7] += out;
+      if (f == d.end) count[8] += late;
+    }
   }
   for (int k = 0; k < 9; ++k) d.quality[size_t(k)].count = count[k];
 
