@@ -336,14 +336,27 @@ Result time_to_step(const Data& d) {
   const int D = d.opt->duration_months;
   long closed = 0, le = 0, gt = 0, eq = 0;
   std::vector<int32_t>& duration = v[kSteps + 1];
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    ++closed;
-    duration.push_back(d.end_day[i] - d.start_day[i]);
-    const int cm = d.months[i];
-    le += cm <= D;
-    gt += cm > D;
-    eq += cm == D;
+  {
+    // Without branches on the status: each slot is written, and kept for a closed trajectory.
+    duration.resize(d.size());
+    int32_t* out = duration.data();
+    const uint8_t* is_closed = d.closed.data();
+    const int32_t *end = d.end_day.data(), *start = d.start_day.data();
+    const int* months = d.months.data();
+    uint32_t n = 0, n_le = 0, n_gt = 0, n_eq = 0;
+    for (size_t i = 0; i < d.size(); ++i) {
+      const uint32_t c = is_closed[i];
+      out[n] = end[i] - start[i];
+      n += c;
+      n_le += c & uint32_t(months[i] <= D);
+      n_gt += c & uint32_t(months[i] > D);
+      n_eq += c & uint32_t(months[i] == D);
+    }
+    duration.resize(n);
+    closed = n;
+    le = n_le;
+    gt = n_gt;
+    eq = n_eq;
   }
   long neg[kRows];
   for (size_t k = 0; k < kRows; ++k) {
@@ -420,8 +433,9 @@ Result time_to_step(const Data& d) {
   for (int s : km_steps) {
     // Times in whole days (negative → 0); the curve's time is exact_months of the day, as before. The events are
     // the step's days from the start found above (v: the same values; their order does not matter here).
-    event_days.clear();
-    for (int32_t x : v[size_t(s)]) event_days.push_back(std::max(0, x));
+    const std::vector<int32_t>& days_s = v[size_t(s)];
+    event_days.resize(days_s.size());
+    for (size_t j = 0; j < days_s.size(); ++j) event_days[j] = std::max(0, days_s[j]);
     const size_t n_event = event_days.size();
     size_t n_censor = 0;
     if (const CellKind* step_kinds = d.kinds(d.step[s])) {
