@@ -1,7 +1,7 @@
 // The SofS dashboard analyses (SPEC §2.1, §3.1): options from the werkmap, the filtered and derived view of the
 // data every result reads (one pass over the rows) and the shared helpers. The results themselves are in
-// sofs_results.cpp (descriptive pages), sofs_counts.cpp (count fields), sofs_quality.cpp (data-quality rules) and
-// sofs_tests.cpp (tests, durations, trends); how they are drawn in sofs_views.cpp.
+// sofs_results.cpp (descriptive pages), sofs_counts.cpp (count fields), sofs_quality.cpp (data-quality rules),
+// sofs_tests.cpp (tests, trends) and sofs_times.cpp (durations); how they are drawn in sofs_views.cpp.
 #include "analysis/sofs.h"
 
 #include <algorithm>

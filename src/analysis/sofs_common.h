@@ -210,7 +210,8 @@ MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>
 MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y,
                          const std::vector<stats::ValueCount>& counts);
 
-// The results, one function each (sofs_results.cpp, sofs_counts.cpp, sofs_quality.cpp, sofs_tests.cpp).
+// The results, one function each (sofs_results.cpp, sofs_counts.cpp, sofs_quality.cpp, sofs_tests.cpp,
+// sofs_times.cpp).
 Result overview(const Data& d);
 Result case_type(const Data& d);
 Result steps(const Data& d);

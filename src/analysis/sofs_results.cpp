@@ -1,6 +1,7 @@
 // The descriptive SofS results of SPEC §3.1: overview, case_type, steps, all_steps, partnership, plan_b and
 // by_organisation. The count fields (network_meetings, network_figures) are in sofs_counts.cpp, the data-quality
-// rules in sofs_quality.cpp, the tests (plan_vs_steps, plan_adult_groups, trend) and time_to_step in sofs_tests.cpp.
+// rules in sofs_quality.cpp, the tests (plan_vs_steps, plan_adult_groups, trend) in sofs_tests.cpp and time_to_step
+// in sofs_times.cpp.
 #include <algorithm>
 #include <array>
 #include <cmath>
