@@ -1,7 +1,7 @@
 // The SofS dashboard analyses (SPEC §2.1, §3.1): options from the werkmap, the filtered and derived view of the
 // data every result reads (one pass over the rows) and the shared helpers. The results themselves are in
-// sofs_results.cpp (descriptive pages), sofs_counts.cpp (count fields), sofs_quality.cpp (data-quality rules) and
-// sofs_tests.cpp (tests, durations, trends); how they are drawn in sofs_views.cpp.
+// sofs_results.cpp (descriptive pages), sofs_counts.cpp (count fields), sofs_quality.cpp (data-quality rules),
+// sofs_tests.cpp (tests, trends) and sofs_times.cpp (durations); how they are drawn in sofs_views.cpp.
 #include "analysis/sofs.h"
 
 #include <algorithm>
@@ -154,26 +154,34 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   }
   const bool has_filter = opt.period_from || opt.period_to || !opt.organisations.empty() || !opt.typering.empty() ||
                           !opt.status.empty();
-  d.rows.reserve(n_rows);
-  d.closed.reserve(n_rows);
-  d.start_day.reserve(n_rows);
-  d.end_day.reserve(n_rows);
-  d.year.reserve(n_rows);
-  d.months.reserve(n_rows);
-  d.organisation.reserve(n_rows);
+  // Written by index (sized for every row, cut to the selection after the loop).
+  d.rows.resize(n_rows);
+  d.closed.resize(n_rows);
+  d.start_day.resize(n_rows);
+  d.end_day.resize(n_rows);
+  d.year.resize(n_rows);
+  d.months.resize(n_rows);
+  d.organisation.resize(n_rows);
   // Closing years and completed months by lookup over the span of the dates involved (when not much wider than
   // the file is long).
   int32_t lo = std::numeric_limits<int32_t>::max(), hi = std::numeric_limits<int32_t>::min();
   for (const MappedField* f : {d.start, d.end})
-    if (f)
-      for (size_t r = 0; r < n_rows; ++r)
-        if (f->kind[r] == CellKind::Value) {
-          lo = std::min(lo, f->value[r]);
-          hi = std::max(hi, f->value[r]);
-        }
+    if (f) {
+      const CellKind* ks = f->kind.data();
+      const int32_t* days = f->value.data();
+      int32_t l = lo, h = hi;
+      for (size_t r = 0; r < n_rows; ++r) {  // without a branch on the kind (vectorised)
+        const bool date = ks[r] == CellKind::Value;
+        l = std::min(l, date ? days[r] : std::numeric_limits<int32_t>::max());
+        h = std::max(h, date ? days[r] : std::numeric_limits<int32_t>::min());
+      }
+      lo = l;
+      hi = h;
+    }
   const bool narrow = hi >= lo && int64_t(hi) - lo < int64_t(4 * n_rows + 1024);
   const core::CivilSpan civil(narrow ? lo : 0, narrow ? hi : -1);
   long used = 0;
+  size_t m = 0;  // rows in the selection so far
   for (size_t r = 0; r < n_rows; ++r) {
     if (!ds.used[r]) continue;
     ++used;
@@ -197,15 +205,24 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
         if (opt.period_to && day > *opt.period_to) continue;
       }
     }
-    d.rows.push_back(uint32_t(r));
-    d.closed.push_back(closed ? 1 : 0);
-    d.start_day.push_back(start);
-    d.end_day.push_back(closed ? d.end->value[r] : d.as_of);
-    d.year.push_back(closed ? civil.year_of(d.end->value[r]) : 0);
-    d.months.push_back(closed ? civil.completed_months(start, d.end->value[r]) : 0);
-    d.organisation.push_back(row_org[r]);
+    d.rows[m] = uint32_t(r);
+    d.closed[m] = closed ? 1 : 0;
+    d.start_day[m] = start;
+    d.end_day[m] = closed ? d.end->value[r] : d.as_of;
+    d.year[m] = closed ? civil.year_of(d.end->value[r]) : 0;
+    d.months[m] = closed ? civil.completed_months(start, d.end->value[r]) : 0;
+    d.organisation[m] = row_org[r];
+    ++m;
   }
+  d.rows.resize(m);
+  d.closed.resize(m);
+  d.start_day.resize(m);
+  d.end_day.resize(m);
+  d.year.resize(m);
+  d.months.resize(m);
+  d.organisation.resize(m);
   d.rows_excluded_by_filter = used - long(d.rows.size());
+  d.dense = d.rows.size() == n_rows;
 
   // Organisation groups: consented organisations by name (sorted), everything else pooled (never as letters).
   std::vector<std::string> consented;
@@ -226,7 +243,6 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   // each cell sets kNo ("no": decides the composite, 0) or kUndetermined (neither taken nor "no": -1 unless a
   // "no" decides it); a composite with neither is 1.
   constexpr uint8_t kNo = 1, kUndetermined = 2;
-  constexpr uint8_t kCellBits[6] = {0, kUndetermined, kUndetermined, kUndetermined, 0, kNo};  // by CellKind
   static_assert(size_t(CellKind::Value) == 0 && size_t(CellKind::Missing) == 1 &&
                 size_t(CellKind::NotApplicable) == 2 && size_t(CellKind::Invalid) == 3 &&
                 size_t(CellKind::Yes) == 4 && size_t(CellKind::No) == 5);
@@ -239,19 +255,31 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
     else if (const MappedField* f = field(id.c_str())) comp_kinds.push_back(d.kinds(f));
     else every_row |= kUndetermined;
   }
+  // Column by column (each loop vectorised on a dense selection): the bits of the named components, then held
+  // and the composite.
+  std::vector<uint8_t> bits(d.size(), every_row);
+  uint8_t* b = bits.data();
+  for (const CellKind* ks : comp_kinds)
+    d.each([&](size_t i, size_t row) {
+      const uint8_t k = uint8_t(ks[row]);  // No → kNo; Missing, NotApplicable, Invalid → kUndetermined
+      b[i] |= uint8_t(uint8_t(k == uint8_t(CellKind::No)) * kNo) |
+              uint8_t(uint8_t((k >= uint8_t(CellKind::Missing)) & (k <= uint8_t(CellKind::Invalid))) * kUndetermined);
+    });
   d.held.resize(d.size());
   d.all_steps.resize(d.size());
-  for (size_t i = 0; i < d.size(); ++i) {
-    const CellKind mk = d.kind(d.meetings, i);
+  int8_t* held_out = d.held.data();
+  int8_t* all_out = d.all_steps.data();
+  const CellKind* mks = d.kinds(d.meetings);
+  const int32_t* mvs = mks ? d.meetings->value.data() : nullptr;
+  d.each([&](size_t i, size_t row) {
+    const CellKind mk = mks ? mks[row] : CellKind::Missing;
     // A date in the count column (Yes): ≥ 1 meeting.
-    const int8_t held = mk == CellKind::Yes ? 1 : mk == CellKind::Value ? int8_t(d.value(d.meetings, i) >= 1) : -1;
-    d.held[i] = held;
-    const uint32_t row = d.rows[i];
-    uint8_t bits = every_row;
-    for (const CellKind* ks : comp_kinds) bits |= kCellBits[size_t(ks[row])];
-    if (comp_meetings) bits |= held == 0 ? kNo : held < 0 ? kUndetermined : 0;
-    d.all_steps[i] = kComposite[bits];
-  }
+    const int8_t held = mk == CellKind::Yes ? 1 : mk == CellKind::Value ? int8_t(mvs[row] >= 1) : -1;
+    held_out[i] = held;
+    uint8_t bit = b[i];
+    if (comp_meetings) bit |= held == 0 ? kNo : held < 0 ? kUndetermined : 0;
+    all_out[i] = kComposite[bit];
+  });
   compute_quality(d);
   return d;
 }

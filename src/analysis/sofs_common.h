@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the SofS analyses (sofs*.cpp): the prepared, filtered view of a mapped SofS file that every result
 // reads, and the small table-building helpers they share. Not part of the public interface (analysis/sofs.h).
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "analysis/sofs.h"
 #include "core/mapped_dataset.h"
 #include "core/table.h"
+#include "stats/two_group.h"
 
 namespace zicht::analysis::sofs::detail {
 
@@ -124,7 +126,20 @@ struct Data {
   std::vector<uint8_t> organisation_without_consulent;  // per organisations[i]
   const Rule& rule(const std::string& id) const;
 
+  bool dense = false;  // the selection is every table row (rows[i] == i): no filter, no row left out
   size_t size() const { return rows.size(); }
+  // Calls f(i, row) for every selection index i and its table row, in order; without the look-up in rows when
+  // the selection is dense (simple loop bodies can then be vectorised).
+  template <class F>
+  void each(F&& f) const {
+    const size_t n = rows.size();
+    if (dense) {
+      for (size_t i = 0; i < n; ++i) f(i, i);
+    } else {
+      const uint32_t* r = rows.data();
+      for (size_t i = 0; i < n; ++i) f(i, size_t(r[i]));
+    }
+  }
   CellKind kind(const MappedField* f, size_t i) const {
     return f && f->mapped() ? f->kind[rows[i]] : CellKind::Missing;
   }
@@ -136,6 +151,43 @@ struct Data {
   int meeting_count(size_t i) const { return kind(meetings, i) == CellKind::Value ? value(meetings, i) : -1; }
   Flag flag(const MappedField* f, size_t i, const char* rule) const;
 };
+
+// The kinds of a field's cells (ks: Data::kinds, nullptr = every cell Missing) over the selection, each cell
+// counted weight(i, row) times (0 or 1): with one 32-bit sum per kind and no branch, so that a dense selection's loop is
+// vectorised.
+template <class Weight>
+KindCounts count_kinds(const Data& d, const CellKind* ks, Weight weight) {
+  uint64_t c[6] = {};
+  if (!ks) {
+    uint32_t n = 0;
+    d.each([&](size_t i, size_t row) { n += weight(i, row); });
+    c[size_t(CellKind::Missing)] = n;
+  } else if (d.dense) {
+    uint32_t n[6] = {};
+    for (size_t i = 0; i < d.size(); ++i) {
+      const uint32_t w = weight(i, i);
+      const CellKind k = ks[i];
+      for (int j = 0; j < 6; ++j) n[j] += w & uint32_t(k == CellKind(j));
+    }
+    for (int j = 0; j < 6; ++j) c[j] = n[j];
+  } else {
+    // Through the row look-up (not vectorised): the six counts packed in one register, 10 bits each, emptied
+    // every 1023 rows.
+    const uint32_t* rows = d.rows.data();
+    for (size_t from = 0; from < d.size(); from += 1023) {
+      const size_t to = std::min(d.size(), from + 1023);
+      uint64_t packed = 0;
+      for (size_t i = from; i < to; ++i) {
+        const size_t row = rows[i];
+        packed += uint64_t(weight(i, row)) << (10 * unsigned(ks[row]));
+      }
+      for (int j = 0; j < 6; ++j) c[j] += (packed >> (10 * j)) & 1023;
+    }
+  }
+  KindCounts out;
+  for (int j = 0; j < 6; ++j) out.c[j] = long(c[j]);
+  return out;
+}
 
 Data prepare(const core::MappedDataset& ds, const Options& options);
 void compute_quality(Data& d);  // fills Data::quality (sofs_quality.cpp)
@@ -154,8 +206,12 @@ struct MannWhitney {
   std::vector<std::string> warnings;
 };
 MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts = false);
+// The same, given stats::value_counts(x, y) (used above kMannWhitneyDirect values).
+MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y,
+                         const std::vector<stats::ValueCount>& counts);
 
-// The results, one function each (sofs_results.cpp, sofs_counts.cpp, sofs_quality.cpp, sofs_tests.cpp).
+// The results, one function each (sofs_results.cpp, sofs_counts.cpp, sofs_quality.cpp, sofs_tests.cpp,
+// sofs_times.cpp).
 Result overview(const Data& d);
 Result case_type(const Data& d);
 Result steps(const Data& d);

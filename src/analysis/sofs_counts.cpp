@@ -15,27 +15,57 @@ namespace zicht::analysis::sofs::detail {
 namespace {
 
 
+// What count_tables finds for the closed trajectories: their cell kinds, their number and how many count 0.
+struct ClosedCounts {
+  KindCounts kinds;
+  long n = 0, zero = 0;
+};
+
 // Distribution + descriptives + histogram of a count field's numeric cells; cell kinds for all and closed.
-void count_tables(const Data& d, const MappedField* f, Result& r, std::vector<int>& values_all) {
+ClosedCounts count_tables(const Data& d, const MappedField* f, Result& r, std::vector<int>& values_all) {
   Table cells = make_table("cells", T("counts.cells"));
   cells.columns = {col("cell", T("col.cell"), Role::category)};
   ratio_columns(cells.columns);
   cells.columns.push_back(col("n_closed", T("col.n_closed"), Role::count));
   cells.columns.push_back(col("denominator_closed", T("col.denominator_closed"), Role::denominator));
   cells.columns.push_back(col("pct_closed", T("col.pct_closed"), Role::percent, 1));
-  long kinds[2][4] = {};  // [all, closed][count, date, missing(+invalid), nvt]
-  long closed_n = 0;
+  // Cell kinds of all and of the closed trajectories, counted without branches; then the numeric values.
   const CellKind* ks = d.kinds(f);
-  for (size_t i = 0; i < d.size(); ++i) {
-    const CellKind k = ks ? ks[d.rows[i]] : CellKind::Missing;
-    const int c = k == CellKind::Value ? 0 : k == CellKind::Yes ? 1 : k == CellKind::NotApplicable ? 3 : 2;
-    ++kinds[0][c];
-    if (d.closed[i]) {
-      ++kinds[1][c];
-      ++closed_n;
-    }
-    if (c == 0) values_all.push_back(f->value[d.rows[i]]);
+  const uint8_t* closed = d.closed.data();
+  const KindCounts all = count_kinds(d, ks, [](size_t, size_t) { return 1u; });
+  ClosedCounts cc;
+  cc.kinds = count_kinds(d, ks, [closed](size_t i, size_t) { return uint32_t(closed[i]); });
+  {
+    uint32_t n = 0;
+    d.each([&](size_t i, size_t) { n += closed[i]; });
+    cc.n = long(n);
   }
+  if (ks) {
+    values_all.resize(d.size());
+    int* out = values_all.data();
+    const int32_t* value = f->value.data();
+    size_t n = 0;
+    uint32_t zero = 0;
+    d.each([&](size_t i, size_t row) {
+      const uint32_t numeric = ks[row] == CellKind::Value;
+      out[n] = value[row];
+      n += numeric;
+      zero += numeric & uint32_t(closed[i]) & uint32_t(value[row] == 0);
+    });
+    values_all.resize(n);
+    cc.zero = long(zero);
+  }
+  // [all, closed][count, date, missing (Missing, Invalid, No), nvt]
+  long kinds[2][4];
+  for (int a = 0; a < 2; ++a) {
+    const KindCounts& k = a == 0 ? all : cc.kinds;
+    auto at = [&](CellKind c) { return k.c[size_t(c)]; };
+    kinds[a][0] = at(CellKind::Value);
+    kinds[a][1] = at(CellKind::Yes);
+    kinds[a][2] = at(CellKind::Missing) + at(CellKind::Invalid) + at(CellKind::No);
+    kinds[a][3] = at(CellKind::NotApplicable);
+  }
+  const long closed_n = cc.n;
   // Distribution of the values: counted over their range when it is narrow, else in a map (same rows).
   std::vector<std::pair<int, long>> dist;
   if (!values_all.empty()) {
@@ -74,6 +104,7 @@ void count_tables(const Data& d, const MappedField* f, Result& r, std::vector<in
   std::vector<double> v(values_all.begin(), values_all.end());
   r.tables.push_back(descriptives_table("descriptives", stats::describe(v), 2));
   r.tables.push_back(histogram_table("histogram", v, true));
+  return cc;
 }
 
 }  // namespace
@@ -84,7 +115,7 @@ Result network_meetings(const Data& d) {
   r.title = T("network_meetings.title");
   r.unit = T("unit.trajectories");
   std::vector<int> values;
-  count_tables(d, d.meetings, r, values);
+  const ClosedCounts cc = count_tables(d, d.meetings, r, values);
   const int lo = d.opt->meetings_low, hi = d.opt->meetings_high;
   long zero = 0, band = 0, at_least = 0, above = 0;
   for (int v : values) {
@@ -93,15 +124,9 @@ Result network_meetings(const Data& d) {
     at_least += v >= lo;
     above += v > hi;
   }
-  long closed = 0, closed_zero = 0, closed_missing = 0, closed_date = 0;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    ++closed;
-    const CellKind k = d.kind(d.meetings, i);
-    if (k == CellKind::Value && d.value(d.meetings, i) == 0) ++closed_zero;
-    if (k == CellKind::Missing || k == CellKind::Invalid) ++closed_missing;
-    if (k == CellKind::Yes) ++closed_date;
-  }
+  const long closed = cc.n, closed_zero = cc.zero,
+             closed_missing = cc.kinds.c[size_t(CellKind::Missing)] + cc.kinds.c[size_t(CellKind::Invalid)],
+             closed_date = cc.kinds.c[size_t(CellKind::Yes)];
   Table g = make_table("guideline", T("network_meetings.guideline"));
   g.columns = {col("indicator", T("col.indicator"), Role::category), col("base", T("col.base"), Role::category)};
   ratio_columns(g.columns);
@@ -142,14 +167,10 @@ Result network_figures(const Data& d) {
   r.title = T("network_figures.title");
   r.unit = T("unit.trajectories");
   std::vector<int> values;
-  count_tables(d, d.figures, r, values);
-  long closed = 0, closed_zero = 0, zero = 0;
+  const ClosedCounts cc = count_tables(d, d.figures, r, values);
+  const long closed = cc.n, closed_zero = cc.zero;
+  long zero = 0;
   for (int v : values) zero += v == 0;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    ++closed;
-    if (d.kind(d.figures, i) == CellKind::Value && d.value(d.figures, i) == 0) ++closed_zero;
-  }
   Table g = make_table("zero", T("network_figures.zero_table"));
   g.columns = {col("indicator", T("col.indicator"), Role::category), col("base", T("col.base"), Role::category)};
   ratio_columns(g.columns);

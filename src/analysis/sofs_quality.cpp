@@ -1,5 +1,6 @@
 // The SofS data-quality rules (sofs.quality): compute_quality finds them once while the data are prepared, the
 // results that show a rule's flags read them through Data::rule, and quality lists them all.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -7,11 +8,6 @@
 #include "core/table.h"
 
 namespace zicht::analysis::sofs::detail {
-
-namespace {
-
-
-}  // namespace
 
 const Data::Rule& Data::rule(const std::string& id) const {
   static const Rule kEmpty;
@@ -21,66 +17,124 @@ const Data::Rule& Data::rule(const std::string& id) const {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The rules are counted first, column by column and without branches on the cell kinds (they follow no pattern
+// over the rows, so such branches mispredict; tens of thousands of cells hold a rule on a large file). The flags
+// (the first kMaxFlags cells of each rule, in row order and within a row in the order below) are collected
+// afterwards by a scan per rule that stops as soon as they are all found.
 void compute_quality(Data& d) {
   const char* ids[] = {"date_in_count",     "step_before_start", "plan_b_before_start", "end_before_start",
                        "step_after_end",    "plan_b_after_end",  "plan_b_blank",        "date_out_of_range",
                        "end_after_as_of",   "organisation_without_consulent"};
   for (const char* id : ids) d.quality.push_back(Data::Rule{id, 0, {}});
-  auto add = [&](size_t rule, const MappedField* f, size_t i) {
-    Data::Rule& r = d.quality[rule];
-    ++r.count;
-    if (r.flags.size() < Data::kMaxFlags) r.flags.push_back(d.flag(f, i, r.id.c_str()));
-  };
   const int32_t lo = core::days_from_civil(1900, 1, 1), hi = d.as_of + 365;
-  auto out_of_range = [&](const MappedField* f, size_t i) {
-    if (d.is_date(f, i) && (d.value(f, i) < lo || d.value(f, i) > hi)) add(7, f, i);
-  };
-  std::vector<uint8_t> has_consulent(d.organisations.size(), 0), seen(d.organisations.size(), 0);
-  // Held in locals: add() changes d, so the compiler would reload every pointer from d for each cell.
-  const CellKind* step_kinds[kSteps];
-  const int32_t* step_days[kSteps];
-  for (int s = 0; s < kSteps; ++s) {
-    step_kinds[s] = d.kinds(d.step[s]);
-    step_days[s] = step_kinds[s] ? d.step[s]->value.data() : nullptr;
-  }
+  const size_t n = d.size();
+  const int32_t* const start_day = d.start_day.data();
   const int32_t* const end_day = d.end_day.data();
-  for (size_t i = 0; i < d.size(); ++i) {
-    const int32_t start = d.start_day[i];
-    if (d.kind(d.meetings, i) == CellKind::Yes) add(0, d.meetings, i);
-    if (d.kind(d.figures, i) == CellKind::Yes) add(0, d.figures, i);
-    const bool closed = d.closed[i];
-    const uint32_t row = d.rows[i];
-    // The step rules (1, 4, 7) hold for few cells: whether one may hold in this row is found first without
-    // branches (a branch on the cell kind mispredicts: kinds follow no pattern over the rows), and the rules are
-    // applied cell by cell only then.
-    bool step_rule = false;
-    for (int s = 0; s < kSteps; ++s) {
-      if (!step_kinds[s]) continue;
-      const int32_t day = step_days[s][row];
-      step_rule |= (step_kinds[s][row] == CellKind::Value) &
-                   ((day < start) | (closed & (day > end_day[i])) | (day < lo) | (day > hi));
+  const uint8_t* const closed = d.closed.data();
+  long count[10] = {};
+
+  // Date fields checked against the start, the end (closed) and the plausible range: the steps, then Plan B in
+  // werking (rules 1/2 before the start, 4/5 after the end, 7 out of range).
+  const MappedField* dated[kSteps + 1];
+  for (int s = 0; s < kSteps; ++s) dated[s] = d.step[s];
+  dated[kSteps] = d.plan_b_active;
+  for (int k = 0; k <= kSteps; ++k) {
+    const CellKind* ks = d.kinds(dated[k]);
+    if (!ks) continue;
+    const int32_t* days = dated[k]->value.data();
+    uint32_t before = 0, after = 0, out = 0;  // 32-bit sums in 32-bit lanes: vectorised on a dense selection
+    d.each([&, lo = lo, hi = hi](size_t i, size_t row) {
+      const uint32_t date = ks[row] == CellKind::Value;
+      const int32_t day = days[row];
+      before += date & uint32_t(day < start_day[i]);
+      after += date & uint32_t(closed[i]) & uint32_t(day > end_day[i]);
+      out += date & (uint32_t(day < lo) | uint32_t(day > hi));
+    });
+    count[k < kSteps ? 1 : 2] += before;
+    count[k < kSteps ? 4 : 5] += after;
+    count[7] += out;
+  }
+  {
+    auto every = [](size_t, size_t) { return 1u; };
+    const size_t yes = size_t(CellKind::Yes), missing = size_t(CellKind::Missing);
+    if (d.meetings) count[0] += count_kinds(d, d.kinds(d.meetings), every).c[yes];
+    if (d.figures) count[0] += count_kinds(d, d.kinds(d.figures), every).c[yes];
+    if (d.plan_b) count[6] += count_kinds(d, d.kinds(d.plan_b), every).c[missing];
+    uint32_t c3 = 0;
+    for (size_t i = 0; i < n; ++i) c3 += uint32_t(closed[i]) & uint32_t(end_day[i] < start_day[i]);
+    count[3] += c3;
+    // Start and end dates out of range (7); end dates after the as-of date (8).
+    const int32_t as_of = d.as_of;
+    for (const MappedField* f : {d.start, d.end}) {
+      const CellKind* ks = d.kinds(f);
+      if (!ks) continue;
+      const int32_t* days = f->value.data();
+      uint32_t out = 0, late = 0;
+      d.each([&, lo = lo, hi = hi](size_t, size_t row) {
+        const uint32_t date = ks[row] == CellKind::Value;
+        const int32_t day = days[row];
+        out += date & (uint32_t(day < lo) | uint32_t(day > hi));
+        late += date & uint32_t(day > as_of);
+      });
+      count[7] += out;
+      if (f == d.end) count[8] += late;
     }
-    for (int s = 0; s < kSteps && step_rule; ++s) {
-      if (!step_kinds[s] || step_kinds[s][row] != CellKind::Value) continue;
-      const MappedField* f = d.step[s];
-      const int32_t day = f->value[row];
-      if (day < start) add(1, f, i);
-      if (closed && day > d.end_day[i]) add(4, f, i);
-      if (day < lo || day > hi) add(7, f, i);  // out_of_range(f, i)
-    }
-    if (d.is_date(d.plan_b_active, i)) {
-      const int32_t day = d.value(d.plan_b_active, i);
-      if (day < start) add(2, d.plan_b_active, i);
-      if (closed && day > d.end_day[i]) add(5, d.plan_b_active, i);
-      out_of_range(d.plan_b_active, i);
-    }
-    if (closed && d.end_day[i] < start) add(3, d.end, i);
-    if (d.plan_b && d.kind(d.plan_b, i) == CellKind::Missing) add(6, d.plan_b, i);
-    out_of_range(d.start, i);
-    if (d.is_date(d.end, i)) {
-      out_of_range(d.end, i);
-      if (d.value(d.end, i) > d.as_of) add(8, d.end, i);
-    }
+  }
+  for (int k = 0; k < 9; ++k) d.quality[size_t(k)].count = count[k];
+
+  // The flags: cells(i, emit) calls emit(field) for each cell of row i the rule holds for, in order.
+  auto collect = [&](size_t rule, auto&& cells) {
+    Data::Rule& r = d.quality[rule];
+    const size_t want = std::min(size_t(r.count), Data::kMaxFlags);
+    for (size_t i = 0; i < n && r.flags.size() < want; ++i)
+      cells(i, [&](const MappedField* f) {
+        if (r.flags.size() < want) r.flags.push_back(d.flag(f, i, r.id.c_str()));
+      });
+  };
+  auto date_at = [&](const MappedField* f, size_t i, int32_t& day) {
+    if (!d.is_date(f, i)) return false;
+    day = d.value(f, i);
+    return true;
+  };
+  collect(0, [&](size_t i, auto&& emit) {
+    if (d.kind(d.meetings, i) == CellKind::Yes) emit(d.meetings);
+    if (d.kind(d.figures, i) == CellKind::Yes) emit(d.figures);
+  });
+  for (int k = 0; k < 2; ++k) {  // 0: steps, 1: Plan B in werking
+    const int from = k == 0 ? 0 : kSteps, to = k == 0 ? kSteps : kSteps + 1;
+    collect(k == 0 ? 1 : 2, [&](size_t i, auto&& emit) {
+      int32_t day;
+      for (int s = from; s < to; ++s)
+        if (date_at(dated[s], i, day) && day < start_day[i]) emit(dated[s]);
+    });
+    collect(k == 0 ? 4 : 5, [&](size_t i, auto&& emit) {
+      int32_t day;
+      if (closed[i])
+        for (int s = from; s < to; ++s)
+          if (date_at(dated[s], i, day) && day > end_day[i]) emit(dated[s]);
+    });
+  }
+  collect(3, [&](size_t i, auto&& emit) {
+    if (closed[i] && end_day[i] < start_day[i]) emit(d.end);
+  });
+  collect(6, [&](size_t i, auto&& emit) {
+    if (d.plan_b && d.kind(d.plan_b, i) == CellKind::Missing) emit(d.plan_b);
+  });
+  collect(7, [&](size_t i, auto&& emit) {
+    int32_t day;
+    for (int s = 0; s <= kSteps; ++s)
+      if (date_at(dated[s], i, day) && (day < lo || day > hi)) emit(dated[s]);
+    for (const MappedField* f : {d.start, d.end})
+      if (date_at(f, i, day) && (day < lo || day > hi)) emit(f);
+  });
+  collect(8, [&](size_t i, auto&& emit) {
+    int32_t day;
+    if (date_at(d.end, i, day) && day > d.as_of) emit(d.end);
+  });
+
+  // Organisations in the selection without any consulent data.
+  std::vector<uint8_t> has_consulent(d.organisations.size(), 0), seen(d.organisations.size(), 0);
+  for (size_t i = 0; i < n; ++i) {
     const int o = d.organisation[i];
     if (o >= 0) {
       seen[size_t(o)] = 1;

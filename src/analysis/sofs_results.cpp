@@ -1,6 +1,7 @@
 // The descriptive SofS results of SPEC §3.1: overview, case_type, steps, all_steps, partnership, plan_b and
 // by_organisation. The count fields (network_meetings, network_figures) are in sofs_counts.cpp, the data-quality
-// rules in sofs_quality.cpp, the tests (plan_vs_steps, plan_adult_groups, trend) and time_to_step in sofs_tests.cpp.
+// rules in sofs_quality.cpp, the tests (plan_vs_steps, plan_adult_groups, trend) in sofs_tests.cpp and time_to_step
+// in sofs_times.cpp.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -18,7 +19,6 @@ namespace {
 
 
 Value status_label(int status) { return L(status == 1 ? "status.closed" : status == 0 ? "status.open" : "status.all"); }
-bool in_status(const Data& d, size_t i, int status) { return status < 0 || d.closed[i] == status; }
 
 const int kStatuses[3] = {1, 0, -1};  // closed, open, all
 
@@ -40,19 +40,40 @@ Result overview(const Data& d) {
   t.columns.push_back(col("indicator", T("col.indicator"), Role::category));
   share_columns(t.columns);
   t.columns.push_back(col("value", Text::key("col.value"), Role::statistic, 1));
-  Share total, open, closed, comp, adult, child, planb;
-  std::vector<int32_t> duration;  // days; the median in months as stats::summarize() gives it
-  for (size_t i = 0; i < d.size(); ++i) {
-    total.add(1);
-    open.add(d.closed[i] ? 0 : 1);
-    closed.add(d.closed[i] ? 1 : 0);
-    if (!d.closed[i]) continue;
-    duration.push_back(d.end_day[i] - d.start_day[i]);
-    comp.add(d.all_steps[i]);
-    adult.add_kind(d.kind(d.step[kPlanVolwassenen], i));
-    child.add_kind(d.kind(d.step[kPlanKind], i));
-    planb.add_kind(d.kind(d.plan_b_active, i));
+  // Counted without branches on the cell kinds (count_kinds gives what Share::add_kind on each cell gives).
+  const uint8_t* is_closed = d.closed.data();
+  auto closed_only = [is_closed](size_t i, size_t) { return uint32_t(is_closed[i]); };
+  const Share adult = count_kinds(d, d.kinds(d.step[kPlanVolwassenen]), closed_only).share(),
+              child = count_kinds(d, d.kinds(d.step[kPlanKind]), closed_only).share(),
+              planb = count_kinds(d, d.kinds(d.plan_b_active), closed_only).share();
+  std::vector<int32_t> duration(d.size());  // days; the median in months as stats::summarize() gives it
+  uint32_t n_closed = 0, comp_yes = 0, comp_no = 0;
+  {
+    int32_t* out = duration.data();
+    const int32_t *end = d.end_day.data(), *start = d.start_day.data();
+    const int8_t* comp_at = d.all_steps.data();
+    d.each([&](size_t i, size_t) {
+      const uint32_t c = is_closed[i];
+      out[n_closed] = end[i] - start[i];
+      n_closed += c;
+      comp_yes += c & uint32_t(comp_at[i] > 0);
+      comp_no += c & uint32_t(comp_at[i] == 0);
+    });
+    duration.resize(n_closed);
   }
+  const long size = long(d.size()), nc = long(n_closed);
+  Share total, open, closed, comp;
+  total.n = total.all = size;  // add(1) on every row
+  open.n = size - nc;
+  open.no = nc;
+  open.all = size;
+  closed.n = nc;
+  closed.no = size - nc;
+  closed.all = size;
+  comp.n = long(comp_yes);
+  comp.no = long(comp_no);
+  comp.missing = nc - long(comp_yes) - long(comp_no);
+  comp.all = nc;
   auto row = [&](const char* key, const Share& s, Value value) {
     std::vector<Value> v{L(key)};
     share_values(v, s);
@@ -65,7 +86,7 @@ Result overview(const Data& d) {
   {
     std::vector<Value> v{L("overview.median_duration"), Value::of(long(duration.size()))};
     for (int k = 0; k < 7; ++k) v.push_back(Value::na());
-    v.push_back(Value::num(stats::summarize_days(duration, kDaysPerMonth).median));
+    v.push_back(Value::num(stats::median_days(duration, kDaysPerMonth)));
     t.rows.push_back(std::move(v));
   }
   row("overview.all_steps", comp, Value::na());
@@ -121,18 +142,28 @@ Result steps(const Data& d) {
   for (int s = 0; s <= kSteps; ++s) {
     Share sh[3];  // closed, open, all (kStatuses)
     if (s < kSteps) {
-      KindCounts kc[2];  // closed, open
       const CellKind* ks = d.kinds(d.step[s]);
-      for (size_t i = 0; i < d.size(); ++i)
-        kc[d.closed[i] ? 0 : 1].add(ks ? ks[d.rows[i]] : CellKind::Missing);
+      const uint8_t* closed = d.closed.data();
+      KindCounts kc[2] = {count_kinds(d, ks, [closed](size_t i, size_t) { return uint32_t(closed[i]); }),  // closed, all
+                          count_kinds(d, ks, [](size_t, size_t) { return 1u; })};
       sh[0] = kc[0].share();
+      for (int k = 0; k < 6; ++k) kc[1].c[k] -= kc[0].c[k];  // open
       sh[1] = kc[1].share();
-      kc[0] += kc[1];
-      sh[2] = kc[0].share();
+      kc[1] += kc[0];
+      sh[2] = kc[1].share();
     } else {
-      for (size_t i = 0; i < d.size(); ++i) {
-        sh[d.closed[i] ? 0 : 1].add(d.held[i]);
-        sh[2].add(d.held[i]);
+      long c[2][3] = {};  // [open, closed][held + 1]: what Share::add on each value gives
+      const int8_t* held = d.held.data();
+      const uint8_t* closed = d.closed.data();
+      d.each([&](size_t i, size_t) { ++c[closed[i]][held[i] + 1]; });
+      for (int k = 0; k < 3; ++k) {  // closed, open, all (kStatuses)
+        for (int o : {0, 1}) {
+          if ((k == 0 && o == 0) || (k == 1 && o == 1)) continue;
+          sh[k].n += c[o][2];
+          sh[k].no += c[o][1];
+          sh[k].missing += c[o][0];
+          sh[k].all += c[o][0] + c[o][1] + c[o][2];
+        }
       }
     }
     for (int k = 0; k < 3; ++k) {
@@ -163,14 +194,26 @@ Result all_steps(const Data& d) {
   share_columns(t.columns);
   Share sh[3];
   long cross[3][2] = {};  // composite yes/no/undetermined × duration ≥ D / < D (closed)
-  for (size_t i = 0; i < d.size(); ++i) {
-    for (int k = 0; k < 3; ++k)
-      if (in_status(d, i, kStatuses[k])) sh[k].add(d.all_steps[i]);
-    if (!d.closed[i]) continue;
-    const bool long_ = d.months[i] >= D;
-    const int c = d.all_steps[i] == 1 ? 0 : d.all_steps[i] == 0 ? 1 : 2;
-    ++cross[c][long_ ? 0 : 1];
+  long by_status[2][3] = {};  // [open, closed][composite + 1]
+  {
+    const int8_t* comp = d.all_steps.data();
+    const uint8_t* closed = d.closed.data();
+    const int* months = d.months.data();
+    d.each([&](size_t i, size_t) {
+      ++by_status[closed[i]][comp[i] + 1];
+      if (!closed[i]) return;
+      const int c = comp[i] == 1 ? 0 : comp[i] == 0 ? 1 : 2;
+      ++cross[c][months[i] >= D ? 0 : 1];
+    });
   }
+  for (int k = 0; k < 3; ++k)  // what Share::add on each composite value of the status gives
+    for (int o : {0, 1}) {
+      if (kStatuses[k] >= 0 && kStatuses[k] != o) continue;
+      sh[k].n += by_status[o][2];
+      sh[k].no += by_status[o][1];
+      sh[k].missing += by_status[o][0];
+      sh[k].all += by_status[o][0] + by_status[o][1] + by_status[o][2];
+    }
   for (int k = 0; k < 3; ++k) {
     std::vector<Value> v{status_label(kStatuses[k])};
     share_values(v, sh[k]);
@@ -226,14 +269,14 @@ Result partnership(const Data& d) {
   for (int s = 0; s < kSteps; ++s) {
     KindCounts kcb, kco;
     const CellKind *ks = d.kinds(d.step[s]), *kc = d.kinds(d.cb[s]), *ko = d.kinds(d.consulent[s]);
-    if (ks)
-      for (size_t i = 0; i < d.size(); ++i) {
-        const uint32_t row = d.rows[i];
+    if (ks) {
+      auto taken = [ks](size_t, size_t row) {  // the step taken: Value or Yes
         const CellKind k = ks[row];
-        const long taken = (k == CellKind::Value) | (k == CellKind::Yes);
-        kcb.add(kc ? kc[row] : CellKind::Missing, taken);
-        kco.add(ko ? ko[row] : CellKind::Missing, taken);
-      }
+        return uint32_t(k == CellKind::Value) | uint32_t(k == CellKind::Yes);
+      };
+      kcb = count_kinds(d, kc, taken);
+      kco = count_kinds(d, ko, taken);
+    }
     const Share cb = kcb.share(), co = kco.share();
     std::vector<Value> v{step_label(d, s), Value::str(kStepIds[s]), L("who.cb")};
     share_values(v, cb);
@@ -283,53 +326,50 @@ Result plan_b(const Data& d) {
   r.title = T("plan_b.title");
   r.unit = T("unit.trajectories");
   const size_t ncodes = d.plan_b ? d.plan_b->values.size() : 0;
-  auto type_counts = [&](auto&& include) {
+  // One pass without branches on the cell kinds: Plan B's type (slot = code, or ncodes + the cell kind) among the
+  // open trajectories and among the closed ones where it came into effect; Plan B in werking among the closed.
+  std::vector<uint32_t> open_slots(ncodes + 6, 0), activated_slots(ncodes + 6, 0);
+  const CellKind *pk = d.kinds(d.plan_b), *ak = d.kinds(d.plan_b_active);
+  const int32_t* pv = pk ? d.plan_b->value.data() : nullptr;
+  const uint8_t* closed = d.closed.data();
+  d.each([&](size_t i, size_t row) {
+    const CellKind k = pk ? pk[row] : CellKind::Missing;
+    const size_t slot = k == CellKind::Value ? size_t(pv[row]) : ncodes + size_t(k);
+    const CellKind a = ak ? ak[row] : CellKind::Missing;
+    open_slots[slot] += uint32_t(!closed[i]);
+    activated_slots[slot] += uint32_t(closed[i]) & (uint32_t(a == CellKind::Value) | uint32_t(a == CellKind::Yes));
+  });
+  auto type_counts = [&](const std::vector<uint32_t>& slots) {
     CategoryCounts c;
-    std::vector<long> counts(ncodes, 0);
-    for (size_t i = 0; i < d.size(); ++i) {
-      if (!include(i)) continue;
-      switch (d.kind(d.plan_b, i)) {
-        case CellKind::Value: ++counts[size_t(d.value(d.plan_b, i))]; break;
-        case CellKind::NotApplicable: ++c.not_applicable; break;
-        case CellKind::Invalid: ++c.invalid; break;
-        default: ++c.missing; break;
-      }
-    }
+    auto kind = [&](CellKind k) { return long(slots[ncodes + size_t(k)]); };
+    c.not_applicable = kind(CellKind::NotApplicable);
+    c.invalid = kind(CellKind::Invalid);
+    c.missing = kind(CellKind::Missing) + kind(CellKind::Yes) + kind(CellKind::No);
     const size_t listed = d.plan_b ? d.plan_b->spec->codes.size() : 0;
     for (size_t k = 0; k < ncodes; ++k) {
-      if (k >= listed && counts[k] == 0) continue;
+      if (k >= listed && slots[k] == 0) continue;
       c.categories.push_back(Value::str(d.plan_b->values[k]));
-      c.counts.push_back(counts[k]);
+      c.counts.push_back(long(slots[k]));
     }
     return c;
   };
-  Table open = frequency_table("open_defined", type_counts([&](size_t i) { return !d.closed[i]; }));
+  Table open = frequency_table("open_defined", type_counts(open_slots));
   open.title = T("plan_b.open_defined");
   r.tables.push_back(std::move(open));
 
+  const KindCounts ac = count_kinds(d, ak, [closed](size_t i, size_t) { return uint32_t(closed[i]); });
+  auto at = [&](CellKind k) { return ac.c[size_t(k)]; };
   CategoryCounts act;
-  long yes = 0, no = 0;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    switch (d.kind(d.plan_b_active, i)) {
-      case CellKind::Value:
-      case CellKind::Yes: ++yes; break;
-      case CellKind::No: ++no; break;
-      case CellKind::NotApplicable: ++act.not_applicable; break;
-      case CellKind::Invalid: ++act.invalid; break;
-      case CellKind::Missing: ++act.missing; break;
-    }
-  }
+  act.not_applicable = at(CellKind::NotApplicable);
+  act.invalid = at(CellKind::Invalid);
+  act.missing = at(CellKind::Missing);
   act.categories = {L("plan_b.activated"), L("plan_b.not_activated")};
-  act.counts = {yes, no};
-  Table closed = frequency_table("closed_activated", act);
-  closed.title = T("plan_b.closed_activated");
-  r.tables.push_back(std::move(closed));
+  act.counts = {at(CellKind::Value) + at(CellKind::Yes), at(CellKind::No)};
+  Table closed_table = frequency_table("closed_activated", act);
+  closed_table.title = T("plan_b.closed_activated");
+  r.tables.push_back(std::move(closed_table));
 
-  Table type = frequency_table("activated_type", type_counts([&](size_t i) {
-                                 const CellKind k = d.kind(d.plan_b_active, i);
-                                 return d.closed[i] && (k == CellKind::Value || k == CellKind::Yes);
-                               }));
+  Table type = frequency_table("activated_type", type_counts(activated_slots));
   type.title = T("plan_b.activated_type");
   r.tables.push_back(std::move(type));
   r.notes.push_back(T("note.plan_b"));
@@ -344,28 +384,54 @@ Result by_organisation(const Data& d) {
   r.title = T("by_organisation.title");
   r.unit = T("unit.trajectories");
   const size_t G = d.group_names.size();
-  std::vector<long> n(G, 0), open(G, 0), closed(G, 0);
-  std::vector<double> meetings_sum(G, 0);
-  std::vector<long> meetings_n(G, 0);
+  // Per group, in one pass: the cell kinds counted per kind (KindCounts: one increment a cell), the composite
+  // counted per value, and the meetings summed as integers — exactly the row-order double sum stats::summarize()
+  // computes, since every partial sum of whole counts below 2^53 is exact.
+  struct Group {
+    long n = 0, closed = 0, meetings_n = 0, comp[3] = {};  // comp: yes, no, undetermined
+    int64_t meetings_sum = 0;
+    KindCounts kinds[4];  // adult plan, child plan, W&P, Plan B in werking
+  };
+  std::vector<Group> groups(G);
   std::vector<std::vector<int32_t>> duration(G);  // days; the median in months as stats::summarize() gives it
-  constexpr int kInd = 5;
-  std::vector<std::array<Share, kInd>> sh(G);
-  for (size_t i = 0; i < d.size(); ++i) {
-    const size_t g = size_t(d.group[i]);
-    ++n[g];
-    (d.closed[i] ? closed : open)[g]++;
-    const int m = d.meeting_count(i);
-    if (m >= 0) {
-      meetings_sum[g] += double(m);
-      ++meetings_n[g];
+  const CellKind* ks[4] = {d.kinds(d.step[kPlanVolwassenen]), d.kinds(d.step[kPlanKind]),
+                           d.kinds(d.step[kWoordEnBeeld]), d.kinds(d.plan_b_active)};
+  const CellKind* mks = d.kinds(d.meetings);
+  const int32_t* mvs = mks ? d.meetings->value.data() : nullptr;
+  const int* group_of = d.group.data();
+  const uint8_t* is_closed = d.closed.data();
+  const int8_t* comp = d.all_steps.data();
+  d.each([&](size_t i, size_t row) {
+    const size_t g = size_t(group_of[i]);
+    Group& gr = groups[g];
+    ++gr.n;
+    if (mks && mks[row] == CellKind::Value && mvs[row] >= 0) {
+      gr.meetings_sum += mvs[row];
+      ++gr.meetings_n;
     }
-    if (!d.closed[i]) continue;
+    if (!is_closed[i]) return;
+    ++gr.closed;
     duration[g].push_back(d.end_day[i] - d.start_day[i]);
-    sh[g][0].add(d.all_steps[i]);
-    sh[g][1].add_kind(d.kind(d.step[kPlanVolwassenen], i));
-    sh[g][2].add_kind(d.kind(d.step[kPlanKind], i));
-    sh[g][3].add_kind(d.kind(d.step[kWoordEnBeeld], i));
-    sh[g][4].add_kind(d.kind(d.plan_b_active, i));
+    ++gr.comp[comp[i] > 0 ? 0 : comp[i] == 0 ? 1 : 2];
+    for (int k = 0; k < 4; ++k) gr.kinds[k].add(ks[k] ? ks[k][row] : CellKind::Missing);
+  });
+  constexpr int kInd = 5;
+  std::vector<long> n(G), open(G), closed(G), meetings_n(G);
+  std::vector<double> meetings_sum(G);
+  std::vector<std::array<Share, kInd>> sh(G);
+  for (size_t g = 0; g < G; ++g) {
+    const Group& gr = groups[g];
+    n[g] = gr.n;
+    closed[g] = gr.closed;
+    open[g] = gr.n - gr.closed;
+    meetings_n[g] = gr.meetings_n;
+    meetings_sum[g] = double(gr.meetings_sum);
+    Share& c = sh[g][0];  // what Share::add on each composite value gives
+    c.n = gr.comp[0];
+    c.no = gr.comp[1];
+    c.missing = gr.comp[2];
+    c.all = gr.closed;
+    for (int k = 0; k < 4; ++k) sh[g][size_t(k) + 1] = gr.kinds[k].share();
   }
   Table s = make_table("summary", T("by_organisation.summary"));
   s.columns = {col("organisation", T("col.organisation"), Role::category),
@@ -387,7 +453,7 @@ Result by_organisation(const Data& d) {
     const double mean = meetings_n[g] > 0 ? meetings_sum[g] / double(meetings_n[g]) : stats::kNaN;
     s.rows.push_back({Value::label(d.group_names[g]), Value::of(n[g]), Value::of(open[g]), Value::of(closed[g]),
                       Value::num(mean), Value::of(meetings_n[g]),
-                      Value::num(stats::summarize_days(duration[g], kDaysPerMonth).median)});
+                      Value::num(stats::median_days(duration[g], kDaysPerMonth))});
     for (int k = 0; k < kInd; ++k) {
       std::vector<Value> v{Value::label(d.group_names[g]), L(ind[k])};
       share_values(v, sh[g][size_t(k)]);

@@ -1,9 +1,10 @@
-// The SofS results with statistical tests (plan_vs_steps, plan_adult_groups, trend) and time_to_step with its
-// Kaplan–Meier curves. Every test goes through zicht::stats (verified against R) and reports name, variant, N,
-// df, statistic, p, effect size and the engine's warnings (SPEC §4, §7).
+// The SofS results with statistical tests (plan_vs_steps, plan_adult_groups, trend); time_to_step with its
+// Kaplan–Meier curves is in sofs_times.cpp. Every test goes through zicht::stats (verified against R) and reports
+// name, variant, N, df, statistic, p, effect size and the engine's warnings (SPEC §4, §7).
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -24,10 +25,10 @@ namespace zicht::analysis::sofs::detail {
 namespace {
 
 
+// 1 = taken (Value, Yes), 0 = no, -1 = unknown: by lookup, without branches on the kind.
 int tri(CellKind k) {
-  if (k == CellKind::Value || k == CellKind::Yes) return 1;
-  if (k == CellKind::No) return 0;
-  return -1;
+  static constexpr int8_t kTri[6] = {1, -1, -1, -1, 1, 0};  // by CellKind
+  return kTri[size_t(k)];
 }
 
 TestResult chi_test(const stats::ChiSquareResult& c, const std::string& what) {
@@ -42,34 +43,10 @@ bool small_expected(const stats::ChiSquareResult& c) {
 
 Value num(double v) { return Value::num(v); }
 
-// The payload of a date cell minus a day, for every cell: modulo 2^32, so that any payload is safe (the exact
-// difference for two dates). Loops write it for every cell and keep it for the dates, with no branch on the cell
-// kind, which follows no pattern over the rows (such branches mispredict).
-int32_t minus(int32_t payload, int32_t day) { return int32_t(uint32_t(payload) - uint32_t(day)); }
-
-// Days from the start to each date (Value cell) of f in the selection, in selection order.
-void days_from_start(const Data& d, const MappedField* f, std::vector<int32_t>& out) {
-  const CellKind* ks = d.kinds(f);
-  if (!ks) {
-    out.clear();
-    return;
-  }
-  out.resize(d.size());
-  size_t n = 0;
-  for (size_t i = 0; i < d.size(); ++i) {
-    const uint32_t row = d.rows[i];
-    out[n] = minus(f->value[row], d.start_day[i]);
-    n += ks[row] == CellKind::Value;
-  }
-  out.resize(n);
-}
-
 }  // namespace
 
-MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts) {
-  const stats::MannWhitneyResult mw = !force_counts && x.size() + y.size() <= kMannWhitneyDirect
-                                          ? stats::mann_whitney(x, y)
-                                          : stats::mann_whitney_by_counts(x, y);
+namespace {
+MannWhitney from_result(const stats::MannWhitneyResult& mw) {
   MannWhitney out;
   out.w = mw.w;
   out.z = mw.z;
@@ -81,6 +58,18 @@ MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>
   out.variant = mw.info.variant;
   out.warnings = warning_codes(mw.info);
   return out;
+}
+}  // namespace
+
+MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y, bool force_counts) {
+  return from_result(!force_counts && x.size() + y.size() <= kMannWhitneyDirect ? stats::mann_whitney(x, y)
+                                                                                : stats::mann_whitney_by_counts(x, y));
+}
+
+MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y,
+                         const std::vector<stats::ValueCount>& counts) {
+  return from_result(x.size() + y.size() <= kMannWhitneyDirect ? stats::mann_whitney(x, y)
+                                                               : stats::mann_whitney_by_counts(counts));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -125,16 +114,25 @@ Result plan_vs_steps(const Data& d) {
   const CellKind *k_wp = d.kinds(d.step[kWoordEnBeeld]), *k_adult = d.kinds(d.step[kPlanVolwassenen]),
                  *k_child = d.kinds(d.step[kPlanKind]);
   auto tri_at = [](const CellKind* k, uint32_t row) { return k ? tri(k[row]) : -1; };
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    const uint32_t row = d.rows[i];
-    const int factor[2] = {d.held[i], tri_at(k_wp, row)};  // meeting, W&P
-    const int plan[2] = {tri_at(k_adult, row), tri_at(k_child, row)};
+  // The closed trajectories counted once by (meeting, W&P, adult plan, child plan), each -1/0/1: 81 cells.
+  // Every trajectory is counted ([0]: closed, [1]: open, unused), so that no branch depends on the status.
+  long counted[2][81] = {};
+  const long* joint = counted[0];
+  const int8_t* held = d.held.data();
+  const uint8_t* closed = d.closed.data();
+  d.each([&](size_t i, size_t row) {
+    ++counted[1 - closed[i]][(held[i] + 1) * 27 + (tri_at(k_wp, uint32_t(row)) + 1) * 9 +
+                             (tri_at(k_adult, uint32_t(row)) + 1) * 3 + (tri_at(k_child, uint32_t(row)) + 1)];
+  });
+  for (int cell = 0; cell < 81; ++cell) {
+    if (joint[cell] == 0) continue;
+    const int factor[2] = {cell / 27 - 1, cell / 9 % 3 - 1};  // meeting, W&P
+    const int plan[2] = {cell / 3 % 3 - 1, cell % 3 - 1};     // adult, child
     for (int ci = 0; ci < 4; ++ci) {
       const int f = factor[ci < 2 ? 0 : 1], p = plan[ci % 2];  // cmps: meeting×adult, meeting×child, W&P×…
       const int fi = f > 0 ? 0 : 1, pi = p > 0 ? 0 : 1;
-      ++tabs[ci][1][fi][pi];
-      tabs[ci][0][fi][pi] += (f >= 0 && p >= 0);
+      tabs[ci][1][fi][pi] += joint[cell];
+      if (f >= 0 && p >= 0) tabs[ci][0][fi][pi] += joint[cell];
     }
   }
   for (int ci = 0; ci < 4; ++ci) {
@@ -184,22 +182,24 @@ Result plan_adult_groups(const Data& d) {
   r.title = T("plan_adult_groups.title");
   r.unit = T("unit.closed_trajectories");
   std::vector<double> group[2][2];  // [variable: meetings, figures][plan: no, yes]
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    const int p = tri(d.kind(d.step[kPlanVolwassenen], i));
-    if (p < 0) continue;
-    const int vals[2] = {d.meeting_count(i),
-                         d.kind(d.figures, i) == CellKind::Value ? d.value(d.figures, i) : -1};
-    for (int v = 0; v < 2; ++v) {
-      if (vals[v] < 0) continue;
-      group[v][p].push_back(vals[v]);
-    }
-  }
+  const CellKind *k_plan = d.kinds(d.step[kPlanVolwassenen]), *k_var[2] = {d.kinds(d.meetings), d.kinds(d.figures)};
+  const int32_t* v_var[2] = {k_var[0] ? d.meetings->value.data() : nullptr,
+                             k_var[1] ? d.figures->value.data() : nullptr};
+  if (k_plan)
+    d.each([&](size_t i, size_t row) {
+      if (!d.closed[i]) return;
+      const int p = tri(k_plan[row]);
+      if (p < 0) return;
+      for (int v = 0; v < 2; ++v)
+        if (k_var[v] && k_var[v][row] == CellKind::Value && v_var[v][row] >= 0) group[v][p].push_back(v_var[v][row]);
+    });
   // The logistic regressions on (x, y) value counts: the same maximum-likelihood fit as on the cases
   // (stats::logistic_regression_weighted), with one row per distinct count and outcome instead of one per case.
   std::vector<double> y[2], x[2], w[2];
+  std::vector<stats::ValueCount> counts[2];
+  for (int v = 0; v < 2; ++v) counts[v] = stats::value_counts(group[v][0], group[v][1]);
   for (int v = 0; v < 2; ++v)
-    for (const stats::ValueCount& c : stats::value_counts(group[v][0], group[v][1]))
+    for (const stats::ValueCount& c : counts[v])
       for (int p = 0; p < 2; ++p)
         if (c.n[p] > 0) {
           y[v].push_back(p);
@@ -245,7 +245,7 @@ Result plan_adult_groups(const Data& d) {
                         none ? Value::na() : num(q.q3), none ? Value::na() : num(q.max)});
     }
     // First group = without an adult plan, so W is that group's U and z is negative when the plan group has more.
-    const MannWhitney mw = mann_whitney(group[v][0], group[v][1]);
+    const MannWhitney mw = mann_whitney(group[v][0], group[v][1], counts[v]);
     m.rows.push_back({L(var_keys[v]), Value::of(mw.n_x), Value::of(mw.n_y), num(mw.w), num(mw.z), num(mw.p),
                       num(mw.r)});
     TestResult t;
@@ -288,183 +288,78 @@ Result plan_adult_groups(const Data& d) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-Result time_to_step(const Data& d) {
-  Result r;
-  r.id = "sofs.time_to_step";
-  r.title = T("time_to_step.title");
-  r.unit = T("unit.trajectories");
-  Table t = make_table("times", T("time_to_step.times"));
-  t.columns = {col("item", T("col.step"), Role::category), col("item_id", T("col.step_id"), Role::category),
-               col("n", Text::key("col.n"), Role::count), col("n_negative", T("col.n_negative"), Role::count),
-               col("mean", Text::key("stat.mean"), Role::statistic, 1),
-               col("sd", Text::key("stat.sd"), Role::statistic, 1),
-               col("median", Text::key("stat.median"), Role::statistic, 1),
-               col("min", Text::key("stat.min"), Role::statistic, 1),
-               col("max", Text::key("stat.max"), Role::statistic, 1)};
-  // Times in whole days from the start (the months shown are exact_months of these): summarize_days gives the
-  // numbers stats::summarize() gives on the months, without sorting doubles.
-  auto add_row = [&](Value label, const char* id, std::vector<int32_t>& v) {
-    long neg = 0;
-    for (int32_t x : v) neg += x < 0;
-    const stats::Summary ds = stats::summarize_days(v, kDaysPerMonth);
-    const bool any = !v.empty();
-    t.rows.push_back({std::move(label), Value::str(id), Value::of(long(v.size())), Value::of(neg),
-                      any ? num(ds.mean) : Value::na(), any ? num(ds.sd) : Value::na(),
-                      any ? num(ds.median) : Value::na(), any ? num(ds.min) : Value::na(),
-                      any ? num(ds.max) : Value::na()});
-  };
-  std::vector<int32_t> v;
-  for (int s = 0; s < kSteps; ++s) {
-    days_from_start(d, d.step[s], v);
-    add_row(step_label(d, s), kStepIds[s], v);
-  }
-  days_from_start(d, d.plan_b_active, v);
-  long pb_early = 0;  // at or before the start
-  for (int32_t x : v) pb_early += x <= 0;
-  const long pb_n = long(v.size());
-  add_row(L("step.plan_b_active"), "plan_b_in_werking", v);
-  v.clear();
-  const int D = d.opt->duration_months;
-  long closed = 0, le = 0, gt = 0, eq = 0;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    ++closed;
-    v.push_back(d.end_day[i] - d.start_day[i]);
-    const int cm = d.months[i];
-    le += cm <= D;
-    gt += cm > D;
-    eq += cm == D;
-  }
-  add_row(L("step.duration"), "duration", v);
-  r.tables.push_back(std::move(t));
-
-  Table th = make_table("duration_threshold", T("time_to_step.duration_threshold"));
-  th.columns = {col("indicator", T("col.indicator"), Role::category)};
-  ratio_columns(th.columns);
-  auto fmt = [&](const char* key) {
-    Text o = T(key);
-    for (std::string* s : {&o.nl, &o.en}) {
-      const size_t p = s->find("{0}");
-      if (p != std::string::npos) s->replace(p, 3, std::to_string(D));
-    }
-    return Value::label(o);
-  };
-  const std::pair<const char*, long> rows[] = {{"time_to_step.le", le},
-                                               {"time_to_step.gt", gt},
-                                               {"time_to_step.eq", eq},
-                                               {"time_to_step.ge", gt + eq},
-                                               {"time_to_step.lt", le - eq}};
-  for (const auto& [key, n] : rows) {
-    std::vector<Value> row{fmt(key)};
-    ratio_values(row, n, closed);
-    th.rows.push_back(std::move(row));
-  }
-  r.tables.push_back(std::move(th));
-
-  Table pb = make_table("plan_b_start", T("time_to_step.plan_b_start"));
-  pb.columns = {col("indicator", T("col.indicator"), Role::category)};
-  ratio_columns(pb.columns);
-  {
-    std::vector<Value> row{L("time_to_step.plan_b_at_or_before")};
-    ratio_values(row, pb_early, pb_n);
-    pb.rows.push_back(std::move(row));
-  }
-  r.tables.push_back(std::move(pb));
-
-  // Kaplan–Meier for the key steps: event = the step's date; "nee" censored at the end date (closed) or the as-of
-  // date (open); Missing and "ja" without a date left out (time unknown). Times before the start count as 0.
-  Table km = make_table("km", T("time_to_step.km"));
-  km.columns = {col("step", T("col.step"), Role::category), col("step_id", T("col.step_id"), Role::category),
-                col("time", T("col.time_months"), Role::statistic, 2),
-                col("n_risk", T("col.n_risk"), Role::count), col("n_event", T("col.n_event"), Role::count),
-                col("n_censor", T("col.n_censor"), Role::count),
-                col("survival", T("col.survival"), Role::statistic, 3),
-                col("lower", T("col.lower95"), Role::lower, 3), col("upper", T("col.upper95"), Role::upper, 3)};
-  Table ks = make_table("km_summary", T("time_to_step.km_summary"));
-  ks.columns = {col("step", T("col.step"), Role::category), col("step_id", T("col.step_id"), Role::category),
-                col("n", Text::key("col.n"), Role::count), col("n_event", T("col.n_event"), Role::count),
-                col("n_censor", T("col.n_censor"), Role::count), col("excluded", T("col.excluded"), Role::count),
-                col("median", T("col.km_median"), Role::statistic, 1),
-                col("median_lower", T("col.lower95"), Role::lower, 1),
-                col("median_upper", T("col.upper95"), Role::upper, 1)};
-  const int km_steps[] = {kVeiligheidsdoel, kWoordEnBeeld, kPlanVolwassenen, kPlanKind};
-  std::vector<int32_t> event_days, censor_days;
-  for (int s : km_steps) {
-    // Times in whole days (negative → 0); the curve's time is exact_months of the day, as before.
-    // Without branches on the cell kind (see minus): each slot is written, and kept when it applies.
-    size_t n_event = 0, n_censor = 0;
-    if (const CellKind* step_kinds = d.kinds(d.step[s])) {
-      const int32_t* days = d.step[s]->value.data();
-      event_days.resize(d.size());
-      censor_days.resize(d.size());
-      for (size_t i = 0; i < d.size(); ++i) {
-        const uint32_t row = d.rows[i];
-        const CellKind k = step_kinds[row];
-        event_days[n_event] = std::max(0, minus(days[row], d.start_day[i]));
-        n_event += k == CellKind::Value;
-        censor_days[n_censor] = std::max(0, d.end_day[i] - d.start_day[i]);
-        n_censor += k == CellKind::No;
-      }
-    }
-    event_days.resize(n_event);
-    censor_days.resize(n_censor);
-    const long excluded = long(d.size() - n_event - n_censor);
-    const stats::KaplanMeierResult res = stats::kaplan_meier_days(event_days, censor_days, kDaysPerMonth);
-    const Value label = step_label(d, s), id = Value::str(kStepIds[s]);
-    km.rows.reserve(km.rows.size() + res.rows.size());
-    for (const auto& row : res.rows)
-      km.rows.push_back({label, id, num(row.time), Value::of(row.n_risk), Value::of(row.n_event),
-                         Value::of(row.n_censor), num(row.surv), num(row.lower), num(row.upper)});
-    ks.rows.push_back({label, id, Value::of(res.info.n), Value::of(res.events),
-                       Value::of(res.info.n - res.events), Value::of(excluded), num(res.median_log.median),
-                       num(res.median_log.lower), num(res.median_log.upper)});
-  }
-  r.tables.push_back(std::move(km));
-  r.tables.push_back(std::move(ks));
-  r.notes.push_back(T("note.time_to_step"));
-  r.notes.push_back(T("note.months_exact"));
-  r.notes.push_back(T("note.months_completed"));
-  r.notes.push_back(T("note.km"));
-  r.notes.push_back(T("note.time_published"));
-  for (const char* rule : {"step_before_start", "plan_b_before_start", "end_before_start"})
-    for (const auto& f : d.rule(rule).flags) r.flags.push_back(f);
-  return r;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 Result trend(const Data& d) {
   Result r;
   r.id = "sofs.trend";
   r.title = T("trend.title");
   r.unit = T("unit.closed_trajectories");
-  std::vector<int> years;  // distinct closing years, ascending
-  for (size_t i = 0; i < d.size(); ++i)
-    if (d.closed[i] && (years.empty() || years.back() != d.year[i])) years.push_back(d.year[i]);
-  std::sort(years.begin(), years.end());
-  years.erase(std::unique(years.begin(), years.end()), years.end());
-  auto year_index = [&](int y) { return size_t(std::lower_bound(years.begin(), years.end(), y) - years.begin()); };
+  // Distinct closing years, ascending, and each year's index by lookup over their span.
+  int y_lo = std::numeric_limits<int>::max(), y_hi = std::numeric_limits<int>::min();
+  d.each([&](size_t i, size_t) {
+    if (d.closed[i]) {
+      y_lo = std::min(y_lo, d.year[i]);
+      y_hi = std::max(y_hi, d.year[i]);
+    }
+  });
+  std::vector<int> years;
+  std::vector<int> year_slot(y_hi >= y_lo ? size_t(int64_t(y_hi) - y_lo + 1) : 0, -1);
+  d.each([&](size_t i, size_t) {
+    if (d.closed[i]) year_slot[size_t(d.year[i] - y_lo)] = 0;
+  });
+  for (size_t k = 0; k < year_slot.size(); ++k)
+    if (year_slot[k] == 0) {
+      year_slot[k] = int(years.size());
+      years.push_back(y_lo + int(k));
+    }
   constexpr int kInd = 5;
   const char* ind_keys[kInd] = {"overview.adult_plan", "overview.child_plan", "step.woord_en_beeld",
                                 "overview.all_steps", "trend.plan_b_network"};
-  std::vector<std::array<Share, kInd>> sh(years.size());
-  std::vector<std::vector<double>> meetings(years.size());
-  std::vector<long> n(years.size(), 0);
+  // Open trajectories are counted in an extra, unused slot (years.size()), so that no branch depends on the
+  // status; the meeting counts of closed trajectories are gathered (year, count) first, then put per year.
+  const size_t Y = years.size();
+  std::vector<std::array<Share, kInd>> sh(Y + 1);
+  std::vector<std::array<KindCounts, 3>> kinds(Y + 1);  // the first three indicators, one increment a cell
+  std::vector<long> n(Y + 1, 0);
   int netwerk = -1;
   if (d.plan_b)
     for (size_t k = 0; k < d.plan_b->values.size(); ++k)
       if (d.plan_b->values[k] == "netwerk") netwerk = int(k);
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (!d.closed[i]) continue;
-    const size_t y = year_index(d.year[i]);
+  const CellKind *k_adult = d.kinds(d.step[kPlanVolwassenen]), *k_child = d.kinds(d.step[kPlanKind]),
+                 *k_wp = d.kinds(d.step[kWoordEnBeeld]), *k_pb = d.kinds(d.plan_b), *k_m = d.kinds(d.meetings);
+  const int32_t *v_pb = k_pb ? d.plan_b->value.data() : nullptr, *v_m = k_m ? d.meetings->value.data() : nullptr;
+  auto kind_at = [](const CellKind* ks, size_t row) { return ks ? ks[row] : CellKind::Missing; };
+  std::vector<std::pair<uint32_t, int32_t>> counted(d.size());  // (year slot, meeting count)
+  size_t n_counted = 0;
+  const uint8_t* closed = d.closed.data();
+  const int* year = d.year.data();
+  const int8_t* comp = d.all_steps.data();
+  d.each([&](size_t i, size_t row) {
+    const bool c = closed[i];
+    const size_t y = c ? size_t(year_slot[size_t((c ? year[i] : y_lo) - y_lo)]) : Y;
     ++n[y];
-    sh[y][0].add_kind(d.kind(d.step[kPlanVolwassenen], i));
-    sh[y][1].add_kind(d.kind(d.step[kPlanKind], i));
-    sh[y][2].add_kind(d.kind(d.step[kWoordEnBeeld], i));
-    sh[y][3].add(d.all_steps[i]);
-    const CellKind pk = d.kind(d.plan_b, i);
-    sh[y][4].add(pk == CellKind::Value ? (d.value(d.plan_b, i) == netwerk ? 1 : 0) : -1);
-    const int m = d.meeting_count(i);
-    if (m >= 0) meetings[y].push_back(m);
+    std::array<KindCounts, 3>& k = kinds[y];
+    k[0].add(kind_at(k_adult, row));
+    k[1].add(kind_at(k_child, row));
+    k[2].add(kind_at(k_wp, row));
+    std::array<Share, kInd>& s = sh[y];
+    s[3].add(comp[i]);
+    const CellKind pk = kind_at(k_pb, row);
+    s[4].add(pk == CellKind::Value ? (v_pb[row] == netwerk ? 1 : 0) : -1);
+    const int32_t m = v_m ? v_m[row] : -1;
+    counted[n_counted] = {uint32_t(y), m};
+    n_counted += c & (kind_at(k_m, row) == CellKind::Value) & (m >= 0);
+  });
+  sh.pop_back();
+  kinds.pop_back();
+  n.pop_back();
+  for (size_t y = 0; y < Y; ++y)
+    for (size_t k = 0; k < 3; ++k) sh[y][k] = kinds[y][k].share();
+  std::vector<std::vector<double>> meetings(Y);
+  {
+    std::vector<size_t> per_year(Y, 0);
+    for (size_t j = 0; j < n_counted; ++j) ++per_year[counted[j].first];
+    for (size_t y = 0; y < Y; ++y) meetings[y].reserve(per_year[y]);
+    for (size_t j = 0; j < n_counted; ++j) meetings[counted[j].first].push_back(counted[j].second);
   }
   Table t = make_table("indicators", T("trend.indicators"));
   t.columns = {col("indicator", T("col.indicator"), Role::category), col("year", T("col.closing_year"), Role::category)};

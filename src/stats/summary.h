@@ -22,6 +22,14 @@ Summary summarize(std::vector<double>& v);
 // Reorders days.
 Summary summarize_days(std::vector<int32_t>& days, double days_per_month);
 
+// summarize_days on several samples at once, each giving exactly what summarize_days gives on it alone: the
+// row-order sums of the samples run side by side (one sum's additions must wait on each other; sums of different
+// samples overlap), the months looked up per day when the days span a narrow range. Reorders the samples.
+std::vector<Summary> summarize_days(std::vector<std::vector<int32_t>>& samples, double days_per_month);
+
+// Only the median of summarize_days (NaN when days is empty), without its mean and SD. Reorders days.
+double median_days(std::vector<int32_t>& days, double days_per_month);
+
 // The k-th smallest (0-based) of v, by counting when the range is narrow; reorders v.
 int32_t kth_smallest(std::vector<int32_t>& v, size_t k);
 

@@ -256,11 +256,15 @@ std::vector<ValueCount> value_counts(const std::vector<double>& x, const std::ve
 }
 
 MannWhitneyResult mann_whitney_by_counts(const std::vector<double>& x, const std::vector<double>& y) {
+  return mann_whitney_by_counts(value_counts(x, y));
+}
+
+MannWhitneyResult mann_whitney_by_counts(const std::vector<ValueCount>& counts) {
   MannWhitneyResult r;
   r.info.method = "Wilcoxon rank-sum (Mann-Whitney U) test";
   r.info.variant = "normal approximation with continuity and tie correction";
   double below = 0, rank_sum_x = 0, ties = 0;
-  for (const ValueCount& c : value_counts(x, y)) {
+  for (const ValueCount& c : counts) {
     const double t = double(c.n[0] + c.n[1]);
     rank_sum_x += double(c.n[0]) * (below + (t + 1) / 2);
     ties += t * t * t - t;

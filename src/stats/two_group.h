@@ -44,6 +44,8 @@ std::vector<ValueCount> value_counts(const std::vector<double>& x, const std::ve
 
 // NaN values are skipped (without the warning mann_whitney gives); p always from the normal approximation.
 MannWhitneyResult mann_whitney_by_counts(const std::vector<double>& x, const std::vector<double>& y);
+// The same from value_counts(x, y) already found.
+MannWhitneyResult mann_whitney_by_counts(const std::vector<ValueCount>& counts);
 
 // Distribution of W for sample sizes m, n without ties (R's pwilcox / qwilcox).
 double wilcox_cdf(double q, int m, int n);       // P(W <= q)

@@ -3,6 +3,7 @@
 // reference.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <random>
 
@@ -385,4 +386,67 @@ TEST_CASE("day-based summaries and Kaplan-Meier equal the month-based reference"
     CHECK(same(ref.median_loglog.lower, fast.median_loglog.lower));
     CHECK(same(ref.median_loglog.upper, fast.median_loglog.upper));
   }
+}
+
+// summarize_days on several samples at once (the sums side by side, months looked up per day) and median_days give
+// exactly what summarize_days gives on each sample alone: samples of unequal length (the lanes' common part and
+// tails), an empty one, narrow and wide ranges (with and without the lookup table).
+TEST_CASE("summarize_days on several samples and median_days equal summarize_days on each") {
+  using zicht::core::kDaysPerMonth;
+  auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+  std::mt19937_64 rng(2024);
+  for (int rep = 0; rep < 12; ++rep) {
+    INFO("rep " << rep);
+    const size_t k = 1 + size_t(rep) % 11;
+    std::vector<std::vector<int32_t>> samples(k);
+    for (size_t s = 0; s < k; ++s) {
+      const size_t n = s == 2 ? 0 : 1 + rng() % 3000;
+      const int32_t range = rep % 3 == 2 ? 3000000 : 1 + int32_t(rng() % 2000);
+      for (size_t i = 0; i < n; ++i) samples[s].push_back(int32_t(rng() % uint64_t(range)) - range / 4);
+    }
+    std::vector<std::vector<int32_t>> copy = samples;
+    const std::vector<Summary> all = summarize_days(copy, kDaysPerMonth);
+    REQUIRE(all.size() == k);
+    for (size_t s = 0; s < k; ++s) {
+      std::vector<int32_t> one = samples[s], again = samples[s];
+      const Summary a = summarize_days(one, kDaysPerMonth);
+      CHECK(all[s].n == a.n);
+      CHECK(same(all[s].mean, a.mean));
+      CHECK(same(all[s].sd, a.sd));
+      CHECK(same(all[s].median, a.median));
+      CHECK(same(all[s].min, a.min));
+      CHECK(same(all[s].max, a.max));
+      CHECK(same(median_days(again, kDaysPerMonth), a.median));
+    }
+  }
+  // A known case: days 0, 30, 61, 92 → months 0, 0.9857…, 2.0042…, 3.0226…; median (0.9857 + 2.0042) / 2.
+  std::vector<std::vector<int32_t>> known = {{92, 0, 61, 30}, {}};
+  const std::vector<Summary> s = summarize_days(known, kDaysPerMonth);
+  CHECK(s[0].n == 4);
+  CHECK(s[0].median == Approx((30 + 61) / 2.0 / kDaysPerMonth));
+  CHECK(s[0].max == Approx(92 / kDaysPerMonth));
+  CHECK(std::isnan(s[1].mean));
+}
+
+// summarize's median by counting (whole numbers in a narrow range) equals the sorted sample's median, for odd and
+// even n, with gaps between the values (the order statistic below the middle one a distinct, smaller value).
+TEST_CASE("summarize's counted median equals the sorted median") {
+  std::mt19937_64 rng(31);
+  for (int rep = 0; rep < 40; ++rep) {
+    INFO("rep " << rep);
+    const size_t n = 1 + rng() % 400;
+    std::vector<double> v;
+    for (size_t i = 0; i < n; ++i) v.push_back(double(int(rng() % 40) * (rep % 2 ? 3 : 1) - 10));
+    std::vector<double> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    const double expect = n % 2 ? sorted[n / 2] : (sorted[n / 2] + sorted[n / 2 - 1]) / 2;
+    const Summary s = summarize(v);
+    CHECK(s.median == expect);
+    CHECK(s.min == sorted.front());
+    CHECK(s.max == sorted.back());
+  }
+  std::vector<double> gap = {7, 1, 1, 7};  // middle pair 1 and 7
+  CHECK(summarize(gap).median == 4.0);
+  std::vector<double> odd = {5, 0, 9};
+  CHECK(summarize(odd).median == 5.0);
 }
