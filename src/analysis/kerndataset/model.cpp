@@ -62,7 +62,11 @@ const Trajectory* Model::find(const std::string& id) const {
   return it == traj_index.end() ? nullptr : &traj[it->second];
 }
 
-MomentState Model::state(const Trajectory& t, int moment) const {
+namespace {
+
+// Model::state's value: consent, due date against the as-of date and the withdrawal, then the row at the moment.
+MomentState moment_state(const Model& m, const Trajectory& t, int moment) {
+  const int32_t as_of = m.as_of;
   if (moment > 0 && t.consent != "ja") return MomentState::no_consent;
   const int32_t due = t.due(moment);
   // A withdrawal takes the moments due after it out of the follow-up, as a refusal would.
@@ -73,6 +77,8 @@ MomentState Model::state(const Trajectory& t, int moment) const {
   if (r->reached == 0) return MomentState::not_reached;
   return r->answered() ? MomentState::answered : MomentState::missing;
 }
+
+}  // namespace
 
 Value moment_label(int k) { return L(std::string("kerndataset.moment.") + kMomentCodes[k]); }
 
@@ -179,6 +185,7 @@ Model build_model(const Inputs& in, const Options& o) {
     m.linked = true;
     sofs::Options so;
     const sofs::detail::Data d = sofs::detail::prepare(*in.sofs, so);
+    m.traj.reserve(d.size());
     for (size_t i = 0; i < d.size(); ++i) {
       Trajectory t;
       t.id = in.sofs->text(*d.id, d.rows[i]);
@@ -474,6 +481,9 @@ Model build_model(const Inputs& in, const Options& o) {
       m.cases.push_back(std::move(c));
     }
   }
+  // Every result asks for the moments' status, per trajectory, moment and measure: computed once here.
+  for (auto& t : m.traj)
+    for (int k = 0; k < kMoments; ++k) t.states[size_t(k)] = moment_state(m, t, k);
   m.rows_flagged = long(excluded.size());
   m.rows_used = m.rows_in - m.rows_flagged;
   return m;
