@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <limits>
+#include <utility>
 
 #include "stats/distributions.h"
 #include "stats/proportion.h"
@@ -38,7 +40,8 @@ double tie_term(std::vector<double> v) {
 double sign(double a) { return a > 0 ? 1.0 : (a < 0 ? -1.0 : 0.0); }
 
 // R's W(d) inside wilcox.test's signed-rank CI: standardised V of the differences minus d (zeros of x - d dropped),
-// with tie correction and, when `correct`, continuity correction. NaN when its sigma is 0.
+// with tie correction and, when `correct`, continuity correction. NaN when its sigma is 0. The reference version:
+// ranks x - d from scratch (one sort per evaluation); used as it is when x holds a non-finite value.
 double w_of(const std::vector<double>& x, double d, bool correct) {
   std::vector<double> xd;
   xd.reserve(x.size());
@@ -56,26 +59,101 @@ double w_of(const std::vector<double>& x, double d, bool correct) {
   return (zd - (correct ? sign(zd) * 0.5 : 0.0)) / sigma;
 }
 
+// The same W(d), evaluated without a sort: x is sorted once and kept as its distinct values with their counts.
+// a - d is non-decreasing in a (rounding is monotone), so the negative differences are a prefix and the positive
+// ones a suffix of the sorted values; |a - d| ascends walking the prefix backwards and the suffix forwards, and one
+// merge of the two walks gives the groups of equal |a - d| in rank order, as average_ranks sorts them (equal
+// distinct values give the same a - d; distinct ones that round to the same a - d meet in the merge). Each
+// evaluation is O(distinct values), no allocation. Average ranks are half-integers and the tie terms integers, all
+// below 2^53, so V and sum(t^3 - t) are exact and equal to those of w_of; n, the mean and sigma are computed by the
+// same expressions.
+class ShiftedSignedRank {
+ public:
+  explicit ShiftedSignedRank(const std::vector<double>& x) {
+    std::vector<double> s(x);
+    finite_ = std::all_of(s.begin(), s.end(), [](double a) { return std::isfinite(a); });
+    if (!finite_) {
+      x_ = &x;
+      return;
+    }
+    std::sort(s.begin(), s.end());
+    for (double a : s) {
+      if (vals_.empty() || a != vals_.back()) {
+        vals_.push_back(a);
+        counts_.push_back(1);
+      } else {
+        ++counts_.back();
+      }
+    }
+  }
+
+  double w(double d, bool correct) const {
+    if (!finite_) return w_of(*x_, d, correct);
+    const size_t k = vals_.size();
+    // [0, lo): a - d < 0; [lo, hi): a - d == 0 (dropped); [hi, k): a - d > 0.
+    const size_t lo = static_cast<size_t>(
+        std::partition_point(vals_.begin(), vals_.end(), [d](double a) { return a - d < 0; }) - vals_.begin());
+    const size_t hi = static_cast<size_t>(
+        std::partition_point(vals_.begin() + static_cast<std::ptrdiff_t>(lo), vals_.end(),
+                             [d](double a) { return a - d <= 0; }) - vals_.begin());
+    size_t i = lo, j = hi, pos = 0;  // next negative: i - 1 (walking down); next positive: j
+    double v = 0, ties = 0;
+    while (i > 0 || j < k) {
+      const double m = j >= k || (i > 0 && std::fabs(vals_[i - 1] - d) <= vals_[j] - d) ? std::fabs(vals_[i - 1] - d)
+                                                                                       : vals_[j] - d;
+      size_t cn = 0, cp = 0;
+      while (i > 0 && std::fabs(vals_[i - 1] - d) == m) cn += counts_[--i];
+      while (j < k && vals_[j] - d == m) cp += counts_[j++];
+      const size_t c = cn + cp;
+      const double t = static_cast<double>(c);
+      const double rank = (static_cast<double>(pos) + static_cast<double>(pos + c - 1)) / 2.0 + 1.0;
+      v += rank * static_cast<double>(cp);
+      ties += t * t * t - t;
+      pos += c;
+    }
+    const double n = static_cast<double>(pos);
+    const double zd = v - n * (n + 1) / 4;
+    const double sigma = std::sqrt(n * (n + 1) * (2 * n + 1) / 24 - ties / 48);
+    return (zd - (correct ? sign(zd) * 0.5 : 0.0)) / sigma;
+  }
+
+ private:
+  bool finite_ = true;
+  const std::vector<double>* x_ = nullptr;
+  std::vector<double> vals_;
+  std::vector<size_t> counts_;
+};
+
 // The crossing of the non-increasing step function f(d) = W(d) - zq on [lo, hi]: a = first d with f <= 0 and
 // b = first d with f < 0, each by bisection down to adjacent doubles; (a + b) / 2 is the jump point itself or the
 // middle of a stretch where f is exactly 0. R's uniroot(tol = 1e-4) returns a point within 1e-4 of the jump, or
-// any point of the flat stretch it hits first.
-double crossing(const std::vector<double>& x, double zq, bool correct, double mumin, double mumax) {
-  const auto f = [&](double d) { return w_of(x, d, correct) - zq; };
+// any point of the flat stretch it hits first. The two bisections take the same steps until f is exactly 0 at a
+// midpoint, so the second reuses the first one's values at the same midpoints (f depends on d only).
+double crossing(const ShiftedSignedRank& s, double zq, bool correct, double mumin, double mumax) {
+  const auto f = [&](double d) { return s.w(d, correct) - zq; };
   if (f(mumin) <= 0) return mumin;
   if (f(mumax) >= 0) return mumax;
+  std::vector<std::pair<double, double>> path;  // (mid, f(mid)) of the first bisection, step by step
+  path.reserve(200);
   const auto boundary = [&](bool strict) {
     double lo = mumin, hi = mumax;
-    for (int it = 0; it < 200; ++it) {
+    for (size_t it = 0; it < 200; ++it) {
       const double mid = lo + (hi - lo) / 2;
       if (mid <= lo || mid >= hi) break;
-      const double v = f(mid);
+      double v;
+      if (strict && it < path.size() && path[it].first == mid) {
+        v = path[it].second;
+      } else {
+        v = f(mid);
+        if (!strict) path.emplace_back(mid, v);
+      }
       if (strict ? v < 0 : v <= 0) hi = mid;
       else lo = mid;
     }
     return hi;
   };
-  return (boundary(false) + boundary(true)) / 2;
+  const double a = boundary(false);
+  return (a + boundary(true)) / 2;
 }
 
 double median_of(std::vector<double> v) {
@@ -218,8 +296,9 @@ SignedRankResult wilcoxon_signed_rank(const std::vector<double>& x, const std::v
 
   // Asymptotic Hodges–Lehmann CI as R: W(d) with continuity correction for the bounds, without for the estimate.
   const double mumin = *std::min_element(d.begin(), d.end()), mumax = *std::max_element(d.begin(), d.end());
-  const double wmin = w_of(d, mumin, true);
-  const double wmax = std::isfinite(wmin) ? w_of(d, mumax, true) : kNaN;
+  const ShiftedSignedRank shifted(d);
+  const double wmin = shifted.w(mumin, true);
+  const double wmax = std::isfinite(wmin) ? shifted.w(mumax, true) : kNaN;
   if (!std::isfinite(wmax)) {  // R: NaN interval, the midrange as estimate
     r.info.warn("ci_undefined", "cannot compute a confidence interval when all observations are zero or tied");
     r.hodges_lehmann = (mumin + mumax) / 2;
@@ -231,12 +310,12 @@ SignedRankResult wilcoxon_signed_rank(const std::vector<double>& x, const std::v
   if (a >= 1 || 1 - conf_level < a * 0.75)
     r.info.warn("conf_level_not_achievable", "the requested confidence level is not achievable with this few pairs");
   if (a < 1) {
-    r.ci_lower = crossing(d, normal_quantile(1 - a / 2), true, mumin, mumax);
-    r.ci_upper = crossing(d, normal_quantile(a / 2), true, mumin, mumax);
+    r.ci_lower = crossing(shifted, normal_quantile(1 - a / 2), true, mumin, mumax);
+    r.ci_upper = crossing(shifted, normal_quantile(a / 2), true, mumin, mumax);
   } else {
     r.ci_lower = r.ci_upper = median_of(d);
   }
-  r.hodges_lehmann = crossing(d, 0.0, false, mumin, mumax);
+  r.hodges_lehmann = crossing(shifted, 0.0, false, mumin, mumax);
   return r;
 }
 

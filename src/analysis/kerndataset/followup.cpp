@@ -20,9 +20,19 @@ namespace {
 Result overview(const Model& m) {
   Result r = make_result("kerndataset.overview", "kerndataset.result.overview", "kerndataset.unit.trajectories");
   const auto co = cohort(m);
-  std::map<std::string, bool> in_cohort;
-  for (const Trajectory* t : co) in_cohort[t->id] = true;
-  std::map<std::string, bool> with_parent, with_child;
+  // The cohort trajectories with a (final) parent or child survey, marked by trajectory: the model's index finds
+  // the trajectory, and a closed one is in the cohort.
+  std::vector<char> with_parent(m.traj.size(), 0), with_child(m.traj.size(), 0);
+  long n_with_parent = 0, n_with_child = 0;
+  const auto mark = [&](const std::string& id, std::vector<char>& seen, long& count) {
+    const Trajectory* t = m.find(id);
+    if (!t || !t->closed) return;
+    char& s = seen[size_t(t - m.traj.data())];
+    if (!s) {
+      s = 1;
+      ++count;
+    }
+  };
   long parents = 0, workers = 0, children = 0;
   for (const auto& p : m.parents) {
     if (p.interim) continue;
@@ -31,12 +41,12 @@ Result overview(const Model& m) {
       continue;
     }
     ++parents;
-    if (in_cohort.count(p.traject)) with_parent[p.traject] = true;
+    mark(p.traject, with_parent, n_with_parent);
   }
   for (const auto& c : m.children)
     if (!c.interim) {
       ++children;
-      if (in_cohort.count(c.traject)) with_child[c.traject] = true;
+      mark(c.traject, with_child, n_with_child);
     }
   long consent[4] = {};  // ja, nee, niet gevraagd, onbekend
   long withdrawn = 0;
@@ -55,8 +65,8 @@ Result overview(const Model& m) {
                       cohort ? Value::na() : pct(k, d)});
   };
   add("cohort", n, n);
-  add("with_parent_survey", long(with_parent.size()), n);
-  add("with_child_survey", long(with_child.size()), n);
+  add("with_parent_survey", n_with_parent, n);
+  add("with_child_survey", n_with_child, n);
   add("consent_yes", consent[0], n);
   add("consent_no", consent[1], n);
   add("consent_not_asked", consent[2], n);

@@ -62,7 +62,11 @@ const Trajectory* Model::find(const std::string& id) const {
   return it == traj_index.end() ? nullptr : &traj[it->second];
 }
 
-MomentState Model::state(const Trajectory& t, int moment) const {
+namespace {
+
+// Model::state's value: consent, due date against the as-of date and the withdrawal, then the row at the moment.
+MomentState moment_state(const Model& m, const Trajectory& t, int moment) {
+  const int32_t as_of = m.as_of;
   if (moment > 0 && t.consent != "ja") return MomentState::no_consent;
   const int32_t due = t.due(moment);
   // A withdrawal takes the moments due after it out of the follow-up, as a refusal would.
@@ -73,6 +77,8 @@ MomentState Model::state(const Trajectory& t, int moment) const {
   if (r->reached == 0) return MomentState::not_reached;
   return r->answered() ? MomentState::answered : MomentState::missing;
 }
+
+}  // namespace
 
 Value moment_label(int k) { return L(std::string("kerndataset.moment.") + kMomentCodes[k]); }
 
@@ -179,6 +185,7 @@ Model build_model(const Inputs& in, const Options& o) {
     m.linked = true;
     sofs::Options so;
     const sofs::detail::Data d = sofs::detail::prepare(*in.sofs, so);
+    m.traj.reserve(d.size());
     for (size_t i = 0; i < d.size(); ++i) {
       Trajectory t;
       t.id = in.sofs->text(*d.id, d.rows[i]);
@@ -245,11 +252,11 @@ Model build_model(const Inputs& in, const Options& o) {
           exclude(ds, r, "unknown_moment", mom ? mom->column_name : "moment", text(ds, mom, r));
           continue;
         }
-        if (!known_trajectory(tid)) {
+        auto it = m.traj_index.find(tid);  // one lookup: known_trajectory(tid) is !m.linked || found
+        if (m.linked && it == m.traj_index.end()) {
           exclude(ds, r, "no_trajectory", id ? id->column_name : "traject_id", tid);
           continue;
         }
-        auto it = m.traj_index.find(tid);
         if (it == m.traj_index.end()) {
           Trajectory t;
           t.id = tid;
@@ -303,7 +310,7 @@ Model build_model(const Inputs& in, const Options& o) {
         f.plan_adjusted = adj >= 0 ? adj : -1;
         f.safety = number(safety, r);
         f.channel = code(channel, r);
-        t.rows[size_t(mi)] = f;
+        t.rows[size_t(mi)] = std::move(f);  // only f.row (not moved from) is read below
         t.has[size_t(mi)] = true;
         for (const MappedField* v : {rr, pl, safety, counts[0], counts[1], counts[2]})
           if (v && v->kind[r] == CellKind::Invalid) m.flag("out_of_range", ds->file, f.row, v->column_name, text(ds, v, r));
@@ -319,8 +326,7 @@ Model build_model(const Inputs& in, const Options& o) {
     for (auto& t : m.traj)
       for (int k = 0; k < kMoments; ++k) t.at[size_t(k)] = nullptr;
   }
-  auto withdrawn_before = [&](const std::string& tid, int32_t date) {
-    const Trajectory* t = m.find(tid);
+  auto withdrawn_after = [&](const Trajectory* t, int32_t date) {  // a survey dated after the consent's withdrawal
     return t && t->withdrawn != kNoDay && date != kNoDay && date > t->withdrawn;
   };
 
@@ -345,12 +351,13 @@ Model build_model(const Inputs& in, const Options& o) {
       p.traject = text(ds, id, r);
       p.file = ds->file;
       p.row = ds->row_number(r);
-      if (!known_trajectory(p.traject)) {
+      const Trajectory* t = m.find(p.traject);  // one lookup: known_trajectory is !m.linked || found
+      if (m.linked && !t) {
         exclude(ds, r, "no_trajectory", id ? id->column_name : "traject_id", p.traject);
         continue;
       }
       p.date = day(date, r);
-      if (withdrawn_before(p.traject, p.date)) {
+      if (withdrawn_after(t, p.date)) {
         exclude(ds, r, "after_withdrawal", date ? date->column_name : "datum", day_text(p.date));
         continue;
       }
@@ -386,12 +393,13 @@ Model build_model(const Inputs& in, const Options& o) {
       c.traject = text(ds, id, r);
       c.file = ds->file;
       c.row = ds->row_number(r);
-      if (!known_trajectory(c.traject)) {
+      const Trajectory* t = m.find(c.traject);  // one lookup: known_trajectory is !m.linked || found
+      if (m.linked && !t) {
         exclude(ds, r, "no_trajectory", id ? id->column_name : "traject_id", c.traject);
         continue;
       }
       c.date = day(date, r);
-      if (withdrawn_before(c.traject, c.date)) {
+      if (withdrawn_after(t, c.date)) {
         exclude(ds, r, "after_withdrawal", date ? date->column_name : "datum", day_text(c.date));
         continue;
       }
@@ -474,6 +482,9 @@ Model build_model(const Inputs& in, const Options& o) {
       m.cases.push_back(std::move(c));
     }
   }
+  // Every result asks for the moments' status, per trajectory, moment and measure: computed once here.
+  for (auto& t : m.traj)
+    for (int k = 0; k < kMoments; ++k) t.states[size_t(k)] = moment_state(m, t, k);
   m.rows_flagged = long(excluded.size());
   m.rows_used = m.rows_in - m.rows_flagged;
   return m;

@@ -55,6 +55,9 @@ struct FollowRow {
   bool answered() const;             // reached and at least one indicator answered
 };
 
+// Moment status of spec §1.2 for one trajectory at a later moment.
+enum class MomentState : uint8_t { no_consent, not_due, missing, not_reached, answered };
+
 // A trajectory of the cohort (every trajectory seen in the follow-up file or, with a link, closed in SofS).
 struct Trajectory {
   std::string id;
@@ -74,10 +77,8 @@ struct Trajectory {
   bool plan_b_from_start = false;   // plan B date ≤ start
   int sofs_figures = -1;            // sofs.netwerkfiguren
   int32_t due(int moment) const;    // end + months (calendar, clamped); kNoDay without an end
+  std::array<MomentState, kMoments> states{};  // Model::state per moment, set once at the end of build_model
 };
-
-// Moment status of spec §1.2 for one trajectory at a later moment.
-enum class MomentState : uint8_t { no_consent, not_due, missing, not_reached, answered };
 
 struct SelfRow {
   std::string respondent, organisation, team, region, group, function, wave;  // wave = golf as YYYY-MM
@@ -111,7 +112,8 @@ struct Model : build::QualityLog {
   std::vector<std::string> parent_labels_nl, parent_labels_en, child_labels_nl, child_labels_en;
 
   const Trajectory* find(const std::string& id) const;
-  MomentState state(const Trajectory& t, int moment) const;
+  // The moment's status (spec §1.2), computed once per trajectory and moment when the model is built.
+  MomentState state(const Trajectory& t, int moment) const { return t.states[size_t(moment)]; }
 };
 
 Model build_model(const Inputs& in, const Options& o);
