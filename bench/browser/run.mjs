@@ -110,8 +110,10 @@ function compare(z, p) {
 if (files.length) {
   await page.evaluate((u) => window.bench.load(u), `/data/${files[0]}`);
   for (const v of variants) await page.evaluate(([v]) => window.bench.zicht(v, 'chunks'), [v]);
-  await page.evaluate(() => window.bench.papa());
-  await page.evaluate(() => window.bench.duck());
+  if (!args.profile) {
+    await page.evaluate(() => window.bench.papa());
+    await page.evaluate(() => window.bench.duck());
+  }
 }
 
 if (args.profile) {
