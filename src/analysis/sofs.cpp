@@ -155,13 +155,16 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
   const bool has_filter = opt.period_from || opt.period_to || !opt.organisations.empty() || !opt.typering.empty() ||
                           !opt.status.empty();
   // Written by index (sized for every row, cut to the selection after the loop).
-  d.rows.resize(n_rows);
-  d.closed.resize(n_rows);
-  d.start_day.resize(n_rows);
-  d.end_day.resize(n_rows);
-  d.year.resize(n_rows);
-  d.months.resize(n_rows);
-  d.organisation.resize(n_rows);
+  const auto size_selection = [&d](size_t k) {
+    d.rows.resize(k);
+    d.closed.resize(k);
+    d.start_day.resize(k);
+    d.end_day.resize(k);
+    d.year.resize(k);
+    d.months.resize(k);
+    d.organisation.resize(k);
+  };
+  size_selection(n_rows);
   // Closing years and completed months by lookup over the span of the dates involved (when not much wider than
   // the file is long).
   int32_t lo = std::numeric_limits<int32_t>::max(), hi = std::numeric_limits<int32_t>::min();
@@ -214,13 +217,7 @@ Data prepare(const core::MappedDataset& ds, const Options& opt) {
     d.organisation[m] = row_org[r];
     ++m;
   }
-  d.rows.resize(m);
-  d.closed.resize(m);
-  d.start_day.resize(m);
-  d.end_day.resize(m);
-  d.year.resize(m);
-  d.months.resize(m);
-  d.organisation.resize(m);
+  size_selection(m);
   d.rows_excluded_by_filter = used - long(d.rows.size());
   d.dense = d.rows.size() == n_rows;
 
