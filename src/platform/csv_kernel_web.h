@@ -17,12 +17,17 @@ namespace zicht::platform {
 // slot: the function-table index of a function of type uint32_t(const uint8_t*, uint32_t, uint32_t, uint32_t*).
 inline bool install_csv_kernel(uintptr_t slot) {
 #ifdef __EMSCRIPTEN__
+  // Any failure (no SIMD, a browser refusing the module or the table entry) leaves the scalar scanner in place.
   return EM_ASM_INT({
-    var bytes = typeof zichtCsvKernelBytes !== 'undefined' ? zichtCsvKernelBytes : null;
-    if (!bytes || !WebAssembly.validate(bytes)) return 0;
-    var kernel = new WebAssembly.Instance(new WebAssembly.Module(bytes), {env: {memory: wasmMemory}});
-    wasmTable.set($0, kernel.exports.zicht_csv_index);
-    return 1;
+    try {
+      var bytes = typeof zichtCsvKernelBytes !== 'undefined' ? zichtCsvKernelBytes : null;
+      if (!bytes || !WebAssembly.validate(bytes)) return 0;
+      var kernel = new WebAssembly.Instance(new WebAssembly.Module(bytes), {env: {memory: wasmMemory}});
+      wasmTable.set($0, kernel.exports.zicht_csv_index);
+      return 1;
+    } catch (e) {
+      return 0;
+    }
   }, static_cast<int>(slot)) != 0;
 #else
   (void)slot;
