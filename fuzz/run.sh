@@ -22,7 +22,7 @@ mkdir -p "$OUT/sysinc" "$OUT/obj"
 [[ -e $OUT/sysinc/nlohmann ]] || ln -s /usr/include/nlohmann "$OUT/sysinc/nlohmann"
 FLAGS=(-std=c++17 -O2 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -I"$ROOT/src" -isystem "$OUT/sysinc" -DZICHT_VERSION=\"fuzz\" -DZICHT_BUILD=\"fuzz\")
-CORE=(build_info sha256 table values encoding table_builder i18n sniff csv_scanner json_scanner reader reader_report
+CORE=(build_info sha256 table values encoding table_builder i18n sniff csv_scanner csv_index json_scanner reader reader_report
       zip xml_sax workbook sheet_assembler workbook_reader xlsx_reader ods_reader
       stat_reader stat_table xls_scan xls_reader)
 TARGETS=(csv json xlsx ods stat xls)
