@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/build_info.h"
@@ -144,5 +145,15 @@ struct ResultSet {
   std::vector<Result> results;
   const Result* find(std::string_view id) const;
 };
+
+// A vector of the given elements in order, each moved in (or copied when given as an lvalue). A braced list would
+// copy every element once more — results and table rows are large.
+template <class T, class... A>
+std::vector<T> list_of(A&&... a) {
+  std::vector<T> out;
+  out.reserve(sizeof...(a));
+  (out.push_back(std::forward<A>(a)), ...);
+  return out;
+}
 
 }  // namespace zicht::analysis

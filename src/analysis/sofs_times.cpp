@@ -182,19 +182,9 @@ Result time_to_step(const Data& d) {
     const stats::KaplanMeierResult res = stats::kaplan_meier_days(event_days, censor_days, kDaysPerMonth);
     const Value label = step_label(d, s), id = Value::str(kStepIds[s]);
     km.rows.reserve(km.rows.size() + res.rows.size());
-    for (const auto& row : res.rows) {  // built in place (a braced list would copy each value once more)
-      std::vector<Value>& v = km.rows.emplace_back();
-      v.reserve(9);
-      v.push_back(label);
-      v.push_back(id);
-      v.push_back(num(row.time));
-      v.push_back(Value::of(row.n_risk));
-      v.push_back(Value::of(row.n_event));
-      v.push_back(Value::of(row.n_censor));
-      v.push_back(num(row.surv));
-      v.push_back(num(row.lower));
-      v.push_back(num(row.upper));
-    }
+    for (const auto& row : res.rows)
+      km.rows.push_back(list_of<Value>(label, id, num(row.time), Value::of(row.n_risk), Value::of(row.n_event),
+                                       Value::of(row.n_censor), num(row.surv), num(row.lower), num(row.upper)));
     ks.rows.push_back({label, id, Value::of(res.info.n), Value::of(res.events),
                        Value::of(res.info.n - res.events), Value::of(excluded), num(res.median_log.median),
                        num(res.median_log.lower), num(res.median_log.upper)});

@@ -62,9 +62,8 @@ IndexFn kernel() {
 }
 
 const char* kernel_name() {
-  if (g_installed) return g_installed_name;
-  if (g_native && native_simd()) return "sse2";
-  return "scalar";
+  const IndexFn k = kernel();
+  return k == g_installed ? g_installed_name : k == &scalar ? "scalar" : "sse2";
 }
 
 void set_kernel(IndexFn fn, const char* name) {

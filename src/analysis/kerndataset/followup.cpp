@@ -369,13 +369,10 @@ Result placement(const Model& m) {
 }  // namespace
 
 std::vector<Result> followup_results(const Model& m) {
-  std::vector<Result> out;  // each moved in, in this order (a braced list would copy every result)
-  out.reserve(4);
-  out.push_back(overview(m));
-  out.push_back(followup(m));
-  out.push_back(rereferral(m));
-  out.push_back(placement(m));
-  return out;
+  return list_of<Result>(overview(m),
+                          followup(m),
+                          rereferral(m),
+                          placement(m));
 }
 
 }  // namespace zicht::analysis::kerndataset::detail

@@ -318,12 +318,9 @@ Result impact_profile(const Model& m) {
 }  // namespace
 
 std::vector<Result> outcome_results(const Model& m) {
-  std::vector<Result> out;  // each moved in, in this order (a braced list would copy every result)
-  out.reserve(3);
-  out.push_back(network(m));
-  out.push_back(sustainability(m));
-  out.push_back(impact_profile(m));
-  return out;
+  return list_of<Result>(network(m),
+                          sustainability(m),
+                          impact_profile(m));
 }
 
 }  // namespace zicht::analysis::kerndataset::detail

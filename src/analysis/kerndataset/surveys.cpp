@@ -411,13 +411,10 @@ Result perspective_gap(const Model& m) {
 }  // namespace
 
 std::vector<Result> survey_results(const Model& m) {
-  std::vector<Result> out;  // each moved in, in this order (a braced list would copy every result)
-  out.reserve(4);
-  out.push_back(parent_items(m));
-  out.push_back(parent_scales(m));
-  out.push_back(child_items(m));
-  out.push_back(perspective_gap(m));
-  return out;
+  return list_of<Result>(parent_items(m),
+                          parent_scales(m),
+                          child_items(m),
+                          perspective_gap(m));
 }
 
 }  // namespace zicht::analysis::kerndataset::detail

@@ -21,19 +21,16 @@ void Options::store(core::Werkmap& w) const {
 
 std::vector<Result> results(const Inputs& in, const Options& o) {
   const detail::Model m = detail::build_model(in, o);
-  std::vector<Result> out;  // each moved in, in this order (a braced list would copy every result)
-  out.reserve(10);
-  out.push_back(detail::cadence_result(m));
-  out.push_back(detail::flow_result(m));
-  out.push_back(detail::themes_result(m));
-  out.push_back(detail::quotes_result(m));
-  out.push_back(detail::attendance_result(m));
-  out.push_back(detail::priorities_result(m));
-  out.push_back(detail::statements_result(m));
-  out.push_back(detail::actions_result(m));
-  out.push_back(detail::recommendations_result(m));
-  out.push_back(detail::quality_result(m));
-  return out;
+  return list_of<Result>(detail::cadence_result(m),
+                          detail::flow_result(m),
+                          detail::themes_result(m),
+                          detail::quotes_result(m),
+                          detail::attendance_result(m),
+                          detail::priorities_result(m),
+                          detail::statements_result(m),
+                          detail::actions_result(m),
+                          detail::recommendations_result(m),
+                          detail::quality_result(m));
 }
 
 namespace detail {
