@@ -145,6 +145,9 @@ Status read_xls(const std::string& file, const uint8_t* data, size_t n, const Re
   }
   if (scan.text_overrun)
     return xls_error(file, "error.xls_corrupt", {"a text is longer than the record holding it"}, "corrupt");
+  if (scan.dimension_short)
+    return xls_error(file, "error.xls_corrupt", {"a sheet's size record (DIMENSION) is shorter than the sizes it holds"},
+                     "corrupt");
   if (scan.dimension_repeated)
     return xls_error(file, "error.xls_corrupt", {"a sheet declares its size (DIMENSION) twice"}, "corrupt");
   if (scan.dimension_beyond_limits)

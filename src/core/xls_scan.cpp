@@ -147,7 +147,14 @@ XlsScanError scan_xls(const uint8_t* p, size_t n, uint64_t budget, XlsScan& out,
   uint32_t mini_start = u32(d + 116), mini_size = u32(d + 120), wb_start = 0, wb_size = 0;
   bool found = false;
   for (size_t off = 0; off + 128 <= dir.size() && !found; off += 128) {
-    std::string name = utf16_name(d + off, std::min<size_t>(u16(d + off + 64), 64));
+    // A name is at most 64 bytes (32 UTF-16 units); freexl converts as many bytes as the entry declares, past the
+    // entry and past its buffer for the directory sector.
+    if (u16(d + off + 64) > 64) {
+      detail = "directory entry " + std::to_string(off / 128) + " declares a name of " + std::to_string(u16(d + off + 64)) +
+               " bytes (at most 64)";
+      return XlsScanError::Corrupt;
+    }
+    std::string name = utf16_name(d + off, u16(d + off + 64));
     if (d[off + 66] == 2 && (name == "workbook" || name == "book")) {
       found = true;
       wb_start = u32(d + off + 116);
@@ -253,10 +260,13 @@ XlsScanError scan_xls(const uint8_t* p, size_t n, uint64_t budget, XlsScan& out,
         }
         break;
       case 0x0200:  // DIMENSION, wherever it is: freexl allocates its grid for each
+        // Counted whatever its length: freexl takes the sizes of a short one from the previous record's bytes, and
+        // when that grid is refused it keeps the new sizes with the old grid (and overruns it when freeing).
+        if (++dims_here > 1) out.dimension_repeated = true;
+        if (len < (out.biff == 8 ? 12 : 8)) out.dimension_short = true;
         if (len >= 8) {
           uint64_t g5 = uint64_t(u16(r + 2)) * u16(r + 6), g8 = len >= 12 ? uint64_t(u32(r + 4)) * u16(r + 10) : 0;
           out.declared_cells += std::max(g5, g8);
-          if (++dims_here > 1) out.dimension_repeated = true;
           if (out.biff == 8 ? len >= 12 && (u32(r + 4) > 65536 || u16(r + 10) > 256) : u16(r + 6) > 256)
             out.dimension_beyond_limits = true;
         }

@@ -59,14 +59,15 @@ struct XlsDateFormat {
 struct XlsScan {
   int biff = 0;  // 5 or 8
   bool date1904 = false, filepass = false;
-  std::vector<XlsDateFormat> xf;
+  std::vector<XlsDateFormat> xf;  // per XF index (FORMAT and XF records of the globals)
   // What freexl will allocate for cells: every DIMENSION record anywhere in the stream, rows × columns (read both
   // the BIFF8 and the BIFF5 way, the larger counts), summed; and whether one declares more than Excel 97 allows.
   uint64_t declared_cells = 0;
   bool dimension_beyond_limits = false;
-  bool dimension_repeated = false;
+  bool dimension_repeated = false;  // two DIMENSION records in one substream (freexl allocates, and leaks, both)
+  bool dimension_short = false;     // a DIMENSION record too short for the sizes freexl reads from it
   // A LABEL or FORMAT record whose text is longer than the record: freexl 1.0.6 would read past its buffer.
-  bool text_overrun = false;  // two DIMENSION records in one substream (freexl allocates, and leaks, both)  // per XF index (FORMAT and XF records of the globals)
+  bool text_overrun = false;
   std::vector<XlsSheet> sheets;
 };
 

@@ -164,6 +164,20 @@ TEST_CASE("xls hostile: records freexl 1.0.6 would mishandle are refused before 
   auto d = read_book(ole_with_workbook(biff_one_sheet(dim + dim)), "dubbel.xls");
   REQUIRE(!d.ok());
   CHECK(d.status.detail == Note{"error.xls_corrupt", {"a sheet declares its size (DIMENSION) twice"}});
+  // A DIMENSION shorter than its sizes, after a sound one (fuzz finding): freexl takes the sizes from the previous
+  // record's bytes, is refused that grid and keeps the sizes with the first grid, which it then overruns when freeing.
+  for (const std::string& sheet : {dim + biff_rec(0x0200, ""), biff_rec(0x0200, le32(0) + le32(3))}) {
+    auto s = read_book(ole_with_workbook(biff_one_sheet(sheet)), "kort.xls");
+    REQUIRE(!s.ok());
+    CHECK(s.status.detail == Note{"error.xls_corrupt", {"a sheet's size record (DIMENSION) is shorter than the sizes it holds"}});
+  }
+  // A directory entry declaring a name longer than its 64 bytes (fuzz finding): freexl converts that many bytes,
+  // past its buffer for the directory sector.
+  std::string longname = ole_with_workbook(biff_one_sheet(dim));
+  longname.replace(1024 + 64, 2, le16(5376));  // header, FAT sector, then the directory: the root entry's name size
+  auto n = read_book(longname, "naam.xls");
+  REQUIRE(!n.ok());
+  CHECK(n.status.detail == Note{"error.xls_corrupt", {"directory entry 0 declares a name of 5376 bytes (at most 64)"}});
   // The same sheet with a sound LABEL reads.
   std::string ok = biff_rec(0x0204, le16(0) + le16(0) + le16(15) + le16(3) + std::string(1, '\0') + "Ann");
   auto g = read_book(ole_with_workbook(biff_one_sheet(dim + ok)), "goed.xls");
