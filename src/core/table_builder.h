@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/bytes.h"
 #include "core/reader.h"
 
 namespace zicht::core {
@@ -23,7 +24,14 @@ class TableBuilder {
 
   // A row: call begin_row, then set cells, then end_row. Unset cells are empty (Missing).
   void begin_row(int64_t row_number);
-  void set(size_t col, std::string_view text) { cols_[col].codes.back() = cols_[col].dict.intern(text); }
+  // A text equal to the last one this column interned reuses its code without hashing (exports repeat a value over
+  // consecutive rows: a child's characteristics on each of its modules).
+  void set(size_t col, std::string_view text) {
+    Col& c = cols_[col];
+    const std::string_view prev = c.dict.at(c.last);
+    if (prev.size() != text.size() || !same_bytes(prev.data(), text.data(), text.size())) c.last = c.dict.intern(text);
+    c.codes.back() = c.last;
+  }
   // Workbooks: intern once, then set the same code for every cell that references the same shared string.
   uint32_t intern(size_t col, std::string_view text) { return cols_[col].dict.intern(text); }
   void set_code(size_t col, uint32_t code) { cols_[col].codes.back() = code; }
@@ -43,7 +51,7 @@ class TableBuilder {
     bool unnamed = false;
     std::vector<uint32_t> codes;
     StringDict dict;
-    uint32_t last = 0;  // the code of the column's previous cell (exports repeat a value over consecutive rows)
+    uint32_t last = 0;  // the code this column interned last (its previous cell, in a CSV): compared first
   };
 
  private:
