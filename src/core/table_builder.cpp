@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/bytes.h"
 #include "core/values.h"
 
 namespace zicht::core {
@@ -72,9 +71,7 @@ void TableBuilder::append_row(int64_t row_number, const std::string_view* fields
   size_t m = n < nc ? n : nc;
   for (size_t j = 0; j < m; ++j) {
     Col& c = cols_[j];
-    const std::string_view f = fields[j], prev = c.dict.at(c.last);
-    if (prev.size() != f.size() || !same_bytes(prev.data(), f.data(), f.size())) c.last = c.dict.intern(f);
-    c.codes.push_back(c.last);
+    c.codes.push_back(c.code_of(fields[j]));
   }
   for (size_t j = m; j < nc; ++j) cols_[j].codes.push_back(0);
 }

@@ -26,12 +26,7 @@ class TableBuilder {
   void begin_row(int64_t row_number);
   // A text equal to the last one this column interned reuses its code without hashing (exports repeat a value over
   // consecutive rows: a child's characteristics on each of its modules).
-  void set(size_t col, std::string_view text) {
-    Col& c = cols_[col];
-    const std::string_view prev = c.dict.at(c.last);
-    if (prev.size() != text.size() || !same_bytes(prev.data(), text.data(), text.size())) c.last = c.dict.intern(text);
-    c.codes.back() = c.last;
-  }
+  void set(size_t col, std::string_view text) { cols_[col].codes.back() = cols_[col].code_of(text); }
   // Workbooks: intern once, then set the same code for every cell that references the same shared string.
   uint32_t intern(size_t col, std::string_view text) { return cols_[col].dict.intern(text); }
   void set_code(size_t col, uint32_t code) { cols_[col].codes.back() = code; }
@@ -52,6 +47,12 @@ class TableBuilder {
     std::vector<uint32_t> codes;
     StringDict dict;
     uint32_t last = 0;  // the code this column interned last (its previous cell, in a CSV): compared first
+    // The code of `text`: the last one again without hashing when the bytes are the same, else interned.
+    uint32_t code_of(std::string_view text) {
+      const std::string_view prev = dict.at(last);
+      if (prev.size() != text.size() || !same_bytes(prev.data(), text.data(), text.size())) last = dict.intern(text);
+      return last;
+    }
   };
 
  private:

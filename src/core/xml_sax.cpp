@@ -43,14 +43,6 @@ struct XmlSaxCallbacks {
     auto* self = static_cast<XmlSax*>(ud);
     if (self->ns_ == XmlSax::Namespaces::Expat) return self->on_start(xml_local_name(name), attrs);
     ++self->depth_;
-    // The usual tag (every cell of a sheet): no colon in its name or any attribute's name, so no prefix to check,
-    // none declared (a declaration is "xmlns:p"; a default "xmlns" binds no prefix) — one pass over the names.
-    size_t len = 0;
-    bool plain = true;
-    for (; name[len]; ++len) plain &= name[len] != ':';
-    for (size_t i = 0; plain && attrs[i]; i += 2)
-      for (const char* a = attrs[i]; *a; ++a) plain &= *a != ':';
-    if (plain) return self->on_start(std::string_view(name, len), attrs);
     if (!self->check_names(name, attrs)) { self->names_failed_ = true; return; }
     self->on_start(after_colon(name), attrs);
   }
@@ -123,6 +115,9 @@ bool XmlSax::check_names(const char* name, const char** attrs) {
     }
     if (s == 1) prefixed_attr = true;
   }
+  // The usual tag (every cell of a sheet): no colon in any name, so no prefix to check and none declared (a
+  // declaration is "xmlns:p"; a default "xmlns" binds no prefix).
+  if (cs == 0 && !prefixed_attr) return true;
   for (size_t i = 0; attrs[i]; i += 2) {
     const char* a = attrs[i];
     if (a[0] != 'x' || !is_xmlns(a) || a[5] != ':') continue;
